@@ -1,0 +1,40 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/support/Diagnostic.h"
+
+namespace hotpath::support {
+
+void DiagnosticSink::error(Span span, std::string message)
+{
+    // One error per position is enough: a second one at the very same place is
+    // almost always a consequence of the first.
+    for (const Diagnostic &d : m_diagnostics) {
+        if (d.severity == Severity::Error && d.span.begin == span.begin)
+            return;
+    }
+    m_diagnostics.push_back({Severity::Error, span, std::move(message)});
+    ++m_errorCount;
+}
+
+void DiagnosticSink::note(Span span, std::string message)
+{
+    m_diagnostics.push_back({Severity::Note, span, std::move(message)});
+}
+
+const char *severityName(Severity severity)
+{
+    switch (severity) {
+    case Severity::Error: return "error";
+    case Severity::Warning: return "warning";
+    case Severity::Note: return "note";
+    }
+    return "error";
+}
+
+std::string formatDiagnostic(const SourceFile &file, const Diagnostic &diagnostic)
+{
+    const LineColumn at = file.lineColumn(diagnostic.span.begin);
+    return file.path() + ':' + std::to_string(at.line) + ':' + std::to_string(at.column) + ": "
+        + severityName(diagnostic.severity) + ": " + diagnostic.message;
+}
+
+} // namespace hotpath::support

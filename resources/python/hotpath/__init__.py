@@ -1,0 +1,146 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""CPython stand-in for Hotpath's ``hotpath`` module.
+
+Hotpath handler files are valid Python 3.11: they import ``route``, ``get``,
+``post``, ``Request`` and ``Response`` from ``hotpath``.  Inside Hotpath those
+names are provided by the runtime.  This module provides them for CPython, so
+that the same files can be imported, called and tested with ``python3``:
+
+* the decorators record each endpoint in ``ENDPOINTS`` as a tuple
+  ``(methods, path, function)`` and return the function unchanged, so a
+  decorated handler is still an ordinary function;
+* ``Request`` and ``Response`` are plain classes with the attributes and
+  methods the handler language allows.
+
+It is deliberately small and does not serve HTTP.  Put the directory that
+contains this package (``resources/python``) on ``sys.path`` to use it.
+"""
+
+import dataclasses
+import json as _json
+import typing
+
+__all__ = ["ENDPOINTS", "route", "get", "post", "Request", "Response"]
+
+# Every endpoint declared so far, in declaration order: (methods, path, function).
+ENDPOINTS = []
+
+
+def route(path, methods=None):
+    """Declare ``function`` as the handler of ``path`` for ``methods`` (default ``["GET"]``)."""
+    methods = ["GET"] if methods is None else [m.upper() for m in methods]
+
+    def register(function):
+        ENDPOINTS.append((methods, path, function))
+        return function
+
+    return register
+
+
+def get(path):
+    """Shorthand for ``route(path, methods=["GET"])``."""
+    return route(path, methods=["GET"])
+
+
+def post(path):
+    """Shorthand for ``route(path, methods=["POST"])``."""
+    return route(path, methods=["POST"])
+
+
+class Request:
+    """An HTTP request as a handler sees it.
+
+    ``query`` maps parameter names to their (first) value; ``headers`` maps
+    header names to values, looked up case-insensitively.
+    """
+
+    def __init__(self, method="GET", path="/", body="", query=None, headers=None):
+        self.method = method
+        self.path = path
+        self.body = body
+        self._query = dict(query or {})
+        self._headers = {name.lower(): value for name, value in (headers or {}).items()}
+
+    def query(self, name, default):
+        """The query parameter ``name``, or ``default`` when it is absent."""
+        return self._query.get(name, default)
+
+    def header(self, name, default):
+        """The header ``name`` (any letter case), or ``default`` when it is absent."""
+        return self._headers.get(name.lower(), default)
+
+    def json(self, type_):
+        """Parse the body as JSON and convert it to ``type_``.
+
+        ``type_`` is int, float, bool, str, a dataclass, ``list[T]``,
+        ``dict[str, T]`` or ``tuple[A, B, ...]``.  A value that does not fit
+        raises ValueError naming where it is (``$.items[2].price``).  Object
+        keys that are not fields of the dataclass are ignored; a missing field
+        without a default is an error.
+        """
+        return _convert(_json.loads(self.body), type_, "$")
+
+    def __repr__(self):
+        return f"Request({self.method!r}, {self.path!r})"
+
+
+class Response:
+    """A full HTTP response: body text, status code, content type and extra headers."""
+
+    def __init__(self, body, status=200, content_type="text/plain", headers=None):
+        self.body = body
+        self.status = status
+        self.content_type = content_type
+        self.headers = dict(headers) if headers is not None else {}
+
+    def __repr__(self):
+        return f"Response({self.body!r}, status={self.status}, content_type={self.content_type!r})"
+
+
+def _convert(value, type_, where):
+    """Convert decoded JSON ``value`` to ``type_``; ``where`` locates it in messages."""
+
+    def mismatch(expected):
+        return ValueError(f"{where}: expected {expected}, got {type(value).__name__} {value!r}")
+
+    origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if type_ is bool:
+        if not isinstance(value, bool):
+            raise mismatch("bool")
+        return value
+    if type_ is int:
+        if isinstance(value, bool) or not isinstance(value, int):
+            raise mismatch("int")
+        return value
+    if type_ is float:
+        if isinstance(value, bool) or not isinstance(value, (int, float)):
+            raise mismatch("float")
+        return float(value)
+    if type_ is str:
+        if not isinstance(value, str):
+            raise mismatch("str")
+        return value
+    if origin is list:
+        if not isinstance(value, list):
+            raise mismatch("list")
+        return [_convert(item, args[0], f"{where}[{i}]") for i, item in enumerate(value)]
+    if origin is dict:
+        if not isinstance(value, dict):
+            raise mismatch("object")
+        return {key: _convert(item, args[1], f"{where}.{key}") for key, item in value.items()}
+    if origin is tuple:
+        if not isinstance(value, list) or len(value) != len(args):
+            raise mismatch(f"array of {len(args)}")
+        return tuple(_convert(item, t, f"{where}[{i}]") for i, (item, t) in enumerate(zip(value, args)))
+    if dataclasses.is_dataclass(type_):
+        if not isinstance(value, dict):
+            raise mismatch(f"{type_.__name__} object")
+        hints = typing.get_type_hints(type_)
+        fields = {}
+        for field in dataclasses.fields(type_):
+            if field.name in value:
+                fields[field.name] = _convert(value[field.name], hints[field.name], f"{where}.{field.name}")
+            elif field.default is dataclasses.MISSING:
+                raise ValueError(f"{where}: missing field {field.name!r} for {type_.__name__}")
+        return type_(**fields)
+    raise TypeError(f"Request.json: unsupported type {type_!r}")
