@@ -43,6 +43,9 @@ struct Expr
     ExprKind kind;
     Span span;
     const Type *type = nullptr; // set by the checker
+    // Set by the checker where an int value flows into a float slot (PEP 484's numeric
+    // tower): evaluate as int, then convert.
+    bool widenToFloat = false;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 

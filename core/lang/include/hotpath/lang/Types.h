@@ -1,0 +1,71 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Static types of the handler language. Types are interned by a TypeContext, so two
+// types are equal exactly when their pointers are equal. `Error` is the type of an
+// expression that already produced a diagnostic: every rule accepts it silently, which
+// is what keeps one mistake from cascading into a dozen messages.
+
+#include <map>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hotpath::lang {
+
+struct RecordInfo;
+
+enum class TypeKind : unsigned char {
+    Int, Float, Bool, Str, None, List, Dict, Tuple, Record, Request, Response,
+    Iterable, // range(), d.items(), enumerate(), zip(), reversed(): usable only where iterated
+    Error,
+};
+
+class Type
+{
+public:
+    TypeKind kind;
+    const Type *element = nullptr;  // List element, Dict value, Iterable element
+    std::vector<const Type *> items; // Tuple
+    const RecordInfo *record = nullptr;
+
+    bool is(TypeKind k) const { return kind == k; }
+    bool isError() const { return kind == TypeKind::Error; }
+    bool isNumeric() const { return kind == TypeKind::Int || kind == TypeKind::Float || kind == TypeKind::Bool; }
+    bool isIntLike() const { return kind == TypeKind::Int || kind == TypeKind::Bool; }
+    std::string name() const; // as Python spells it: list[int], dict[str, float], Point
+};
+
+class TypeContext
+{
+public:
+    TypeContext();
+    TypeContext(const TypeContext &) = delete;
+    TypeContext &operator=(const TypeContext &) = delete;
+
+    const Type *intType() const { return m_int; }
+    const Type *floatType() const { return m_float; }
+    const Type *boolType() const { return m_bool; }
+    const Type *strType() const { return m_str; }
+    const Type *noneType() const { return m_none; }
+    const Type *requestType() const { return m_request; }
+    const Type *responseType() const { return m_response; }
+    const Type *errorType() const { return m_error; }
+
+    const Type *list(const Type *element);
+    const Type *dict(const Type *value); // keys are always str
+    const Type *iterable(const Type *element);
+    const Type *tuple(const std::vector<const Type *> &items);
+    const Type *record(const RecordInfo *record);
+
+private:
+    Type *make(TypeKind kind);
+
+    std::vector<std::unique_ptr<Type>> m_types;
+    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables;
+    std::map<std::vector<const Type *>, const Type *> m_tuples;
+    std::map<const RecordInfo *, const Type *> m_records;
+    const Type *m_int, *m_float, *m_bool, *m_str, *m_none, *m_request, *m_response, *m_error;
+};
+
+} // namespace hotpath::lang

@@ -1,0 +1,471 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Module level: imports, records, function signatures and constants.
+#include "CheckerImpl.h"
+
+#include "hotpath/lang/Parser.h"
+#include "hotpath/support/Text.h"
+
+#include <algorithm>
+
+namespace hotpath::lang {
+
+namespace {
+
+const std::vector<std::string> &mathFunctions()
+{
+    static const std::vector<std::string> names = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log", "log10",
+                                                    "floor", "ceil", "fabs", "pow", "isnan", "isinf"};
+    return names;
+}
+
+const std::vector<std::string> &mathConstants()
+{
+    static const std::vector<std::string> names = {"pi", "e", "inf", "nan"};
+    return names;
+}
+
+const std::vector<std::string> &hotpathMembers()
+{
+    static const std::vector<std::string> names = {"route", "get", "post", "Request", "Response"};
+    return names;
+}
+
+bool contains(const std::vector<std::string> &names, const std::string &name)
+{
+    return std::find(names.begin(), names.end(), name) != names.end();
+}
+
+std::string joinNames(const std::vector<std::string> &names)
+{
+    std::string text;
+    for (const std::string &name : names)
+        text += (text.empty() ? "" : ", ") + name;
+    return text;
+}
+
+} // namespace
+
+std::unique_ptr<Program> checkFile(support::SourceFile file, support::DiagnosticSink &sink)
+{
+    auto program = std::make_unique<Program>(std::move(file));
+    program->module = parseFile(program->file, sink);
+    Checker checker(*program, sink);
+    checker.run();
+    return program;
+}
+
+void Checker::run()
+{
+    collectDeclarations();
+    for (auto &record : m_program.records)
+        resolveRecord(*record);
+    for (auto &function : m_program.functions)
+        resolveSignature(*function);
+    for (StmtPtr &stmt : m_program.module.body) {
+        if (stmt->kind == StmtKind::Assign || stmt->kind == StmtKind::AnnAssign)
+            checkConstant(*stmt);
+    }
+    for (auto &function : m_program.functions)
+        checkFunctionBody(*function);
+    for (auto &function : m_program.functions)
+        checkDecorators(*function);
+}
+
+// Walks the module's top level once, binding every name before any body is checked,
+// so functions can call each other in any order.
+void Checker::collectDeclarations()
+{
+    for (StmtPtr &stmt : m_program.module.body) {
+        switch (stmt->kind) {
+        case StmtKind::Import: checkImport(stmt->as<ImportStmt>()); break;
+        case StmtKind::ImportFrom: checkImportFrom(stmt->as<ImportFromStmt>()); break;
+        case StmtKind::ClassDef: declareRecord(stmt->as<ClassDef>()); break;
+        case StmtKind::FunctionDef: declareFunction(stmt->as<FunctionDef>()); break;
+        case StmtKind::Assign:
+        case StmtKind::AnnAssign: break; // constants are checked in order, after signatures
+        case StmtKind::Expr:
+            if (stmt->as<ExprStmt>().expr->kind == ExprKind::StrLiteral)
+                break; // a docstring
+            [[fallthrough]];
+        default:
+            error(stmt->span, "statements at module level are not supported in Hotpath handlers; "
+                              "move this into a function");
+        }
+    }
+}
+
+void Checker::declareGlobal(const std::string &name, GlobalSymbol symbol)
+{
+    auto existing = m_globals.find(name);
+    if (existing != m_globals.end()) {
+        error(symbol.span, "'" + name + "' is already defined on line " + std::to_string(lineOf(existing->second.span)));
+        return;
+    }
+    m_globals.emplace(name, std::move(symbol));
+}
+
+void Checker::checkImport(const ImportStmt &stmt)
+{
+    for (const ImportName &name : stmt.names) {
+        if (name.name == "math") {
+            declareGlobal(name.alias.empty() ? name.name : name.alias, {GlobalSymbol::Kind::MathModule, name.span});
+        } else if (name.name == "hotpath" || name.name == "dataclasses") {
+            error(name.span, "write 'from " + name.name + " import ...' to use " + name.name + " in Hotpath handlers");
+        } else {
+            error(name.span, "module '" + name.name + "' is not available in Hotpath handlers "
+                             "(available: math, dataclasses, hotpath)");
+        }
+    }
+}
+
+void Checker::checkImportFrom(const ImportFromStmt &stmt)
+{
+    const std::string &module = stmt.module;
+    if (module == "typing") {
+        error(stmt.moduleSpan, "module 'typing' is not available in Hotpath handlers; use the built-in "
+                               "generics list[int], dict[str, int] and tuple[int, str]");
+        return;
+    }
+    if (module != "math" && module != "dataclasses" && module != "hotpath") {
+        error(stmt.moduleSpan, "module '" + module + "' is not available in Hotpath handlers "
+                               "(available: math, dataclasses, hotpath)");
+        return;
+    }
+    for (const ImportName &name : stmt.names) {
+        const std::string bound = name.alias.empty() ? name.name : name.alias;
+        if (module == "math") {
+            if (!contains(mathFunctions(), name.name) && !contains(mathConstants(), name.name)) {
+                error(name.span, "math." + name.name + " is not available in Hotpath handlers (available: "
+                                     + joinNames(mathFunctions()) + ", " + joinNames(mathConstants()) + ")");
+                continue;
+            }
+            GlobalSymbol symbol{GlobalSymbol::Kind::MathMember, name.span};
+            symbol.member = name.name;
+            declareGlobal(bound, symbol);
+        } else if (module == "dataclasses") {
+            if (name.name != "dataclass") {
+                error(name.span, "dataclasses." + name.name + " is not supported in Hotpath handlers "
+                                 "(only the @dataclass decorator is)");
+                continue;
+            }
+            declareGlobal(bound, {GlobalSymbol::Kind::Dataclass, name.span});
+        } else {
+            if (!contains(hotpathMembers(), name.name)) {
+                std::string message = "module 'hotpath' has no member '" + name.name + "'";
+                if (auto hint = support::closestMatch(name.name, hotpathMembers()))
+                    message += "; did you mean '" + *hint + "'?";
+                error(name.span, message);
+                continue;
+            }
+            GlobalSymbol symbol{GlobalSymbol::Kind::HotpathMember, name.span};
+            symbol.member = name.name;
+            declareGlobal(bound, symbol);
+        }
+    }
+}
+
+// class_def must be a field-only @dataclass: annotated fields with optional defaults,
+// a docstring and `pass` are all it may hold.
+void Checker::declareRecord(ClassDef &cls)
+{
+    bool isDataclass = false;
+    for (const ExprPtr &decorator : cls.decorators) {
+        const GlobalSymbol *symbol = decorator->kind == ExprKind::Name ? lookupGlobal(decorator->as<NameExpr>().name) : nullptr;
+        if (symbol && symbol->kind == GlobalSymbol::Kind::Dataclass)
+            isDataclass = true;
+        else if (decorator->kind == ExprKind::Name && decorator->as<NameExpr>().name == "dataclass")
+            error(decorator->span, "name 'dataclass' is not defined; add 'from dataclasses import dataclass'");
+        else
+            error(decorator->span, "this class decorator is not supported in Hotpath handlers (only @dataclass is)");
+    }
+    if (!isDataclass && cls.decorators.empty())
+        error(cls.nameSpan, "classes other than field-only @dataclass classes are not supported in Hotpath handlers; "
+                            "add @dataclass");
+    if (!cls.bases.empty())
+        error(cls.bases.front()->span, "class inheritance is not supported in Hotpath handlers");
+
+    auto record = std::make_unique<RecordInfo>();
+    record->name = cls.name;
+    record->span = cls.nameSpan;
+    record->decl = &cls;
+    record->type = m_types.record(record.get());
+    cls.info = record.get();
+    GlobalSymbol symbol{GlobalSymbol::Kind::Record, cls.nameSpan};
+    symbol.record = record.get();
+    declareGlobal(cls.name, symbol);
+    m_program.records.push_back(std::move(record));
+}
+
+void Checker::resolveRecord(RecordInfo &record)
+{
+    bool sawDefault = false;
+    for (const StmtPtr &stmt : record.decl->body) {
+        if (stmt->kind == StmtKind::Pass)
+            continue;
+        if (stmt->kind == StmtKind::Expr && stmt->as<ExprStmt>().expr->kind == ExprKind::StrLiteral)
+            continue;
+        if (stmt->kind != StmtKind::AnnAssign) {
+            error(stmt->span, "only annotated fields (name: type) are supported in a dataclass in Hotpath handlers");
+            continue;
+        }
+        auto &field = stmt->as<AnnAssignStmt>();
+        const std::string &name = field.target->as<NameExpr>().name;
+        if (record.fieldIndex(name) >= 0) {
+            error(field.target->span, "duplicate field '" + name + "' in dataclass '" + record.name + "'");
+            continue;
+        }
+        FieldInfo info{name, resolveType(field.annotation.get(), field.target->span), field.target->span, nullptr};
+        if (info.type->is(TypeKind::Record) && info.type->record == &record)
+            error(field.annotation->span, "a dataclass cannot contain itself directly; use list[" + record.name + "]");
+        if (field.value) {
+            sawDefault = true;
+            const TypeKind kind = info.type->kind;
+            if (kind == TypeKind::List || kind == TypeKind::Dict || kind == TypeKind::Record) {
+                error(field.value->span, "mutable default values are not allowed for dataclass fields (Python raises "
+                                         "ValueError); leave '" + name + "' without a default");
+            } else {
+                m_inConstant = true;
+                checkExpr(*field.value, info.type);
+                coerce(*field.value, info.type, "the default of field '" + name + "'");
+                m_inConstant = false;
+            }
+            info.defaultValue = field.value.get();
+        } else if (sawDefault) {
+            error(field.target->span, "non-default argument '" + name + "' follows default argument");
+        }
+        record.fields.push_back(std::move(info));
+    }
+}
+
+void Checker::declareFunction(FunctionDef &def)
+{
+    auto function = std::make_unique<FunctionInfo>();
+    function->name = def.name;
+    function->decl = &def;
+    def.info = function.get();
+    GlobalSymbol symbol{GlobalSymbol::Kind::Function, def.nameSpan};
+    symbol.function = function.get();
+    declareGlobal(def.name, symbol);
+    m_program.functions.push_back(std::move(function));
+}
+
+void Checker::resolveSignature(FunctionInfo &function)
+{
+    const FunctionDef &def = *function.decl;
+    for (const Parameter &param : def.params) {
+        ParamInfo info{param.name, m_types.errorType(), param.span, param.defaultValue.get()};
+        if (!param.annotation)
+            error(param.span, "parameter '" + param.name + "' of '" + def.name + "' needs a type annotation, e.g. "
+                                  + param.name + ": int");
+        else
+            info.type = resolveType(param.annotation.get(), param.span);
+        if (param.defaultValue) {
+            const TypeKind kind = info.type->kind;
+            if (kind == TypeKind::List || kind == TypeKind::Dict || kind == TypeKind::Record) {
+                error(param.defaultValue->span, "a " + info.type->name() + " default value would be shared between "
+                                                "calls in Python; pass it explicitly instead");
+            } else {
+                m_inConstant = true;
+                checkExpr(*param.defaultValue, info.type);
+                coerce(*param.defaultValue, info.type, "the default of parameter '" + param.name + "'");
+                m_inConstant = false;
+            }
+        }
+        function.params.push_back(std::move(info));
+    }
+    if (!def.returns) {
+        error(def.nameSpan, "function '" + def.name + "' needs a return type annotation, e.g. -> int (or -> None)");
+        function.returnType = m_types.errorType();
+    } else if (def.returns->kind == ExprKind::NoneLiteral) {
+        function.returnType = m_types.noneType();
+    } else {
+        function.returnType = resolveType(def.returns.get(), def.nameSpan);
+    }
+}
+
+// A module constant: NAME = expression, bound once, from literals, earlier constants,
+// operators and built-in calls only.
+void Checker::checkConstant(Stmt &stmt)
+{
+    Expr *target = nullptr;
+    Expr *value = nullptr;
+    const Type *annotated = nullptr;
+    if (stmt.kind == StmtKind::Assign) {
+        target = stmt.as<AssignStmt>().target.get();
+        value = stmt.as<AssignStmt>().value.get();
+    } else {
+        auto &ann = stmt.as<AnnAssignStmt>();
+        target = ann.target.get();
+        value = ann.value.get();
+        annotated = resolveType(ann.annotation.get(), ann.target->span);
+        if (!value) {
+            error(stmt.span, "a module constant needs a value");
+            return;
+        }
+    }
+    if (target->kind != ExprKind::Name) {
+        error(target->span, "only a name can be bound at module level in Hotpath handlers");
+        return;
+    }
+    auto &name = target->as<NameExpr>();
+    m_inConstant = true;
+    m_constantEnd = stmt.span.begin;
+    const Type *type = checkValue(*value, annotated);
+    m_inConstant = false;
+    if (annotated) {
+        coerce(*value, annotated, "constant '" + name.name + "'");
+        type = annotated;
+    }
+    if (m_globals.count(name.name)) {
+        const GlobalSymbol &existing = m_globals.at(name.name);
+        error(name.span, existing.kind == GlobalSymbol::Kind::Constant
+                             ? "module constant '" + name.name + "' is already bound on line "
+                                   + std::to_string(lineOf(existing.span)) + "; module constants are bound once"
+                             : "'" + name.name + "' is already defined on line " + std::to_string(lineOf(existing.span)));
+        return;
+    }
+    name.binding = NameBinding::Constant;
+    name.slot = static_cast<int>(m_program.constants.size());
+    name.type = type;
+    GlobalSymbol symbol{GlobalSymbol::Kind::Constant, name.span};
+    symbol.index = name.slot;
+    m_globals.emplace(name.name, symbol);
+    m_program.constants.push_back({name.name, type, name.span, value});
+}
+
+// annotation: int | float | bool | str | None | list[T] | dict[str, T] | tuple[T, ...]
+//           | Request | Response | a dataclass defined above
+const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
+{
+    if (!annotation)
+        return m_types.errorType();
+    if (annotation->kind == ExprKind::NoneLiteral)
+        return fail(annotation->span, "None is only allowed as a return type (-> None)");
+    if (annotation->kind == ExprKind::StrLiteral)
+        return fail(annotation->span, "string annotations are not supported in Hotpath handlers; "
+                                      "define the class above its first use");
+    if (annotation->kind == ExprKind::Binary && annotation->as<BinaryExpr>().op == BinaryOp::BitOr)
+        return fail(annotation->span, "union types are not supported in Hotpath handlers");
+    if (annotation->kind == ExprKind::Name) {
+        const std::string &name = annotation->as<NameExpr>().name;
+        if (name == "int") return m_types.intType();
+        if (name == "float") return m_types.floatType();
+        if (name == "bool") return m_types.boolType();
+        if (name == "str") return m_types.strType();
+        if (name == "list" || name == "dict" || name == "tuple")
+            return fail(annotation->span, "'" + name + "' needs its element types, e.g. "
+                                              + (name == "list" ? "list[int]" : name == "dict" ? "dict[str, int]" : "tuple[int, str]"));
+        if (name == "List" || name == "Dict" || name == "Tuple")
+            return fail(annotation->span, "use the built-in '" + support::closestMatch(name, {"list", "dict", "tuple"}).value_or("list")
+                                              + "[...]' instead of typing." + name);
+        if (name == "Optional" || name == "Union" || name == "Any")
+            return fail(annotation->span, name + " is not supported in Hotpath handlers");
+        if (const GlobalSymbol *symbol = lookupGlobal(name)) {
+            if (symbol->kind == GlobalSymbol::Kind::Record) {
+                if (symbol->span.begin > ownerSpan.begin && !m_function)
+                    return fail(annotation->span, "'" + name + "' is used before its class definition on line "
+                                                      + std::to_string(lineOf(symbol->span))
+                                                      + "; Python evaluates annotations when the definition runs, so "
+                                                        "move the class above");
+                return symbol->record->type;
+            }
+            if (symbol->kind == GlobalSymbol::Kind::HotpathMember && symbol->member == "Request")
+                return m_types.requestType();
+            if (symbol->kind == GlobalSymbol::Kind::HotpathMember && symbol->member == "Response")
+                return m_types.responseType();
+        }
+        if (name == "Request" || name == "Response")
+            return fail(annotation->span, "name '" + name + "' is not defined; add 'from hotpath import " + name + "'");
+        std::vector<std::string> candidates = {"int", "float", "bool", "str", "list", "dict", "tuple"};
+        for (const auto &record : m_program.records)
+            candidates.push_back(record->name);
+        std::string message = "unknown type '" + name + "'";
+        if (auto hint = support::closestMatch(name, candidates))
+            message += "; did you mean '" + *hint + "'?";
+        return fail(annotation->span, message);
+    }
+    if (annotation->kind == ExprKind::Subscript) {
+        const auto &subscript = annotation->as<SubscriptExpr>();
+        if (subscript.object->kind != ExprKind::Name)
+            return fail(annotation->span, "invalid type annotation");
+        const std::string &name = subscript.object->as<NameExpr>().name;
+        std::vector<const Expr *> args;
+        if (subscript.index->kind == ExprKind::TupleLiteral) {
+            for (const ExprPtr &item : subscript.index->as<TupleExpr>().elements)
+                args.push_back(item.get());
+        } else {
+            args.push_back(subscript.index.get());
+        }
+        if (name == "list") {
+            if (args.size() != 1)
+                return fail(annotation->span, "list takes one element type, e.g. list[int]");
+            const Type *element = resolveType(args[0], ownerSpan);
+            return element->isError() ? element : m_types.list(element);
+        }
+        if (name == "dict") {
+            if (args.size() != 2)
+                return fail(annotation->span, "dict takes a key and a value type, e.g. dict[str, int]");
+            const Type *key = resolveType(args[0], ownerSpan);
+            const Type *value = resolveType(args[1], ownerSpan);
+            if (!key->isError() && !key->is(TypeKind::Str))
+                return fail(args[0]->span, "dict keys must be str in Hotpath handlers (got " + key->name() + ")");
+            return key->isError() || value->isError() ? m_types.errorType() : m_types.dict(value);
+        }
+        if (name == "tuple") {
+            std::vector<const Type *> items;
+            for (const Expr *arg : args) {
+                if (arg->kind == ExprKind::Invalid)
+                    return m_types.errorType();
+                items.push_back(resolveType(arg, ownerSpan));
+                if (items.back()->isError())
+                    return items.back();
+            }
+            return m_types.tuple(items);
+        }
+        if (name == "Optional" || name == "Union")
+            return fail(annotation->span, name + " is not supported in Hotpath handlers");
+        if (name == "List" || name == "Dict" || name == "Tuple")
+            return fail(annotation->span, "use the built-in '" + std::string(name == "List" ? "list" : name == "Dict" ? "dict" : "tuple")
+                                              + "[...]' instead of typing." + name);
+        return fail(annotation->span, "'" + name + "' is not a generic type (use list[...], dict[str, ...] or tuple[...])");
+    }
+    if (annotation->kind == ExprKind::Invalid)
+        return m_types.errorType();
+    return fail(annotation->span, "invalid type annotation");
+}
+
+std::vector<std::string> Checker::visibleNames() const
+{
+    std::vector<std::string> names;
+    for (const auto &[name, slot] : m_localSlots)
+        names.push_back(name);
+    for (const auto &[name, symbol] : m_globals)
+        names.push_back(name);
+    for (const char *builtin : {"len", "range", "str", "repr", "int", "float", "bool", "abs", "min", "max", "sum",
+                                "round", "divmod", "ord", "chr", "enumerate", "zip", "reversed", "sorted", "print"})
+        names.emplace_back(builtin);
+    return names;
+}
+
+std::string Checker::hintFor(const std::string &word, const std::vector<std::string> &candidates) const
+{
+    if (auto match = support::closestMatch(word, candidates))
+        return "; did you mean '" + *match + "'?";
+    return {};
+}
+
+std::optional<int> Checker::lookupLocal(const std::string &name) const
+{
+    auto it = m_localSlots.find(name);
+    if (it == m_localSlots.end())
+        return std::nullopt;
+    return it->second;
+}
+
+const GlobalSymbol *Checker::lookupGlobal(const std::string &name) const
+{
+    auto it = m_globals.find(name);
+    return it == m_globals.end() ? nullptr : &it->second;
+}
+
+} // namespace hotpath::lang

@@ -1,0 +1,256 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Endpoint declarations: @route/@get/@post, Flask-style path converters, parameter
+// sources and response kinds. The server serves exactly what is recorded here.
+#include "CheckerImpl.h"
+
+#include "hotpath/support/Text.h"
+
+#include <algorithm>
+
+namespace hotpath::lang {
+
+namespace {
+
+const std::vector<std::string> &httpMethods()
+{
+    static const std::vector<std::string> methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};
+    return methods;
+}
+
+struct PathVariable
+{
+    std::string converter;
+    std::string name;
+    size_t offset; // in the path text
+};
+
+} // namespace
+
+void Checker::checkDecorators(FunctionInfo &function)
+{
+    FunctionDef &def = const_cast<FunctionDef &>(*function.decl);
+    for (ExprPtr &decorator : def.decorators) {
+        Expr *callee = decorator.get();
+        if (decorator->kind == ExprKind::Call)
+            callee = decorator->as<CallExpr>().callee.get();
+        const GlobalSymbol *symbol = callee->kind == ExprKind::Name ? lookupGlobal(callee->as<NameExpr>().name) : nullptr;
+        const bool endpoint = symbol && symbol->kind == GlobalSymbol::Kind::HotpathMember
+            && (symbol->member == "route" || symbol->member == "get" || symbol->member == "post");
+        if (!endpoint) {
+            if (callee->kind == ExprKind::Name && !symbol
+                && (callee->as<NameExpr>().name == "route" || callee->as<NameExpr>().name == "get"
+                    || callee->as<NameExpr>().name == "post"))
+                error(callee->span, "name '" + callee->as<NameExpr>().name + "' is not defined; add 'from hotpath import "
+                                        + callee->as<NameExpr>().name + "'");
+            else if (callee->kind == ExprKind::Attribute && callee->as<AttributeExpr>().name == "route")
+                error(decorator->span, "Flask's @app.route is written @route(...) in Hotpath handlers "
+                                       "(from hotpath import route)");
+            else
+                error(decorator->span, "this decorator is not supported in Hotpath handlers "
+                                       "(use @route, @get or @post)");
+            continue;
+        }
+        if (decorator->kind != ExprKind::Call) {
+            error(decorator->span, "@" + symbol->member + " needs a path: @" + symbol->member + "(\"/path\")");
+            continue;
+        }
+        if (function.endpoint) {
+            error(decorator->span, "'" + function.name + "' already has an endpoint decorator; use one "
+                                   "@route(..., methods=[...]) for several methods");
+            continue;
+        }
+        checkEndpoint(function, decorator->as<CallExpr>(), symbol->member);
+    }
+}
+
+void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const std::string &kind)
+{
+    auto endpoint = std::make_unique<EndpointInfo>();
+    endpoint->span = decorator.span;
+    endpoint->function = &function;
+    const std::string owner = "@" + kind + "()";
+
+    // Arguments: (path) for get/post, (path, methods=[...]) for route.
+    Expr *pathExpr = decorator.args.empty() ? nullptr : decorator.args[0].get();
+    Expr *methodsExpr = nullptr;
+    for (KeywordArgument &keyword : decorator.keywords) {
+        if (keyword.name == "methods" && kind == "route")
+            methodsExpr = keyword.value.get();
+        else if (keyword.name == "path" && !pathExpr)
+            pathExpr = keyword.value.get();
+        else {
+            error(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'");
+            return;
+        }
+    }
+    if (decorator.args.size() > 1) {
+        error(decorator.args[1]->span, kind == "route" ? "pass the methods by keyword: methods=[\"GET\", \"POST\"]"
+                                                      : owner + " takes only the path");
+        return;
+    }
+    if (!pathExpr) {
+        error(decorator.span, owner + " needs a path, e.g. @" + kind + "(\"/hello\")");
+        return;
+    }
+    if (pathExpr->kind != ExprKind::StrLiteral) {
+        error(pathExpr->span, "the endpoint path must be a string literal");
+        return;
+    }
+    const std::string path = pathExpr->as<StrLiteral>().value;
+    const Offset pathBegin = pathExpr->span.begin + 1; // after the quote (exact for plain literals)
+    auto pathSpan = [&](size_t offset, size_t length) {
+        return Span{pathBegin + static_cast<Offset>(offset), pathBegin + static_cast<Offset>(offset + length)};
+    };
+    if (path.empty() || path[0] != '/') {
+        error(pathExpr->span, "the endpoint path must start with '/'");
+        return;
+    }
+
+    if (kind == "get")
+        endpoint->methods = {"GET"};
+    else if (kind == "post")
+        endpoint->methods = {"POST"};
+    else if (!methodsExpr)
+        endpoint->methods = {"GET"};
+    else if (methodsExpr->kind != ExprKind::ListLiteral || methodsExpr->as<ListExpr>().elements.empty()) {
+        error(methodsExpr->span, "methods must be a non-empty list of strings, e.g. methods=[\"GET\", \"POST\"]");
+        return;
+    } else {
+        for (ExprPtr &item : methodsExpr->as<ListExpr>().elements) {
+            if (item->kind != ExprKind::StrLiteral) {
+                error(item->span, "an HTTP method must be a string literal such as \"GET\"");
+                return;
+            }
+            std::string method = item->as<StrLiteral>().value;
+            std::transform(method.begin(), method.end(), method.begin(), ::toupper);
+            if (std::find(httpMethods().begin(), httpMethods().end(), method) == httpMethods().end()) {
+                error(item->span, "unknown HTTP method '" + item->as<StrLiteral>().value + "'"
+                                      + hintFor(method, httpMethods()));
+                return;
+            }
+            if (std::find(endpoint->methods.begin(), endpoint->methods.end(), method) != endpoint->methods.end()) {
+                error(item->span, "HTTP method " + method + " is listed twice");
+                return;
+            }
+            endpoint->methods.push_back(method);
+        }
+    }
+
+    // Path variables: <name> or <converter:name>.
+    std::vector<PathVariable> variables;
+    std::string routeKey;
+    for (size_t i = 0; i < path.size(); ++i) {
+        if (path[i] == '>') {
+            error(pathSpan(i, 1), "'>' without a matching '<' in the endpoint path");
+            return;
+        }
+        if (path[i] != '<') {
+            routeKey += path[i];
+            continue;
+        }
+        const size_t close = path.find('>', i);
+        if (close == std::string::npos) {
+            error(pathSpan(i, 1), "unclosed '<' in the endpoint path");
+            return;
+        }
+        const std::string inside = path.substr(i + 1, close - i - 1);
+        const size_t colon = inside.find(':');
+        PathVariable variable{colon == std::string::npos ? "str" : inside.substr(0, colon),
+                              colon == std::string::npos ? inside : inside.substr(colon + 1), i};
+        static const std::vector<std::string> converters = {"int", "float", "str", "path"};
+        if (std::find(converters.begin(), converters.end(), variable.converter) == converters.end()) {
+            error(pathSpan(i + 1, variable.converter.size()),
+                  "unknown path converter '" + variable.converter + "' (available: int, float, str, path)");
+            return;
+        }
+        const bool validName = !variable.name.empty()
+            && (std::isalpha(static_cast<unsigned char>(variable.name[0])) || variable.name[0] == '_')
+            && std::all_of(variable.name.begin(), variable.name.end(),
+                           [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '_'; });
+        if (!validName) {
+            error(pathSpan(i, close - i + 1), "'" + path.substr(i, close - i + 1) + "' must name a parameter, e.g. <int:n>");
+            return;
+        }
+        for (const PathVariable &other : variables) {
+            if (other.name == variable.name) {
+                error(pathSpan(i, close - i + 1), "path parameter '" + variable.name + "' appears twice");
+                return;
+            }
+        }
+        routeKey += "<" + (variable.converter == "str" ? std::string("str") : variable.converter) + ">";
+        variables.push_back(variable);
+        i = close;
+    }
+    endpoint->path = path;
+    endpoint->routeKey = routeKey;
+
+    // Every path variable is a parameter of the matching type.
+    for (const PathVariable &variable : variables) {
+        const int index = function.paramIndex(variable.name);
+        const Span at = pathSpan(variable.offset, variable.converter.size() + variable.name.size() + 3);
+        if (index < 0) {
+            error(at, "path parameter '" + variable.name + "' is not a parameter of '" + function.name + "'");
+            return;
+        }
+        const Type *type = function.params[static_cast<size_t>(index)].type;
+        const Type *wanted = variable.converter == "int" ? m_types.intType()
+                           : variable.converter == "float" ? m_types.floatType() : m_types.strType();
+        if (!type->isError() && type != wanted) {
+            error(function.params[static_cast<size_t>(index)].span,
+                  "path parameter <" + variable.converter + ":" + variable.name + "> gives a " + wanted->name()
+                      + ", so parameter '" + variable.name + "' must be " + wanted->name() + ", not " + type->name());
+            return;
+        }
+        EndpointParam param{variable.name, ParamSource::Path, wanted, index, true, variable.converter};
+        endpoint->params.push_back(param);
+    }
+    // The other parameters come from the query string, or receive the request.
+    bool sawRequest = false;
+    for (size_t i = 0; i < function.params.size(); ++i) {
+        const ParamInfo &param = function.params[i];
+        if (std::any_of(variables.begin(), variables.end(), [&](const PathVariable &v) { return v.name == param.name; }))
+            continue;
+        if (param.type->is(TypeKind::Request)) {
+            if (sawRequest) {
+                error(param.span, "an endpoint takes at most one Request parameter");
+                return;
+            }
+            sawRequest = true;
+            endpoint->params.push_back({param.name, ParamSource::Request, param.type, static_cast<int>(i), true, {}});
+            continue;
+        }
+        if (!param.type->isError() && !param.type->is(TypeKind::Int) && !param.type->is(TypeKind::Float)
+            && !param.type->is(TypeKind::Bool) && !param.type->is(TypeKind::Str)) {
+            error(param.span, "query parameter '" + param.name + "' must be int, float, bool or str (got "
+                                  + param.type->name() + "); take a Request and use req.json(...) for structured input");
+            return;
+        }
+        endpoint->params.push_back({param.name, ParamSource::Query, param.type, static_cast<int>(i),
+                                    param.defaultValue == nullptr, {}});
+    }
+
+    const Type *returns = function.returnType;
+    if (returns->is(TypeKind::None)) {
+        error(function.decl->nameSpan, "endpoint '" + function.name + "' must return a value: str, a JSON type "
+                                       "(int, float, bool, list, dict, tuple, dataclass) or Response");
+        return;
+    }
+    endpoint->response = returns->is(TypeKind::Str) ? ResponseKind::Text
+                       : returns->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
+
+    for (const auto &other : m_program.endpoints) {
+        if (other->routeKey != endpoint->routeKey)
+            continue;
+        for (const std::string &method : endpoint->methods) {
+            if (std::find(other->methods.begin(), other->methods.end(), method) != other->methods.end()) {
+                error(decorator.span, method + " " + path + " is already served by '" + other->function->name
+                                          + "' (line " + std::to_string(lineOf(other->span)) + ")");
+                return;
+            }
+        }
+    }
+    function.endpoint = endpoint.get();
+    m_program.endpoints.push_back(std::move(endpoint));
+}
+
+} // namespace hotpath::lang

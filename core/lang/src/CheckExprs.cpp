@@ -1,0 +1,560 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Expressions: names, operators, literals, subscripts and f-strings.
+#include "CheckerImpl.h"
+
+#include "hotpath/support/Text.h"
+
+#include <algorithm>
+
+namespace hotpath::lang {
+
+namespace {
+
+const char *const builtinNames[] = {"len", "range", "str", "repr", "int", "float", "bool", "abs", "min", "max", "sum",
+                                    "round", "divmod", "ord", "chr", "enumerate", "zip", "reversed", "sorted", "print"};
+
+bool isBuiltin(const std::string &name)
+{
+    for (const char *builtin : builtinNames)
+        if (name == builtin)
+            return true;
+    return false;
+}
+
+bool isNegativeIntConstant(const Expr &expr)
+{
+    if (expr.kind == ExprKind::IntLiteral)
+        return expr.as<IntLiteral>().value < 0;
+    if (expr.kind == ExprKind::Unary && expr.as<UnaryExpr>().op == UnaryOp::Negate)
+        return expr.as<UnaryExpr>().operand->kind == ExprKind::IntLiteral
+            && expr.as<UnaryExpr>().operand->as<IntLiteral>().value > 0;
+    return false;
+}
+
+std::optional<std::int64_t> intConstant(const Expr &expr)
+{
+    if (expr.kind == ExprKind::IntLiteral)
+        return expr.as<IntLiteral>().value;
+    if (expr.kind == ExprKind::Unary && expr.as<UnaryExpr>().op == UnaryOp::Negate
+        && expr.as<UnaryExpr>().operand->kind == ExprKind::IntLiteral)
+        return -expr.as<UnaryExpr>().operand->as<IntLiteral>().value;
+    return std::nullopt;
+}
+
+
+} // namespace
+
+// Python names the type of a value by its class: list, dict, tuple, not list[int].
+std::string pythonClassName(const Type *type)
+{
+    switch (type->kind) {
+    case TypeKind::List: return "list";
+    case TypeKind::Dict: return "dict";
+    case TypeKind::Tuple: return "tuple";
+    default: return type->name();
+    }
+}
+
+bool Checker::isAssignable(const Type *from, const Type *to) const
+{
+    return from == to || from->isError() || to->isError() || (from->is(TypeKind::Int) && to->is(TypeKind::Float));
+}
+
+bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
+{
+    const Type *type = expr.type;
+    if (!type || !target || type == target || type->isError() || target->isError())
+        return true;
+    if (type->is(TypeKind::Int) && target->is(TypeKind::Float)) {
+        expr.widenToFloat = true;
+        return true;
+    }
+    error(expr.span, "expected " + target->name() + " for " + context + ", got " + type->name());
+    return false;
+}
+
+const Type *Checker::unify(const Type *a, const Type *b) const
+{
+    if (a == b || b->isError())
+        return a;
+    if (a->isError())
+        return b;
+    return nullptr;
+}
+
+const Type *Checker::checkValue(Expr &expr, const Type *expected)
+{
+    const Type *type = checkExpr(expr, expected);
+    if (type->is(TypeKind::None)) {
+        error(expr.span, "this call returns None, so it has no value to use");
+        expr.type = m_types.errorType();
+    } else if (type->is(TypeKind::Iterable)) {
+        error(expr.span, "this " + type->name() + " can only be iterated: use it in a for loop, or pass it to "
+                         "sorted(), sum(), min(), max(), enumerate(), zip() or reversed()");
+        expr.type = m_types.errorType();
+    }
+    return expr.type;
+}
+
+const Type *Checker::checkExpr(Expr &expr, const Type *expected)
+{
+    const Type *type = m_types.errorType();
+    switch (expr.kind) {
+    case ExprKind::IntLiteral: type = m_types.intType(); break;
+    case ExprKind::FloatLiteral: type = m_types.floatType(); break;
+    case ExprKind::BoolLiteral: type = m_types.boolType(); break;
+    case ExprKind::StrLiteral: type = m_types.strType(); break;
+    case ExprKind::NoneLiteral:
+        type = fail(expr.span, "None is not a value in Hotpath handlers (Optional types are not supported)");
+        break;
+    case ExprKind::FString: type = checkFString(expr.as<FStringExpr>()); break;
+    case ExprKind::Name: type = checkName(expr.as<NameExpr>()); break;
+    case ExprKind::Attribute: type = checkAttribute(expr.as<AttributeExpr>()); break;
+    case ExprKind::Call: type = checkCall(expr.as<CallExpr>(), expected); break;
+    case ExprKind::Subscript: type = checkSubscript(expr.as<SubscriptExpr>()); break;
+    case ExprKind::Slice: type = checkSlice(expr.as<SliceExpr>()); break;
+    case ExprKind::Unary: type = checkUnary(expr.as<UnaryExpr>()); break;
+    case ExprKind::Binary: type = checkBinary(expr.as<BinaryExpr>()); break;
+    case ExprKind::BoolOp: type = checkBoolOp(expr.as<BoolOpExpr>(), expected); break;
+    case ExprKind::Compare: type = checkCompare(expr.as<CompareExpr>()); break;
+    case ExprKind::IfExp: type = checkIfExp(expr.as<IfExpr>(), expected); break;
+    case ExprKind::ListLiteral: type = checkList(expr.as<ListExpr>(), expected); break;
+    case ExprKind::DictLiteral: type = checkDict(expr.as<DictExpr>(), expected); break;
+    case ExprKind::TupleLiteral: type = checkTuple(expr.as<TupleExpr>(), expected); break;
+    case ExprKind::Invalid: break;
+    }
+    expr.type = type;
+    return type;
+}
+
+const Type *Checker::checkName(NameExpr &name)
+{
+    if (m_function) {
+        if (auto slot = lookupLocal(name.name)) {
+            name.binding = NameBinding::Local;
+            name.slot = *slot;
+            return m_function->locals[static_cast<size_t>(*slot)].type;
+        }
+        if (m_assignedNames.count(name.name))
+            return fail(name.span, "local variable '" + name.name + "' is referenced before assignment");
+    }
+    if (const GlobalSymbol *symbol = lookupGlobal(name.name)) {
+        switch (symbol->kind) {
+        case GlobalSymbol::Kind::Constant:
+            if (m_inConstant && symbol->span.begin >= m_constantEnd && !m_function)
+                break;
+            name.binding = NameBinding::Constant;
+            name.slot = symbol->index;
+            return m_program.constants[static_cast<size_t>(symbol->index)].type;
+        case GlobalSymbol::Kind::Function:
+            return fail(name.span, "'" + name.name + "' is a function; functions are not values in Hotpath handlers, "
+                                   "call it: " + name.name + "(...)");
+        case GlobalSymbol::Kind::Record:
+            return fail(name.span, "'" + name.name + "' is a class; construct a value with " + name.name + "(...)");
+        case GlobalSymbol::Kind::MathModule:
+            return fail(name.span, "'" + name.name + "' is a module; use one of its members, e.g. math.sqrt(x)");
+        case GlobalSymbol::Kind::MathMember:
+            if (symbol->member == "pi" || symbol->member == "e" || symbol->member == "inf" || symbol->member == "nan") {
+                name.binding = NameBinding::Module;
+                return m_types.floatType();
+            }
+            return fail(name.span, "'" + name.name + "' is a function; call it");
+        case GlobalSymbol::Kind::Dataclass:
+        case GlobalSymbol::Kind::HotpathMember:
+            return fail(name.span, "'" + name.name + "' cannot be used as a value");
+        }
+    }
+    if (isBuiltin(name.name))
+        return fail(name.span, "'" + name.name + "' is a built-in function; call it: " + name.name + "(...)");
+    std::string message = "name '" + name.name + "' is not defined";
+    static const std::vector<std::string> hotpath = {"route", "get", "post", "Request", "Response"};
+    static const std::vector<std::string> math = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log", "log10",
+                                                  "floor", "ceil", "fabs", "pow", "isnan", "isinf", "pi", "inf"};
+    if (std::find(hotpath.begin(), hotpath.end(), name.name) != hotpath.end())
+        return fail(name.span, message + "; add 'from hotpath import " + name.name + "'");
+    if (std::find(math.begin(), math.end(), name.name) != math.end())
+        return fail(name.span, message + "; add 'from math import " + name.name + "' or write math." + name.name);
+    if (name.name == "true" || name.name == "false" || name.name == "null" || name.name == "none")
+        return fail(name.span, message + "; did you mean '"
+                                   + (name.name == "true" ? "True" : name.name == "false" ? "False" : "None") + "'?");
+    return fail(name.span, message + hintFor(name.name, visibleNames()));
+}
+
+const Type *Checker::checkAttribute(AttributeExpr &attribute)
+{
+    Expr &object = *attribute.object;
+    if (object.kind == ExprKind::Name) {
+        const GlobalSymbol *symbol = lookupGlobal(object.as<NameExpr>().name);
+        const bool shadowed = m_function && lookupLocal(object.as<NameExpr>().name);
+        if (symbol && symbol->kind == GlobalSymbol::Kind::MathModule && !shadowed) {
+            object.as<NameExpr>().binding = NameBinding::Module;
+            static const std::vector<std::string> members = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log",
+                                                             "log10", "floor", "ceil", "fabs", "pow", "isnan",
+                                                             "isinf", "pi", "e", "inf", "nan"};
+            const std::string &member = attribute.name;
+            if (member == "pi" || member == "e" || member == "inf" || member == "nan")
+                return m_types.floatType();
+            if (std::find(members.begin(), members.end(), member) != members.end())
+                return fail(attribute.span, "math." + member + " is a function; call it: math." + member + "(...)");
+            return fail(attribute.nameSpan, "math." + member + " is not available in Hotpath handlers"
+                                                + hintFor(member, members));
+        }
+    }
+    const Type *type = checkValue(object);
+    if (type->isError())
+        return type;
+    if (type->is(TypeKind::Record)) {
+        const RecordInfo &record = *type->record;
+        const int index = record.fieldIndex(attribute.name);
+        if (index < 0) {
+            std::vector<std::string> fields;
+            for (const FieldInfo &field : record.fields)
+                fields.push_back(field.name);
+            return fail(attribute.nameSpan, "'" + record.name + "' object has no attribute '" + attribute.name + "'"
+                                                + hintFor(attribute.name, fields));
+        }
+        attribute.fieldIndex = index;
+        return record.fields[static_cast<size_t>(index)].type;
+    }
+    if (type->is(TypeKind::Request)) {
+        if (attribute.name == "method" || attribute.name == "path" || attribute.name == "body")
+            return m_types.strType();
+        if (attribute.name == "query" || attribute.name == "header" || attribute.name == "json")
+            return fail(attribute.span, "Request." + attribute.name + " is a method; call it");
+        return fail(attribute.nameSpan, "'Request' object has no attribute '" + attribute.name + "'"
+                                            + hintFor(attribute.name, {"method", "path", "body", "query", "header", "json"}));
+    }
+    if (type->is(TypeKind::Response)) {
+        if (attribute.name == "body" || attribute.name == "content_type")
+            return m_types.strType();
+        if (attribute.name == "status")
+            return m_types.intType();
+        if (attribute.name == "headers")
+            return m_types.dict(m_types.strType());
+        return fail(attribute.nameSpan, "'Response' object has no attribute '" + attribute.name + "'");
+    }
+    return fail(attribute.nameSpan, "'" + pythonClassName(type) + "' object has no attribute '" + attribute.name + "'");
+}
+
+const Type *Checker::checkSubscript(SubscriptExpr &subscript)
+{
+    const Type *container = checkValue(*subscript.object);
+    if (subscript.index->kind == ExprKind::TupleLiteral && !subscript.index->as<TupleExpr>().parenthesized
+        && !container->isError() && !container->is(TypeKind::Dict))
+        return fail(subscript.index->span, "multiple indices are not supported in Hotpath handlers");
+    const Type *index = checkValue(*subscript.index);
+    if (container->isError())
+        return container;
+    auto requireInt = [&](const char *what) {
+        if (!index->isError() && !index->isIntLike())
+            error(subscript.index->span, std::string(what) + " indices must be integers, not " + pythonClassName(index));
+    };
+    switch (container->kind) {
+    case TypeKind::Str: requireInt("string"); return m_types.strType();
+    case TypeKind::List: requireInt("list"); return container->element;
+    case TypeKind::Dict:
+        if (!index->isError() && !index->is(TypeKind::Str))
+            error(subscript.index->span, "dict keys are str, so the key cannot be " + index->name());
+        return container->element;
+    case TypeKind::Tuple: {
+        auto constant = intConstant(*subscript.index);
+        if (!constant)
+            return fail(subscript.index->span, "a tuple can only be indexed with an integer literal in Hotpath handlers, "
+                                               "because its items have different types; unpack it instead: a, b = t");
+        const auto size = static_cast<std::int64_t>(container->items.size());
+        const std::int64_t at = *constant < 0 ? *constant + size : *constant;
+        if (at < 0 || at >= size)
+            return fail(subscript.index->span, "tuple index out of range");
+        return container->items[static_cast<size_t>(at)];
+    }
+    default:
+        return fail(subscript.span, "'" + pythonClassName(container) + "' object is not subscriptable");
+    }
+}
+
+const Type *Checker::checkSlice(SliceExpr &slice)
+{
+    const Type *container = checkValue(*slice.object);
+    for (ExprPtr *bound : {&slice.lower, &slice.upper, &slice.step}) {
+        if (!*bound)
+            continue;
+        const Type *type = checkValue(**bound);
+        if (!type->isError() && !type->isIntLike())
+            error((*bound)->span, "slice indices must be integers, not " + pythonClassName(type));
+    }
+    if (container->isError() || container->is(TypeKind::Str) || container->is(TypeKind::List))
+        return container;
+    if (container->is(TypeKind::Tuple))
+        return fail(slice.span, "slicing a tuple is not supported in Hotpath handlers");
+    return fail(slice.span, "'" + pythonClassName(container) + "' object is not subscriptable");
+}
+
+const Type *Checker::checkUnary(UnaryExpr &unary)
+{
+    const Type *operand = checkValue(*unary.operand);
+    if (unary.op == UnaryOp::Not)
+        return m_types.boolType();
+    if (operand->isError())
+        return operand;
+    const char *spelling = unary.op == UnaryOp::Negate ? "-" : unary.op == UnaryOp::Plus ? "+" : "~";
+    if (operand->is(TypeKind::Float) && unary.op != UnaryOp::Invert)
+        return operand;
+    if (operand->isIntLike())
+        return m_types.intType();
+    return fail(unary.span, std::string("bad operand type for unary ") + spelling + ": '" + pythonClassName(operand) + "'");
+}
+
+const Type *Checker::checkBinary(BinaryExpr &binary)
+{
+    const Type *left = checkValue(*binary.left);
+    const Type *right = checkValue(*binary.right, left->is(TypeKind::List) ? left : nullptr);
+    return binaryResult(binary.op, left, right, *binary.right, binary.opSpan);
+}
+
+const Type *Checker::binaryResult(BinaryOp op, const Type *left, const Type *right, const Expr &rightExpr, Span at)
+{
+    if (left->isError() || right->isError())
+        return m_types.errorType();
+    const auto unsupportedOperands = [&] {
+        return fail(at, std::string("unsupported operand type(s) for ") + binaryOpSpelling(op) + ": '"
+                            + pythonClassName(left) + "' and '" + pythonClassName(right) + "'");
+    };
+    if (left->isNumeric() && right->isNumeric()) {
+        const bool ints = left->isIntLike() && right->isIntLike();
+        switch (op) {
+        case BinaryOp::Div: return m_types.floatType();
+        case BinaryOp::Pow:
+            if (ints)
+                return isNegativeIntConstant(rightExpr) ? m_types.floatType() : m_types.intType();
+            return m_types.floatType();
+        case BinaryOp::BitAnd:
+        case BinaryOp::BitOr:
+        case BinaryOp::BitXor:
+            if (left->is(TypeKind::Bool) && right->is(TypeKind::Bool))
+                return m_types.boolType();
+            [[fallthrough]];
+        case BinaryOp::LShift:
+        case BinaryOp::RShift:
+            if (!ints)
+                return unsupportedOperands();
+            return m_types.intType();
+        default: return ints ? m_types.intType() : m_types.floatType();
+        }
+    }
+    if (left->is(TypeKind::Str) && right->is(TypeKind::Str) && op == BinaryOp::Add)
+        return left;
+    if (op == BinaryOp::Mod && left->is(TypeKind::Str))
+        return fail(at, "printf-style '%' formatting is not supported in Hotpath handlers; use an f-string");
+    if (op == BinaryOp::Mul && ((left->is(TypeKind::Str) || left->is(TypeKind::List)) && right->isIntLike()))
+        return left;
+    if (op == BinaryOp::Mul && ((right->is(TypeKind::Str) || right->is(TypeKind::List)) && left->isIntLike()))
+        return right;
+    if (op == BinaryOp::Add && left->is(TypeKind::List) && left == right)
+        return left;
+    if (op == BinaryOp::Add && left->is(TypeKind::List) && right->is(TypeKind::List))
+        return fail(at, "cannot concatenate " + left->name() + " and " + right->name());
+    if (op == BinaryOp::Add && left->is(TypeKind::Tuple) && right->is(TypeKind::Tuple)) {
+        std::vector<const Type *> items = left->items;
+        items.insert(items.end(), right->items.begin(), right->items.end());
+        return m_types.tuple(items);
+    }
+    if (op == BinaryOp::Add && (left->is(TypeKind::Str) || right->is(TypeKind::Str)))
+        return fail(at, "unsupported operand type(s) for +: '" + pythonClassName(left) + "' and '" + pythonClassName(right)
+                            + "'; convert with str(...) or use an f-string");
+    return unsupportedOperands();
+}
+
+const Type *Checker::checkBoolOp(BoolOpExpr &op, const Type *expected)
+{
+    const Type *left = checkValue(*op.left, expected);
+    const Type *right = checkValue(*op.right, expected);
+    if (const Type *same = unify(left, right))
+        return same;
+    if (expected && isAssignable(left, expected) && isAssignable(right, expected)) {
+        coerce(*op.left, expected, "'" + std::string(op.isAnd ? "and" : "or") + "'");
+        coerce(*op.right, expected, "'" + std::string(op.isAnd ? "and" : "or") + "'");
+        return expected;
+    }
+    return fail(op.span, std::string("both sides of '") + (op.isAnd ? "and" : "or") + "' must have the same type in "
+                         "Hotpath handlers, because Python returns one of them (got " + left->name() + " and "
+                         + right->name() + ")");
+}
+
+const Type *Checker::checkCompare(CompareExpr &compare)
+{
+    std::vector<const Type *> types;
+    for (ExprPtr &operand : compare.operands)
+        types.push_back(checkValue(*operand));
+    for (size_t i = 0; i < compare.ops.size(); ++i)
+        checkComparable(compare.ops[i], types[i], types[i + 1], compare.opSpans[i]);
+    return m_types.boolType();
+}
+
+bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right, Span at)
+{
+    if (left->isError() || right->isError())
+        return true;
+    const std::string spelling = compareOpSpelling(op);
+    if (op == CompareOp::In || op == CompareOp::NotIn) {
+        switch (right->kind) {
+        case TypeKind::Str:
+            if (!left->is(TypeKind::Str))
+                error(at, "'in <string>' requires string as left operand, not " + pythonClassName(left));
+            return true;
+        case TypeKind::List:
+            if (left != right->element && !(left->isNumeric() && right->element->isNumeric()))
+                error(at, "a " + left->name() + " is never in a " + right->name() + "; the types differ");
+            return true;
+        case TypeKind::Dict:
+            if (!left->is(TypeKind::Str))
+                error(at, "dict keys are str, so a " + left->name() + " is never a key");
+            return true;
+        case TypeKind::Tuple: return true;
+        default:
+            error(at, "argument of type '" + pythonClassName(right) + "' is not iterable");
+            return false;
+        }
+    }
+    if (op == CompareOp::Equal || op == CompareOp::NotEqual) {
+        if (left == right || (left->isNumeric() && right->isNumeric()))
+            return true;
+        error(at, "comparing " + left->name() + " with " + right->name() + " using '" + spelling
+                      + "' is always " + (op == CompareOp::Equal ? "False" : "True") + "; convert one side first");
+        return false;
+    }
+    const auto orderable = [](const Type *type, auto &self) -> bool {
+        switch (type->kind) {
+        case TypeKind::Int:
+        case TypeKind::Float:
+        case TypeKind::Bool:
+        case TypeKind::Str: return true;
+        case TypeKind::List: return self(type->element, self);
+        case TypeKind::Tuple:
+            for (const Type *item : type->items)
+                if (!self(item, self))
+                    return false;
+            return true;
+        default: return false;
+        }
+    };
+    if ((left->isNumeric() && right->isNumeric()) || (left == right && orderable(left, orderable)))
+        return true;
+    error(at, "'" + spelling + "' not supported between instances of '" + pythonClassName(left) + "' and '"
+                  + pythonClassName(right) + "'");
+    return false;
+}
+
+const Type *Checker::checkIfExp(IfExpr &expr, const Type *expected)
+{
+    checkValue(*expr.condition);
+    const Type *then = checkValue(*expr.then, expected);
+    const Type *otherwise = checkValue(*expr.otherwise, expected);
+    if (const Type *same = unify(then, otherwise))
+        return same;
+    if (expected && isAssignable(then, expected) && isAssignable(otherwise, expected)) {
+        coerce(*expr.then, expected, "a conditional expression");
+        coerce(*expr.otherwise, expected, "a conditional expression");
+        return expected;
+    }
+    return fail(expr.span, "the two branches of the conditional expression have different types: " + then->name()
+                               + " and " + otherwise->name());
+}
+
+const Type *Checker::checkList(ListExpr &list, const Type *expected)
+{
+    const Type *element = expected && expected->is(TypeKind::List) ? expected->element : nullptr;
+    if (list.elements.empty()) {
+        if (element)
+            return expected;
+        return fail(list.span, "cannot infer the element type of an empty list; annotate the variable, e.g. "
+                               "items: list[int] = []");
+    }
+    for (ExprPtr &item : list.elements) {
+        const Type *type = checkValue(*item, element);
+        if (!element) {
+            element = type;
+        } else if (!unify(element, type)) {
+            if (expected && expected->is(TypeKind::List) && isAssignable(type, element)) {
+                coerce(*item, element, "a list element");
+                continue;
+            }
+            return fail(item->span, "list elements must all have one type: this is " + type->name() + ", the first is "
+                                        + element->name() + (element->isNumeric() && type->isNumeric()
+                                                                 ? "; write float literals such as 1.0 to make them all float"
+                                                                 : ""));
+        } else if (element->isError()) {
+            element = type;
+        }
+    }
+    return element->isError() ? element : m_types.list(element);
+}
+
+const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
+{
+    const Type *value = expected && expected->is(TypeKind::Dict) ? expected->element : nullptr;
+    if (dict.keys.empty()) {
+        if (value)
+            return expected;
+        return fail(dict.span, "cannot infer the value type of an empty dict; annotate the variable, e.g. "
+                               "counts: dict[str, int] = {}");
+    }
+    for (size_t i = 0; i < dict.keys.size(); ++i) {
+        const Type *key = checkValue(*dict.keys[i]);
+        if (!key->isError() && !key->is(TypeKind::Str))
+            error(dict.keys[i]->span, "dict keys must be str in Hotpath handlers (got " + key->name() + ")");
+        const Type *type = checkValue(*dict.values[i], value);
+        if (!value || value->isError()) {
+            value = type;
+        } else if (!unify(value, type)) {
+            if (expected && expected->is(TypeKind::Dict) && isAssignable(type, value)) {
+                coerce(*dict.values[i], value, "a dict value");
+                continue;
+            }
+            return fail(dict.values[i]->span, "dict values must all have one type: this is " + type->name()
+                                                  + ", the first is " + value->name());
+        }
+    }
+    return value->isError() ? value : m_types.dict(value);
+}
+
+const Type *Checker::checkTuple(TupleExpr &tuple, const Type *expected)
+{
+    const bool matches = expected && expected->is(TypeKind::Tuple) && expected->items.size() == tuple.elements.size();
+    std::vector<const Type *> items;
+    for (size_t i = 0; i < tuple.elements.size(); ++i) {
+        const Type *itemExpected = matches ? expected->items[i] : nullptr;
+        const Type *type = checkValue(*tuple.elements[i], itemExpected);
+        if (itemExpected && type != itemExpected && isAssignable(type, itemExpected)) {
+            coerce(*tuple.elements[i], itemExpected, "a tuple item");
+            type = itemExpected;
+        }
+        if (type->isError())
+            return type;
+        items.push_back(type);
+    }
+    return m_types.tuple(items);
+}
+
+const Type *Checker::iterElement(const Type *type, Span at, const char *context)
+{
+    switch (type->kind) {
+    case TypeKind::Error: return type;
+    case TypeKind::Str: return m_types.strType();
+    case TypeKind::List:
+    case TypeKind::Iterable: return type->element;
+    case TypeKind::Dict: return m_types.strType();
+    case TypeKind::Tuple: {
+        if (type->items.empty())
+            return fail(at, "cannot iterate an empty tuple");
+        for (const Type *item : type->items)
+            if (item != type->items.front())
+                return fail(at, std::string("iterating a tuple whose items have different types is not supported in ")
+                                    + context + "; use a list");
+        return type->items.front();
+    }
+    case TypeKind::None: return fail(at, "this call returns None, so there is nothing to iterate");
+    default: return fail(at, "'" + pythonClassName(type) + "' object is not iterable");
+    }
+}
+
+} // namespace hotpath::lang

@@ -1,0 +1,347 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Function bodies: locals typed by their first assignment, control flow, returns.
+#include "CheckerImpl.h"
+
+namespace hotpath::lang {
+
+namespace {
+
+bool containsBreak(const Block &block)
+{
+    for (const StmtPtr &stmt : block) {
+        if (stmt->kind == StmtKind::Break)
+            return true;
+        if (stmt->kind == StmtKind::If) {
+            const auto &branch = stmt->as<IfStmt>();
+            if (containsBreak(branch.body) || containsBreak(branch.orelse))
+                return true;
+        }
+    }
+    return false;
+}
+
+} // namespace
+
+void Checker::checkFunctionBody(FunctionInfo &function)
+{
+    m_function = &function;
+    m_localSlots.clear();
+    m_assignedNames.clear();
+    m_loopDepth = 0;
+    for (const ParamInfo &param : function.params) {
+        m_localSlots[param.name] = static_cast<int>(function.locals.size());
+        function.locals.push_back({param.name, param.type, param.span});
+        m_assignedNames.insert(param.name);
+    }
+    collectAssignedNames(function.decl->body, m_assignedNames);
+    checkBlock(const_cast<FunctionDef *>(function.decl)->body);
+
+    const Type *returns = function.returnType;
+    if (!returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))
+        error(function.decl->nameSpan, "function '" + function.name + "' must return a " + returns->name()
+                                           + " on every path, but it can reach its end without a return");
+    m_function = nullptr;
+}
+
+// Python decides which names are local by looking at the whole function body.
+void Checker::collectAssignedNames(const Block &block, std::set<std::string> &names) const
+{
+    auto addTarget = [&](const Expr &target) {
+        if (target.kind == ExprKind::Name)
+            names.insert(target.as<NameExpr>().name);
+        else if (target.kind == ExprKind::TupleLiteral)
+            for (const ExprPtr &element : target.as<TupleExpr>().elements)
+                if (element->kind == ExprKind::Name)
+                    names.insert(element->as<NameExpr>().name);
+    };
+    for (const StmtPtr &stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::Assign: addTarget(*stmt->as<AssignStmt>().target); break;
+        case StmtKind::AnnAssign: addTarget(*stmt->as<AnnAssignStmt>().target); break;
+        case StmtKind::AugAssign: addTarget(*stmt->as<AugAssignStmt>().target); break;
+        case StmtKind::For:
+            addTarget(*stmt->as<ForStmt>().target);
+            collectAssignedNames(stmt->as<ForStmt>().body, names);
+            break;
+        case StmtKind::While: collectAssignedNames(stmt->as<WhileStmt>().body, names); break;
+        case StmtKind::If:
+            collectAssignedNames(stmt->as<IfStmt>().body, names);
+            collectAssignedNames(stmt->as<IfStmt>().orelse, names);
+            break;
+        default: break;
+        }
+    }
+}
+
+bool Checker::alwaysReturns(const Block &block) const
+{
+    for (const StmtPtr &stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::Return: return true;
+        case StmtKind::If: {
+            const auto &branch = stmt->as<IfStmt>();
+            if (!branch.orelse.empty() && alwaysReturns(branch.body) && alwaysReturns(branch.orelse))
+                return true;
+            break;
+        }
+        case StmtKind::While: {
+            // `while True:` without a break only leaves through return (or an error).
+            const auto &loop = stmt->as<WhileStmt>();
+            if (loop.condition->kind == ExprKind::BoolLiteral && loop.condition->as<BoolLiteral>().value
+                && !containsBreak(loop.body))
+                return true;
+            break;
+        }
+        case StmtKind::Assert: {
+            const auto &assertion = stmt->as<AssertStmt>();
+            if (assertion.test->kind == ExprKind::BoolLiteral && !assertion.test->as<BoolLiteral>().value)
+                return true;
+            break;
+        }
+        default: break;
+        }
+    }
+    return false;
+}
+
+void Checker::checkBlock(Block &block)
+{
+    for (StmtPtr &stmt : block)
+        checkStatement(*stmt);
+}
+
+void Checker::checkStatement(Stmt &stmt)
+{
+    switch (stmt.kind) {
+    case StmtKind::Expr: {
+        Expr &expr = *stmt.as<ExprStmt>().expr;
+        if (expr.kind == ExprKind::StrLiteral)
+            return; // docstring or a no-op string
+        checkExpr(expr);
+        return;
+    }
+    case StmtKind::Assign: checkAssign(stmt.as<AssignStmt>()); return;
+    case StmtKind::AnnAssign: checkAnnAssign(stmt.as<AnnAssignStmt>()); return;
+    case StmtKind::AugAssign: checkAugAssign(stmt.as<AugAssignStmt>()); return;
+    case StmtKind::If: {
+        auto &branch = stmt.as<IfStmt>();
+        checkValue(*branch.condition);
+        checkBlock(branch.body);
+        checkBlock(branch.orelse);
+        return;
+    }
+    case StmtKind::While: {
+        auto &loop = stmt.as<WhileStmt>();
+        checkValue(*loop.condition);
+        ++m_loopDepth;
+        checkBlock(loop.body);
+        --m_loopDepth;
+        return;
+    }
+    case StmtKind::For: checkFor(stmt.as<ForStmt>()); return;
+    case StmtKind::Break:
+    case StmtKind::Continue:
+        if (m_loopDepth == 0)
+            error(stmt.span, stmt.kind == StmtKind::Break ? "'break' outside loop" : "'continue' not properly in loop");
+        return;
+    case StmtKind::Pass: return;
+    case StmtKind::Return: {
+        auto &ret = stmt.as<ReturnStmt>();
+        const Type *expected = m_function->returnType;
+        if (!ret.value) {
+            if (!expected->isError() && !expected->is(TypeKind::None))
+                error(stmt.span, "'" + m_function->name + "' must return a " + expected->name());
+            return;
+        }
+        if (expected->is(TypeKind::None)) {
+            checkExpr(*ret.value);
+            error(ret.value->span, "'" + m_function->name + "' is declared -> None, so it cannot return a value");
+            return;
+        }
+        checkValue(*ret.value, expected);
+        coerce(*ret.value, expected, "the return value of '" + m_function->name + "'");
+        return;
+    }
+    case StmtKind::Assert: {
+        auto &assertion = stmt.as<AssertStmt>();
+        checkValue(*assertion.test);
+        if (assertion.message)
+            checkValue(*assertion.message);
+        return;
+    }
+    case StmtKind::FunctionDef:
+    case StmtKind::ClassDef:
+    case StmtKind::Import:
+    case StmtKind::ImportFrom:
+        error(stmt.span, "imports and definitions belong at module level in Hotpath handlers");
+        return;
+    }
+}
+
+void Checker::checkAssign(AssignStmt &stmt)
+{
+    Expr &target = *stmt.target;
+    const Type *expected = nullptr;
+    // An existing variable, field or element gives the value's expected type, which is
+    // what lets `xs = []` re-initialise a list[int] variable.
+    if (target.kind == ExprKind::Name) {
+        if (auto slot = lookupLocal(target.as<NameExpr>().name))
+            expected = m_function->locals[static_cast<size_t>(*slot)].type;
+    } else if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
+        expected = checkExpr(target);
+    }
+    const Type *value = checkValue(*stmt.value, expected);
+    if (target.kind == ExprKind::Name && expected && isAssignable(value, expected))
+        coerce(*stmt.value, expected, "'" + target.as<NameExpr>().name + "'");
+    if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
+        if (target.kind == ExprKind::Subscript) {
+            const Type *container = target.as<SubscriptExpr>().object->type;
+            if (container && container->is(TypeKind::Str))
+                error(target.span, "'str' object does not support item assignment");
+            else if (container && container->is(TypeKind::Tuple))
+                error(target.span, "'tuple' object does not support item assignment");
+        }
+        if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().object->type
+            && target.as<AttributeExpr>().object->type->is(TypeKind::Request))
+            error(target.span, "Request attributes are read-only");
+        if (!expected->isError())
+            coerce(*stmt.value, expected, "'" + std::string(target.kind == ExprKind::Attribute ? "field " : "element ")
+                                              + "of type " + expected->name() + "'");
+        return;
+    }
+    bindTarget(target, value, stmt.value->span);
+}
+
+void Checker::checkAnnAssign(AnnAssignStmt &stmt)
+{
+    auto &name = stmt.target->as<NameExpr>();
+    const Type *declared = resolveType(stmt.annotation.get(), name.span);
+    if (!stmt.value) {
+        error(stmt.span, "an annotated variable needs a value in Hotpath handlers: " + name.name + ": "
+                             + declared->name() + " = ...");
+        return;
+    }
+    if (auto slot = lookupLocal(name.name)) {
+        const LocalInfo &local = m_function->locals[static_cast<size_t>(*slot)];
+        if (local.type != declared && !declared->isError() && !local.type->isError())
+            error(stmt.annotation->span, "'" + name.name + "' is already a " + local.type->name() + " (line "
+                                             + std::to_string(lineOf(local.declaredAt)) + "); it cannot be re-declared as "
+                                             + declared->name());
+    }
+    checkValue(*stmt.value, declared);
+    coerce(*stmt.value, declared, "'" + name.name + "'");
+    bindName(name, declared, stmt.value->span);
+}
+
+void Checker::checkAugAssign(AugAssignStmt &stmt)
+{
+    Expr &target = *stmt.target;
+    if (target.kind == ExprKind::TupleLiteral) {
+        error(target.span, "'tuple' is an illegal expression for augmented assignment");
+        return;
+    }
+    if (target.kind == ExprKind::Name) {
+        auto &name = target.as<NameExpr>();
+        if (!lookupLocal(name.name)) {
+            error(name.span, "local variable '" + name.name + "' is referenced before assignment");
+            return;
+        }
+    }
+    const Type *current = checkExpr(target);
+    const Type *value = checkValue(*stmt.value, current->is(TypeKind::List) ? current : nullptr);
+    if (current->isError() || value->isError())
+        return;
+    if (current->is(TypeKind::Str) && target.kind == ExprKind::Subscript)
+        error(target.span, "'str' object does not support item assignment");
+    const Type *result = binaryResult(stmt.op, current, value, *stmt.value, stmt.opSpan);
+    if (result->isError())
+        return;
+    // `xs += other` on a list extends in place in Python, so any iterable of the element
+    // type would do there; Hotpath accepts another list of the same type.
+    if (result != current && !(current->is(TypeKind::Float) && result->is(TypeKind::Int)))
+        error(stmt.opSpan, "'" + std::string(binaryOpSpelling(stmt.op)) + "=' would change the type of the target from "
+                               + current->name() + " to " + result->name());
+}
+
+void Checker::checkFor(ForStmt &stmt)
+{
+    const Type *iterable = checkExpr(*stmt.iterable);
+    const Type *element = iterElement(iterable, stmt.iterable->span, "a for loop");
+    bindTarget(*stmt.target, element, stmt.iterable->span);
+    ++m_loopDepth;
+    checkBlock(stmt.body);
+    --m_loopDepth;
+}
+
+// Binds a name or a tuple of names (unpacking) to a value of the given type.
+void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
+{
+    if (target.kind == ExprKind::Name) {
+        bindName(target.as<NameExpr>(), valueType, valueSpan);
+        return;
+    }
+    if (target.kind == ExprKind::TupleLiteral) {
+        auto &tuple = target.as<TupleExpr>();
+        target.type = valueType;
+        if (valueType->isError()) {
+            for (ExprPtr &element : tuple.elements)
+                if (element->kind == ExprKind::Name)
+                    bindName(element->as<NameExpr>(), valueType, valueSpan);
+            return;
+        }
+        if (!valueType->is(TypeKind::Tuple)) {
+            error(valueSpan, "cannot unpack a " + valueType->name() + " into " + std::to_string(tuple.elements.size())
+                                 + " names; only tuples can be unpacked in Hotpath handlers");
+            return;
+        }
+        if (valueType->items.size() != tuple.elements.size()) {
+            error(valueSpan, valueType->items.size() > tuple.elements.size()
+                                 ? "too many values to unpack (expected " + std::to_string(tuple.elements.size()) + ")"
+                                 : "not enough values to unpack (expected " + std::to_string(tuple.elements.size())
+                                       + ", got " + std::to_string(valueType->items.size()) + ")");
+            return;
+        }
+        for (size_t i = 0; i < tuple.elements.size(); ++i)
+            bindTarget(*tuple.elements[i], valueType->items[i], valueSpan);
+        return;
+    }
+    if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
+        const Type *slot = checkExpr(target);
+        if (!slot->isError() && !valueType->isError() && !isAssignable(valueType, slot))
+            error(valueSpan, "cannot assign " + valueType->name() + " to a target of type " + slot->name());
+        return;
+    }
+    error(target.span, "cannot assign to this expression");
+}
+
+void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
+{
+    auto slot = lookupLocal(name.name);
+    if (!slot) {
+        if (const GlobalSymbol *global = lookupGlobal(name.name);
+            global && global->kind != GlobalSymbol::Kind::Constant) {
+            error(name.span, "'" + name.name + "' is already defined at module level (line "
+                                 + std::to_string(lineOf(global->span)) + "); choose another name for this variable");
+            return;
+        }
+        if (type->is(TypeKind::Iterable)) {
+            error(valueSpan, "this " + type->name() + " can only be iterated; use it directly in a for loop "
+                             "(Hotpath does not store it in a variable)");
+            type = m_types.errorType();
+        }
+        slot = static_cast<int>(m_function->locals.size());
+        m_localSlots[name.name] = *slot;
+        m_function->locals.push_back({name.name, type, name.span});
+    }
+    LocalInfo &local = m_function->locals[static_cast<size_t>(*slot)];
+    if (local.type->isError() && !type->isError())
+        local.type = type;
+    if (!isAssignable(type, local.type) && !type->isError())
+        error(valueSpan, "cannot assign " + type->name() + " to '" + name.name + "', which is a " + local.type->name()
+                             + " (since line " + std::to_string(lineOf(local.declaredAt)) + ")");
+    name.binding = NameBinding::Local;
+    name.slot = *slot;
+    name.type = local.type;
+}
+
+} // namespace hotpath::lang

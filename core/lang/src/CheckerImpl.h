@@ -1,0 +1,140 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the checker: one class split over several files by concern
+// (declarations, statements, expressions, calls, endpoints, format specs).
+
+#include "hotpath/lang/Checker.h"
+
+#include <map>
+#include <optional>
+#include <set>
+#include <string>
+#include <vector>
+
+namespace hotpath::lang {
+
+using support::Offset;
+
+// Python names a value's type by its class: list, dict, tuple, not list[int].
+std::string pythonClassName(const Type *type);
+
+// What a module-level name refers to.
+struct GlobalSymbol
+{
+    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember };
+    GlobalSymbol(Kind k, Span s) : kind(k), span(s) {}
+    Kind kind;
+    Span span;
+    int index = -1;         // Constant: index in Program::constants
+    FunctionInfo *function = nullptr;
+    RecordInfo *record = nullptr;
+    std::string member;     // MathMember / HotpathMember: the original name
+};
+
+class Checker
+{
+public:
+    Checker(Program &program, support::DiagnosticSink &sink) : m_program(program), m_sink(sink), m_types(program.types) {}
+    void run();
+
+    // declarations (CheckDecls.cpp)
+    void collectDeclarations();
+    void checkImport(const ImportStmt &stmt);
+    void checkImportFrom(const ImportFromStmt &stmt);
+    void declareGlobal(const std::string &name, GlobalSymbol symbol);
+    void declareRecord(ClassDef &cls);
+    void resolveRecord(RecordInfo &record);
+    void declareFunction(FunctionDef &def);
+    void resolveSignature(FunctionInfo &function);
+    void checkConstant(Stmt &stmt);
+    const Type *resolveType(const Expr *annotation, Span ownerSpan);
+    std::vector<std::string> visibleNames() const;
+
+    // statements (CheckStmts.cpp)
+    void checkFunctionBody(FunctionInfo &function);
+    void checkBlock(Block &block);
+    void checkStatement(Stmt &stmt);
+    void checkAssign(AssignStmt &stmt);
+    void checkAnnAssign(AnnAssignStmt &stmt);
+    void checkAugAssign(AugAssignStmt &stmt);
+    void checkFor(ForStmt &stmt);
+    void bindTarget(Expr &target, const Type *valueType, Span valueSpan);
+    void bindName(NameExpr &name, const Type *type, Span valueSpan);
+    bool alwaysReturns(const Block &block) const;
+    void collectAssignedNames(const Block &block, std::set<std::string> &names) const;
+
+    // expressions (CheckExprs.cpp)
+    const Type *checkExpr(Expr &expr, const Type *expected = nullptr);
+    const Type *checkValue(Expr &expr, const Type *expected = nullptr); // rejects None and iterables
+    bool coerce(Expr &expr, const Type *target, const std::string &context);
+    bool isAssignable(const Type *from, const Type *to) const;
+    const Type *checkName(NameExpr &name);
+    const Type *checkAttribute(AttributeExpr &attribute);
+    const Type *checkSubscript(SubscriptExpr &subscript);
+    const Type *checkSlice(SliceExpr &slice);
+    const Type *checkUnary(UnaryExpr &unary);
+    const Type *checkBinary(BinaryExpr &binary);
+    const Type *binaryResult(BinaryOp op, const Type *left, const Type *right, const Expr &rightExpr, Span at);
+    const Type *checkBoolOp(BoolOpExpr &op, const Type *expected);
+    const Type *checkCompare(CompareExpr &compare);
+    bool checkComparable(CompareOp op, const Type *left, const Type *right, Span at);
+    const Type *checkIfExp(IfExpr &expr, const Type *expected);
+    const Type *checkList(ListExpr &list, const Type *expected);
+    const Type *checkDict(DictExpr &dict, const Type *expected);
+    const Type *checkTuple(TupleExpr &tuple, const Type *expected);
+    const Type *checkFString(FStringExpr &fstring);
+    void checkFormatSpec(const FStringPart &field, const Type *valueType);
+    const Type *iterElement(const Type *type, Span at, const char *context);
+    const Type *unify(const Type *a, const Type *b) const;
+
+    // calls (CheckCalls.cpp)
+    const Type *checkCall(CallExpr &call, const Type *expected);
+    const Type *checkUserCall(CallExpr &call, FunctionInfo &function);
+    const Type *checkRecordCall(CallExpr &call, RecordInfo &record);
+    const Type *checkResponseCall(CallExpr &call);
+    const Type *checkBuiltinCall(CallExpr &call, const std::string &name, const Type *expected);
+    const Type *checkMathCall(CallExpr &call, const std::string &name);
+    const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
+    struct Signature
+    {
+        std::string owner; // "f()", "Point()", "str.split()"
+        std::vector<std::string> names;
+        std::vector<const Type *> types;
+        std::vector<bool> optional;
+        size_t positionalOnly = 0; // builtins take leading positional-only parameters
+    };
+    bool bindArguments(CallExpr &call, const Signature &signature);
+    bool expectArgCount(CallExpr &call, const std::string &owner, size_t min, size_t max);
+
+    // endpoints (CheckEndpoints.cpp)
+    void checkDecorators(FunctionInfo &function);
+    void checkEndpoint(FunctionInfo &function, CallExpr &decorator, const std::string &kind);
+
+    // helpers
+    void error(Span span, std::string message) { m_sink.error(span, std::move(message)); }
+    const Type *fail(Span span, std::string message)
+    {
+        error(span, std::move(message));
+        return m_types.errorType();
+    }
+    std::string hintFor(const std::string &word, const std::vector<std::string> &candidates) const;
+    std::optional<int> lookupLocal(const std::string &name) const;
+    const GlobalSymbol *lookupGlobal(const std::string &name) const;
+    int lineOf(Span span) const { return m_program.file.lineColumn(span.begin).line; }
+
+    Program &m_program;
+    support::DiagnosticSink &m_sink;
+    TypeContext &m_types;
+    std::map<std::string, GlobalSymbol> m_globals;
+
+    // the function being checked
+    FunctionInfo *m_function = nullptr;
+    std::set<std::string> m_assignedNames; // every name bound anywhere in the function
+    std::map<std::string, int> m_localSlots;
+    int m_loopDepth = 0;
+    bool m_inConstant = false; // checking a module constant's initializer
+    Offset m_constantEnd = 0;
+};
+
+} // namespace hotpath::lang

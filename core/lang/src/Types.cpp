@@ -1,0 +1,133 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/lang/Types.h"
+
+#include "hotpath/lang/Program.h"
+
+namespace hotpath::lang {
+
+std::string Type::name() const
+{
+    switch (kind) {
+    case TypeKind::Int: return "int";
+    case TypeKind::Float: return "float";
+    case TypeKind::Bool: return "bool";
+    case TypeKind::Str: return "str";
+    case TypeKind::None: return "None";
+    case TypeKind::List: return "list[" + element->name() + "]";
+    case TypeKind::Dict: return "dict[str, " + element->name() + "]";
+    case TypeKind::Iterable: return "iterable of " + element->name();
+    case TypeKind::Record: return record->name;
+    case TypeKind::Request: return "Request";
+    case TypeKind::Response: return "Response";
+    case TypeKind::Error: return "<error>";
+    case TypeKind::Tuple: {
+        std::string text = "tuple[";
+        for (size_t i = 0; i < items.size(); ++i)
+            text += (i ? ", " : "") + items[i]->name();
+        return text + (items.empty() ? "()]" : "]");
+    }
+    }
+    return "?";
+}
+
+TypeContext::TypeContext()
+    : m_int(make(TypeKind::Int)), m_float(make(TypeKind::Float)), m_bool(make(TypeKind::Bool)),
+      m_str(make(TypeKind::Str)), m_none(make(TypeKind::None)), m_request(make(TypeKind::Request)),
+      m_response(make(TypeKind::Response)), m_error(make(TypeKind::Error))
+{
+}
+
+Type *TypeContext::make(TypeKind kind)
+{
+    auto type = std::make_unique<Type>();
+    type->kind = kind;
+    m_types.push_back(std::move(type));
+    return m_types.back().get();
+}
+
+namespace {
+template<typename Key, typename Make>
+const Type *intern(std::map<Key, const Type *> &table, const Key &key, Make make)
+{
+    auto it = table.find(key);
+    if (it != table.end())
+        return it->second;
+    const Type *type = make();
+    table.emplace(key, type);
+    return type;
+}
+} // namespace
+
+const Type *TypeContext::list(const Type *element)
+{
+    return intern(m_lists, element, [&] {
+        Type *t = make(TypeKind::List);
+        t->element = element;
+        return t;
+    });
+}
+
+const Type *TypeContext::dict(const Type *value)
+{
+    return intern(m_dicts, value, [&] {
+        Type *t = make(TypeKind::Dict);
+        t->element = value;
+        return t;
+    });
+}
+
+const Type *TypeContext::iterable(const Type *element)
+{
+    return intern(m_iterables, element, [&] {
+        Type *t = make(TypeKind::Iterable);
+        t->element = element;
+        return t;
+    });
+}
+
+const Type *TypeContext::tuple(const std::vector<const Type *> &items)
+{
+    return intern(m_tuples, items, [&] {
+        Type *t = make(TypeKind::Tuple);
+        t->items = items;
+        return t;
+    });
+}
+
+const Type *TypeContext::record(const RecordInfo *info)
+{
+    return intern(m_records, info, [&] {
+        Type *t = make(TypeKind::Record);
+        t->record = info;
+        return t;
+    });
+}
+
+int RecordInfo::fieldIndex(const std::string &field) const
+{
+    for (size_t i = 0; i < fields.size(); ++i) {
+        if (fields[i].name == field)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+int FunctionInfo::paramIndex(const std::string &param) const
+{
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (params[i].name == param)
+            return static_cast<int>(i);
+    }
+    return -1;
+}
+
+const FunctionInfo *Program::findFunction(const std::string &name) const
+{
+    for (const auto &function : functions) {
+        if (function->name == name)
+            return function.get();
+    }
+    return nullptr;
+}
+
+} // namespace hotpath::lang
