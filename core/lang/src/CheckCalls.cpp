@@ -678,7 +678,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     if (method == "extend" && receiver->is(TypeKind::List) && call.boundArgs[0]) {
         const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "list.extend()");
         if (!items->isError() && items != element)
-            return fail(call.boundArgs[0]->span, "list.extend() of a " + receiver->name() + " needs items of type "
+            return fail(call.boundArgs[0]->span, "list.extend() of " + withArticle(receiver) + " needs items of type "
                                                      + element->name() + ", not " + items->name());
     }
     return found->result;

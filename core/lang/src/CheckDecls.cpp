@@ -51,6 +51,7 @@ std::unique_ptr<Program> checkFile(support::SourceFile file, support::Diagnostic
     program->module = parseFile(program->file, sink);
     Checker checker(*program, sink);
     checker.run();
+    sink.sortByPosition();
     return program;
 }
 
@@ -262,7 +263,7 @@ void Checker::resolveSignature(FunctionInfo &function)
         if (param.defaultValue) {
             const TypeKind kind = info.type->kind;
             if (kind == TypeKind::List || kind == TypeKind::Dict || kind == TypeKind::Record) {
-                error(param.defaultValue->span, "a " + info.type->name() + " default value would be shared between "
+                error(param.defaultValue->span, "a default value of type " + info.type->name() + " would be shared between "
                                                 "calls in Python; pass it explicitly instead");
             } else {
                 m_inConstant = true;

@@ -197,7 +197,7 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
                            : variable.converter == "float" ? m_types.floatType() : m_types.strType();
         if (!type->isError() && type != wanted) {
             error(function.params[static_cast<size_t>(index)].span,
-                  "path parameter <" + variable.converter + ":" + variable.name + "> gives a " + wanted->name()
+                  "path parameter <" + variable.converter + ":" + variable.name + "> gives " + withArticle(wanted)
                       + ", so parameter '" + variable.name + "' must be " + wanted->name() + ", not " + type->name());
             return;
         }

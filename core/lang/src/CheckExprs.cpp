@@ -55,6 +55,13 @@ std::string pythonClassName(const Type *type)
     }
 }
 
+std::string withArticle(const Type *type)
+{
+    const std::string name = type->name();
+    const bool vowel = !name.empty() && std::string_view("aeiouAEIOU").find(name[0]) != std::string_view::npos;
+    return (vowel ? "an " : "a ") + name;
+}
+
 bool Checker::isAssignable(const Type *from, const Type *to) const
 {
     return from == to || from->isError() || to->isError() || (from->is(TypeKind::Int) && to->is(TypeKind::Float));
@@ -403,11 +410,11 @@ bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right,
             return true;
         case TypeKind::List:
             if (left != right->element && !(left->isNumeric() && right->element->isNumeric()))
-                error(at, "a " + left->name() + " is never in a " + right->name() + "; the types differ");
+                error(at, withArticle(left) + " is never in " + withArticle(right) + "; the types differ");
             return true;
         case TypeKind::Dict:
             if (!left->is(TypeKind::Str))
-                error(at, "dict keys are str, so a " + left->name() + " is never a key");
+                error(at, "dict keys are str, so " + withArticle(left) + " is never a key");
             return true;
         case TypeKind::Tuple: return true;
         default:

@@ -38,7 +38,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
 
     const Type *returns = function.returnType;
     if (!returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))
-        error(function.decl->nameSpan, "function '" + function.name + "' must return a " + returns->name()
+        error(function.decl->nameSpan, "function '" + function.name + "' must return " + withArticle(returns)
                                            + " on every path, but it can reach its end without a return");
     m_function = nullptr;
 }
@@ -150,7 +150,7 @@ void Checker::checkStatement(Stmt &stmt)
         const Type *expected = m_function->returnType;
         if (!ret.value) {
             if (!expected->isError() && !expected->is(TypeKind::None))
-                error(stmt.span, "'" + m_function->name + "' must return a " + expected->name());
+                error(stmt.span, "'" + m_function->name + "' must return " + withArticle(expected));
             return;
         }
         if (expected->is(TypeKind::None)) {
@@ -224,7 +224,7 @@ void Checker::checkAnnAssign(AnnAssignStmt &stmt)
     if (auto slot = lookupLocal(name.name)) {
         const LocalInfo &local = m_function->locals[static_cast<size_t>(*slot)];
         if (local.type != declared && !declared->isError() && !local.type->isError())
-            error(stmt.annotation->span, "'" + name.name + "' is already a " + local.type->name() + " (line "
+            error(stmt.annotation->span, "'" + name.name + "' is already " + withArticle(local.type) + " (line "
                                              + std::to_string(lineOf(local.declaredAt)) + "); it cannot be re-declared as "
                                              + declared->name());
     }
@@ -290,7 +290,7 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
             return;
         }
         if (!valueType->is(TypeKind::Tuple)) {
-            error(valueSpan, "cannot unpack a " + valueType->name() + " into " + std::to_string(tuple.elements.size())
+            error(valueSpan, "cannot unpack " + withArticle(valueType) + " into " + std::to_string(tuple.elements.size())
                                  + " names; only tuples can be unpacked in Hotpath handlers");
             return;
         }
@@ -337,7 +337,7 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
     if (local.type->isError() && !type->isError())
         local.type = type;
     if (!isAssignable(type, local.type) && !type->isError())
-        error(valueSpan, "cannot assign " + type->name() + " to '" + name.name + "', which is a " + local.type->name()
+        error(valueSpan, "cannot assign " + type->name() + " to '" + name.name + "', which is " + withArticle(local.type)
                              + " (since line " + std::to_string(lineOf(local.declaredAt)) + ")");
     name.binding = NameBinding::Local;
     name.slot = *slot;

@@ -18,6 +18,8 @@ using support::Offset;
 
 // Python names a value's type by its class: list, dict, tuple, not list[int].
 std::string pythonClassName(const Type *type);
+// "an int", "a list[str]": for messages that read as sentences.
+std::string withArticle(const Type *type);
 
 // What a module-level name refers to.
 struct GlobalSymbol

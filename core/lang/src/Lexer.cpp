@@ -122,6 +122,11 @@ std::vector<Token> Lexer::tokenize()
         }
         lexToken();
     }
+    if (m_mode == LexMode::File && !m_openBrackets.empty()) {
+        const Offset open = m_openBrackets.front();
+        m_unclosed = open;
+        m_sink.error({open, open + 1}, "'" + std::string(1, m_text[open]) + "' was never closed");
+    }
     if (m_mode == LexMode::File) {
         if (!m_tokens.empty() && m_tokens.back().kind != TokenKind::Newline)
             push(TokenKind::Newline, m_pos);
@@ -423,10 +428,17 @@ void Lexer::lexOperator()
             switch (op.kind) {
             case TokenKind::LParen:
             case TokenKind::LBracket:
-            case TokenKind::LBrace: ++m_bracketDepth; break;
+            case TokenKind::LBrace:
+                ++m_bracketDepth;
+                m_openBrackets.push_back(begin);
+                break;
             case TokenKind::RParen:
             case TokenKind::RBracket:
-            case TokenKind::RBrace: m_bracketDepth = std::max(0, m_bracketDepth - 1); break;
+            case TokenKind::RBrace:
+                m_bracketDepth = std::max(0, m_bracketDepth - 1);
+                if (!m_openBrackets.empty())
+                    m_openBrackets.pop_back();
+                break;
             default: break;
             }
             push(op.kind, begin);

@@ -95,6 +95,8 @@ Module parseFile(const support::SourceFile &file, support::DiagnosticSink &sink)
 {
     Lexer lexer(file, sink);
     Parser parser(file, sink, lexer.tokenize());
+    if (auto open = lexer.unclosedBracket())
+        parser.ignoreErrorsFrom(*open + 1);
     return parser.parseModule();
 }
 
@@ -152,7 +154,8 @@ void Parser::error(Span span, std::string message)
     if (m_panic)
         return;
     m_panic = true;
-    m_sink.error(span, std::move(message));
+    if (span.begin < m_ignoreFrom)
+        m_sink.error(span, std::move(message));
 }
 
 void Parser::unsupported(Span span, const std::string &construct)
@@ -377,7 +380,7 @@ StmtPtr Parser::parseExpressionStatement()
         return std::make_unique<AugAssignStmt>(spanFrom(begin), std::move(target), op, std::move(value), opSpan);
     }
     if (check(TokenKind::AtAssign)) {
-        unsupported(peek().span, "the matrix multiplication operator '@='");
+        unsupported(peek().span, "matrix multiplication operator '@='");
         return nullptr;
     }
     return std::make_unique<ExprStmt>(spanFrom(begin), std::move(target));
@@ -386,6 +389,11 @@ StmtPtr Parser::parseExpressionStatement()
 // block: ':' (simple_stmts | NEWLINE INDENT statement+ DEDENT)
 void Parser::parseBlock(Block &out, const char *owner, Offset ownerBegin)
 {
+    NestingGuard guard(m_nesting);
+    if (m_nesting > maxNesting) {
+        error(peek().span, "too many levels of indentation");
+        return;
+    }
     if (!expect(TokenKind::Colon, "expected ':'"))
         return;
     if (!check(TokenKind::Newline)) {
@@ -442,7 +450,7 @@ StmtPtr Parser::parseWhile()
     auto stmt = std::make_unique<WhileStmt>(keyword.span, parseExpression());
     parseBlock(stmt->body, "'while' statement", keyword.span.begin);
     if (!m_panic && check(TokenKind::KwElse)) {
-        unsupported(peek().span, "'else' after a while loop");
+        unsupported(peek().span, "'else' clause on a while loop");
         skipCompoundStatement();
         m_panic = false;
     }
@@ -462,7 +470,7 @@ StmtPtr Parser::parseFor()
     auto stmt = std::make_unique<ForStmt>(keyword.span, std::move(target), std::move(iterable));
     parseBlock(stmt->body, "'for' statement", keyword.span.begin);
     if (!m_panic && check(TokenKind::KwElse)) {
-        unsupported(peek().span, "'else' after a for loop");
+        unsupported(peek().span, "'else' clause on a for loop");
         skipCompoundStatement();
         m_panic = false;
     }
@@ -517,7 +525,7 @@ StmtPtr Parser::parseFunction(std::vector<ExprPtr> decorators, Offset begin)
 {
     const Token &keyword = advance();
     if (m_functionDepth > 0 || m_classDepth > 0) {
-        unsupported(keyword.span, m_classDepth > 0 ? "a method in a class" : "a nested function");
+        unsupported(keyword.span, m_classDepth > 0 ? "method definition in a class" : "nested function definition");
         skipCompoundStatement();
         m_panic = false;
         return nullptr;
@@ -552,12 +560,12 @@ void Parser::parseParameters(FunctionDef &function)
         if (token.kind == TokenKind::Star || token.kind == TokenKind::DoubleStar) {
             const bool keywordOnlyMarker = token.kind == TokenKind::Star
                 && (peek(1).kind == TokenKind::Comma || peek(1).kind == TokenKind::RParen);
-            unsupported(token.span, keywordOnlyMarker ? "the keyword-only marker '*'"
+            unsupported(token.span, keywordOnlyMarker ? "keyword-only marker '*'"
                                     : token.kind == TokenKind::Star ? "*args" : "**kwargs");
             return;
         }
         if (token.kind == TokenKind::Slash) {
-            unsupported(token.span, "the positional-only marker '/'");
+            unsupported(token.span, "positional-only marker '/'");
             return;
         }
         if (token.kind != TokenKind::Name) {
@@ -592,7 +600,7 @@ StmtPtr Parser::parseClass(std::vector<ExprPtr> decorators, Offset begin)
 {
     const Token &keyword = advance();
     if (m_functionDepth > 0 || m_classDepth > 0) {
-        unsupported(keyword.span, "a class defined inside a function or class");
+        unsupported(keyword.span, "class definition inside a function or class");
         skipCompoundStatement();
         m_panic = false;
         return nullptr;
@@ -657,7 +665,7 @@ StmtPtr Parser::parseImportFrom()
 {
     const Token &keyword = advance();
     if (check(TokenKind::Dot) || check(TokenKind::Ellipsis)) {
-        unsupported(peek().span, "a relative import");
+        unsupported(peek().span, "relative import");
         return nullptr;
     }
     if (!check(TokenKind::Name)) {
@@ -744,7 +752,7 @@ ExprPtr Parser::parseExpression()
     const Offset begin = peek().span.begin;
     ExprPtr value = parseOr();
     if (check(TokenKind::Walrus)) {
-        unsupported(peek().span, "the assignment expression ':='");
+        unsupported(peek().span, "assignment expression ':='");
         return invalid(value->span);
     }
     if (!check(TokenKind::KwIf) || m_panic)
@@ -859,7 +867,7 @@ ExprPtr Parser::parseBinary(int level)
         if (m_panic)
             return left;
         if (check(TokenKind::At)) {
-            unsupported(peek().span, "the matrix multiplication operator '@'");
+            unsupported(peek().span, "matrix multiplication operator '@'");
             return left;
         }
         int found = -1;
@@ -969,7 +977,7 @@ ExprPtr Parser::parseCall(ExprPtr callee)
         } else {
             ExprPtr arg = parseExpression();
             if (check(TokenKind::KwFor)) {
-                unsupported(arg->span, "a generator expression");
+                unsupported(arg->span, "generator expression");
                 return invalid(spanFrom(begin));
             }
             if (!call->keywords.empty())
@@ -1043,13 +1051,13 @@ ExprPtr Parser::parseAtom()
     case TokenKind::LParen: return parseParenthesized();
     case TokenKind::LBracket: return parseListDisplay();
     case TokenKind::LBrace: return parseBraceDisplay();
-    case TokenKind::Bytes: unsupported(token.span, "a bytes literal"); break;
-    case TokenKind::Imaginary: unsupported(token.span, "a complex number"); break;
+    case TokenKind::Bytes: unsupported(token.span, "bytes literal"); break;
+    case TokenKind::Imaginary: unsupported(token.span, "complex number"); break;
     case TokenKind::Ellipsis: unsupported(token.span, "'...' (Ellipsis)"); break;
     case TokenKind::KwLambda: unsupported(token.span, "lambda"); break;
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); break;
     case TokenKind::KwAwait: unsupported(token.span, "await"); break;
-    case TokenKind::Star: unsupported(token.span, "a starred expression"); break;
+    case TokenKind::Star: unsupported(token.span, "starred expression"); break;
     case TokenKind::Error: error(token.span, "invalid syntax"); break;
     case TokenKind::Newline:
     case TokenKind::EndOfFile: error(token.span, "expected an expression"); break;
@@ -1073,7 +1081,7 @@ ExprPtr Parser::parseParenthesized()
     }
     ExprPtr first = parseExpression();
     if (check(TokenKind::KwFor)) {
-        unsupported(first->span, "a generator expression");
+        unsupported(first->span, "generator expression");
         return invalid(spanFrom(begin));
     }
     if (!check(TokenKind::Comma)) {
@@ -1104,7 +1112,7 @@ ExprPtr Parser::parseListDisplay()
         }
         ExprPtr element = parseExpression();
         if (check(TokenKind::KwFor)) {
-            unsupported(Span{begin, element->span.end}, "a list comprehension");
+            unsupported(Span{begin, element->span.end}, "list comprehension");
             return invalid(spanFrom(begin));
         }
         list->elements.push_back(std::move(element));
@@ -1131,13 +1139,13 @@ ExprPtr Parser::parseBraceDisplay()
         if (!check(TokenKind::Colon)) {
             if (m_panic)
                 return invalid(spanFrom(begin));
-            unsupported(Span{begin, begin + 1}, check(TokenKind::KwFor) ? "a set comprehension" : "a set");
+            unsupported(Span{begin, begin + 1}, check(TokenKind::KwFor) ? "set comprehension" : "set literal");
             return invalid(spanFrom(begin));
         }
         advance();
         ExprPtr value = parseExpression();
         if (check(TokenKind::KwFor)) {
-            unsupported(Span{begin, begin + 1}, "a dict comprehension");
+            unsupported(Span{begin, begin + 1}, "dict comprehension");
             return invalid(spanFrom(begin));
         }
         dict->keys.push_back(std::move(key));

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/support/Diagnostic.h"
 
+#include <algorithm>
+
 namespace hotpath::support {
 
 void DiagnosticSink::error(Span span, std::string message)
@@ -18,6 +20,12 @@ void DiagnosticSink::error(Span span, std::string message)
 void DiagnosticSink::note(Span span, std::string message)
 {
     m_diagnostics.push_back({Severity::Note, span, std::move(message)});
+}
+
+void DiagnosticSink::sortByPosition()
+{
+    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) { return a.span.begin < b.span.begin; });
 }
 
 const char *severityName(Severity severity)

@@ -9,6 +9,7 @@
 #include "hotpath/lang/Token.h"
 #include "hotpath/support/Diagnostic.h"
 
+#include <optional>
 #include <string_view>
 #include <vector>
 
@@ -27,6 +28,10 @@ public:
           support::Offset begin = 0, support::Offset end = UINT32_MAX);
 
     std::vector<Token> tokenize();
+
+    // Where the first bracket that is still open at the end of input was opened. Every
+    // later line was swallowed into it, so parse errors past it are only consequences.
+    std::optional<support::Offset> unclosedBracket() const { return m_unclosed; }
 
 private:
     void lexLineStart();
@@ -48,6 +53,8 @@ private:
     support::Offset m_pos;
     support::Offset m_end;
     int m_bracketDepth = 0;
+    std::vector<support::Offset> m_openBrackets;
+    std::optional<support::Offset> m_unclosed;
     bool m_atLineStart = true;
     std::vector<int> m_indents{0};
     std::vector<Token> m_tokens;

@@ -21,6 +21,8 @@ public:
     Parser(const support::SourceFile &file, support::DiagnosticSink &sink, std::vector<Token> tokens);
 
     Module parseModule();
+    // Errors at or after this offset are not reported (see Lexer::unclosedBracket).
+    void ignoreErrorsFrom(support::Offset offset) { m_ignoreFrom = offset; }
     // For f-string fields: one expression (or a bare tuple) and nothing else.
     ExprPtr parseStandaloneExpression();
 
@@ -87,6 +89,7 @@ private:
     bool m_panic = false;
     int m_functionDepth = 0;
     int m_classDepth = 0;
+    support::Offset m_ignoreFrom = UINT32_MAX;
     int m_nesting = 0; // guards against stack exhaustion on absurdly nested input
 };
 

@@ -28,6 +28,8 @@ public:
     void note(Span span, std::string message);
 
     const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
+    // Orders diagnostics by position (stable, so a note stays after its error).
+    void sortByPosition();
     bool hasErrors() const { return m_errorCount > 0; }
     int errorCount() const { return m_errorCount; }
 

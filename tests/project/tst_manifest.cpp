@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/project/Manifest.h"
+
+#include <QtTest/QtTest>
+
+using namespace hotpath::project;
+
+class TestManifest : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void readsAFullManifest()
+    {
+        const auto result = parseManifest(R"({"format": 1, "name": "Demo", "files": ["a.py", "sub/b.py"],
+            "server": {"host": "0.0.0.0", "port": 9000, "tier": "jit"}})", QStringLiteral("hotpath.json"));
+        QVERIFY2(result.manifest, qPrintable(result.error));
+        QCOMPARE(result.manifest->name, QStringLiteral("Demo"));
+        QCOMPARE(result.manifest->files, (QStringList{QStringLiteral("a.py"), QStringLiteral("sub/b.py")}));
+        QCOMPARE(result.manifest->server.host, QStringLiteral("0.0.0.0"));
+        QCOMPARE(result.manifest->server.port, 9000);
+        QCOMPARE(result.manifest->server.tier, DefaultTier::Jit);
+    }
+
+    void serverSettingsHaveDefaults()
+    {
+        const auto result = parseManifest(R"({"format": 1, "name": "x", "files": []})", QStringLiteral("hotpath.json"));
+        QVERIFY(result.manifest);
+        QCOMPARE(result.manifest->server.port, 8080);
+        QCOMPARE(result.manifest->server.tier, DefaultTier::Auto);
+    }
+
+    void errorsNameTheField_data()
+    {
+        QTest::addColumn<QString>("json");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("not json") << "{" << "hotpath.json: error: not valid JSON at byte 1: unterminated object";
+        QTest::newRow("array") << "[]" << "hotpath.json: error: the manifest must be a JSON object";
+        QTest::newRow("no format") << R"({"name": "x", "files": []})" << "hotpath.json: error: field 'format': must be the integer 1";
+        QTest::newRow("newer format") << R"({"format": 2, "name": "x", "files": []})"
+                                      << "hotpath.json: error: field 'format': format 2 is newer than this Hotpath reads (1); update Hotpath";
+        QTest::newRow("empty name") << R"({"format": 1, "name": " ", "files": []})" << "hotpath.json: error: field 'name': must be a non-empty string";
+        QTest::newRow("files not list") << R"({"format": 1, "name": "x", "files": "a.py"})"
+                                        << "hotpath.json: error: field 'files': must be a list of .py file names";
+        QTest::newRow("not py") << R"({"format": 1, "name": "x", "files": ["a.py", "b.txt"]})"
+                                << "hotpath.json: error: field 'files[1]': must be the name of a .py file";
+        QTest::newRow("escapes") << R"({"format": 1, "name": "x", "files": ["../a.py"]})"
+                                 << "hotpath.json: error: field 'files[0]': must be a path inside the project folder";
+        QTest::newRow("absolute") << R"({"format": 1, "name": "x", "files": ["/etc/a.py"]})"
+                                  << "hotpath.json: error: field 'files[0]': must be a path inside the project folder";
+        QTest::newRow("twice") << R"({"format": 1, "name": "x", "files": ["a.py", "a.py"]})"
+                               << "hotpath.json: error: field 'files[1]': 'a.py' is listed twice";
+        QTest::newRow("bad port") << R"({"format": 1, "name": "x", "files": [], "server": {"port": 70000}})"
+                                  << "hotpath.json: error: field 'server.port': must be an integer from 0 to 65535";
+        QTest::newRow("bad tier") << R"({"format": 1, "name": "x", "files": [], "server": {"tier": "fast"}})"
+                                  << "hotpath.json: error: field 'server.tier': must be \"auto\", \"interp\" or \"jit\"";
+    }
+    void errorsNameTheField()
+    {
+        QFETCH(QString, json);
+        QFETCH(QString, error);
+        const auto result = parseManifest(json.toUtf8(), QStringLiteral("hotpath.json"));
+        QVERIFY(!result.manifest);
+        QCOMPARE(result.error, error);
+    }
+
+    void missingManifestIsAnError()
+    {
+        QTemporaryDir dir;
+        const auto result = readManifest(dir.path());
+        QVERIFY(!result.manifest);
+        QVERIFY(result.error.contains(QStringLiteral("cannot open the project manifest")));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestManifest)
+#include "tst_manifest.moc"
