@@ -3,8 +3,9 @@
 # target opts in by linking it and third-party code is never built with -Werror.
 add_library(hotpath_warnings INTERFACE)
 target_compile_options(hotpath_warnings INTERFACE
-  -Wall -Wextra -Wpedantic -Werror
-  -Wshadow=local -Wnon-virtual-dtor -Wimplicit-fallthrough)
+  -Wall -Wextra -Wpedantic -Werror -Wnon-virtual-dtor -Wimplicit-fallthrough
+  $<$<CXX_COMPILER_ID:GNU>:-Wshadow=local>
+  $<$<CXX_COMPILER_ID:Clang>:-Wshadow-uncaptured-local>)
 
 # Qt hygiene: no `signals`/`slots` macros leaking into headers, no implicit
 # char* -> QString conversions hiding encoding bugs, nothing deprecated in 6.4.

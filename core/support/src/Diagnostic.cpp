@@ -24,8 +24,17 @@ void DiagnosticSink::note(Span span, std::string message)
 
 void DiagnosticSink::sortByPosition()
 {
-    std::stable_sort(m_diagnostics.begin(), m_diagnostics.end(),
-                     [](const Diagnostic &a, const Diagnostic &b) { return a.span.begin < b.span.begin; });
+    // std::sort with the original index as tie-breaker, because std::stable_sort in
+    // libstdc++ 12 uses an API clang 19 flags as deprecated.
+    std::vector<std::pair<Offset, size_t>> order;
+    for (size_t i = 0; i < m_diagnostics.size(); ++i)
+        order.emplace_back(m_diagnostics[i].span.begin, i);
+    std::sort(order.begin(), order.end());
+    std::vector<Diagnostic> sorted;
+    sorted.reserve(m_diagnostics.size());
+    for (const auto &[offset, index] : order)
+        sorted.push_back(std::move(m_diagnostics[index]));
+    m_diagnostics = std::move(sorted);
 }
 
 const char *severityName(Severity severity)
