@@ -97,10 +97,18 @@ bool Checker::expectArgCount(CallExpr &call, const std::string &owner, size_t mi
     const size_t n = call.args.size();
     if (n >= min && n <= max)
         return true;
-    std::string expected = min == max ? "exactly " + plural(min, "argument")
-                         : n < min    ? "at least " + plural(min, "argument")
-                                      : "at most " + plural(max, "argument");
-    error(call.span, owner + " expected " + expected + ", got " + std::to_string(n));
+    // CPython's wording: "len() takes exactly one argument (2 given)" for one-argument
+    // built-ins, "divmod expected 2 arguments, got 1" for the others.
+    const Span at = n > max ? call.args[max]->span : call.span;
+    if (min == 1 && max == 1) {
+        error(at, owner + " takes exactly one argument (" + std::to_string(n) + " given)");
+    } else {
+        const std::string bare = owner.substr(0, owner.size() - 2);
+        const std::string expected = min == max ? plural(min, "argument")
+                                   : n < min    ? "at least " + plural(min, "argument")
+                                                : "at most " + plural(max, "argument");
+        error(at, bare + " expected " + expected + ", got " + std::to_string(n));
+    }
     for (ExprPtr &arg : call.args)
         checkExpr(*arg);
     return false;
@@ -113,7 +121,11 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
         auto &name = callee.as<NameExpr>();
         if (m_function && lookupLocal(name.name)) {
             const Type *type = checkName(name);
-            return fail(callee.span, "'" + type->name() + "' object is not callable");
+            for (ExprPtr &arg : call.args)
+                checkExpr(*arg);
+            if (type->isError())
+                return type;
+            return fail(callee.span, "'" + pythonClassName(type) + "' object is not callable");
         }
         if (const GlobalSymbol *symbol = lookupGlobal(name.name)) {
             switch (symbol->kind) {
@@ -194,8 +206,8 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
 const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &function)
 {
     if (m_inConstant)
-        return fail(call.span, "a module constant cannot call '" + function.name + "'; Python runs module-level code "
-                               "before later definitions exist, so use a literal value");
+        return fail(call.span, "a module constant cannot call '" + function.name + "'; module constants may only use "
+                               "literals, other constants, operators and built-in calls");
     Signature sig;
     sig.owner = function.name + "()";
     for (const ParamInfo &param : function.params) {

@@ -57,6 +57,13 @@ std::unique_ptr<Program> checkFile(support::SourceFile file, support::Diagnostic
 
 void Checker::run()
 {
+    for (const std::string &name : m_program.module.rejectedNames)
+        m_poisoned.insert(name);
+    const Block &body = m_program.module.body;
+    for (size_t i = 0; i < body.size(); ++i) {
+        if (body[i]->kind == StmtKind::FunctionDef)
+            m_regionEnd[&body[i]->as<FunctionDef>()] = i + 1 < body.size() ? body[i + 1]->span.begin : UINT32_MAX;
+    }
     collectDeclarations();
     for (auto &record : m_program.records)
         resolveRecord(*record);
@@ -115,6 +122,7 @@ void Checker::checkImport(const ImportStmt &stmt)
         } else {
             error(name.span, "module '" + name.name + "' is not available in Hotpath handlers "
                              "(available: math, dataclasses, hotpath)");
+            m_poisoned.insert(name.alias.empty() ? name.name.substr(0, name.name.find('.')) : name.alias);
         }
     }
 }
@@ -122,6 +130,8 @@ void Checker::checkImport(const ImportStmt &stmt)
 void Checker::checkImportFrom(const ImportFromStmt &stmt)
 {
     const std::string &module = stmt.module;
+    for (const ImportName &name : stmt.names)
+        m_poisoned.insert(name.alias.empty() ? name.name : name.alias); // un-poisoned below when it binds
     if (module == "typing") {
         error(stmt.moduleSpan, "module 'typing' is not available in Hotpath handlers; use the built-in "
                                "generics list[int], dict[str, int] and tuple[int, str]");
@@ -143,6 +153,7 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
             GlobalSymbol symbol{GlobalSymbol::Kind::MathMember, name.span};
             symbol.member = name.name;
             declareGlobal(bound, symbol);
+            m_poisoned.erase(bound);
         } else if (module == "dataclasses") {
             if (name.name != "dataclass") {
                 error(name.span, "dataclasses." + name.name + " is not supported in Hotpath handlers "
@@ -150,6 +161,7 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
                 continue;
             }
             declareGlobal(bound, {GlobalSymbol::Kind::Dataclass, name.span});
+            m_poisoned.erase(bound);
         } else {
             if (!contains(hotpathMembers(), name.name)) {
                 std::string message = "module 'hotpath' has no member '" + name.name + "'";
@@ -161,6 +173,7 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
             GlobalSymbol symbol{GlobalSymbol::Kind::HotpathMember, name.span};
             symbol.member = name.name;
             declareGlobal(bound, symbol);
+            m_poisoned.erase(bound);
         }
     }
 }
@@ -359,7 +372,7 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + support::closestMatch(name, {"list", "dict", "tuple"}).value_or("list")
                                               + "[...]' instead of typing." + name);
-        if (name == "Optional" || name == "Union" || name == "Any")
+        if (name == "Optional" || name == "Union" || name == "Any" || name == "set" || name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
         if (const GlobalSymbol *symbol = lookupGlobal(name)) {
             if (symbol->kind == GlobalSymbol::Kind::Record) {
@@ -381,7 +394,13 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         for (const auto &record : m_program.records)
             candidates.push_back(record->name);
         std::string message = "unknown type '" + name + "'";
-        if (auto hint = support::closestMatch(name, candidates))
+        // Other languages' spellings of the built-in types.
+        static const std::map<std::string, std::string> aliases = {
+            {"string", "str"}, {"String", "str"}, {"integer", "int"}, {"long", "int"}, {"double", "float"},
+            {"boolean", "bool"}, {"Boolean", "bool"}, {"array", "list"}, {"map", "dict"}, {"void", "None"}};
+        if (auto alias = aliases.find(name); alias != aliases.end())
+            message += "; did you mean '" + alias->second + "'?";
+        else if (auto hint = support::closestMatch(name, candidates))
             message += "; did you mean '" + *hint + "'?";
         return fail(annotation->span, message);
     }
@@ -423,7 +442,7 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
             }
             return m_types.tuple(items);
         }
-        if (name == "Optional" || name == "Union")
+        if (name == "Optional" || name == "Union" || name == "set" || name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + std::string(name == "List" ? "list" : name == "Dict" ? "dict" : "tuple")

@@ -79,7 +79,9 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
         else if (keyword.name == "path" && !pathExpr)
             pathExpr = keyword.value.get();
         else {
-            error(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'");
+            error(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'"
+                                        + hintFor(keyword.name, kind == "route" ? std::vector<std::string>{"path", "methods"}
+                                                                                : std::vector<std::string>{"path"}));
             return;
         }
     }
@@ -196,7 +198,7 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
         const Type *wanted = variable.converter == "int" ? m_types.intType()
                            : variable.converter == "float" ? m_types.floatType() : m_types.strType();
         if (!type->isError() && type != wanted) {
-            error(function.params[static_cast<size_t>(index)].span,
+            error(at,
                   "path parameter <" + variable.converter + ":" + variable.name + "> gives " + withArticle(wanted)
                       + ", so parameter '" + variable.name + "' must be " + wanted->name() + ", not " + type->name());
             return;

@@ -142,7 +142,7 @@ const Type *Checker::checkName(NameExpr &name)
             name.slot = *slot;
             return m_function->locals[static_cast<size_t>(*slot)].type;
         }
-        if (m_assignedNames.count(name.name))
+        if (m_assignedNames.count(name.name) && !isPoisoned(name.name))
             return fail(name.span, "local variable '" + name.name + "' is referenced before assignment");
     }
     if (const GlobalSymbol *symbol = lookupGlobal(name.name)) {
@@ -173,6 +173,8 @@ const Type *Checker::checkName(NameExpr &name)
     }
     if (isBuiltin(name.name))
         return fail(name.span, "'" + name.name + "' is a built-in function; call it: " + name.name + "(...)");
+    if (isPoisoned(name.name))
+        return m_types.errorType();
     std::string message = "name '" + name.name + "' is not defined";
     static const std::vector<std::string> hotpath = {"route", "get", "post", "Request", "Response"};
     static const std::vector<std::string> math = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log", "log10",
@@ -240,7 +242,20 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
             return m_types.dict(m_types.strType());
         return fail(attribute.nameSpan, "'Response' object has no attribute '" + attribute.name + "'");
     }
-    return fail(attribute.nameSpan, "'" + pythonClassName(type) + "' object has no attribute '" + attribute.name + "'");
+    static const std::vector<std::string> strMethods = {"split", "join", "strip", "lstrip", "rstrip", "upper", "lower",
+                                                        "title", "startswith", "endswith", "find", "rfind", "replace",
+                                                        "count", "isdigit", "isalpha", "isspace", "zfill"};
+    static const std::vector<std::string> listMethods = {"append", "pop", "insert", "extend", "index", "count",
+                                                         "reverse", "sort"};
+    static const std::vector<std::string> dictMethods = {"get", "keys", "values", "items", "pop", "setdefault"};
+    const std::vector<std::string> *methods = type->is(TypeKind::Str)    ? &strMethods
+                                            : type->is(TypeKind::List) ? &listMethods
+                                            : type->is(TypeKind::Dict) ? &dictMethods : nullptr;
+    if (methods && std::find(methods->begin(), methods->end(), attribute.name) != methods->end())
+        return fail(attribute.nameSpan, "'" + attribute.name + "' is a method; methods are not values in Hotpath "
+                                        "handlers, call it: ." + attribute.name + "(...)");
+    return fail(attribute.nameSpan, "'" + pythonClassName(type) + "' object has no attribute '" + attribute.name + "'"
+                                        + (methods ? hintFor(attribute.name, *methods) : std::string()));
 }
 
 const Type *Checker::checkSubscript(SubscriptExpr &subscript)
@@ -266,8 +281,8 @@ const Type *Checker::checkSubscript(SubscriptExpr &subscript)
     case TypeKind::Tuple: {
         auto constant = intConstant(*subscript.index);
         if (!constant)
-            return fail(subscript.index->span, "a tuple can only be indexed with an integer literal in Hotpath handlers, "
-                                               "because its items have different types; unpack it instead: a, b = t");
+            return fail(subscript.index->span, "a tuple can only be indexed with an integer literal in Hotpath handlers; "
+                                               "unpack it instead: a, b = t");
         const auto size = static_cast<std::int64_t>(container->items.size());
         const std::int64_t at = *constant < 0 ? *constant + size : *constant;
         if (at < 0 || at >= size)
@@ -475,6 +490,26 @@ const Type *Checker::checkList(ListExpr &list, const Type *expected)
             return expected;
         return fail(list.span, "cannot infer the element type of an empty list; annotate the variable, e.g. "
                                "items: list[int] = []");
+    }
+    if (element) {
+        // Check against the expected element type; if an element does not fit, the
+        // literal has a type of its own and the caller reports the mismatch as a whole.
+        std::vector<const Type *> types;
+        bool fits = true;
+        for (ExprPtr &item : list.elements) {
+            types.push_back(checkValue(*item, element));
+            fits = fits && isAssignable(types.back(), element);
+        }
+        if (fits) {
+            for (ExprPtr &item : list.elements)
+                coerce(*item, element, "a list element");
+            return expected;
+        }
+        for (size_t i = 1; i < types.size(); ++i)
+            if (!unify(types[0], types[i]))
+                return fail(list.elements[i]->span, "list elements must all have one type: this is " + types[i]->name()
+                                                        + ", the first is " + types[0]->name());
+        return types[0]->isError() ? types[0] : m_types.list(types[0]);
     }
     for (ExprPtr &item : list.elements) {
         const Type *type = checkValue(*item, element);

@@ -17,8 +17,13 @@ const Type *Checker::checkFString(FStringExpr &fstring)
         const Type *type = checkValue(*part.value);
         if (part.spec) {
             for (FStringPart &nested : part.spec->parts) {
-                if (nested.value)
+                if (nested.value) {
+                    // Run-time specs would need validation on every call; Hotpath checks
+                    // every spec once, here.
+                    error(nested.span, "nested fields in a format spec are not supported in Hotpath handlers");
                     checkValue(*nested.value);
+                    type = m_types.errorType();
+                }
             }
             part.spec->type = m_types.strType();
         }
@@ -56,6 +61,10 @@ void Checker::checkFormatSpec(const FStringPart &field, const Type *valueType)
                 error(at, std::string("Unknown format code '") + type + "' for object of type 'int'");
         } else if (spec->precision >= 0 && (!type || std::strchr("dxXob", type))) {
             error(at, "Precision not allowed in integer format specifier");
+        } else if (spec->noNegativeZero && (!type || std::strchr("dxXob", type))) {
+            error(at, "Negative zero coercion (z) not allowed in integer format specifier");
+        } else if (spec->grouping == ',' && type && std::strchr("xXob", type)) {
+            error(at, std::string("Cannot specify ',' with '") + type + "'.");
         }
         return;
     case TypeKind::Float:

@@ -2,6 +2,8 @@
 // Function bodies: locals typed by their first assignment, control flow, returns.
 #include "CheckerImpl.h"
 
+#include <algorithm>
+
 namespace hotpath::lang {
 
 namespace {
@@ -34,10 +36,18 @@ void Checker::checkFunctionBody(FunctionInfo &function)
         m_assignedNames.insert(param.name);
     }
     collectAssignedNames(function.decl->body, m_assignedNames);
+    // A syntax error inside the function dropped part of its body; whether it returns
+    // on every path is then unknowable, and claiming it does not would be a cascade.
+    const Offset regionBegin = function.decl->span.begin;
+    const Offset regionEnd = m_regionEnd.count(function.decl) ? m_regionEnd.at(function.decl) : UINT32_MAX;
+    const bool bodyIncomplete = std::any_of(m_sink.diagnostics().begin(), m_sink.diagnostics().end(),
+                                            [&](const support::Diagnostic &d) {
+                                                return d.span.begin >= regionBegin && d.span.begin <= regionEnd;
+                                            });
     checkBlock(const_cast<FunctionDef *>(function.decl)->body);
 
     const Type *returns = function.returnType;
-    if (!returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))
+    if (!bodyIncomplete && !returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))
         error(function.decl->nameSpan, "function '" + function.name + "' must return " + withArticle(returns)
                                            + " on every path, but it can reach its end without a return");
     m_function = nullptr;
@@ -204,9 +214,19 @@ void Checker::checkAssign(AssignStmt &stmt)
         if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().object->type
             && target.as<AttributeExpr>().object->type->is(TypeKind::Request))
             error(target.span, "Request attributes are read-only");
-        if (!expected->isError())
-            coerce(*stmt.value, expected, "'" + std::string(target.kind == ExprKind::Attribute ? "field " : "element ")
-                                              + "of type " + expected->name() + "'");
+        if (!expected->isError()) {
+            std::string context;
+            if (target.kind == ExprKind::Attribute) {
+                const Type *owner = target.as<AttributeExpr>().object->type;
+                context = "field '" + target.as<AttributeExpr>().name + "'"
+                    + (owner && owner->is(TypeKind::Record) ? " of " + owner->record->name : std::string());
+            } else {
+                const Type *owner = target.as<SubscriptExpr>().object->type;
+                context = owner && owner->is(TypeKind::Dict) ? "a value of " + owner->name()
+                                                             : "an element of " + (owner ? owner->name() : std::string("the list"));
+            }
+            coerce(*stmt.value, expected, context);
+        }
         return;
     }
     bindTarget(target, value, stmt.value->span);
@@ -243,7 +263,10 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
     if (target.kind == ExprKind::Name) {
         auto &name = target.as<NameExpr>();
         if (!lookupLocal(name.name)) {
-            error(name.span, "local variable '" + name.name + "' is referenced before assignment");
+            if (!isPoisoned(name.name))
+                error(name.span, "local variable '" + name.name + "' is referenced before assignment");
+            checkExpr(*stmt.value);
+            bindName(name, m_types.errorType(), stmt.value->span); // later uses stay quiet
             return;
         }
     }
@@ -289,16 +312,17 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
                     bindName(element->as<NameExpr>(), valueType, valueSpan);
             return;
         }
-        if (!valueType->is(TypeKind::Tuple)) {
-            error(valueSpan, "cannot unpack " + withArticle(valueType) + " into " + std::to_string(tuple.elements.size())
-                                 + " names; only tuples can be unpacked in Hotpath handlers");
-            return;
-        }
-        if (valueType->items.size() != tuple.elements.size()) {
-            error(valueSpan, valueType->items.size() > tuple.elements.size()
-                                 ? "too many values to unpack (expected " + std::to_string(tuple.elements.size()) + ")"
-                                 : "not enough values to unpack (expected " + std::to_string(tuple.elements.size())
-                                       + ", got " + std::to_string(valueType->items.size()) + ")");
+        if (!valueType->is(TypeKind::Tuple) || valueType->items.size() != tuple.elements.size()) {
+            if (!valueType->is(TypeKind::Tuple))
+                error(valueSpan, "cannot unpack " + withArticle(valueType) + " into " + std::to_string(tuple.elements.size())
+                                     + " names; only tuples can be unpacked in Hotpath handlers");
+            else
+                error(valueSpan, valueType->items.size() > tuple.elements.size()
+                                     ? "too many values to unpack (expected " + std::to_string(tuple.elements.size()) + ")"
+                                     : "not enough values to unpack (expected " + std::to_string(tuple.elements.size())
+                                           + ", got " + std::to_string(valueType->items.size()) + ")");
+            for (ExprPtr &element : tuple.elements) // bound, but quiet from here on
+                bindTarget(*element, m_types.errorType(), valueSpan);
             return;
         }
         for (size_t i = 0; i < tuple.elements.size(); ++i)
@@ -311,7 +335,17 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
             error(valueSpan, "cannot assign " + valueType->name() + " to a target of type " + slot->name());
         return;
     }
-    error(target.span, "cannot assign to this expression");
+    switch (target.kind) {
+    case ExprKind::Call: error(target.span, "cannot assign to function call"); break;
+    case ExprKind::IntLiteral:
+    case ExprKind::FloatLiteral:
+    case ExprKind::StrLiteral:
+    case ExprKind::BoolLiteral:
+    case ExprKind::NoneLiteral:
+    case ExprKind::FString: error(target.span, "cannot assign to literal"); break;
+    case ExprKind::Invalid: break;
+    default: error(target.span, "cannot assign to expression"); break;
+    }
 }
 
 void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)

@@ -129,6 +129,12 @@ public:
     support::DiagnosticSink &m_sink;
     TypeContext &m_types;
     std::map<std::string, GlobalSymbol> m_globals;
+    // Names whose definition was rejected with an error already; uses stay quiet.
+    std::set<std::string> m_poisoned;
+    bool isPoisoned(const std::string &name) const { return m_poisoned.count(name) || m_program.module.hasStarImport; }
+    // Where each function's source region ends (the next top-level statement), to tell
+    // whether syntax errors fell inside it.
+    std::map<const FunctionDef *, Offset> m_regionEnd;
 
     // the function being checked
     FunctionInfo *m_function = nullptr;

@@ -132,6 +132,7 @@ std::vector<Token> Lexer::tokenize()
             push(TokenKind::Newline, m_pos);
         while (m_indents.size() > 1) {
             m_indents.pop_back();
+            m_altIndents.pop_back();
             push(TokenKind::Dedent, m_pos);
         }
     }
@@ -143,17 +144,24 @@ std::vector<Token> Lexer::tokenize()
 // comment-only lines do not count, as in Python.
 void Lexer::lexLineStart()
 {
+    // Like CPython, measure with tabs to multiples of 8 and with tabs as one column; when
+    // the two measures disagree about the block structure, the file mixes tabs and spaces
+    // ambiguously.
     int column = 0;
+    int altColumn = 0;
     while (m_pos < m_end) {
         const char c = peek();
-        if (c == ' ')
+        if (c == ' ') {
             ++column;
-        else if (c == '\t')
+            ++altColumn;
+        } else if (c == '\t') {
             column = (column / 8 + 1) * 8;
-        else if (c == '\f')
-            column = 0;
-        else
+            ++altColumn;
+        } else if (c == '\f') {
+            column = altColumn = 0;
+        } else {
             break;
+        }
         ++m_pos;
     }
     const char c = peek();
@@ -165,18 +173,28 @@ void Lexer::lexLineStart()
         return;
     }
     m_atLineStart = false;
+    const auto inconsistent = [&] {
+        m_sink.error({m_pos, m_pos + 1}, "inconsistent use of tabs and spaces in indentation");
+    };
     if (column > m_indents.back()) {
+        if (altColumn <= m_altIndents.back())
+            inconsistent();
         m_indents.push_back(column);
+        m_altIndents.push_back(altColumn);
         push(TokenKind::Indent, m_pos);
         return;
     }
     while (column < m_indents.back()) {
         m_indents.pop_back();
+        m_altIndents.pop_back();
         push(TokenKind::Dedent, m_pos);
     }
     if (column != m_indents.back()) {
         m_sink.error({m_pos, m_pos + 1}, "unindent does not match any outer indentation level");
         m_indents.push_back(column);
+        m_altIndents.push_back(altColumn);
+    } else if (altColumn != m_altIndents.back()) {
+        inconsistent();
     }
 }
 
@@ -310,6 +328,15 @@ void Lexer::lexNumber()
                 return std::isxdigit(static_cast<unsigned char>(c)) != 0;
             return c >= '0' && c < static_cast<char>('0' + base);
         });
+        if (base != 16 && std::isdigit(static_cast<unsigned char>(peek()))) {
+            const Offset digit = m_pos;
+            while (m_pos < m_end && isIdentifierChar(static_cast<unsigned char>(peek())))
+                ++m_pos;
+            m_sink.error({digit, digit + 1}, std::string("invalid digit '") + m_text[digit] + "' in "
+                                                 + (base == 2 ? "binary" : "octal") + " literal");
+            push(TokenKind::Error, begin);
+            return;
+        }
     } else {
         readDigits(decimal);
         if (peek() == '.' && !(peek(1) == '.' && peek(2) == '.')) {
@@ -397,7 +424,8 @@ void Lexer::lexString(Offset prefixBegin, bool raw, bool formatted, bool bytes)
         ++m_pos;
     }
     if (!terminated) {
-        const int line = m_file.lineColumn(m_pos).line;
+        // CPython names the line of the last character, not the empty line after it.
+        const int line = m_file.lineColumn(m_pos > 0 && m_text[m_pos - 1] == '\n' ? m_pos - 1 : m_pos).line;
         m_sink.error({prefixBegin, bodyBegin},
                      std::string(triple ? "unterminated triple-quoted string literal" : "unterminated string literal")
                          + " (detected at line " + std::to_string(triple ? line : startLine) + ")");
@@ -434,11 +462,21 @@ void Lexer::lexOperator()
                 break;
             case TokenKind::RParen:
             case TokenKind::RBracket:
-            case TokenKind::RBrace:
+            case TokenKind::RBrace: {
+                const char close = op.text[0];
+                if (m_openBrackets.empty()) {
+                    m_sink.error({begin, m_pos}, std::string("unmatched '") + close + "'");
+                    push(TokenKind::Error, begin);
+                    return;
+                }
+                const char open = m_text[m_openBrackets.back()];
+                if ((open == '(' && close != ')') || (open == '[' && close != ']') || (open == '{' && close != '}'))
+                    m_sink.error({begin, m_pos}, std::string("closing parenthesis '") + close
+                                                     + "' does not match opening parenthesis '" + open + "'");
                 m_bracketDepth = std::max(0, m_bracketDepth - 1);
-                if (!m_openBrackets.empty())
-                    m_openBrackets.pop_back();
+                m_openBrackets.pop_back();
                 break;
+            }
             default: break;
             }
             push(op.kind, begin);

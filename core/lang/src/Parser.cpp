@@ -213,6 +213,8 @@ Module Parser::parseModule()
         if (m_pos == before)
             advance();
     }
+    module.rejectedNames = std::move(m_rejectedNames);
+    module.hasStarImport = m_starImport;
     return module;
 }
 
@@ -275,7 +277,22 @@ void Parser::parseStatement(Block &out)
 void Parser::parseSimpleStatements(Block &out)
 {
     for (;;) {
-        if (StmtPtr stmt = parseSimpleStatement())
+        StmtPtr stmt = parseSimpleStatement();
+        if (stmt && m_panic) {
+            // Keep what the broken statement binds, with an invalid value, so later lines
+            // are checked without follow-on errors about it; drop anything else.
+            ExprPtr *value = nullptr;
+            switch (stmt->kind) {
+            case StmtKind::Assign: value = &stmt->as<AssignStmt>().value; break;
+            case StmtKind::AnnAssign: value = &stmt->as<AnnAssignStmt>().value; break;
+            case StmtKind::AugAssign: value = &stmt->as<AugAssignStmt>().value; break;
+            case StmtKind::Return: value = &stmt->as<ReturnStmt>().value; break;
+            default: stmt.reset(); break;
+            }
+            if (value && *value)
+                *value = invalid((*value)->span);
+        }
+        if (stmt)
             out.push_back(std::move(stmt));
         if (m_panic)
             return;
@@ -319,8 +336,13 @@ StmtPtr Parser::parseSimpleStatement()
     }
     case TokenKind::KwImport: return parseImport();
     case TokenKind::KwFrom: return parseImportFrom();
-    case TokenKind::KwGlobal: unsupported(token.span, "global statement"); return nullptr;
-    case TokenKind::KwNonlocal: unsupported(token.span, "nonlocal statement"); return nullptr;
+    case TokenKind::KwGlobal:
+    case TokenKind::KwNonlocal:
+        unsupported(token.span, token.kind == TokenKind::KwGlobal ? "global statement" : "nonlocal statement");
+        for (size_t i = 1; peek(i).kind == TokenKind::Name || peek(i).kind == TokenKind::Comma; ++i)
+            if (peek(i).kind == TokenKind::Name)
+                m_rejectedNames.push_back(peek(i).text);
+        return nullptr;
     case TokenKind::KwDel: unsupported(token.span, "del statement"); return nullptr;
     case TokenKind::KwRaise: unsupported(token.span, "raise statement"); return nullptr;
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); return nullptr;
@@ -429,6 +451,8 @@ StmtPtr Parser::parseIf()
 {
     const Token &keyword = advance();
     auto stmt = std::make_unique<IfStmt>(keyword.span, parseExpression());
+    if (check(TokenKind::Assign))
+        error(peek().span, "cannot use '=' in a condition; did you mean '=='?");
     const char *owner = keyword.kind == TokenKind::KwElif ? "'elif' statement" : "'if' statement";
     parseBlock(stmt->body, owner, keyword.span.begin);
     if (m_panic)
@@ -448,6 +472,8 @@ StmtPtr Parser::parseWhile()
 {
     const Token &keyword = advance();
     auto stmt = std::make_unique<WhileStmt>(keyword.span, parseExpression());
+    if (check(TokenKind::Assign))
+        error(peek().span, "cannot use '=' in a condition; did you mean '=='?");
     parseBlock(stmt->body, "'while' statement", keyword.span.begin);
     if (!m_panic && check(TokenKind::KwElse)) {
         unsupported(peek().span, "'else' clause on a while loop");
@@ -525,6 +551,8 @@ StmtPtr Parser::parseFunction(std::vector<ExprPtr> decorators, Offset begin)
 {
     const Token &keyword = advance();
     if (m_functionDepth > 0 || m_classDepth > 0) {
+        if (peek().kind == TokenKind::Name)
+            m_rejectedNames.push_back(peek().text);
         unsupported(keyword.span, m_classDepth > 0 ? "method definition in a class" : "nested function definition");
         skipCompoundStatement();
         m_panic = false;
@@ -600,6 +628,8 @@ StmtPtr Parser::parseClass(std::vector<ExprPtr> decorators, Offset begin)
 {
     const Token &keyword = advance();
     if (m_functionDepth > 0 || m_classDepth > 0) {
+        if (peek().kind == TokenKind::Name)
+            m_rejectedNames.push_back(peek().text);
         unsupported(keyword.span, "class definition inside a function or class");
         skipCompoundStatement();
         m_panic = false;
@@ -688,6 +718,7 @@ StmtPtr Parser::parseImportFrom()
     auto stmt = std::make_unique<ImportFromStmt>(keyword.span, module, moduleSpan);
     if (check(TokenKind::Star)) {
         unsupported(peek().span, "'import *'");
+        m_starImport = true;
         return nullptr;
     }
     const bool parenthesized = match(TokenKind::LParen);
@@ -989,6 +1020,8 @@ ExprPtr Parser::parseCall(ExprPtr callee)
     }
     if (!m_panic)
         expect(TokenKind::RParen, "expected ')' to close the call");
+    if (m_panic)
+        return invalid(spanFrom(begin));
     call->span = spanFrom(begin);
     return call;
 }
@@ -1058,7 +1091,7 @@ ExprPtr Parser::parseAtom()
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); break;
     case TokenKind::KwAwait: unsupported(token.span, "await"); break;
     case TokenKind::Star: unsupported(token.span, "starred expression"); break;
-    case TokenKind::Error: error(token.span, "invalid syntax"); break;
+    case TokenKind::Error: m_panic = true; break; // the lexer has reported it
     case TokenKind::Newline:
     case TokenKind::EndOfFile: error(token.span, "expected an expression"); break;
     default: error(token.span, std::string("expected an expression, found ") + tokenSpelling(token.kind)); break;
@@ -1320,6 +1353,8 @@ size_t Parser::parseFStringField(std::vector<FStringPart> &parts, const Token &t
             m_sink.error(at(k + 1), "f-string: invalid conversion character: expected 's', 'r', or 'a'");
             return body.find('}', k) == std::string::npos ? body.size() : body.find('}', k) + 1;
         }
+        if (conversion == 'a')
+            m_sink.error(at(k + 1), "'!a' conversion is not supported in Hotpath handlers");
         field.conversion = conversion;
         k += 2;
     }

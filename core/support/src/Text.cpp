@@ -88,22 +88,26 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
+// Optimal string alignment distance: Levenshtein plus adjacent swaps as one edit,
+// because "emial" for "email" is one slip of the fingers, not two.
 size_t editDistance(std::string_view a, std::string_view b)
 {
-    std::vector<size_t> row(b.size() + 1);
+    const size_t width = b.size() + 1;
+    std::vector<size_t> d((a.size() + 1) * width);
+    auto at = [&](size_t i, size_t j) -> size_t & { return d[i * width + j]; };
+    for (size_t i = 0; i <= a.size(); ++i)
+        at(i, 0) = i;
     for (size_t j = 0; j <= b.size(); ++j)
-        row[j] = j;
+        at(0, j) = j;
     for (size_t i = 1; i <= a.size(); ++i) {
-        size_t diagonal = row[0];
-        row[0] = i;
         for (size_t j = 1; j <= b.size(); ++j) {
-            const size_t above = row[j];
-            const size_t substitution = diagonal + (a[i - 1] == b[j - 1] ? 0 : 1);
-            row[j] = std::min({above + 1, row[j - 1] + 1, substitution});
-            diagonal = above;
+            const size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
+            at(i, j) = std::min({at(i - 1, j) + 1, at(i, j - 1) + 1, at(i - 1, j - 1) + cost});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                at(i, j) = std::min(at(i, j), at(i - 2, j - 2) + 1);
         }
     }
-    return row[b.size()];
+    return at(a.size(), b.size());
 }
 
 std::optional<std::string> closestMatch(std::string_view word, const std::vector<std::string> &candidates)

@@ -386,6 +386,10 @@ struct ImportFromStmt : Stmt
 struct Module
 {
     Block body;
+    // Names bound by constructs the parser rejected (a nested def, `global x`, ...). The
+    // checker does not report them as undefined: the rejection already explained them.
+    std::vector<std::string> rejectedNames;
+    bool hasStarImport = false;
 };
 
 } // namespace hotpath::lang

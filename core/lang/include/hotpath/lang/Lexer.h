@@ -57,6 +57,7 @@ private:
     std::optional<support::Offset> m_unclosed;
     bool m_atLineStart = true;
     std::vector<int> m_indents{0};
+    std::vector<int> m_altIndents{0}; // the same levels measured with tabs as one column
     std::vector<Token> m_tokens;
 };
 

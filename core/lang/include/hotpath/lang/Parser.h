@@ -90,6 +90,8 @@ private:
     int m_functionDepth = 0;
     int m_classDepth = 0;
     support::Offset m_ignoreFrom = UINT32_MAX;
+    std::vector<std::string> m_rejectedNames;
+    bool m_starImport = false;
     int m_nesting = 0; // guards against stack exhaustion on absurdly nested input
 };
 
