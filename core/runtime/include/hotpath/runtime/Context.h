@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The state of one call into compiled handler code: its pending error, its limits and
+// its memory account. Every runtime function takes the Context of the call it serves,
+// so concurrent calls on other threads never share mutable state.
+//
+// Errors are values: a runtime function that fails records the error here and returns;
+// the caller (the VM's dispatch loop or JIT code) checks `failed()` and unwinds its own
+// frames. Nothing throws or longjmps through either tier.
+
+#include <atomic>
+#include <chrono>
+#include <cstddef>
+#include <cstdint>
+#include <string>
+
+namespace hotpath::runtime {
+
+// X(name): Python's exception names, in the order the tiers refer to them.
+#define HOTPATH_ERROR_KINDS(X)                                                                  \
+    X(ZeroDivisionError) X(IndexError) X(KeyError) X(ValueError) X(OverflowError)              \
+    X(RecursionError) X(TimeoutError) X(MemoryError) X(AssertionError) X(UnboundLocalError)    \
+    X(TypeError) X(RuntimeError) X(CancelledError)
+
+enum class ErrorKind : std::uint8_t {
+    None,
+#define HOTPATH_ERROR_ENUM(name) name,
+    HOTPATH_ERROR_KINDS(HOTPATH_ERROR_ENUM)
+#undef HOTPATH_ERROR_ENUM
+};
+
+const char *errorName(ErrorKind kind);
+
+struct Limits
+{
+    // CPython's default recursion limit; deep enough for real handlers, and the VM keeps
+    // its frames on the heap so the native stack is never at risk.
+    int maxDepth = 1000;
+    // Per-call live heap cap: a runaway handler gets MemoryError long before the machine
+    // swaps. 256 MiB is far above any sane request and far below this machine's RAM.
+    std::int64_t maxMemory = 256LL * 1024 * 1024;
+    // No deadline unless set; the server sets 2 s per request.
+    std::chrono::steady_clock::duration timeout = std::chrono::steady_clock::duration::zero();
+};
+
+using WriteFunction = void (*)(void *user, const char *data, std::size_t size);
+
+class Context
+{
+public:
+    explicit Context(Limits limits = {});
+
+    // ---- errors
+    bool failed() const { return m_error != ErrorKind::None; }
+    ErrorKind error() const { return m_error; }
+    const std::string &message() const { return m_message; }
+    int errorLine() const { return m_errorLine; }
+    void raise(ErrorKind kind, std::string message);
+    void setErrorLine(int line) { if (m_errorLine == 0) m_errorLine = line; }
+    void clearError();
+
+    // ---- limits
+    const Limits &limits() const { return m_limits; }
+    int depth = 0;
+    // Cheap poll for back-edges and calls: one decrement and branch on the fast path,
+    // the clock and the cancel flag every pollInterval ticks.
+    bool poll()
+    {
+        if (--m_pollCountdown > 0)
+            return true;
+        return pollSlow();
+    }
+    void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+
+    // ---- memory
+    bool allocate(std::int64_t bytes); // false (and MemoryError) past the cap
+    void deallocate(std::int64_t bytes) { m_liveBytes -= bytes; }
+    std::int64_t liveBytes() const { return m_liveBytes; }
+    std::int64_t peakBytes() const { return m_peakBytes; }
+
+    // ---- output of print()
+    void setOutput(WriteFunction write, void *user) { m_write = write; m_writeUser = user; }
+    void write(const char *data, std::size_t size) { if (m_write) m_write(m_writeUser, data, size); }
+
+    // The context of the call running on this thread: allocation and deallocation
+    // account against it.
+    static Context *current();
+    static void setCurrent(Context *context);
+
+private:
+    bool pollSlow();
+
+    static constexpr int pollInterval = 1024;
+    Limits m_limits;
+    ErrorKind m_error = ErrorKind::None;
+    std::string m_message;
+    int m_errorLine = 0;
+    int m_pollCountdown = pollInterval;
+    std::chrono::steady_clock::time_point m_deadline;
+    bool m_hasDeadline = false;
+    std::atomic<bool> m_cancelled{false};
+    std::int64_t m_liveBytes = 0;
+    std::int64_t m_peakBytes = 0;
+    WriteFunction m_write = nullptr;
+    void *m_writeUser = nullptr;
+};
+
+// Makes `context` current for the lifetime of the guard.
+class CurrentContext
+{
+public:
+    explicit CurrentContext(Context *context) : m_previous(Context::current()) { Context::setCurrent(context); }
+    ~CurrentContext() { Context::setCurrent(m_previous); }
+    CurrentContext(const CurrentContext &) = delete;
+    CurrentContext &operator=(const CurrentContext &) = delete;
+
+private:
+    Context *m_previous;
+};
+
+} // namespace hotpath::runtime

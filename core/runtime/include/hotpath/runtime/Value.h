@@ -1,0 +1,141 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Run-time values shared by both tiers.
+//
+// Values are untagged 8-byte slots: the checker knows every type statically, so an int
+// is a plain int64, a float a double and a bool 0 or 1, and the numeric hot path never
+// boxes or tests anything. Strings, lists, dicts, tuples and records are heap objects
+// with a reference count, as in CPython: a temporary dies the moment its last reference
+// goes, so long loops do not pile up garbage and nothing outlives its call unless it is
+// returned. Containers carry a TypeDesc so that the runtime can print and destroy their
+// elements without any tag on the elements themselves.
+
+#include <cstddef>
+#include <cstdint>
+
+namespace hotpath::runtime {
+
+union Slot
+{
+    std::int64_t i;
+    double f;
+    void *p;
+};
+static_assert(sizeof(Slot) == 8);
+
+enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None };
+
+// The run-time shape of a static type. Owned by the compiled program; immutable.
+struct TypeDesc
+{
+    Kind kind = Kind::Int;
+    const TypeDesc *element = nullptr;      // List element, Dict value
+    std::uint32_t count = 0;                // Tuple items, Record fields
+    const TypeDesc *const *items = nullptr; // Tuple item / Record field types
+    const char *name = nullptr;             // Record class name
+    const char *const *fieldNames = nullptr;
+
+    bool isObject() const { return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record; }
+};
+
+enum class ObjectKind : std::uint8_t { Str, List, Dict, Tuple, Record };
+
+// Objects whose count is this value are shared, read-only module constants: never freed,
+// never counted, so many threads may read them at once.
+inline constexpr std::uint32_t immortalRefCount = 0xFFFFFFFFu;
+
+struct Object
+{
+    std::uint32_t refCount;
+    ObjectKind kind;
+};
+
+struct Str : Object
+{
+    std::int64_t length;     // bytes
+    std::int64_t codePoints; // Python's len()
+    std::int64_t capacity;   // bytes available in data, excluding the terminating NUL
+    std::uint64_t hash;      // 0 until computed
+    bool ascii;              // one byte per code point: O(1) indexing
+
+    // UTF-8 text, NUL-terminated, stored right after the header.
+    char *data() { return reinterpret_cast<char *>(this + 1); }
+    const char *data() const { return reinterpret_cast<const char *>(this + 1); }
+};
+
+struct List : Object
+{
+    const TypeDesc *type;
+    std::int64_t size;
+    std::int64_t capacity;
+    Slot *items;
+};
+
+// Tuples and records share a layout: header, type, then type->count slots.
+struct Tuple : Object
+{
+    const TypeDesc *type;
+
+    Slot *items() { return reinterpret_cast<Slot *>(this + 1); }
+    const Slot *items() const { return reinterpret_cast<const Slot *>(this + 1); }
+};
+
+struct Record : Object
+{
+    const TypeDesc *type;
+
+    Slot *fields() { return reinterpret_cast<Slot *>(this + 1); }
+    const Slot *fields() const { return reinterpret_cast<const Slot *>(this + 1); }
+};
+static_assert(sizeof(Tuple) % 8 == 0 && sizeof(Record) == sizeof(Tuple));
+
+struct DictEntry
+{
+    Str *key; // null: deleted
+    std::uint64_t hash;
+    Slot value;
+};
+
+// Insertion-ordered hash table (CPython's compact layout): entries in insertion order,
+// plus an open-addressing index of entry positions.
+struct Dict : Object
+{
+    const TypeDesc *type;
+    std::int64_t size;       // live entries
+    std::int64_t used;       // entries including deleted ones
+    std::int64_t capacity;   // entries allocated
+    DictEntry *entries;
+    std::int64_t *index;     // -1 empty, -2 deleted, else entry position
+    std::uint64_t indexMask; // index size - 1 (a power of two)
+};
+
+inline void retain(void *p)
+{
+    auto *o = static_cast<Object *>(p);
+    if (o && o->refCount != immortalRefCount)
+        ++o->refCount;
+}
+
+void destroyObject(Object *o);
+
+inline void release(void *p)
+{
+    auto *o = static_cast<Object *>(p);
+    if (o && o->refCount != immortalRefCount && --o->refCount == 0)
+        destroyObject(o);
+}
+
+// Releases a slot of the given type (a no-op for numbers).
+inline void releaseSlot(Slot s, const TypeDesc *type)
+{
+    if (type->isObject())
+        release(s.p);
+}
+inline void retainSlot(Slot s, const TypeDesc *type)
+{
+    if (type->isObject())
+        retain(s.p);
+}
+
+} // namespace hotpath::runtime

@@ -1,0 +1,255 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/runtime/Heap.h"
+
+#include <cstdlib>
+#include <cstring>
+#include <new>
+
+namespace hotpath::runtime {
+
+namespace {
+
+constexpr std::int64_t strHeader = static_cast<std::int64_t>(sizeof(Str));
+
+std::int64_t strBytes(std::int64_t capacity) { return strHeader + capacity + 1; }
+
+} // namespace
+
+void *heapAllocate(std::int64_t bytes)
+{
+    if (bytes < 0)
+        bytes = INT64_MAX;
+    if (Context *context = Context::current(); context && !context->allocate(bytes))
+        return nullptr;
+    void *p = std::malloc(static_cast<std::size_t>(bytes > 0 ? bytes : 1));
+    if (!p) {
+        if (Context *context = Context::current()) {
+            context->deallocate(bytes);
+            context->raise(ErrorKind::MemoryError, "");
+        }
+    }
+    return p;
+}
+
+void *heapReallocate(void *p, std::int64_t oldBytes, std::int64_t newBytes)
+{
+    Context *context = Context::current();
+    if (context && !context->allocate(newBytes - oldBytes))
+        return nullptr;
+    void *q = std::realloc(p, static_cast<std::size_t>(newBytes > 0 ? newBytes : 1));
+    if (!q && context) {
+        context->deallocate(newBytes - oldBytes);
+        context->raise(ErrorKind::MemoryError, "");
+    }
+    return q;
+}
+
+void heapFree(void *p, std::int64_t bytes)
+{
+    if (!p)
+        return;
+    if (Context *context = Context::current())
+        context->deallocate(bytes);
+    std::free(p);
+}
+
+void finishStr(Str *s)
+{
+    std::int64_t codePoints = 0;
+    bool ascii = true;
+    for (std::int64_t i = 0; i < s->length; ++i) {
+        const auto byte = static_cast<unsigned char>(s->data()[i]);
+        ascii = ascii && byte < 0x80;
+        codePoints += (byte & 0xC0) != 0x80;
+    }
+    s->codePoints = codePoints;
+    s->ascii = ascii;
+    s->hash = 0;
+    s->data()[s->length] = '\0';
+}
+
+Str *newStrWithCapacity(std::int64_t capacity)
+{
+    auto *s = static_cast<Str *>(heapAllocate(strBytes(capacity)));
+    if (!s)
+        return nullptr;
+    s->refCount = 1;
+    s->kind = ObjectKind::Str;
+    s->length = 0;
+    s->codePoints = 0;
+    s->capacity = capacity;
+    s->hash = 0;
+    s->ascii = true;
+    s->data()[0] = '\0';
+    return s;
+}
+
+Str *newStr(std::string_view text)
+{
+    Str *s = newStrWithCapacity(static_cast<std::int64_t>(text.size()));
+    if (!s)
+        return nullptr;
+    std::memcpy(s->data(), text.data(), text.size());
+    s->length = static_cast<std::int64_t>(text.size());
+    finishStr(s);
+    return s;
+}
+
+List *newList(const TypeDesc *type, std::int64_t size, std::int64_t capacity)
+{
+    if (capacity < size)
+        capacity = size;
+    if (size < 0 || capacity > (INT64_MAX / 16)) {
+        if (Context *context = Context::current())
+            context->raise(ErrorKind::MemoryError, "");
+        return nullptr;
+    }
+    auto *list = static_cast<List *>(heapAllocate(sizeof(List)));
+    if (!list)
+        return nullptr;
+    list->items = capacity ? static_cast<Slot *>(heapAllocate(capacity * 8)) : nullptr;
+    if (capacity && !list->items) {
+        heapFree(list, sizeof(List));
+        return nullptr;
+    }
+    if (capacity)
+        std::memset(list->items, 0, static_cast<std::size_t>(capacity) * 8);
+    list->refCount = 1;
+    list->kind = ObjectKind::List;
+    list->type = type;
+    list->size = size;
+    list->capacity = capacity;
+    return list;
+}
+
+Tuple *newTuple(const TypeDesc *type)
+{
+    const std::int64_t bytes = static_cast<std::int64_t>(sizeof(Tuple)) + 8 * std::max<std::int64_t>(1, type->count);
+    auto *tuple = static_cast<Tuple *>(heapAllocate(bytes));
+    if (!tuple)
+        return nullptr;
+    std::memset(static_cast<void *>(tuple), 0, static_cast<std::size_t>(bytes));
+    tuple->refCount = 1;
+    tuple->kind = ObjectKind::Tuple;
+    tuple->type = type;
+    return tuple;
+}
+
+Record *newRecord(const TypeDesc *type)
+{
+    const std::int64_t bytes = static_cast<std::int64_t>(sizeof(Record)) + 8 * std::max<std::int64_t>(1, type->count);
+    auto *record = static_cast<Record *>(heapAllocate(bytes));
+    if (!record)
+        return nullptr;
+    std::memset(static_cast<void *>(record), 0, static_cast<std::size_t>(bytes));
+    record->refCount = 1;
+    record->kind = ObjectKind::Record;
+    record->type = type;
+    return record;
+}
+
+Dict *newDict(const TypeDesc *type)
+{
+    auto *dict = static_cast<Dict *>(heapAllocate(sizeof(Dict)));
+    if (!dict)
+        return nullptr;
+    dict->refCount = 1;
+    dict->kind = ObjectKind::Dict;
+    dict->type = type;
+    dict->size = 0;
+    dict->used = 0;
+    dict->capacity = 0;
+    dict->entries = nullptr;
+    dict->index = nullptr;
+    dict->indexMask = 0;
+    return dict;
+}
+
+namespace {
+
+void releaseItems(Slot *items, std::int64_t count, const TypeDesc *type)
+{
+    if (!type->isObject())
+        return;
+    for (std::int64_t i = 0; i < count; ++i)
+        release(items[i].p);
+}
+
+} // namespace
+
+void destroyObject(Object *o)
+{
+    switch (o->kind) {
+    case ObjectKind::Str: heapFree(o, strBytes(static_cast<Str *>(o)->capacity)); return;
+    case ObjectKind::List: {
+        auto *list = static_cast<List *>(o);
+        releaseItems(list->items, list->size, list->type->element);
+        heapFree(list->items, list->capacity * 8);
+        heapFree(list, sizeof(List));
+        return;
+    }
+    case ObjectKind::Tuple:
+    case ObjectKind::Record: {
+        // Tuple and Record share their layout: header, type, slots.
+        auto *tuple = static_cast<Tuple *>(o);
+        const TypeDesc *type = tuple->type;
+        for (std::uint32_t i = 0; i < type->count; ++i)
+            releaseSlot(tuple->items()[i], type->items[i]);
+        heapFree(tuple, static_cast<std::int64_t>(sizeof(Tuple)) + 8 * std::max<std::int64_t>(1, type->count));
+        return;
+    }
+    case ObjectKind::Dict: {
+        auto *dict = static_cast<Dict *>(o);
+        for (std::int64_t i = 0; i < dict->used; ++i) {
+            DictEntry &entry = dict->entries[i];
+            if (!entry.key)
+                continue;
+            release(entry.key);
+            releaseSlot(entry.value, dict->type->element);
+        }
+        heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
+        heapFree(dict->index, static_cast<std::int64_t>(dict->index ? (dict->indexMask + 1) * 8 : 0));
+        heapFree(dict, sizeof(Dict));
+        return;
+    }
+    }
+}
+
+void makeImmortal(void *object, const TypeDesc *type)
+{
+    auto *o = static_cast<Object *>(object);
+    if (!o || o->refCount == immortalRefCount)
+        return;
+    o->refCount = immortalRefCount;
+    switch (o->kind) {
+    case ObjectKind::Str: return;
+    case ObjectKind::List: {
+        auto *list = static_cast<List *>(o);
+        if (type->element->isObject())
+            for (std::int64_t i = 0; i < list->size; ++i)
+                makeImmortal(list->items[i].p, type->element);
+        return;
+    }
+    case ObjectKind::Tuple:
+    case ObjectKind::Record: {
+        auto *tuple = static_cast<Tuple *>(o);
+        for (std::uint32_t i = 0; i < type->count; ++i)
+            if (type->items[i]->isObject())
+                makeImmortal(tuple->items()[i].p, type->items[i]);
+        return;
+    }
+    case ObjectKind::Dict: {
+        auto *dict = static_cast<Dict *>(o);
+        for (std::int64_t i = 0; i < dict->used; ++i) {
+            if (!dict->entries[i].key)
+                continue;
+            makeImmortal(dict->entries[i].key, nullptr);
+            if (type->element->isObject())
+                makeImmortal(dict->entries[i].value.p, type->element);
+        }
+        return;
+    }
+    }
+}
+
+} // namespace hotpath::runtime

@@ -1,0 +1,122 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/runtime/Unicode.h"
+
+#include "hotpath/support/Text.h"
+
+namespace hotpath::runtime {
+
+bool isSpace(char32_t cp)
+{
+    return cp == ' ' || (cp >= 0x09 && cp <= 0x0D) || (cp >= 0x1C && cp <= 0x1F) || cp == 0x85 || cp == 0xA0
+        || cp == 0x1680 || (cp >= 0x2000 && cp <= 0x200A) || cp == 0x2028 || cp == 0x2029 || cp == 0x202F
+        || cp == 0x205F || cp == 0x3000;
+}
+
+bool isDigit(char32_t cp)
+{
+    return (cp >= '0' && cp <= '9') || cp == 0xB2 || cp == 0xB3 || cp == 0xB9 || (cp >= 0x660 && cp <= 0x669)
+        || (cp >= 0x6F0 && cp <= 0x6F9) || (cp >= 0x966 && cp <= 0x96F) || (cp >= 0x2070 && cp <= 0x2079 && cp != 0x2071
+                                                                             && cp != 0x2072 && cp != 0x2073)
+        || (cp >= 0x2080 && cp <= 0x2089) || (cp >= 0xFF10 && cp <= 0xFF19);
+}
+
+bool isAlpha(char32_t cp)
+{
+    if (cp < 0x80)
+        return (cp >= 'a' && cp <= 'z') || (cp >= 'A' && cp <= 'Z');
+    return cp == 0xAA || cp == 0xB5 || cp == 0xBA || (cp >= 0xC0 && cp <= 0x24F && cp != 0xD7 && cp != 0xF7)
+        || (cp >= 0x370 && cp <= 0x3FF && cp != 0x375 && cp != 0x37E && cp != 0x384 && cp != 0x385 && cp != 0x387)
+        || (cp >= 0x400 && cp <= 0x481) || (cp >= 0x48A && cp <= 0x52F) || (cp >= 0x5D0 && cp <= 0x5EA)
+        || (cp >= 0x620 && cp <= 0x64A) || (cp >= 0x1E00 && cp <= 0x1FFF) || (cp >= 0x3041 && cp <= 0x30FF)
+        || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
+}
+
+namespace {
+
+// Simple one-to-one mappings for the scripts above.
+char32_t toUpper(char32_t cp)
+{
+    if (cp >= 'a' && cp <= 'z')
+        return cp - 32;
+    if (cp < 0x80)
+        return cp;
+    if ((cp >= 0xE0 && cp <= 0xFE && cp != 0xF7))
+        return cp - 32;
+    if (cp == 0xFF)
+        return 0x178;
+    if (cp == 0xB5)
+        return 0x39C;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+        const bool oddUpperRange = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (oddUpperRange)
+            return (cp % 2 == 0) ? cp - 1 : cp;
+        return (cp % 2 == 1) ? cp - 1 : cp;
+    }
+    if (cp >= 0x3B1 && cp <= 0x3C9 && cp != 0x3C2)
+        return cp - 32;
+    if (cp == 0x3C2)
+        return 0x3A3;
+    if (cp >= 0x3AC && cp <= 0x3AF)
+        return cp == 0x3AC ? 0x386 : cp - 37;
+    if (cp >= 0x430 && cp <= 0x44F)
+        return cp - 32;
+    if (cp >= 0x450 && cp <= 0x45F)
+        return cp - 80;
+    return cp;
+}
+
+char32_t toLower(char32_t cp)
+{
+    if (cp >= 'A' && cp <= 'Z')
+        return cp + 32;
+    if (cp < 0x80)
+        return cp;
+    if (cp >= 0xC0 && cp <= 0xDE && cp != 0xD7)
+        return cp + 32;
+    if (cp == 0x178)
+        return 0xFF;
+    if (cp >= 0x100 && cp <= 0x17F && cp != 0x130 && cp != 0x131 && cp != 0x138 && cp != 0x149 && cp != 0x17F) {
+        const bool oddUpperRange = (cp >= 0x139 && cp <= 0x148) || (cp >= 0x179 && cp <= 0x17E);
+        if (oddUpperRange)
+            return (cp % 2 == 1) ? cp + 1 : cp;
+        return (cp % 2 == 0) ? cp + 1 : cp;
+    }
+    if (cp >= 0x391 && cp <= 0x3A9 && cp != 0x3A2)
+        return cp + 32;
+    if (cp == 0x386)
+        return 0x3AC;
+    if (cp >= 0x388 && cp <= 0x38A)
+        return cp + 37;
+    if (cp >= 0x410 && cp <= 0x42F)
+        return cp + 32;
+    if (cp >= 0x400 && cp <= 0x40F)
+        return cp + 80;
+    return cp;
+}
+
+bool isCased(char32_t cp) { return toUpper(cp) != cp || toLower(cp) != cp || cp == 0xDF; }
+
+} // namespace
+
+std::string mapCase(std::string_view text, CaseMapping mapping)
+{
+    std::string out;
+    out.reserve(text.size());
+    bool previousCased = false;
+    for (size_t i = 0; i < text.size();) {
+        const char32_t cp = support::decodeUtf8(text, i);
+        bool upper = mapping == CaseMapping::Upper;
+        if (mapping == CaseMapping::Title)
+            upper = !previousCased;
+        if (mapping == CaseMapping::Title)
+            previousCased = isCased(cp);
+        if (cp == 0xDF && upper) { // ß has no single upper-case letter
+            out += mapping == CaseMapping::Title ? "Ss" : "SS";
+            continue;
+        }
+        support::appendUtf8(out, upper ? toUpper(cp) : toLower(cp));
+    }
+    return out;
+}
+
+} // namespace hotpath::runtime
