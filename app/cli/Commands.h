@@ -16,5 +16,7 @@ enum ExitCode : int {
 };
 
 int runCheck(const QStringList &arguments);
+int runRun(const QStringList &arguments);
+int runDump(const QStringList &arguments);
 
 } // namespace hotpath::cli

@@ -18,6 +18,10 @@ const char *const usageText =
     "Commands:\n"
     "  check FILE.py|PROJECT...   Check handler files or project folders and print\n"
     "                             diagnostics as file:line:col: error: message\n"
+    "  run FILE.py FUNC [ARG...]  Call FUNC and print its result (--tier interp|jit,\n"
+    "                             --timeout S)\n"
+    "  dump FILE.py FUNC --bytecode\n"
+    "                             Print the interpreter's bytecode for FUNC\n"
     "\n"
     "Options:\n"
     "  -h, --help      Show this help, or a command's help with 'hotpath COMMAND --help'\n"
@@ -50,6 +54,10 @@ int main(int argc, char *argv[])
     }
     if (command == QStringLiteral("check"))
         return hotpath::cli::runCheck(arguments);
+    if (command == QStringLiteral("run"))
+        return hotpath::cli::runRun(arguments);
+    if (command == QStringLiteral("dump"))
+        return hotpath::cli::runDump(arguments);
 
     std::fprintf(stderr, "hotpath: unknown command '%s'\n\n%s", qPrintable(command), usageText);
     return hotpath::cli::ExitUsage;

@@ -1,0 +1,338 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `hotpath run FILE.py FUNC [ARG...]`: check, compile and call one function, printing
+// its result as Python's print(FUNC(ARG...)) would. `hotpath dump` prints code views.
+
+#include "Commands.h"
+
+#include "hotpath/lang/Checker.h"
+#include "hotpath/runtime/Format.h"
+#include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Ops.h"
+#include "hotpath/vm/Compiler.h"
+#include "hotpath/vm/Interpreter.h"
+
+#include <QtCore/QCommandLineParser>
+#include <QtCore/QFile>
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
+
+#include <chrono>
+#include <cmath>
+#include <cstdio>
+#include <memory>
+
+namespace hotpath::cli {
+
+namespace {
+
+using runtime::Kind;
+using runtime::Slot;
+using runtime::TypeDesc;
+
+void writeStdout(void *, const char *data, std::size_t size)
+{
+    std::fwrite(data, 1, size, stdout);
+}
+
+struct Loaded
+{
+    std::unique_ptr<lang::Program> program;
+    std::unique_ptr<vm::Module> module;
+};
+
+// Checks and compiles FILE; prints diagnostics and returns null on failure.
+std::unique_ptr<Loaded> load(const QString &path)
+{
+    QFile file(path);
+    if (!file.open(QIODevice::ReadOnly)) {
+        std::fprintf(stderr, "%s: error: cannot read the file: %s\n", qPrintable(path), qPrintable(file.errorString()));
+        return nullptr;
+    }
+    auto loaded = std::make_unique<Loaded>();
+    support::DiagnosticSink sink;
+    loaded->program = lang::checkFile(support::SourceFile(path.toStdString(), file.readAll().toStdString()), sink);
+    if (sink.hasErrors()) {
+        for (const support::Diagnostic &d : sink.diagnostics())
+            std::fprintf(stderr, "%s\n", support::formatDiagnostic(loaded->program->file, d).c_str());
+        return nullptr;
+    }
+    vm::CompileResult compiled = vm::compileProgram(*loaded->program);
+    if (!compiled.module) {
+        std::fprintf(stderr, "%s:%d: error: %s\n", qPrintable(path), compiled.errorLine, compiled.error.c_str());
+        return nullptr;
+    }
+    loaded->module = std::move(compiled.module);
+    return loaded;
+}
+
+// Builds a run-time value of `type` from JSON; false with a reason when it does not fit.
+bool fromJson(const QJsonValue &json, const TypeDesc *type, Slot &out, QString &why)
+{
+    switch (type->kind) {
+    case Kind::Int:
+        if (!json.isDouble() || json.toDouble() != std::floor(json.toDouble()) || std::fabs(json.toDouble()) > 9.007199254740992e15) {
+            why = QStringLiteral("expected an integer");
+            return false;
+        }
+        out.i = static_cast<std::int64_t>(json.toDouble());
+        return true;
+    case Kind::Float:
+        if (!json.isDouble()) {
+            why = QStringLiteral("expected a number");
+            return false;
+        }
+        out.f = json.toDouble();
+        return true;
+    case Kind::Bool:
+        if (!json.isBool()) {
+            why = QStringLiteral("expected true or false");
+            return false;
+        }
+        out.i = json.toBool();
+        return true;
+    case Kind::Str:
+        if (!json.isString()) {
+            why = QStringLiteral("expected a string");
+            return false;
+        }
+        out.p = runtime::newStr(json.toString().toStdString());
+        return true;
+    case Kind::List: {
+        if (!json.isArray()) {
+            why = QStringLiteral("expected a JSON array");
+            return false;
+        }
+        const QJsonArray array = json.toArray();
+        runtime::List *list = runtime::newList(type, 0, array.size());
+        out.p = list;
+        for (qsizetype i = 0; i < array.size(); ++i) {
+            Slot item{0};
+            if (!fromJson(array.at(i), type->element, item, why)) {
+                why = QStringLiteral("[%1]: %2").arg(i).arg(why);
+                return false;
+            }
+            runtime::hp_list_append(list, item);
+            runtime::releaseSlot(item, type->element);
+        }
+        return true;
+    }
+    case Kind::Dict: {
+        if (!json.isObject()) {
+            why = QStringLiteral("expected a JSON object");
+            return false;
+        }
+        const QJsonObject object = json.toObject();
+        runtime::Dict *dict = runtime::newDict(type);
+        out.p = dict;
+        for (auto it = object.begin(); it != object.end(); ++it) {
+            Slot value{0};
+            if (!fromJson(it.value(), type->element, value, why)) {
+                why = QStringLiteral("[\"%1\"]: %2").arg(it.key(), why);
+                return false;
+            }
+            runtime::Str *key = runtime::newStr(it.key().toStdString());
+            runtime::hp_dict_set(dict, key, value);
+            runtime::release(key);
+            runtime::releaseSlot(value, type->element);
+        }
+        return true;
+    }
+    default: why = QStringLiteral("this parameter type cannot be given on the command line"); return false;
+    }
+}
+
+// Converts one command-line argument to the parameter's type, as Python would read it.
+bool convertArgument(const QString &text, const TypeDesc *type, Slot &out, QString &why)
+{
+    runtime::Context context;
+    runtime::CurrentContext current(&context);
+    switch (type->kind) {
+    case Kind::Int:
+    case Kind::Float: {
+        runtime::Str *s = runtime::newStr(text.toStdString());
+        if (type->kind == Kind::Int)
+            out.i = runtime::hp_int_from_str(s, 10);
+        else
+            out.f = runtime::hp_float_from_str(s);
+        runtime::release(s);
+        if (context.failed())
+            why = QString::fromStdString(context.message());
+        return !context.failed();
+    }
+    case Kind::Bool:
+        if (text == QStringLiteral("True") || text == QStringLiteral("true") || text == QStringLiteral("1"))
+            out.i = 1;
+        else if (text == QStringLiteral("False") || text == QStringLiteral("false") || text == QStringLiteral("0"))
+            out.i = 0;
+        else {
+            why = QStringLiteral("expected True or False");
+            return false;
+        }
+        return true;
+    case Kind::Str: out.p = runtime::newStr(text.toStdString()); return true;
+    case Kind::List:
+    case Kind::Dict: {
+        QJsonParseError error;
+        const QJsonDocument document = QJsonDocument::fromJson((QStringLiteral("[") + text + QStringLiteral("]")).toUtf8(), &error);
+        if (error.error != QJsonParseError::NoError) {
+            why = QStringLiteral("not valid JSON: %1").arg(error.errorString());
+            return false;
+        }
+        return fromJson(document.array().at(0), type, out, why);
+    }
+    default: why = QStringLiteral("this parameter type cannot be given on the command line"); return false;
+    }
+}
+
+} // namespace
+
+int runRun(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral(
+        "Check and compile FILE, call FUNC with the arguments converted to its parameter types\n"
+        "(int, float, str, bool; list and dict parameters as JSON text) and print the result\n"
+        "as Python's print(FUNC(ARG...)) would. print() in the program writes to stdout.\n"
+        "A run-time error prints FILE:LINE: ErrorName: message to stderr and exits 1;\n"
+        "compile errors and bad arguments exit 2."));
+    parser.addHelpOption();
+    const QCommandLineOption tier(QStringLiteral("tier"), QStringLiteral("Execution tier: interp or jit (default: jit)."),
+                                  QStringLiteral("tier"), QStringLiteral("jit"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop with TimeoutError after S seconds."),
+                                     QStringLiteral("S"));
+    parser.addOption(tier);
+    parser.addOption(timeout);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
+    parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function to call."), QStringLiteral("FUNC"));
+    parser.addPositionalArgument(QStringLiteral("args"), QStringLiteral("Its arguments."), QStringLiteral("[ARG...]"));
+    QStringList argv = arguments;
+    argv.prepend(QStringLiteral("hotpath run"));
+    parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
+    if (!parser.parse(argv)) {
+        std::fprintf(stderr, "hotpath run: %s\n", qPrintable(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() < 2) {
+        std::fprintf(stderr, "hotpath run: expected FILE.py and FUNC\n\n%s", qPrintable(parser.helpText()));
+        return ExitUsage;
+    }
+    const QString tierName = parser.value(tier);
+    if (tierName == QStringLiteral("jit")) {
+        std::fprintf(stderr, "hotpath run: the JIT tier is not built yet (it comes with the JIT issue); "
+                             "use --tier interp\n");
+        return ExitUsage;
+    }
+    if (tierName != QStringLiteral("interp")) {
+        std::fprintf(stderr, "hotpath run: --tier must be interp or jit, not '%s'\n", qPrintable(tierName));
+        return ExitUsage;
+    }
+    runtime::Limits limits;
+    if (parser.isSet(timeout)) {
+        bool ok = false;
+        const double seconds = parser.value(timeout).toDouble(&ok);
+        if (!ok || seconds <= 0) {
+            std::fprintf(stderr, "hotpath run: --timeout must be a positive number of seconds\n");
+            return ExitUsage;
+        }
+        limits.timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
+    }
+
+    const QString path = positional.at(0);
+    auto loaded = load(path);
+    if (!loaded)
+        return ExitUsage;
+    const QString functionName = positional.at(1);
+    const int index = loaded->module->findFunction(functionName.toStdString());
+    const lang::FunctionInfo *info = loaded->program->findFunction(functionName.toStdString());
+    if (index < 0 || !info) {
+        QStringList names;
+        for (const auto &function : loaded->program->functions)
+            names.append(QString::fromStdString(function->name));
+        std::fprintf(stderr, "hotpath run: no function '%s' in %s (functions: %s)\n", qPrintable(functionName),
+                     qPrintable(path), qPrintable(names.join(QStringLiteral(", "))));
+        return ExitUsage;
+    }
+    const vm::Function &function = loaded->module->functions[static_cast<size_t>(index)];
+    const QStringList values = positional.mid(2);
+    if (values.size() != function.paramCount) {
+        std::fprintf(stderr, "hotpath run: %s() takes %d argument%s, %lld given\n", qPrintable(functionName),
+                     function.paramCount, function.paramCount == 1 ? "" : "s", static_cast<long long>(values.size()));
+        return ExitUsage;
+    }
+    std::vector<Slot> args;
+    for (qsizetype i = 0; i < values.size(); ++i) {
+        Slot value{0};
+        QString why;
+        if (!convertArgument(values.at(i), function.paramTypes[static_cast<size_t>(i)], value, why)) {
+            std::fprintf(stderr, "hotpath run: argument %lld for parameter '%s' (%s): %s\n", static_cast<long long>(i + 1),
+                         info->params[static_cast<size_t>(i)].name.c_str(),
+                         info->params[static_cast<size_t>(i)].type->name().c_str(), qPrintable(why));
+            return ExitUsage;
+        }
+        args.push_back(value);
+    }
+
+    runtime::Context context(limits);
+    context.setOutput(&writeStdout, nullptr);
+    vm::CallResult init = vm::initialiseModule(*loaded->module, context);
+    vm::CallResult result = init.ok ? vm::callFunction(*loaded->module, index, args, context) : init;
+    std::fflush(stdout);
+    for (size_t i = 0; i < args.size(); ++i)
+        runtime::releaseSlot(args[i], function.paramTypes[i]);
+    if (!result.ok) {
+        std::fprintf(stderr, "%s:%d: %s%s%s\n", qPrintable(path), result.line, runtime::errorName(result.error),
+                     result.message.empty() ? "" : ": ", result.message.c_str());
+        return ExitErrors;
+    }
+    std::string text;
+    runtime::appendStr(text, result.value, function.returnType);
+    text += '\n';
+    std::fwrite(text.data(), 1, text.size(), stdout);
+    runtime::releaseSlot(result.value, function.returnType);
+    return ExitOk;
+}
+
+int runDump(const QStringList &arguments)
+{
+    QCommandLineParser parser;
+    parser.setApplicationDescription(QStringLiteral("Print a compiled view of FUNC in FILE."));
+    parser.addHelpOption();
+    const QCommandLineOption bytecode(QStringLiteral("bytecode"), QStringLiteral("The interpreter's bytecode listing."));
+    parser.addOption(bytecode);
+    parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
+    parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function."), QStringLiteral("FUNC"));
+    QStringList argv = arguments;
+    argv.prepend(QStringLiteral("hotpath dump"));
+    if (!parser.parse(argv)) {
+        std::fprintf(stderr, "hotpath dump: %s\n", qPrintable(parser.errorText()));
+        return ExitUsage;
+    }
+    if (parser.isSet(QStringLiteral("help"))) {
+        std::fputs(qPrintable(parser.helpText()), stdout);
+        return ExitOk;
+    }
+    const QStringList positional = parser.positionalArguments();
+    if (positional.size() != 2 || !parser.isSet(bytecode)) {
+        std::fprintf(stderr, "hotpath dump: expected FILE.py FUNC --bytecode (--ir, --ir-opt and --asm come with the JIT)\n");
+        return ExitUsage;
+    }
+    auto loaded = load(positional.at(0));
+    if (!loaded)
+        return ExitUsage;
+    const int index = loaded->module->findFunction(positional.at(1).toStdString());
+    if (index < 0) {
+        std::fprintf(stderr, "hotpath dump: no function '%s'\n", qPrintable(positional.at(1)));
+        return ExitUsage;
+    }
+    const std::string listing = vm::disassemble(*loaded->module, loaded->module->functions[static_cast<size_t>(index)]);
+    std::fwrite(listing.data(), 1, listing.size(), stdout);
+    return ExitOk;
+}
+
+} // namespace hotpath::cli

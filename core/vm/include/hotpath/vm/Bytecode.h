@@ -1,0 +1,186 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Hotpath's bytecode: typed and register based.
+//
+// The checker knows every type, so each instruction is specialised (ADD_I adds two
+// int64 registers with an overflow check, ADD_F two doubles) and the dispatch loop never
+// tests a type or boxes a number. Registers are 8-byte Slots in the frame; a function's
+// parameters come first, then its locals, then temporaries. Registers that hold objects
+// own one reference each: every write releases the old value (see Value.h).
+//
+// An instruction is four 16-bit fields: op, A, B, C. Jump targets use B and C together
+// as one 32-bit instruction index. An instruction that needs more operands is followed
+// by one EXTRA word whose A, B, C hold them.
+
+#include "hotpath/runtime/Value.h"
+#include "hotpath/support/FormatSpec.h"
+
+#include <cstdint>
+#include <deque>
+#include <memory>
+#include <string>
+#include <vector>
+
+namespace hotpath::vm {
+
+using runtime::Slot;
+using runtime::TypeDesc;
+
+// X(name, operands, meaning). R = register, K = constant, T = type constant, J = jump.
+#define HOTPATH_OPCODES(X)                                                                           \
+    X(NOP, "", "do nothing")                                                                        \
+    X(EXTRA, "A B C", "operands of the previous instruction")                                      \
+    X(MOVE, "A B", "R[A] := R[B] (number)")                                                       \
+    X(MOVE_OBJ, "A B", "R[A] := R[B] (object, retained)")                                         \
+    X(LOAD_K, "A B", "R[A] := K[B] (number)")                                                     \
+    X(LOAD_K_OBJ, "A B", "R[A] := K[B] (immortal object)")                                        \
+    X(LOAD_GLOBAL, "A B", "R[A] := G[B] (module constant, number)")                               \
+    X(LOAD_GLOBAL_OBJ, "A B", "R[A] := G[B] (module constant, object)")                           \
+    X(CLEAR, "A", "release R[A]; R[A] := null")                                                   \
+    X(ADD_I, "A B C", "R[A] := R[B] + R[C] (int, OverflowError)")                                 \
+    X(SUB_I, "A B C", "R[A] := R[B] - R[C] (int, OverflowError)")                                 \
+    X(MUL_I, "A B C", "R[A] := R[B] * R[C] (int, OverflowError)")                                 \
+    X(FLOORDIV_I, "A B C", "R[A] := R[B] // R[C] (int, floors)")                                  \
+    X(MOD_I, "A B C", "R[A] := R[B] % R[C] (int, sign of divisor)")                               \
+    X(POW_I, "A B C", "R[A] := R[B] ** R[C] (int, C >= 0)")                                       \
+    X(DIV_I, "A B C", "R[A] := R[B] / R[C] (int operands, float result)")                         \
+    X(LSHIFT_I, "A B C", "R[A] := R[B] << R[C]")                                                  \
+    X(RSHIFT_I, "A B C", "R[A] := R[B] >> R[C]")                                                  \
+    X(AND_I, "A B C", "R[A] := R[B] & R[C]")                                                      \
+    X(OR_I, "A B C", "R[A] := R[B] | R[C]")                                                       \
+    X(XOR_I, "A B C", "R[A] := R[B] ^ R[C]")                                                      \
+    X(NEG_I, "A B", "R[A] := -R[B] (int, OverflowError)")                                         \
+    X(INVERT_I, "A B", "R[A] := ~R[B]")                                                           \
+    X(ABS_I, "A B", "R[A] := abs(R[B]) (int, OverflowError)")                                     \
+    X(ADD_F, "A B C", "R[A] := R[B] + R[C] (float)")                                              \
+    X(SUB_F, "A B C", "R[A] := R[B] - R[C] (float)")                                              \
+    X(MUL_F, "A B C", "R[A] := R[B] * R[C] (float)")                                              \
+    X(DIV_F, "A B C", "R[A] := R[B] / R[C] (float, ZeroDivisionError)")                           \
+    X(FLOORDIV_F, "A B C", "R[A] := R[B] // R[C] (float)")                                        \
+    X(MOD_F, "A B C", "R[A] := R[B] % R[C] (float)")                                              \
+    X(POW_F, "A B C", "R[A] := R[B] ** R[C] (float)")                                             \
+    X(NEG_F, "A B", "R[A] := -R[B] (float)")                                                      \
+    X(ABS_F, "A B", "R[A] := abs(R[B]) (float)")                                                  \
+    X(I2F, "A B", "R[A] := float(R[B])")                                                          \
+    X(NOT, "A B", "R[A] := not R[B] (bool/int)")                                                  \
+    X(TRUTHY, "A B C", "R[A] := bool(R[B]) for a value of type T[C]")                             \
+    X(EQ_I, "A B C", "R[A] := R[B] == R[C] (int)")                                                \
+    X(NE_I, "A B C", "R[A] := R[B] != R[C] (int)")                                                \
+    X(LT_I, "A B C", "R[A] := R[B] < R[C] (int)")                                                 \
+    X(LE_I, "A B C", "R[A] := R[B] <= R[C] (int)")                                                \
+    X(GT_I, "A B C", "R[A] := R[B] > R[C] (int)")                                                 \
+    X(GE_I, "A B C", "R[A] := R[B] >= R[C] (int)")                                                \
+    X(EQ_F, "A B C", "R[A] := R[B] == R[C] (float)")                                              \
+    X(NE_F, "A B C", "R[A] := R[B] != R[C] (float)")                                              \
+    X(LT_F, "A B C", "R[A] := R[B] < R[C] (float)")                                               \
+    X(LE_F, "A B C", "R[A] := R[B] <= R[C] (float)")                                              \
+    X(GT_F, "A B C", "R[A] := R[B] > R[C] (float)")                                               \
+    X(GE_F, "A B C", "R[A] := R[B] >= R[C] (float)")                                              \
+    X(COMPARE, "A B C +T op", "R[A] := R[B] <op> R[C] for values of type T (==,!=,<,<=,>,>=)")   \
+    X(JUMP, "J", "pc := J")                                                                         \
+    X(JUMP_IF, "A J", "if R[A]: pc := J")                                                         \
+    X(JUMP_IF_NOT, "A J", "if not R[A]: pc := J")                                                 \
+    X(LOOP, "J", "pc := J, polling the deadline and cancel flag (loop back-edge)")                 \
+    X(CALL, "A B C", "R[A] := F[B](R[C], R[C+1], ...)")                                           \
+    X(RETURN, "A", "return R[A]")                                                                   \
+    X(RETURN_NONE, "", "return None")                                                               \
+    X(NATIVE, "A B C +n T obj", "R[A] := native B(R[C..C+n)) with type constant T; obj: result is an object")                  \
+    X(STR_ADD, "A B C", "R[A] := R[B] + R[C] (str)")                                              \
+    X(STR_APPEND, "A B", "R[A] := R[A] + R[B], in place when R[A] is the only reference")          \
+    X(LEN, "A B C", "R[A] := len(R[B]) for a value of type T[C]")                                 \
+    X(LIST_GET, "A B C", "R[A] := R[B][R[C]] (list, number element)")                             \
+    X(LIST_GET_OBJ, "A B C", "R[A] := R[B][R[C]] (list, object element)")                         \
+    X(LIST_SET, "A B C", "R[A][R[B]] := R[C] (list)")                                             \
+    X(LIST_APPEND, "A B", "R[A].append(R[B])")                                                    \
+    X(LIST_ITEM, "A B C", "R[A] := R[B].items[R[C]] with 0 <= R[C] < len (loops)")               \
+    X(NEW_LIST, "A B C +n", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
+    X(NEW_DICT, "A B C +n", "R[A] := {R[C]: R[C+1], ...} (n pairs) of dict type T[B]")           \
+    X(NEW_TUPLE, "A B C", "R[A] := tuple of type T[B] from R[C]...")                              \
+    X(NEW_RECORD, "A B C", "R[A] := record of type T[B] from R[C]...")                            \
+    X(GET_ITEM, "A B C", "R[A] := R[B].items[C] (tuple or record, number)")                       \
+    X(GET_ITEM_OBJ, "A B C", "R[A] := R[B].items[C] (tuple or record, object)")                   \
+    X(SET_FIELD, "A B C", "R[A].fields[B] := R[C] (record, retains objects)")                     \
+    X(DICT_GET, "A B C", "R[A] := R[B][R[C]] (dict, KeyError)")                                  \
+    X(DICT_SET, "A B C", "R[A][R[B]] := R[C] (dict)")                                             \
+    X(DICT_NEXT, "A B C +k v", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]") \
+    X(STR_NEXT, "A B C +ch", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
+    X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
+    X(RANGE_CONTINUE, "A B C +step", "R[A] := R[B] < R[C] (step > 0) or R[B] > R[C] (step < 0)")   \
+    X(FORMAT, "A B C +spec conv", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
+    X(PRINT, "A B C", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
+    X(ASSERT_FAIL, "A", "raise AssertionError(R[A] or no message)")
+
+enum class Op : std::uint16_t {
+#define HOTPATH_OP_ENUM(name, operands, meaning) name,
+    HOTPATH_OPCODES(HOTPATH_OP_ENUM)
+#undef HOTPATH_OP_ENUM
+        Count
+};
+
+const char *opName(Op op);
+const char *opOperands(Op op);
+
+struct Instr
+{
+    Op op;
+    std::uint16_t a = 0;
+    std::uint16_t b = 0;
+    std::uint16_t c = 0;
+
+    std::uint32_t target() const { return static_cast<std::uint32_t>(b) | (static_cast<std::uint32_t>(c) << 16); }
+    void setTarget(std::uint32_t t)
+    {
+        b = static_cast<std::uint16_t>(t & 0xFFFF);
+        c = static_cast<std::uint16_t>(t >> 16);
+    }
+};
+static_assert(sizeof(Instr) == 8);
+
+// Comparison operators carried by COMPARE's EXTRA word.
+enum class CompareKind : std::uint16_t { Eq, Ne, Lt, Le, Gt, Ge };
+
+struct Constant
+{
+    Slot value{0};
+    const TypeDesc *type = nullptr; // for object constants and type operands
+};
+
+struct Function
+{
+    std::string name;
+    std::vector<Instr> code;
+    std::vector<int> lines; // source line of each instruction
+    std::vector<Constant> constants;
+    std::uint16_t paramCount = 0;
+    std::uint16_t registerCount = 0;
+    std::vector<std::uint16_t> objectRegisters; // released when the frame ends
+    std::vector<std::uint16_t> objectParams;    // parameters that hold objects
+    const TypeDesc *returnType = nullptr;
+    std::vector<const TypeDesc *> paramTypes;
+    std::vector<std::string> registerNames;     // for listings: locals by name
+};
+
+// A compiled program: functions, module constants and the run-time types they use.
+struct Module
+{
+    Module() = default;
+    ~Module();
+    Module(const Module &) = delete;
+    Module &operator=(const Module &) = delete;
+
+    std::string path;
+    std::vector<Function> functions;
+    std::vector<Slot> globals;                 // module constants, objects immortal
+    std::vector<const TypeDesc *> globalTypes;
+    std::deque<TypeDesc> types;                // stable addresses
+    std::deque<std::vector<const TypeDesc *>> typeLists;
+    std::deque<std::vector<const char *>> nameLists;
+    std::deque<std::string> strings;           // names referenced by TypeDesc
+    std::vector<void *> ownedObjects;          // immortal constants, freed with the module
+    std::vector<support::FormatSpec> formatSpecs;
+
+    int findFunction(const std::string &name) const;
+};
+
+} // namespace hotpath::vm

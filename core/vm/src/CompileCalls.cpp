@@ -1,0 +1,410 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Calls: user functions, dataclass constructors, built-ins, math and methods.
+#include "CompilerImpl.h"
+
+namespace hotpath::vm {
+
+int FunctionCompiler::native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
+                             const lang::Type *resultType, const TypeDesc *type)
+{
+    const int base = args.empty() ? 0 : tempBlock(argObjects);
+    for (size_t i = 0; i < args.size(); ++i)
+        emit(argObjects[i] ? Op::MOVE_OBJ : Op::MOVE, base + static_cast<int>(i), args[i]);
+    int out = dst;
+    if (out < 0)
+        out = resultType && !resultType->is(TypeKind::None) ? temp(resultType) : tempNumber();
+    emit(Op::NATIVE, out, static_cast<int>(fn), base);
+    emitExtra(static_cast<int>(args.size()), type ? typeConstantDesc(type) : 0,
+              resultType && isObject(resultType) ? 1 : 0);
+    return out;
+}
+
+int FunctionCompiler::call(const CallExpr &e, int dst)
+{
+    setLine(e.span);
+    switch (e.target) {
+    case CallTarget::Function: return userCall(e, dst);
+    case CallTarget::Record: return recordCall(e, dst);
+    case CallTarget::Builtin: return builtinCall(e, dst);
+    case CallTarget::MathFunction: return mathCall(e, dst);
+    case CallTarget::Method: return methodCall(e, dst);
+    default: unsupportedHere(e.span, "this call");
+    }
+}
+
+// The value of one bound argument, or its parameter's default.
+int FunctionCompiler::argumentValue(const Expr *arg, const lang::Type *paramType, const Expr *defaultValue)
+{
+    (void)paramType;
+    return expr(arg ? *arg : *defaultValue);
+}
+
+int FunctionCompiler::userCall(const CallExpr &e, int dst)
+{
+    const FunctionInfo &callee = *e.function;
+    std::vector<bool> objects;
+    for (const ParamInfo &param : callee.params)
+        objects.push_back(isObject(param.type));
+    const int base = objects.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < callee.params.size(); ++i)
+        exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *callee.params[i].defaultValue, base + static_cast<int>(i));
+    const int out = dst >= 0 ? dst : (callee.returnType->is(TypeKind::None) ? tempNumber() : temp(callee.returnType));
+    setLine(e.span);
+    emit(Op::CALL, out, m_module.functionIndex.at(&callee), base);
+    return out;
+}
+
+int FunctionCompiler::recordCall(const CallExpr &e, int dst)
+{
+    const RecordInfo &record = *e.record;
+    std::vector<bool> objects;
+    for (const FieldInfo &field : record.fields)
+        objects.push_back(isObject(field.type));
+    const int base = objects.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < record.fields.size(); ++i)
+        exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *record.fields[i].defaultValue, base + static_cast<int>(i));
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_RECORD, out, typeConstant(record.type), base);
+    return out;
+}
+
+int FunctionCompiler::printCall(const CallExpr &e)
+{
+    const lang::Type *str = m_module.program.types.strType();
+    int sep = -1, end = -1;
+    for (const KeywordArgument &keyword : e.keywords) {
+        if (keyword.name == "sep")
+            sep = expr(*keyword.value);
+        else
+            end = expr(*keyword.value);
+    }
+    if (sep < 0) {
+        sep = tempObject();
+        emit(Op::LOAD_K_OBJ, sep, strConstant(" "));
+    }
+    if (end < 0) {
+        end = tempObject();
+        emit(Op::LOAD_K_OBJ, end, strConstant("\n"));
+    }
+    for (size_t i = 0; i < e.args.size(); ++i) {
+        if (i)
+            emit(Op::PRINT, sep, typeConstant(str), 0);
+        emit(Op::PRINT, expr(*e.args[i]), typeConstant(e.args[i]->type), 0);
+    }
+    emit(Op::PRINT, end, typeConstant(str), 1);
+    return tempNumber();
+}
+
+// Collects any iterable into a new list (sorted(), min(), max() and sum() work on lists).
+int FunctionCompiler::materialize(const Expr &iterable, const lang::Type *elementType)
+{
+    if (iterable.type->is(TypeKind::List))
+        return native(Native::list_copy, {expr(iterable)}, {true}, -1, iterable.type);
+    const int list = tempObject();
+    emit(Op::NEW_LIST, list, typeConstantDesc(m_module.listDesc(m_module.desc(elementType))), 0);
+    emitExtra(0);
+    auto iterator = makeIterator(iterable);
+    const int top = here();
+    Element element;
+    const int exit = iterator->next(*this, element);
+    const int value = elementValue(element, -1);
+    emit(Op::LIST_APPEND, list, value);
+    patchJump(emitJump(Op::LOOP), top);
+    patchJump(exit, here());
+    return list;
+}
+
+int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int dst)
+{
+    const lang::Type *element = e.type;
+    if (fn == "sum") {
+        const lang::Type *itemType = e.boundArgs[0]->type->is(TypeKind::List) ? e.boundArgs[0]->type->element
+                                   : e.boundArgs[0]->type->is(TypeKind::Iterable) ? e.boundArgs[0]->type->element
+                                   : e.boundArgs[0]->type->items.empty() ? e.type : e.boundArgs[0]->type->items[0];
+        const int acc = dst >= 0 && dst != -1 ? tempNumber() : tempNumber();
+        if (e.boundArgs[1]) {
+            const int start = expr(*e.boundArgs[1]);
+            if (e.type->is(TypeKind::Float) && e.boundArgs[1]->type->isIntLike())
+                emit(Op::I2F, acc, start);
+            else
+                emit(Op::MOVE, acc, start);
+        } else {
+            emit(Op::LOAD_K, acc, e.type->is(TypeKind::Float) ? floatConstant(0.0) : intConstant(0));
+        }
+        auto iterator = makeIterator(*e.boundArgs[0]);
+        const int top = here();
+        Element item;
+        const int exit = iterator->next(*this, item);
+        const int value = elementValue(item, -1);
+        arithmetic(BinaryOp::Add, e.type, acc, e.type, value, itemType, acc, e.span);
+        patchJump(emitJump(Op::LOOP), top);
+        patchJump(exit, here());
+        if (dst >= 0) {
+            emit(Op::MOVE, dst, acc);
+            return dst;
+        }
+        return acc;
+    }
+    // min / max / sorted over one iterable.
+    const Expr &iterable = *e.args[0];
+    const lang::Type *itemType = fn == "sorted" ? e.type->element : element;
+    const int list = materialize(iterable, itemType);
+    if (fn == "sorted") {
+        int reverse = -1;
+        if (e.boundArgs.size() > 1 && e.boundArgs[1])
+            reverse = expr(*e.boundArgs[1]);
+        else {
+            reverse = tempNumber();
+            emit(Op::LOAD_K, reverse, intConstant(0));
+        }
+        native(Native::list_sort, {list, reverse}, {true, false}, -1, nullptr);
+        if (dst >= 0) {
+            move(dst, list, e.type);
+            return dst;
+        }
+        return list;
+    }
+    return native(fn == "min" ? Native::list_min : Native::list_max, {list}, {true}, dst, e.type);
+}
+
+int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
+{
+    const std::string &fn = e.targetName;
+    const lang::Type *strT = m_module.program.types.strType();
+    auto arg = [&](size_t i) -> const Expr & { return *e.args[i]; };
+    auto argType = [&](size_t i) { return e.args[i]->type; };
+    if (fn == "print")
+        return printCall(e);
+    if (fn == "sum" || fn == "sorted" || ((fn == "min" || fn == "max") && e.args.size() == 1))
+        return reduceCall(e, fn, dst);
+    if (fn == "min" || fn == "max") {
+        // Several arguments: compare pairwise, keeping the first of equals (as Python).
+        const lang::Type *type = e.type;
+        const int out = temp(type);
+        exprInto(arg(0), out);
+        for (size_t i = 1; i < e.args.size(); ++i) {
+            const int candidate = expr(arg(i));
+            const int better = tempNumber();
+            compareOne(fn == "min" ? CompareOp::Less : CompareOp::Greater, candidate, type, out, type, better);
+            const int skip = emitJump(Op::JUMP_IF_NOT, better);
+            move(out, candidate, type);
+            patchJump(skip, here());
+        }
+        if (dst >= 0) {
+            move(dst, out, type);
+            return dst;
+        }
+        return out;
+    }
+    if (fn == "len") {
+        const int value = expr(arg(0));
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::LEN, out, value, typeConstant(argType(0)));
+        return out;
+    }
+    if (fn == "str" || fn == "repr") {
+        if (e.args.empty()) {
+            const int out = dst >= 0 ? dst : tempObject();
+            emit(Op::LOAD_K_OBJ, out, strConstant(""));
+            return out;
+        }
+        return native(fn == "str" ? Native::to_str : Native::to_repr, {expr(arg(0))}, {isObject(argType(0))}, dst, strT,
+                      m_module.desc(argType(0)));
+    }
+    if (fn == "bool") {
+        const int out = dst >= 0 ? dst : tempNumber();
+        if (e.args.empty()) {
+            emit(Op::LOAD_K, out, intConstant(0));
+            return out;
+        }
+        const int value = expr(arg(0));
+        if (argType(0)->isIntLike()) {
+            emit(Op::NE_I, out, value, [&] { const int zero = tempNumber(); emit(Op::LOAD_K, zero, intConstant(0)); return zero; }());
+            return out;
+        }
+        emit(Op::TRUTHY, out, value, typeConstant(argType(0)));
+        return out;
+    }
+    if (fn == "int") {
+        const int out = dst >= 0 ? dst : tempNumber();
+        if (e.args.empty()) {
+            emit(Op::LOAD_K, out, intConstant(0));
+            return out;
+        }
+        const int value = expr(arg(0));
+        if (argType(0)->isIntLike()) {
+            emit(Op::MOVE, out, value);
+            return out;
+        }
+        if (argType(0)->is(TypeKind::Float))
+            return native(Native::int_from_float, {value}, {false}, out, e.type);
+        int base = -1;
+        if (e.args.size() > 1)
+            base = expr(arg(1));
+        else {
+            base = tempNumber();
+            emit(Op::LOAD_K, base, intConstant(10));
+        }
+        return native(Native::int_from_str, {value, base}, {true, false}, out, e.type);
+    }
+    if (fn == "float") {
+        const int out = dst >= 0 ? dst : tempNumber();
+        if (e.args.empty()) {
+            emit(Op::LOAD_K, out, floatConstant(0.0));
+            return out;
+        }
+        const int value = expr(arg(0));
+        if (argType(0)->is(TypeKind::Float))
+            emit(Op::MOVE, out, value);
+        else if (argType(0)->isIntLike())
+            emit(Op::I2F, out, value);
+        else
+            native(Native::float_from_str, {value}, {true}, out, e.type);
+        return out;
+    }
+    if (fn == "abs") {
+        const int value = expr(arg(0));
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(argType(0)->is(TypeKind::Float) ? Op::ABS_F : Op::ABS_I, out, value);
+        return out;
+    }
+    if (fn == "round") {
+        const int value = expr(*e.boundArgs[0]);
+        const bool isFloat = e.boundArgs[0]->type->is(TypeKind::Float);
+        if (!e.boundArgs[1]) {
+            if (!isFloat)
+                return value;
+            return native(Native::round_float, {value}, {false}, dst, e.type);
+        }
+        const int digits = expr(*e.boundArgs[1]);
+        return native(isFloat ? Native::round_float_digits : Native::round_int_digits, {value, digits}, {false, false}, dst, e.type);
+    }
+    if (fn == "divmod") {
+        const bool ints = argType(0)->isIntLike() && argType(1)->isIntLike();
+        int a = expr(arg(0)), b = expr(arg(1));
+        if (!ints) {
+            if (argType(0)->isIntLike()) { const int t = tempNumber(); emit(Op::I2F, t, a); a = t; }
+            if (argType(1)->isIntLike()) { const int t = tempNumber(); emit(Op::I2F, t, b); b = t; }
+        }
+        return native(ints ? Native::divmod_int : Native::divmod_float, {a, b}, {false, false}, dst, e.type, m_module.desc(e.type));
+    }
+    if (fn == "ord")
+        return native(Native::ord, {expr(arg(0))}, {true}, dst, e.type);
+    if (fn == "chr")
+        return native(Native::chr, {expr(arg(0))}, {false}, dst, e.type);
+    unsupportedHere(e.span, fn + "() in this position");
+}
+
+int FunctionCompiler::mathCall(const CallExpr &e, int dst)
+{
+    static const std::map<std::string, Native> table = {
+        {"sqrt", Native::math_sqrt}, {"sin", Native::math_sin},     {"cos", Native::math_cos},
+        {"tan", Native::math_tan},   {"atan2", Native::math_atan2}, {"exp", Native::math_exp},
+        {"log10", Native::math_log10}, {"floor", Native::math_floor}, {"ceil", Native::math_ceil},
+        {"fabs", Native::math_fabs}, {"pow", Native::math_pow},     {"isnan", Native::math_isnan},
+        {"isinf", Native::math_isinf}};
+    std::vector<int> args;
+    for (const ExprPtr &arg : e.args) {
+        int value = expr(*arg);
+        if (arg->type->isIntLike()) {
+            const int t = tempNumber();
+            emit(Op::I2F, t, value);
+            value = t;
+        }
+        args.push_back(value);
+    }
+    Native fn = Native::math_log;
+    if (e.targetName == "log")
+        fn = args.size() == 2 ? Native::math_log_base : Native::math_log;
+    else
+        fn = table.at(e.targetName);
+    return native(fn, args, std::vector<bool>(args.size(), false), dst, e.type);
+}
+
+int FunctionCompiler::methodCall(const CallExpr &e, int dst)
+{
+    const auto &callee = e.callee->as<AttributeExpr>();
+    const lang::Type *receiverType = callee.object->type;
+    const std::string &method = callee.name;
+    const int receiver = expr(*callee.object);
+    auto bound = [&](size_t i) -> const Expr * { return i < e.boundArgs.size() ? e.boundArgs[i] : nullptr; };
+    auto value = [&](size_t i) { return expr(*bound(i)); };
+    auto constantInt = [&](std::int64_t v) { const int r = tempNumber(); emit(Op::LOAD_K, r, intConstant(v)); return r; };
+    auto nullObject = [&] { const int r = tempObject(); return r; }; // a cleared object register
+    const lang::Type *elem = receiverType->element;
+
+    if (receiverType->is(TypeKind::Str)) {
+        if (method == "split") {
+            const int sep = bound(0) ? value(0) : nullObject();
+            const int maxsplit = bound(1) ? value(1) : constantInt(-1);
+            return native(Native::str_split, {receiver, sep, maxsplit}, {true, true, false}, dst, e.type, m_module.desc(e.type));
+        }
+        if (method == "join") {
+            const int items = materialize(*bound(0), m_module.program.types.strType());
+            return native(Native::str_join, {receiver, items}, {true, true}, dst, e.type);
+        }
+        if (method == "strip" || method == "lstrip" || method == "rstrip") {
+            const int chars = bound(0) ? value(0) : nullObject();
+            const int which = constantInt(method == "lstrip" ? 1 : method == "rstrip" ? 2 : 3);
+            return native(Native::str_strip, {receiver, chars, which}, {true, true, false}, dst, e.type);
+        }
+        if (method == "find" || method == "rfind") {
+            const int start = bound(1) ? value(1) : constantInt(0);
+            const int end = bound(2) ? value(2) : constantInt(INT64_MAX);
+            return native(method == "find" ? Native::str_find : Native::str_rfind, {receiver, value(0), start, end},
+                          {true, true, false, false}, dst, e.type);
+        }
+        if (method == "replace") {
+            const int count = bound(2) ? value(2) : constantInt(-1);
+            return native(Native::str_replace, {receiver, value(0), value(1), count}, {true, true, true, false}, dst, e.type);
+        }
+        static const std::map<std::string, Native> unary = {
+            {"upper", Native::str_upper}, {"lower", Native::str_lower}, {"title", Native::str_title},
+            {"isdigit", Native::str_isdigit}, {"isalpha", Native::str_isalpha}, {"isspace", Native::str_isspace}};
+        if (auto it = unary.find(method); it != unary.end())
+            return native(it->second, {receiver}, {true}, dst, e.type);
+        static const std::map<std::string, Native> binary = {
+            {"startswith", Native::str_startswith}, {"endswith", Native::str_endswith}, {"count", Native::str_count}};
+        if (auto it = binary.find(method); it != binary.end())
+            return native(it->second, {receiver, value(0)}, {true, true}, dst, e.type);
+        if (method == "zfill")
+            return native(Native::str_zfill, {receiver, value(0)}, {true, false}, dst, e.type);
+    }
+    if (receiverType->is(TypeKind::List)) {
+        const bool object = isObject(elem);
+        if (method == "append") {
+            emit(Op::LIST_APPEND, receiver, value(0));
+            return tempNumber();
+        }
+        if (method == "pop")
+            return native(Native::list_pop, {receiver, bound(0) ? value(0) : constantInt(-1)}, {true, false}, dst, e.type);
+        if (method == "insert")
+            return native(Native::list_insert, {receiver, value(0), value(1)}, {true, false, object}, -1, nullptr);
+        if (method == "extend") {
+            const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), elem);
+            return native(Native::list_extend, {receiver, items}, {true, true}, -1, nullptr);
+        }
+        if (method == "index" || method == "count")
+            return native(method == "index" ? Native::list_index : Native::list_count, {receiver, value(0)}, {true, object}, dst,
+                          e.type);
+        if (method == "reverse")
+            return native(Native::list_reverse, {receiver}, {true}, -1, nullptr);
+        if (method == "sort")
+            return native(Native::list_sort, {receiver, bound(0) ? value(0) : constantInt(0)}, {true, false}, -1, nullptr);
+    }
+    if (receiverType->is(TypeKind::Dict)) {
+        const bool object = isObject(elem);
+        if (method == "get")
+            return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
+        if (method == "pop") {
+            if (bound(1))
+                return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
+            return native(Native::dict_pop, {receiver, value(0)}, {true, true}, dst, e.type);
+        }
+        if (method == "setdefault")
+            return native(Native::dict_setdefault, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
+    }
+    unsupportedHere(e.span, receiverType->name() + "." + method + "() here");
+}
+
+} // namespace hotpath::vm

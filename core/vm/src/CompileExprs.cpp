@@ -1,0 +1,478 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Expressions. expr() returns the register holding the value: a local's own register
+// when the expression is just that local, else `dst` or a fresh temporary.
+#include "CompilerImpl.h"
+
+#include <cmath>
+
+namespace hotpath::vm {
+
+namespace {
+
+Op intOp(BinaryOp op)
+{
+    switch (op) {
+    case BinaryOp::Add: return Op::ADD_I;
+    case BinaryOp::Sub: return Op::SUB_I;
+    case BinaryOp::Mul: return Op::MUL_I;
+    case BinaryOp::FloorDiv: return Op::FLOORDIV_I;
+    case BinaryOp::Mod: return Op::MOD_I;
+    case BinaryOp::Pow: return Op::POW_I;
+    case BinaryOp::Div: return Op::DIV_I;
+    case BinaryOp::LShift: return Op::LSHIFT_I;
+    case BinaryOp::RShift: return Op::RSHIFT_I;
+    case BinaryOp::BitAnd: return Op::AND_I;
+    case BinaryOp::BitOr: return Op::OR_I;
+    case BinaryOp::BitXor: return Op::XOR_I;
+    }
+    return Op::NOP;
+}
+
+Op floatOp(BinaryOp op)
+{
+    switch (op) {
+    case BinaryOp::Add: return Op::ADD_F;
+    case BinaryOp::Sub: return Op::SUB_F;
+    case BinaryOp::Mul: return Op::MUL_F;
+    case BinaryOp::Div: return Op::DIV_F;
+    case BinaryOp::FloorDiv: return Op::FLOORDIV_F;
+    case BinaryOp::Mod: return Op::MOD_F;
+    case BinaryOp::Pow: return Op::POW_F;
+    default: return Op::NOP;
+    }
+}
+
+} // namespace
+
+int FunctionCompiler::exprInto(const Expr &e, int dst)
+{
+    // Expressions built in several steps would see a half-written destination if it is
+    // also one of their operands; they go through a temporary.
+    const bool multiStep = e.kind == ExprKind::FString || e.kind == ExprKind::IfExp || e.kind == ExprKind::BoolOp
+        || e.kind == ExprKind::Compare || e.widenToFloat;
+    if (!multiStep) {
+        const int r = expr(e, dst);
+        move(dst, r, e.type);
+        return dst;
+    }
+    move(dst, expr(e), valueType(e));
+    return dst;
+}
+
+// Applies the checker's int -> float widening of `e` to the value in `reg`.
+int FunctionCompiler::widen(const Expr &e, int reg, int dst)
+{
+    if (!e.widenToFloat)
+        return reg;
+    const int out = dst >= 0 ? dst : tempNumber();
+    emit(Op::I2F, out, reg);
+    return out;
+}
+
+int FunctionCompiler::expr(const Expr &e, int dst)
+{
+    switch (e.kind) {
+    case ExprKind::IntLiteral: {
+        const int out = dst >= 0 ? dst : tempNumber();
+        if (e.widenToFloat) {
+            emit(Op::LOAD_K, out, floatConstant(static_cast<double>(e.as<IntLiteral>().value)));
+            return out;
+        }
+        emit(Op::LOAD_K, out, intConstant(e.as<IntLiteral>().value));
+        return out;
+    }
+    case ExprKind::FloatLiteral: {
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::LOAD_K, out, floatConstant(e.as<FloatLiteral>().value));
+        return out;
+    }
+    case ExprKind::BoolLiteral: {
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::LOAD_K, out, intConstant(e.as<BoolLiteral>().value ? 1 : 0));
+        return out;
+    }
+    case ExprKind::StrLiteral: {
+        const int out = dst >= 0 ? dst : tempObject();
+        emit(Op::LOAD_K_OBJ, out, strConstant(e.as<StrLiteral>().value));
+        return out;
+    }
+    case ExprKind::Name: return widen(e, name(e.as<NameExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::Binary: return widen(e, binary(e.as<BinaryExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::Unary: return widen(e, unary(e.as<UnaryExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::Compare: return compare(e.as<CompareExpr>(), dst);
+    case ExprKind::BoolOp: return widen(e, boolOp(e.as<BoolOpExpr>(), -1), dst);
+    case ExprKind::IfExp: return widen(e, ifExp(e.as<IfExpr>(), -1), dst);
+    case ExprKind::Call: return widen(e, call(e.as<CallExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::Subscript: return widen(e, subscript(e.as<SubscriptExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::Slice: return slice(e.as<SliceExpr>(), dst);
+    case ExprKind::Attribute: return widen(e, attribute(e.as<AttributeExpr>(), e.widenToFloat ? -1 : dst), dst);
+    case ExprKind::FString: return fstring(e.as<FStringExpr>(), dst);
+    case ExprKind::ListLiteral: return listLiteral(e.as<ListExpr>(), dst);
+    case ExprKind::DictLiteral: return dictLiteral(e.as<DictExpr>(), dst);
+    case ExprKind::TupleLiteral: return tupleLiteral(e.as<TupleExpr>(), dst);
+    default: unsupportedHere(e.span, "this expression");
+    }
+}
+
+int FunctionCompiler::name(const NameExpr &e, int dst)
+{
+    switch (e.binding) {
+    case NameBinding::Local:
+        if (dst >= 0 && dst != e.slot)
+            move(dst, e.slot, e.type);
+        return dst >= 0 ? dst : e.slot;
+    case NameBinding::Constant: {
+        const int out = dst >= 0 ? dst : temp(e.type);
+        emit(isObject(e.type) ? Op::LOAD_GLOBAL_OBJ : Op::LOAD_GLOBAL, out, e.slot);
+        return out;
+    }
+    case NameBinding::Module: { // a math constant imported by name
+        const int out = dst >= 0 ? dst : tempNumber();
+        const std::string &n = e.name;
+        double v = n == "pi" ? M_PI : n == "e" ? M_E : n == "inf" ? INFINITY : NAN;
+        emit(Op::LOAD_K, out, floatConstant(v));
+        return out;
+    }
+    default: unsupportedHere(e.span, "this name");
+    }
+}
+
+int FunctionCompiler::binary(const BinaryExpr &e, int dst)
+{
+    const lang::Type *type = e.type;
+    const lang::Type *leftType = e.left->type;
+    const lang::Type *rightType = e.right->type;
+    if (type->is(TypeKind::Str) && e.op == BinaryOp::Add) {
+        const int l = expr(*e.left);
+        const int r = expr(*e.right);
+        const int out = dst >= 0 ? dst : tempObject();
+        emit(Op::STR_ADD, out, l, r);
+        return out;
+    }
+    if (type->is(TypeKind::Str) || type->is(TypeKind::List)) {
+        const bool leftIsSeq = !leftType->isIntLike();
+        const int seq = expr(leftIsSeq ? *e.left : *e.right);
+        const int other = expr(leftIsSeq ? *e.right : *e.left);
+        if (e.op == BinaryOp::Mul)
+            return native(type->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {seq, other}, {true, false}, dst, type);
+        return native(Native::list_concat, {seq, other}, {true, true}, dst, type);
+    }
+    if (type->is(TypeKind::Tuple)) {
+        // Tuple concatenation: read both tuples' items into a new one.
+        const int l = expr(*e.left);
+        const int r = expr(*e.right);
+        std::vector<bool> objects;
+        for (const lang::Type *item : type->items)
+            objects.push_back(isObject(item));
+        const int base = tempBlock(objects);
+        size_t k = 0;
+        for (size_t i = 0; i < leftType->items.size(); ++i, ++k)
+            emit(isObject(leftType->items[i]) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, base + static_cast<int>(k), l, static_cast<int>(i));
+        for (size_t i = 0; i < rightType->items.size(); ++i, ++k)
+            emit(isObject(rightType->items[i]) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, base + static_cast<int>(k), r, static_cast<int>(i));
+        const int out = dst >= 0 ? dst : tempObject();
+        emit(Op::NEW_TUPLE, out, typeConstant(type), base);
+        return out;
+    }
+    const int l = expr(*e.left);
+    const int r = expr(*e.right);
+    return arithmetic(e.op, type, l, leftType, r, rightType, dst, e.opSpan);
+}
+
+// Numeric operators: ints and bools as int64, floats as double; mixed operands are
+// converted to float first, as Python does.
+int FunctionCompiler::arithmetic(BinaryOp op, const lang::Type *resultType, int left, const lang::Type *leftType,
+                                 int right, const lang::Type *rightType, int dst, Span at)
+{
+    (void)at;
+    const int out = dst >= 0 ? dst : tempNumber();
+    const bool ints = leftType->isIntLike() && rightType->isIntLike();
+    if (ints && !(op == BinaryOp::Pow && resultType->is(TypeKind::Float))) {
+        emit(intOp(op), out, left, right);
+        return out;
+    }
+    int l = left, r = right;
+    if (leftType->isIntLike()) {
+        l = tempNumber();
+        emit(Op::I2F, l, left);
+    }
+    if (rightType->isIntLike()) {
+        r = tempNumber();
+        emit(Op::I2F, r, right);
+    }
+    emit(floatOp(op), out, l, r);
+    return out;
+}
+
+int FunctionCompiler::unary(const UnaryExpr &e, int dst)
+{
+    if (e.op == UnaryOp::Not) {
+        const int test = condition(*e.operand);
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::NOT, out, test);
+        return out;
+    }
+    const int value = expr(*e.operand);
+    const bool isFloat = e.operand->type->is(TypeKind::Float);
+    const int out = dst >= 0 ? dst : tempNumber();
+    switch (e.op) {
+    case UnaryOp::Negate: emit(isFloat ? Op::NEG_F : Op::NEG_I, out, value); break;
+    case UnaryOp::Invert: emit(Op::INVERT_I, out, value); break;
+    case UnaryOp::Plus: emit(Op::MOVE, out, value); break;
+    default: break;
+    }
+    return out;
+}
+
+int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftType, int right,
+                                 const lang::Type *rightType, int dst)
+{
+    const int out = dst;
+    if (op == CompareOp::In || op == CompareOp::NotIn) {
+        const lang::Type *container = rightType;
+        Native fn = container->is(TypeKind::Str) ? Native::str_contains
+                  : container->is(TypeKind::List) ? Native::list_contains
+                  : container->is(TypeKind::Dict) ? Native::dict_contains : Native::tuple_contains;
+        int needle = left;
+        if (container->is(TypeKind::List) && container->element->is(TypeKind::Float) && leftType->isIntLike()) {
+            needle = tempNumber();
+            emit(Op::I2F, needle, left);
+        }
+        native(fn, {right, needle}, {true, isObject(leftType)}, out, m_module.program.types.boolType(),
+               container->is(TypeKind::Tuple) ? m_module.desc(container) : nullptr);
+        if (op == CompareOp::NotIn)
+            emit(Op::NOT, out, out);
+        return out;
+    }
+    const bool numeric = leftType->isNumeric() && rightType->isNumeric();
+    if (numeric) {
+        const bool ints = leftType->isIntLike() && rightType->isIntLike();
+        int l = left, r = right;
+        if (!ints && leftType->isIntLike()) {
+            l = tempNumber();
+            emit(Op::I2F, l, left);
+        }
+        if (!ints && rightType->isIntLike()) {
+            r = tempNumber();
+            emit(Op::I2F, r, right);
+        }
+        static const Op intOps[] = {Op::EQ_I, Op::NE_I, Op::LT_I, Op::LE_I, Op::GT_I, Op::GE_I};
+        static const Op floatOps[] = {Op::EQ_F, Op::NE_F, Op::LT_F, Op::LE_F, Op::GT_F, Op::GE_F};
+        emit((ints ? intOps : floatOps)[static_cast<int>(op)], out, l, r);
+        return out;
+    }
+    emit(Op::COMPARE, out, left, right);
+    emitExtra(typeConstant(leftType), static_cast<int>(op));
+    return out;
+}
+
+// a < b < c evaluates b once and stops at the first false comparison.
+int FunctionCompiler::compare(const CompareExpr &e, int dst)
+{
+    const int out = tempNumber();
+    std::vector<int> exits;
+    int left = expr(*e.operands[0]);
+    for (size_t i = 0; i < e.ops.size(); ++i) {
+        const int right = expr(*e.operands[i + 1]);
+        compareOne(e.ops[i], left, e.operands[i]->type, right, e.operands[i + 1]->type, out);
+        if (i + 1 < e.ops.size())
+            exits.push_back(emitJump(Op::JUMP_IF_NOT, out));
+        left = right;
+    }
+    for (int at : exits)
+        patchJump(at, here());
+    if (dst >= 0 && dst != out) {
+        emit(Op::MOVE, dst, out);
+        return dst;
+    }
+    return out;
+}
+
+int FunctionCompiler::truthy(int reg, const lang::Type *type)
+{
+    if (type->isIntLike())
+        return reg;
+    const int out = tempNumber();
+    emit(Op::TRUTHY, out, reg, typeConstant(type));
+    return out;
+}
+
+int FunctionCompiler::condition(const Expr &e) { return truthy(expr(e), e.type); }
+
+int FunctionCompiler::boolOp(const BoolOpExpr &e, int dst)
+{
+    (void)dst;
+    const lang::Type *type = e.type;
+    const int out = temp(type);
+    move(out, expr(*e.left), type);
+    const int test = truthy(out, type);
+    const int skip = emitJump(e.isAnd ? Op::JUMP_IF_NOT : Op::JUMP_IF, test);
+    move(out, expr(*e.right), type);
+    patchJump(skip, here());
+    return out;
+}
+
+int FunctionCompiler::ifExp(const IfExpr &e, int dst)
+{
+    (void)dst;
+    const lang::Type *type = e.type;
+    const int out = temp(type);
+    const int test = condition(*e.condition);
+    const int otherwise = emitJump(Op::JUMP_IF_NOT, test);
+    move(out, expr(*e.then), type);
+    const int end = emitJump(Op::JUMP);
+    patchJump(otherwise, here());
+    move(out, expr(*e.otherwise), type);
+    patchJump(end, here());
+    return out;
+}
+
+int FunctionCompiler::subscript(const SubscriptExpr &e, int dst)
+{
+    const lang::Type *containerType = e.object->type;
+    const int container = expr(*e.object);
+    if (containerType->is(TypeKind::Tuple)) {
+        std::int64_t index = e.index->kind == ExprKind::IntLiteral ? e.index->as<IntLiteral>().value
+                                                                   : -e.index->as<UnaryExpr>().operand->as<IntLiteral>().value;
+        if (index < 0)
+            index += static_cast<std::int64_t>(containerType->items.size());
+        const int out = dst >= 0 ? dst : temp(e.type);
+        emit(isObject(e.type) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, out, container, static_cast<int>(index));
+        return out;
+    }
+    const int index = expr(*e.index);
+    const int out = dst >= 0 ? dst : temp(e.type);
+    if (containerType->is(TypeKind::Str))
+        return native(Native::str_index, {container, index}, {true, false}, out, e.type);
+    if (containerType->is(TypeKind::Dict)) {
+        emit(Op::DICT_GET, out, container, index);
+        return out;
+    }
+    emit(isObject(e.type) ? Op::LIST_GET_OBJ : Op::LIST_GET, out, container, index);
+    return out;
+}
+
+int FunctionCompiler::slice(const SliceExpr &e, int dst)
+{
+    const int container = expr(*e.object);
+    const int base = tempBlock({true, false, false, false, false});
+    move(base, container, e.object->type);
+    int present = 0;
+    const ExprPtr *parts[] = {&e.lower, &e.upper, &e.step};
+    for (int k = 0; k < 3; ++k) {
+        if (*parts[k]) {
+            expr(**parts[k], base + 1 + k);
+            present |= 1 << k;
+        }
+    }
+    emit(Op::LOAD_K, base + 4, intConstant(present));
+    const Native fn = e.object->type->is(TypeKind::Str) ? Native::str_slice : Native::list_slice;
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NATIVE, out, static_cast<int>(fn), base);
+    emitExtra(5, typeConstant(e.type), 1);
+    return out;
+}
+
+int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
+{
+    if (e.object->kind == ExprKind::Name && e.object->as<NameExpr>().binding == NameBinding::Module) {
+        const int out = dst >= 0 ? dst : tempNumber();
+        const std::string &n = e.name;
+        const double v = n == "pi" ? M_PI : n == "e" ? M_E : n == "inf" ? INFINITY : NAN;
+        emit(Op::LOAD_K, out, floatConstant(v));
+        return out;
+    }
+    if (!e.object->type->is(TypeKind::Record))
+        unsupportedHere(e.span, "this attribute");
+    const int object = expr(*e.object);
+    const int out = dst >= 0 ? dst : temp(e.type);
+    emit(isObject(e.type) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, out, object, e.fieldIndex);
+    return out;
+}
+
+int FunctionCompiler::formatValue(int reg, const lang::Type *type, int specIndex, char conversion, int dst)
+{
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::FORMAT, out, reg, typeConstant(type));
+    emitExtra(specIndex + 1, conversion == 'r' ? 1 : 0);
+    return out;
+}
+
+int FunctionCompiler::fstring(const FStringExpr &e, int dst)
+{
+    const int acc = tempObject();
+    emit(Op::LOAD_K_OBJ, acc, strConstant(""));
+    for (const FStringPart &part : e.parts) {
+        if (!part.value) {
+            if (part.literal.empty())
+                continue;
+            const int lit = tempObject();
+            emit(Op::LOAD_K_OBJ, lit, strConstant(part.literal));
+            emit(Op::STR_APPEND, acc, lit);
+            continue;
+        }
+        const int value = expr(*part.value);
+        int specIndex = -1;
+        if (part.spec) {
+            std::string error;
+            auto spec = support::parseFormatSpec(part.spec->constantText(), error);
+            if (!spec->empty()) {
+                m_module.module.formatSpecs.push_back(*spec);
+                specIndex = static_cast<int>(m_module.module.formatSpecs.size()) - 1;
+            }
+        }
+        const int piece = formatValue(value, part.value->type, specIndex, part.conversion, -1);
+        emit(Op::STR_APPEND, acc, piece);
+    }
+    if (dst >= 0) {
+        move(dst, acc, e.type);
+        return dst;
+    }
+    return acc;
+}
+
+int FunctionCompiler::listLiteral(const ListExpr &e, int dst)
+{
+    const lang::Type *element = e.type->element;
+    std::vector<bool> objects(e.elements.size(), isObject(element));
+    const int base = e.elements.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < e.elements.size(); ++i)
+        exprInto(*e.elements[i], base + static_cast<int>(i));
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_LIST, out, typeConstant(e.type), base);
+    emitExtra(static_cast<int>(e.elements.size()));
+    return out;
+}
+
+int FunctionCompiler::dictLiteral(const DictExpr &e, int dst)
+{
+    std::vector<bool> objects;
+    for (size_t i = 0; i < e.keys.size(); ++i) {
+        objects.push_back(true);
+        objects.push_back(isObject(e.type->element));
+    }
+    const int base = e.keys.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < e.keys.size(); ++i) {
+        exprInto(*e.keys[i], base + 2 * static_cast<int>(i));
+        exprInto(*e.values[i], base + 2 * static_cast<int>(i) + 1);
+    }
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_DICT, out, typeConstant(e.type), base);
+    emitExtra(static_cast<int>(e.keys.size()));
+    return out;
+}
+
+int FunctionCompiler::tupleLiteral(const TupleExpr &e, int dst)
+{
+    std::vector<bool> objects;
+    for (const lang::Type *item : e.type->items)
+        objects.push_back(isObject(item));
+    const int base = objects.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < e.elements.size(); ++i)
+        exprInto(*e.elements[i], base + static_cast<int>(i));
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_TUPLE, out, typeConstant(e.type), base);
+    return out;
+}
+
+} // namespace hotpath::vm

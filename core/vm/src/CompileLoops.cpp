@@ -1,0 +1,352 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// for loops. Every iterable the language allows compiles to an Iterator: code that
+// initialises its state once, and a `next` step that either jumps out or produces the
+// next element. enumerate() and zip() wrap other iterators, so `for i, (k, v) in
+// enumerate(d.items())` runs without building a single tuple.
+#include "CompilerImpl.h"
+
+namespace hotpath::vm {
+
+namespace {
+
+struct RangeIterator : FunctionCompiler::Iterator
+{
+    int current = -1, stop = -1, step = -1;
+    bool positiveConstantStep = false;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        const int more = fc.tempNumber();
+        if (positiveConstantStep)
+            fc.emit(Op::LT_I, more, current, stop);
+        else {
+            fc.emit(Op::RANGE_CONTINUE, more, current, stop);
+            fc.emitExtra(step);
+        }
+        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
+        const int value = fc.tempNumber();
+        fc.emit(Op::MOVE, value, current);
+        fc.emit(Op::ADD_I, current, current, step);
+        out.reg = value;
+        out.type = fc.m_module.program.types.intType();
+        return exit;
+    }
+};
+
+// Lists (and tuples turned into lists): an index checked against the live length
+// every step, as CPython's list iterator does.
+struct ListIterator : FunctionCompiler::Iterator
+{
+    int list = -1, index = -1;
+    const lang::Type *element = nullptr;
+    bool reversed = false;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        const int more = fc.tempNumber();
+        if (reversed) {
+            // index counts down from len - 1; stop below zero or past a shrunk list.
+            const int zero = fc.tempNumber();
+            fc.emit(Op::LOAD_K, zero, fc.intConstant(0));
+            fc.emit(Op::GE_I, more, index, zero);
+        } else {
+            const int length = fc.tempNumber();
+            fc.emit(Op::LEN, length, list, fc.typeConstantDesc(fc.m_module.listDesc(fc.m_module.desc(element))));
+            fc.emit(Op::LT_I, more, index, length);
+        }
+        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
+        const int value = fc.temp(element);
+        fc.emit(Op::LIST_ITEM, value, list, index);
+        const int one = fc.tempNumber();
+        fc.emit(Op::LOAD_K, one, fc.intConstant(1));
+        fc.emit(reversed ? Op::SUB_I : Op::ADD_I, index, index, one);
+        out.reg = value;
+        out.type = element;
+        return exit;
+    }
+};
+
+struct StrIterator : FunctionCompiler::Iterator
+{
+    int text = -1, position = -1;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        const int more = fc.tempNumber();
+        const int ch = fc.tempObject();
+        fc.emit(Op::STR_NEXT, more, text, position);
+        fc.emitExtra(ch);
+        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
+        out.reg = ch;
+        out.type = fc.m_module.program.types.strType();
+        return exit;
+    }
+};
+
+struct DictIterator : FunctionCompiler::Iterator
+{
+    int dict = -1, position = -1;
+    enum class Yield { Keys, Values, Items } yield = Yield::Keys;
+    const lang::Type *valueType = nullptr;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        const int more = fc.tempNumber();
+        const int key = fc.tempObject();
+        const int value = fc.temp(valueType);
+        fc.emit(Op::DICT_NEXT, more, dict, position);
+        fc.emitExtra(key, value);
+        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
+        const lang::Type *strT = fc.m_module.program.types.strType();
+        switch (yield) {
+        case Yield::Keys: out = {key, {}, strT}; break;
+        case Yield::Values: out = {value, {}, valueType}; break;
+        case Yield::Items: out = {-1, {{key, {}, strT}, {value, {}, valueType}}, elementType}; break;
+        }
+        return exit;
+    }
+};
+
+struct EnumerateIterator : FunctionCompiler::Iterator
+{
+    std::unique_ptr<FunctionCompiler::Iterator> inner;
+    int counter = -1;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        Element item;
+        const int exit = inner->next(fc, item);
+        const int index = fc.tempNumber();
+        fc.emit(Op::MOVE, index, counter);
+        const int one = fc.tempNumber();
+        fc.emit(Op::LOAD_K, one, fc.intConstant(1));
+        fc.emit(Op::ADD_I, counter, counter, one);
+        out = {-1, {{index, {}, fc.m_module.program.types.intType()}, item}, elementType};
+        return exit;
+    }
+};
+
+struct ZipIterator : FunctionCompiler::Iterator
+{
+    std::vector<std::unique_ptr<FunctionCompiler::Iterator>> inners;
+
+    int next(FunctionCompiler &fc, Element &out) override
+    {
+        // Each exhausted iterator jumps to its own exit; they all meet at a shared one.
+        std::vector<int> exits;
+        out = {-1, {}, elementType};
+        for (auto &inner : inners) {
+            Element item;
+            exits.push_back(inner->next(fc, item));
+            out.parts.push_back(item);
+        }
+        const int proceed = fc.emitJump(Op::JUMP);
+        for (int at : exits)
+            fc.patchJump(at, fc.here());
+        const int exit = fc.emitJump(Op::JUMP);
+        fc.patchJump(proceed, fc.here());
+        return exit;
+    }
+};
+
+} // namespace
+
+std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIterator(const Expr &iterable)
+{
+    auto it = makeIteratorFor(iterable);
+    const lang::Type *type = iterable.type;
+    it->elementType = type->is(TypeKind::Iterable) || type->is(TypeKind::List) ? type->element
+                    : type->is(TypeKind::Tuple) ? type->items.front() : m_module.program.types.strType();
+    return it;
+}
+
+std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(const Expr &iterable)
+{
+    const lang::Type *type = iterable.type;
+    if (iterable.kind == ExprKind::Call) {
+        const auto &call = iterable.as<CallExpr>();
+        if (call.target == CallTarget::Builtin && call.targetName == "range") {
+            auto it = std::make_unique<RangeIterator>();
+            it->current = tempNumber();
+            it->stop = tempNumber();
+            it->step = tempNumber();
+            if (call.args.size() == 1) {
+                emit(Op::LOAD_K, it->current, intConstant(0));
+                exprInto(*call.args[0], it->stop);
+            } else {
+                exprInto(*call.args[0], it->current);
+                exprInto(*call.args[1], it->stop);
+            }
+            if (call.args.size() == 3) {
+                exprInto(*call.args[2], it->step);
+                const Expr &step = *call.args[2];
+                it->positiveConstantStep = step.kind == ExprKind::IntLiteral && step.as<IntLiteral>().value > 0;
+                if (step.kind != ExprKind::IntLiteral)
+                    emit(Op::RANGE_CHECK, it->step);
+            } else {
+                emit(Op::LOAD_K, it->step, intConstant(1));
+                it->positiveConstantStep = true;
+            }
+            return it;
+        }
+        if (call.target == CallTarget::Builtin && call.targetName == "enumerate") {
+            auto it = std::make_unique<EnumerateIterator>();
+            it->inner = makeIterator(*call.boundArgs[0]);
+            it->counter = tempNumber();
+            if (call.boundArgs[1])
+                exprInto(*call.boundArgs[1], it->counter);
+            else
+                emit(Op::LOAD_K, it->counter, intConstant(0));
+            return it;
+        }
+        if (call.target == CallTarget::Builtin && call.targetName == "zip") {
+            auto it = std::make_unique<ZipIterator>();
+            for (const ExprPtr &arg : call.args)
+                it->inners.push_back(makeIterator(*arg));
+            return it;
+        }
+        if (call.target == CallTarget::Builtin && call.targetName == "reversed") {
+            const Expr &inner = *call.args[0];
+            const lang::Type *element = type->element;
+            // reversed(x): iterate a list copy backwards (x may be a str, range, tuple,
+            // list or dict view).
+            const int list = inner.type->is(TypeKind::List) ? expr(inner) : materialize(inner, element);
+            auto it = std::make_unique<ListIterator>();
+            it->list = tempObject();
+            move(it->list, list, inner.type->is(TypeKind::List) ? inner.type : inner.type);
+            it->index = tempNumber();
+            it->element = element;
+            it->reversed = true;
+            emit(Op::LEN, it->index, it->list, typeConstantDesc(m_module.listDesc(m_module.desc(element))));
+            const int one = tempNumber();
+            emit(Op::LOAD_K, one, intConstant(1));
+            emit(Op::SUB_I, it->index, it->index, one);
+            return it;
+        }
+        if (call.target == CallTarget::Method
+            && (call.targetName == "dict.keys" || call.targetName == "dict.values" || call.targetName == "dict.items")) {
+            const Expr &receiver = *call.callee->as<AttributeExpr>().object;
+            auto it = std::make_unique<DictIterator>();
+            it->dict = tempObject();
+            exprInto(receiver, it->dict);
+            it->position = tempNumber();
+            emit(Op::LOAD_K, it->position, intConstant(0));
+            it->valueType = receiver.type->element;
+            it->yield = call.targetName == "dict.keys" ? DictIterator::Yield::Keys
+                      : call.targetName == "dict.values" ? DictIterator::Yield::Values : DictIterator::Yield::Items;
+            return it;
+        }
+    }
+    if (type->is(TypeKind::List) || type->is(TypeKind::Tuple)) {
+        auto it = std::make_unique<ListIterator>();
+        it->list = tempObject();
+        it->element = type->is(TypeKind::List) ? type->element : type->items.front();
+        if (type->is(TypeKind::Tuple))
+            native(Native::tuple_to_list, {expr(iterable)}, {true}, it->list, type,
+                   m_module.listDesc(m_module.desc(type->items.front())));
+        else
+            exprInto(iterable, it->list); // holds a reference: rebinding the name mid-loop is harmless
+        it->index = tempNumber();
+        emit(Op::LOAD_K, it->index, intConstant(0));
+        return it;
+    }
+    if (type->is(TypeKind::Str)) {
+        auto it = std::make_unique<StrIterator>();
+        it->text = tempObject();
+        exprInto(iterable, it->text);
+        it->position = tempNumber();
+        emit(Op::LOAD_K, it->position, intConstant(0));
+        return it;
+    }
+    if (type->is(TypeKind::Dict)) {
+        auto it = std::make_unique<DictIterator>();
+        it->dict = tempObject();
+        exprInto(iterable, it->dict);
+        it->position = tempNumber();
+        emit(Op::LOAD_K, it->position, intConstant(0));
+        it->valueType = type->element;
+        it->yield = DictIterator::Yield::Keys;
+        return it;
+    }
+    unsupportedHere(iterable.span, "iterating this value");
+}
+
+// A produced element as one register: builds the tuple when it came in parts.
+int FunctionCompiler::elementValue(const Element &element, int dst)
+{
+    if (element.parts.empty()) {
+        if (dst >= 0) {
+            move(dst, element.reg, element.type);
+            return dst;
+        }
+        return element.reg;
+    }
+    std::vector<bool> objects;
+    std::vector<const lang::Type *> types;
+    for (const Element &part : element.parts) {
+        types.push_back(part.parts.empty() ? part.type : nullptr);
+        objects.push_back(part.parts.empty() ? isObject(part.type) : true);
+    }
+    std::vector<int> regs;
+    for (const Element &part : element.parts)
+        regs.push_back(elementValue(part, -1));
+    const int base = tempBlock(objects);
+    for (size_t i = 0; i < regs.size(); ++i)
+        emit(objects[i] ? Op::MOVE_OBJ : Op::MOVE, base + static_cast<int>(i), regs[i]);
+    // The tuple's type: rebuild it from the parts' types.
+    std::vector<const lang::Type *> itemTypes;
+    for (size_t i = 0; i < element.parts.size(); ++i)
+        itemTypes.push_back(element.parts[i].parts.empty() ? element.parts[i].type : element.parts[i].type);
+    const lang::Type *tupleType = element.type;
+    if (!tupleType)
+        unsupportedHere(Span{}, "a nested tuple element without a type");
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_TUPLE, out, typeConstant(tupleType), base);
+    return out;
+}
+
+void FunctionCompiler::bindElement(const Expr &target, const Element &element)
+{
+    if (target.kind == ExprKind::TupleLiteral) {
+        const auto &tuple = target.as<TupleExpr>();
+        for (size_t i = 0; i < tuple.elements.size(); ++i) {
+            const Expr &part = *tuple.elements[i];
+            if (!element.parts.empty()) {
+                bindElement(part, element.parts[i]);
+                continue;
+            }
+            // A real tuple value: read item i.
+            const lang::Type *itemType = element.type->items[i];
+            const int reg = temp(itemType);
+            emit(isObject(itemType) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, reg, element.reg, static_cast<int>(i));
+            bindElement(part, Element{reg, {}, itemType});
+        }
+        return;
+    }
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().binding == NameBinding::Local) {
+        elementValue(element, target.as<NameExpr>().slot);
+        return;
+    }
+    storeTo(target, elementValue(element, -1), target.type);
+}
+
+void FunctionCompiler::forStatement(const ForStmt &stmt)
+{
+    auto iterator = makeIterator(*stmt.iterable);
+    const int top = here();
+    m_loops.push_back({top, {}, {}});
+    Element element;
+    const int exit = iterator->next(*this, element);
+    bindElement(*stmt.target, element);
+    block(stmt.body);
+    patchJump(emitJump(Op::LOOP), top);
+    patchJump(exit, here());
+    Loop loop = std::move(m_loops.back());
+    m_loops.pop_back();
+    for (int at : loop.breaks)
+        patchJump(at, here());
+    for (int at : loop.continues)
+        patchJump(at, top);
+}
+
+} // namespace hotpath::vm

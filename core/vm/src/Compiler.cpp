@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The compiler's frame: types, constants, registers and statements.
+#include "CompilerImpl.h"
+
+#include "hotpath/runtime/Heap.h"
+
+#include <algorithm>
+
+namespace hotpath::vm {
+
+using runtime::Kind;
+
+// ---- run-time types -------------------------------------------------------------------
+
+const TypeDesc *ModuleCompiler::noneDesc()
+{
+    static const TypeDesc none{Kind::None, nullptr, 0, nullptr, nullptr, nullptr};
+    return &none;
+}
+
+const TypeDesc *ModuleCompiler::listDesc(const TypeDesc *element)
+{
+    if (auto it = lists.find(element); it != lists.end())
+        return it->second;
+    TypeDesc &d = module.types.emplace_back();
+    d.kind = Kind::List;
+    d.element = element;
+    lists[element] = &d;
+    return &d;
+}
+
+const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
+{
+    if (!type)
+        return noneDesc();
+    if (auto it = descs.find(type); it != descs.end())
+        return it->second;
+    TypeDesc &d = module.types.emplace_back();
+    descs[type] = &d; // before recursing: records may refer to themselves through lists
+    switch (type->kind) {
+    case TypeKind::Int: d.kind = Kind::Int; break;
+    case TypeKind::Float: d.kind = Kind::Float; break;
+    case TypeKind::Bool: d.kind = Kind::Bool; break;
+    case TypeKind::Str: d.kind = Kind::Str; break;
+    case TypeKind::None: d.kind = Kind::None; break;
+    case TypeKind::List:
+        d.kind = Kind::List;
+        d.element = desc(type->element);
+        break;
+    case TypeKind::Dict:
+        d.kind = Kind::Dict;
+        d.element = desc(type->element);
+        break;
+    case TypeKind::Tuple: {
+        d.kind = Kind::Tuple;
+        auto &items = module.typeLists.emplace_back();
+        for (const lang::Type *item : type->items)
+            items.push_back(desc(item));
+        d.items = items.data();
+        d.count = static_cast<std::uint32_t>(items.size());
+        break;
+    }
+    case TypeKind::Record: {
+        d.kind = Kind::Record;
+        const RecordInfo &record = *type->record;
+        d.name = module.strings.emplace_back(record.name).c_str();
+        auto &items = module.typeLists.emplace_back();
+        auto &names = module.nameLists.emplace_back();
+        for (const FieldInfo &field : record.fields) {
+            items.push_back(desc(field.type));
+            names.push_back(module.strings.emplace_back(field.name).c_str());
+        }
+        d.items = items.data();
+        d.fieldNames = names.data();
+        d.count = static_cast<std::uint32_t>(items.size());
+        break;
+    }
+    default: d.kind = Kind::None; break;
+    }
+    return &d;
+}
+
+// ---- function frame -------------------------------------------------------------------
+
+FunctionCompiler::FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info)
+    : m_module(module), m_function(function), m_info(info)
+{
+    if (!info)
+        return;
+    for (const LocalInfo &local : info->locals) {
+        const bool object = isObject(local.type);
+        m_registers.push_back({object, false});
+        m_function.registerNames.push_back(local.name);
+    }
+    m_firstTemp = static_cast<int>(m_registers.size());
+}
+
+bool FunctionCompiler::isObject(const lang::Type *type) const
+{
+    switch (type->kind) {
+    case TypeKind::Str:
+    case TypeKind::List:
+    case TypeKind::Dict:
+    case TypeKind::Tuple:
+    case TypeKind::Record: return true;
+    default: return false;
+    }
+}
+
+int FunctionCompiler::emit(Op op, int a, int b, int c)
+{
+    m_function.code.push_back({op, static_cast<std::uint16_t>(a), static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(c)});
+    m_function.lines.push_back(m_line);
+    return here() - 1;
+}
+
+int FunctionCompiler::emitJump(Op op, int a)
+{
+    const int at = emit(op, a);
+    return at;
+}
+
+void FunctionCompiler::patchJump(int at, int target) { m_function.code[static_cast<size_t>(at)].setTarget(static_cast<std::uint32_t>(target)); }
+
+void FunctionCompiler::setLine(Span span) { m_line = m_module.program.file.lineColumn(span.begin).line; }
+
+int FunctionCompiler::constant(Slot value, const TypeDesc *type)
+{
+    m_function.constants.push_back({value, type});
+    if (m_function.constants.size() > 65535)
+        throw CompileError{"function has too many constants", {}};
+    return static_cast<int>(m_function.constants.size()) - 1;
+}
+
+int FunctionCompiler::intConstant(std::int64_t value)
+{
+    for (size_t i = 0; i < m_function.constants.size(); ++i)
+        if (!m_function.constants[i].type && m_function.constants[i].value.i == value)
+            return static_cast<int>(i);
+    Slot s;
+    s.i = value;
+    return constant(s);
+}
+
+int FunctionCompiler::floatConstant(double value)
+{
+    Slot s;
+    s.f = value;
+    return constant(s);
+}
+
+int FunctionCompiler::strConstant(const std::string &text)
+{
+    runtime::Str *s = runtime::newStr(text);
+    runtime::makeImmortal(s, nullptr);
+    m_module.module.ownedObjects.push_back(s);
+    Slot slot;
+    slot.p = s;
+    return constant(slot, m_module.desc(m_module.program.types.strType()));
+}
+
+int FunctionCompiler::typeConstant(const lang::Type *type) { return typeConstantDesc(m_module.desc(type)); }
+
+int FunctionCompiler::typeConstantDesc(const TypeDesc *desc)
+{
+    for (size_t i = 0; i < m_function.constants.size(); ++i)
+        if (m_function.constants[i].type == desc && m_function.constants[i].value.p == nullptr)
+            return static_cast<int>(i);
+    Slot s;
+    s.p = nullptr;
+    return constant(s, desc);
+}
+
+int FunctionCompiler::tempBlock(const std::vector<bool> &objects)
+{
+    const int n = static_cast<int>(objects.size());
+    for (int start = m_firstTemp;; ++start) {
+        bool fits = true;
+        for (int k = 0; k < n && fits; ++k) {
+            const int r = start + k;
+            if (r < static_cast<int>(m_registers.size()))
+                fits = m_registers[static_cast<size_t>(r)].free && m_registers[static_cast<size_t>(r)].object == objects[static_cast<size_t>(k)];
+        }
+        if (!fits)
+            continue;
+        for (int k = 0; k < n; ++k) {
+            const int r = start + k;
+            if (r >= static_cast<int>(m_registers.size()))
+                m_registers.push_back({objects[static_cast<size_t>(k)], false});
+            m_registers[static_cast<size_t>(r)].free = false;
+            m_liveTemps.push_back(r);
+        }
+        if (m_registers.size() > 60000)
+            throw CompileError{"function needs too many registers", {}};
+        return start;
+    }
+}
+
+int FunctionCompiler::temp(const lang::Type *type) { return tempBlock({isObject(type)}); }
+int FunctionCompiler::tempNumber() { return tempBlock({false}); }
+int FunctionCompiler::tempObject() { return tempBlock({true}); }
+
+// Frees temporaries allocated since `mark`. Object temporaries are cleared, so that no
+// stale reference keeps a value alive (or makes a string look shared to STR_APPEND).
+void FunctionCompiler::releaseTemps(TempMark mark)
+{
+    while (m_liveTemps.size() > mark.count) {
+        const int r = m_liveTemps.back();
+        m_liveTemps.pop_back();
+        Register &reg = m_registers[static_cast<size_t>(r)];
+        if (reg.free)
+            continue;
+        reg.free = true;
+        if (reg.object)
+            emit(Op::CLEAR, r);
+    }
+}
+
+void FunctionCompiler::move(int dst, int src, const lang::Type *type)
+{
+    if (dst == src)
+        return;
+    emit(isObject(type) ? Op::MOVE_OBJ : Op::MOVE, dst, src);
+}
+
+// ---- statements -----------------------------------------------------------------------
+
+void FunctionCompiler::compileBody(const Block &body)
+{
+    block(body);
+    emit(Op::RETURN_NONE);
+    m_function.registerCount = static_cast<std::uint16_t>(m_registers.size());
+    for (size_t r = 0; r < m_registers.size(); ++r)
+        if (m_registers[r].object)
+            m_function.objectRegisters.push_back(static_cast<std::uint16_t>(r));
+}
+
+void FunctionCompiler::block(const Block &stmts)
+{
+    for (const StmtPtr &stmt : stmts)
+        statement(*stmt);
+}
+
+void FunctionCompiler::statement(const Stmt &stmt)
+{
+    setLine(stmt.span);
+    const TempMark mark = markTemps();
+    switch (stmt.kind) {
+    case StmtKind::Expr:
+        if (stmt.as<ExprStmt>().expr->kind != ExprKind::StrLiteral)
+            expr(*stmt.as<ExprStmt>().expr);
+        break;
+    case StmtKind::Assign: assign(*stmt.as<AssignStmt>().target, *stmt.as<AssignStmt>().value); break;
+    case StmtKind::AnnAssign: assign(*stmt.as<AnnAssignStmt>().target, *stmt.as<AnnAssignStmt>().value); break;
+    case StmtKind::AugAssign: augAssign(stmt.as<AugAssignStmt>()); break;
+    case StmtKind::If: ifStatement(stmt.as<IfStmt>()); break;
+    case StmtKind::While: whileStatement(stmt.as<WhileStmt>()); break;
+    case StmtKind::For: forStatement(stmt.as<ForStmt>()); break;
+    case StmtKind::Break:
+        m_loops.back().breaks.push_back(emitJump(Op::JUMP));
+        break;
+    case StmtKind::Continue:
+        m_loops.back().continues.push_back(emitJump(Op::LOOP));
+        break;
+    case StmtKind::Pass: break;
+    case StmtKind::Return: returnStatement(stmt.as<ReturnStmt>()); break;
+    case StmtKind::Assert: assertStatement(stmt.as<AssertStmt>()); break;
+    default: unsupportedHere(stmt.span, "this statement");
+    }
+    releaseTemps(mark);
+}
+
+void FunctionCompiler::assign(const Expr &target, const Expr &value)
+{
+    if (target.kind == ExprKind::Name) {
+        const auto &name = target.as<NameExpr>();
+        // `s = s + x` appends in place when s holds the only reference (CPython's trick).
+        if (value.kind == ExprKind::Binary && value.as<BinaryExpr>().op == BinaryOp::Add && value.type->is(TypeKind::Str)
+            && value.as<BinaryExpr>().left->kind == ExprKind::Name
+            && value.as<BinaryExpr>().left->as<NameExpr>().slot == name.slot
+            && value.as<BinaryExpr>().left->as<NameExpr>().binding == NameBinding::Local) {
+            const int rhs = expr(*value.as<BinaryExpr>().right);
+            emit(Op::STR_APPEND, name.slot, rhs);
+            return;
+        }
+        exprInto(value, name.slot);
+        return;
+    }
+    if (target.kind == ExprKind::TupleLiteral) {
+        const int tuple = expr(value);
+        Element element{tuple, {}, value.type};
+        bindElement(target, element);
+        return;
+    }
+    const int src = expr(value);
+    storeTo(target, src, target.type);
+}
+
+// Stores register `src` into an attribute, list element or dict entry.
+void FunctionCompiler::storeTo(const Expr &target, int src, const lang::Type *type)
+{
+    (void)type;
+    if (target.kind == ExprKind::Name) {
+        move(target.as<NameExpr>().slot, src, target.type);
+        return;
+    }
+    if (target.kind == ExprKind::Attribute) {
+        const auto &attribute = target.as<AttributeExpr>();
+        const int object = expr(*attribute.object);
+        emit(Op::SET_FIELD, object, attribute.fieldIndex, src);
+        return;
+    }
+    if (target.kind == ExprKind::Subscript) {
+        const auto &subscript = target.as<SubscriptExpr>();
+        const int container = expr(*subscript.object);
+        const int index = expr(*subscript.index);
+        if (subscript.object->type->is(TypeKind::Dict))
+            emit(Op::DICT_SET, container, index, src);
+        else
+            emit(Op::LIST_SET, container, index, src);
+        return;
+    }
+    if (target.kind == ExprKind::TupleLiteral) {
+        bindElement(target, Element{src, {}, target.type});
+        return;
+    }
+    unsupportedHere(target.span, "this assignment target");
+}
+
+void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
+{
+    const Expr &target = *stmt.target;
+    const lang::Type *targetType = target.type;
+    if (target.kind == ExprKind::Name) {
+        const int slot = target.as<NameExpr>().slot;
+        if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str)) {
+            emit(Op::STR_APPEND, slot, expr(*stmt.value));
+            return;
+        }
+        if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List)) {
+            // `xs += ys` extends xs in place, as Python's list.__iadd__ does.
+            const int other = expr(*stmt.value);
+            native(Native::list_extend, {slot, other}, {true, true}, -1, nullptr);
+            return;
+        }
+        const int value = expr(*stmt.value);
+        arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot, stmt.opSpan);
+        return;
+    }
+    // Attribute or subscript: read, operate, write back. The container expression is
+    // evaluated once.
+    int current = temp(targetType);
+    int container = -1, index = -1;
+    if (target.kind == ExprKind::Attribute) {
+        container = expr(*target.as<AttributeExpr>().object);
+        emit(isObject(targetType) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, current, container, target.as<AttributeExpr>().fieldIndex);
+    } else {
+        const auto &subscript = target.as<SubscriptExpr>();
+        container = expr(*subscript.object);
+        index = expr(*subscript.index);
+        if (subscript.object->type->is(TypeKind::Dict))
+            emit(Op::DICT_GET, current, container, index);
+        else
+            emit(isObject(targetType) ? Op::LIST_GET_OBJ : Op::LIST_GET, current, container, index);
+    }
+    const int value = expr(*stmt.value);
+    if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List))
+        native(Native::list_extend, {current, value}, {true, true}, -1, nullptr);
+    else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str))
+        emit(Op::STR_APPEND, current, value);
+    else
+        arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current, stmt.opSpan);
+    if (target.kind == ExprKind::Attribute)
+        emit(Op::SET_FIELD, container, target.as<AttributeExpr>().fieldIndex, current);
+    else if (target.as<SubscriptExpr>().object->type->is(TypeKind::Dict))
+        emit(Op::DICT_SET, container, index, current);
+    else
+        emit(Op::LIST_SET, container, index, current);
+}
+
+void FunctionCompiler::ifStatement(const IfStmt &stmt)
+{
+    const int test = condition(*stmt.condition);
+    const int skip = emitJump(Op::JUMP_IF_NOT, test);
+    block(stmt.body);
+    if (stmt.orelse.empty()) {
+        patchJump(skip, here());
+        return;
+    }
+    const int end = emitJump(Op::JUMP);
+    patchJump(skip, here());
+    block(stmt.orelse);
+    patchJump(end, here());
+}
+
+void FunctionCompiler::whileStatement(const WhileStmt &stmt)
+{
+    const int top = here();
+    m_loops.push_back({top, {}, {}});
+    const int test = condition(*stmt.condition);
+    const int exit = emitJump(Op::JUMP_IF_NOT, test);
+    block(stmt.body);
+    patchJump(emitJump(Op::LOOP), top);
+    patchJump(exit, here());
+    Loop loop = std::move(m_loops.back());
+    m_loops.pop_back();
+    for (int at : loop.breaks)
+        patchJump(at, here());
+    for (int at : loop.continues)
+        patchJump(at, top);
+}
+
+void FunctionCompiler::returnStatement(const ReturnStmt &stmt)
+{
+    if (!stmt.value) {
+        emit(Op::RETURN_NONE);
+        return;
+    }
+    emit(Op::RETURN, expr(*stmt.value));
+}
+
+void FunctionCompiler::assertStatement(const AssertStmt &stmt)
+{
+    const int test = condition(*stmt.test);
+    const int skip = emitJump(Op::JUMP_IF, test);
+    if (stmt.message) {
+        const int message = expr(*stmt.message);
+        int text = message;
+        if (!stmt.message->type->is(TypeKind::Str))
+            text = native(Native::to_str, {message}, {isObject(stmt.message->type)}, -1, m_module.program.types.strType(),
+                          m_module.desc(stmt.message->type));
+        emit(Op::ASSERT_FAIL, text, 1);
+    } else {
+        emit(Op::ASSERT_FAIL, 0, 0);
+    }
+    patchJump(skip, here());
+}
+
+// ---- module ---------------------------------------------------------------------------
+
+Module::~Module()
+{
+    for (void *object : ownedObjects)
+        runtime::destroyObject(static_cast<runtime::Object *>(object));
+}
+
+int Module::findFunction(const std::string &name) const
+{
+    for (size_t i = 0; i < functions.size(); ++i)
+        if (functions[i].name == name)
+            return static_cast<int>(i);
+    return -1;
+}
+
+CompileResult compileProgram(const Program &program)
+{
+    CompileResult result;
+    result.module = std::make_unique<Module>();
+    Module &module = *result.module;
+    module.path = program.file.path();
+    ModuleCompiler compiler{program, module, {}, {}, {}};
+    module.functions.resize(program.functions.size() + 1); // the last one initialises constants
+    for (size_t i = 0; i < program.functions.size(); ++i)
+        compiler.functionIndex[program.functions[i].get()] = static_cast<int>(i);
+    try {
+        for (size_t i = 0; i < program.functions.size(); ++i) {
+            const FunctionInfo &info = *program.functions[i];
+            Function &function = module.functions[i];
+            function.name = info.name;
+            function.paramCount = static_cast<std::uint16_t>(info.params.size());
+            function.returnType = compiler.desc(info.returnType);
+            FunctionCompiler fc(compiler, function, &info);
+            for (const ParamInfo &param : info.params) {
+                function.paramTypes.push_back(compiler.desc(param.type));
+                if (fc.isObject(param.type))
+                    function.objectParams.push_back(static_cast<std::uint16_t>(function.paramTypes.size() - 1));
+            }
+            fc.compileBody(info.decl->body);
+        }
+        Function &init = module.functions.back();
+        init.name = "<module constants>";
+        init.returnType = compiler.noneDesc();
+        FunctionCompiler fc(compiler, init, nullptr);
+        fc.compileConstantInitialiser(program.constants);
+        for (const ConstantInfo &c : program.constants)
+            module.globalTypes.push_back(compiler.desc(c.type));
+        module.globals.assign(program.constants.size(), Slot{0});
+    } catch (const CompileError &error) {
+        result.error = error.message;
+        result.errorLine = program.file.lineColumn(error.span.begin).line;
+        result.module.reset();
+    }
+    return result;
+}
+
+// Module constants are computed once, by a function that returns nothing and stores
+// each constant with a NATIVE-free STORE: it leaves them in its registers, from which
+// the loader copies them (see Interpreter::loadConstants).
+void FunctionCompiler::compileConstantInitialiser(const std::vector<ConstantInfo> &constants)
+{
+    for (size_t i = 0; i < constants.size(); ++i) {
+        const bool object = isObject(constants[i].type);
+        m_registers.push_back({object, false});
+    }
+    m_firstTemp = static_cast<int>(m_registers.size());
+    for (size_t i = 0; i < constants.size(); ++i) {
+        setLine(constants[i].span);
+        const TempMark mark = markTemps();
+        exprInto(*constants[i].value, static_cast<int>(i));
+        releaseTemps(mark);
+    }
+    emit(Op::RETURN_NONE);
+    m_function.registerCount = static_cast<std::uint16_t>(m_registers.size());
+    for (size_t r = m_firstTemp; r < m_registers.size(); ++r)
+        if (m_registers[r].object)
+            m_function.objectRegisters.push_back(static_cast<std::uint16_t>(r));
+}
+
+} // namespace hotpath::vm

@@ -1,0 +1,172 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Internal to the compiler: one FunctionCompiler per function, split over files by
+// concern (statements, expressions, calls, loops).
+
+#include "hotpath/vm/Compiler.h"
+#include "hotpath/vm/Natives.h"
+
+#include <map>
+#include <optional>
+#include <stdexcept>
+#include <vector>
+
+namespace hotpath::vm {
+
+using namespace hotpath::lang;
+
+// A construct the interpreter cannot compile yet. Thrown inside the compiler only and
+// turned into a CompileResult error at its boundary.
+struct CompileError
+{
+    std::string message;
+    Span span;
+};
+
+struct ModuleCompiler
+{
+    const Program &program;
+    Module &module;
+    std::map<const lang::Type *, const TypeDesc *> descs;
+    std::map<const FunctionInfo *, int> functionIndex;
+
+    const TypeDesc *desc(const lang::Type *type);
+    const TypeDesc *noneDesc();
+    const TypeDesc *listDesc(const TypeDesc *element); // list[T] without a checker type
+    std::map<const TypeDesc *, const TypeDesc *> lists;
+};
+
+// A value produced by an iteration step: one register, or a tuple produced as parts
+// (d.items(), enumerate, zip) that a tuple target can bind without building the tuple.
+struct Element
+{
+    int reg = -1;
+    std::vector<Element> parts;
+    const lang::Type *type = nullptr;
+};
+
+class FunctionCompiler
+{
+public:
+    FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info);
+
+    void compileBody(const Block &body);
+    void compileConstantInitialiser(const std::vector<ConstantInfo> &constants);
+
+    // ---- emission (Compiler.cpp)
+    int emit(Op op, int a = 0, int b = 0, int c = 0);
+    void emitExtra(int a = 0, int b = 0, int c = 0) { emit(Op::EXTRA, a, b, c); }
+    int emitJump(Op op, int a = 0);
+    void patchJump(int at, int target);
+    int here() const { return static_cast<int>(m_function.code.size()); }
+    int constant(Slot value, const TypeDesc *type = nullptr);
+    int intConstant(std::int64_t value);
+    int floatConstant(double value);
+    int strConstant(const std::string &text);
+    int typeConstant(const lang::Type *type);
+    int typeConstantDesc(const TypeDesc *desc);
+    void setLine(Span span);
+
+    // ---- registers (Compiler.cpp)
+    bool isObject(const lang::Type *type) const;
+    int temp(const lang::Type *type);
+    int tempNumber();
+    int tempObject();
+    int tempBlock(const std::vector<bool> &objects);
+    struct TempMark { size_t count; };
+    TempMark markTemps() const { return {m_liveTemps.size()}; }
+    void releaseTemps(TempMark mark);
+    void move(int dst, int src, const lang::Type *type);
+
+    // ---- statements (Compiler.cpp)
+    void statement(const Stmt &stmt);
+    void block(const Block &stmts);
+    void assign(const Expr &target, const Expr &value);
+    void storeTo(const Expr &target, int src, const lang::Type *type);
+    void augAssign(const AugAssignStmt &stmt);
+    void ifStatement(const IfStmt &stmt);
+    void whileStatement(const WhileStmt &stmt);
+    void returnStatement(const ReturnStmt &stmt);
+    void assertStatement(const AssertStmt &stmt);
+
+    // ---- expressions (CompileExprs.cpp)
+    int expr(const Expr &e, int dst = -1);
+    int exprInto(const Expr &e, int dst);
+    int widen(const Expr &e, int reg, int dst); // applied by expr() itself
+    // The type of e's value after the checker's widening.
+    const lang::Type *valueType(const Expr &e) const
+    {
+        return e.widenToFloat ? m_module.program.types.floatType() : e.type;
+    }
+    int binary(const BinaryExpr &e, int dst);
+    int arithmetic(BinaryOp op, const lang::Type *resultType, int left, const lang::Type *leftType, int right,
+                   const lang::Type *rightType, int dst, Span at);
+    int unary(const UnaryExpr &e, int dst);
+    int compare(const CompareExpr &e, int dst);
+    int compareOne(CompareOp op, int left, const lang::Type *leftType, int right, const lang::Type *rightType, int dst);
+    int boolOp(const BoolOpExpr &e, int dst);
+    int ifExp(const IfExpr &e, int dst);
+    int truthy(int reg, const lang::Type *type);
+    int condition(const Expr &e);
+    int subscript(const SubscriptExpr &e, int dst);
+    int slice(const SliceExpr &e, int dst);
+    int attribute(const AttributeExpr &e, int dst);
+    int fstring(const FStringExpr &e, int dst);
+    int listLiteral(const ListExpr &e, int dst);
+    int dictLiteral(const DictExpr &e, int dst);
+    int tupleLiteral(const TupleExpr &e, int dst);
+    int name(const NameExpr &e, int dst);
+    int formatValue(int reg, const lang::Type *type, int specIndex, char conversion, int dst);
+
+    // ---- calls (CompileCalls.cpp)
+    int call(const CallExpr &e, int dst);
+    int userCall(const CallExpr &e, int dst);
+    int recordCall(const CallExpr &e, int dst);
+    int builtinCall(const CallExpr &e, int dst);
+    int mathCall(const CallExpr &e, int dst);
+    int methodCall(const CallExpr &e, int dst);
+    int native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
+               const lang::Type *resultType, const TypeDesc *type = nullptr);
+    int argumentValue(const Expr *arg, const lang::Type *paramType, const Expr *defaultValue);
+    int printCall(const CallExpr &e);
+    int reduceCall(const CallExpr &e, const std::string &name, int dst);
+    int materialize(const Expr &iterable, const lang::Type *elementType);
+
+    // ---- loops (CompileLoops.cpp)
+    struct Iterator;
+    void forStatement(const ForStmt &stmt);
+    std::unique_ptr<Iterator> makeIterator(const Expr &iterable);
+    std::unique_ptr<Iterator> makeIteratorFor(const Expr &iterable);
+    void bindElement(const Expr &target, const Element &element);
+    int elementValue(const Element &element, int dst);
+
+    ModuleCompiler &m_module;
+    Function &m_function;
+    const FunctionInfo *m_info;
+
+private:
+    friend struct Iterator;
+    struct Register { bool object; bool free; };
+    std::vector<Register> m_registers;
+    std::vector<int> m_liveTemps;
+    int m_firstTemp = 0;
+    int m_line = 0;
+    struct Loop { int continueTarget; std::vector<int> breaks; std::vector<int> continues; };
+    std::vector<Loop> m_loops;
+};
+
+struct FunctionCompiler::Iterator
+{
+    virtual ~Iterator() = default;
+    // Emits the step; returns the index of the jump taken when the iterator is done.
+    virtual int next(FunctionCompiler &fc, Element &out) = 0;
+    const lang::Type *elementType = nullptr; // the checker's type of one element
+};
+
+[[noreturn]] inline void unsupportedHere(Span span, const std::string &what)
+{
+    throw CompileError{what + " is not supported by the interpreter yet", span};
+}
+
+} // namespace hotpath::vm

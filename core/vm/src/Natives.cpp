@@ -1,0 +1,312 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The native functions behind NATIVE: thin adapters from registers to runtime calls.
+#include "hotpath/vm/Natives.h"
+
+#include "hotpath/runtime/Format.h"
+#include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Ops.h"
+
+#include <cmath>
+
+namespace hotpath::vm {
+
+using namespace hotpath::runtime;
+
+namespace {
+
+void raise(ErrorKind kind, std::string message)
+{
+    if (Context *context = Context::current())
+        context->raise(kind, std::move(message));
+}
+
+Str *S(Slot s) { return static_cast<Str *>(s.p); }
+List *L(Slot s) { return static_cast<List *>(s.p); }
+Dict *D(Slot s) { return static_cast<Dict *>(s.p); }
+
+#define NATIVE_FN(name) void native_##name(Slot *a, Slot *r, const TypeDesc *t)
+#define UNUSED_T (void)t
+#define UNUSED_A (void)a
+
+NATIVE_FN(str_index) { UNUSED_T; r->p = hp_str_index(S(a[0]), a[1].i); }
+NATIVE_FN(str_slice) { UNUSED_T; r->p = hp_str_slice(S(a[0]), a[1].i, a[2].i, a[3].i, static_cast<std::uint32_t>(a[4].i)); }
+NATIVE_FN(str_repeat) { UNUSED_T; r->p = hp_str_repeat(S(a[0]), a[1].i); }
+NATIVE_FN(str_contains) { UNUSED_T; r->i = hp_str_contains(S(a[0]), S(a[1])); }
+NATIVE_FN(str_split) { r->p = hp_str_split(S(a[0]), S(a[1]), a[2].i, t); }
+NATIVE_FN(str_join) { UNUSED_T; r->p = hp_str_join(S(a[0]), L(a[1])); }
+NATIVE_FN(str_strip) { UNUSED_T; r->p = hp_str_strip(S(a[0]), S(a[1]), a[2].i); }
+NATIVE_FN(str_upper) { UNUSED_T; r->p = hp_str_upper(S(a[0])); }
+NATIVE_FN(str_lower) { UNUSED_T; r->p = hp_str_lower(S(a[0])); }
+NATIVE_FN(str_title) { UNUSED_T; r->p = hp_str_title(S(a[0])); }
+NATIVE_FN(str_startswith) { UNUSED_T; r->i = hp_str_startswith(S(a[0]), S(a[1])); }
+NATIVE_FN(str_endswith) { UNUSED_T; r->i = hp_str_endswith(S(a[0]), S(a[1])); }
+NATIVE_FN(str_find) { UNUSED_T; r->i = hp_str_find(S(a[0]), S(a[1]), a[2].i, a[3].i, false); }
+NATIVE_FN(str_rfind) { UNUSED_T; r->i = hp_str_find(S(a[0]), S(a[1]), a[2].i, a[3].i, true); }
+NATIVE_FN(str_replace) { UNUSED_T; r->p = hp_str_replace(S(a[0]), S(a[1]), S(a[2]), a[3].i); }
+NATIVE_FN(str_count) { UNUSED_T; r->i = hp_str_count(S(a[0]), S(a[1])); }
+NATIVE_FN(str_isdigit) { UNUSED_T; r->i = hp_str_isdigit(S(a[0])); }
+NATIVE_FN(str_isalpha) { UNUSED_T; r->i = hp_str_isalpha(S(a[0])); }
+NATIVE_FN(str_isspace) { UNUSED_T; r->i = hp_str_isspace(S(a[0])); }
+NATIVE_FN(str_zfill) { UNUSED_T; r->p = hp_str_zfill(S(a[0]), a[1].i); }
+NATIVE_FN(ord) { UNUSED_T; r->i = hp_str_ord(S(a[0])); }
+NATIVE_FN(chr) { UNUSED_T; r->p = hp_str_chr(a[0].i); }
+NATIVE_FN(int_from_str) { UNUSED_T; r->i = hp_int_from_str(S(a[0]), a[1].i); }
+NATIVE_FN(float_from_str) { UNUSED_T; r->f = hp_float_from_str(S(a[0])); }
+NATIVE_FN(int_from_float) { UNUSED_T; r->i = hp_int_from_float(a[0].f); }
+NATIVE_FN(to_str) { r->p = hp_to_str(a[0], t); }
+NATIVE_FN(to_repr) { r->p = hp_to_repr(a[0], t); }
+
+// round(x): half to even, like Python, then to int.
+NATIVE_FN(round_float)
+{
+    UNUSED_T;
+    r->i = hp_int_from_float(std::nearbyint(a[0].f));
+}
+NATIVE_FN(round_float_digits) { UNUSED_T; r->f = roundFloat(a[0].f, a[1].i); }
+
+// round(int, n): for negative n, round half to even at 10^-n.
+NATIVE_FN(round_int_digits)
+{
+    UNUSED_T;
+    const std::int64_t n = a[1].i;
+    if (n >= 0) {
+        r->i = a[0].i;
+        return;
+    }
+    if (n < -18) {
+        r->i = 0;
+        return;
+    }
+    std::int64_t scale = 1;
+    for (std::int64_t k = 0; k < -n; ++k)
+        scale *= 10;
+    const std::int64_t x = a[0].i;
+    std::int64_t q = x / scale, rem = x % scale;
+    if (rem < 0) {
+        rem += scale;
+        --q;
+    }
+    if (rem * 2 > scale || (rem * 2 == scale && (q & 1)))
+        ++q;
+    if (__builtin_mul_overflow(q, scale, &r->i))
+        raise(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+}
+
+NATIVE_FN(list_slice) { UNUSED_T; r->p = hp_list_slice(L(a[0]), a[1].i, a[2].i, a[3].i, static_cast<std::uint32_t>(a[4].i)); }
+NATIVE_FN(list_concat) { UNUSED_T; r->p = hp_list_concat(L(a[0]), L(a[1])); }
+NATIVE_FN(list_repeat) { UNUSED_T; r->p = hp_list_repeat(L(a[0]), a[1].i); }
+NATIVE_FN(list_contains) { UNUSED_T; r->i = hp_list_contains(L(a[0]), a[1]); }
+NATIVE_FN(list_pop) { UNUSED_T; *r = hp_list_pop(L(a[0]), a[1].i); }
+NATIVE_FN(list_insert) { UNUSED_T; hp_list_insert(L(a[0]), a[1].i, a[2]); r->i = 0; }
+NATIVE_FN(list_extend) { UNUSED_T; hp_list_extend(L(a[0]), L(a[1])); r->i = 0; }
+NATIVE_FN(list_index) { UNUSED_T; r->i = hp_list_index(L(a[0]), a[1]); }
+NATIVE_FN(list_count) { UNUSED_T; r->i = hp_list_count(L(a[0]), a[1]); }
+NATIVE_FN(list_reverse) { UNUSED_T; hp_list_reverse(L(a[0])); r->i = 0; }
+NATIVE_FN(list_sort) { UNUSED_T; hp_list_sort(L(a[0]), a[1].i != 0); r->i = 0; }
+NATIVE_FN(list_copy) { UNUSED_T; r->p = hp_list_slice(L(a[0]), 0, 0, 1, 0); }
+
+void minMax(Slot *a, Slot *r, bool wantMax)
+{
+    List *list = L(a[0]);
+    if (list->size == 0) {
+        raise(ErrorKind::ValueError, std::string(wantMax ? "max" : "min") + "() arg is an empty sequence");
+        return;
+    }
+    const TypeDesc *type = list->type->element;
+    Slot best = list->items[0];
+    for (std::int64_t i = 1; i < list->size; ++i) {
+        const std::int64_t c = hp_compare(list->items[i], best, type);
+        if (wantMax ? c > 0 : c < 0)
+            best = list->items[i];
+    }
+    retainSlot(best, type);
+    *r = best;
+}
+NATIVE_FN(list_min) { UNUSED_T; minMax(a, r, false); }
+NATIVE_FN(list_max) { UNUSED_T; minMax(a, r, true); }
+
+NATIVE_FN(dict_contains) { UNUSED_T; r->i = hp_dict_contains(D(a[0]), S(a[1])); }
+NATIVE_FN(dict_get_default)
+{
+    UNUSED_T;
+    Slot value{0};
+    *r = hp_dict_lookup(D(a[0]), S(a[1]), &value) ? value : a[2];
+    retainSlot(*r, D(a[0])->type->element);
+}
+NATIVE_FN(dict_pop) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), Slot{0}, false); }
+NATIVE_FN(dict_pop_default) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), a[2], true); }
+NATIVE_FN(dict_setdefault)
+{
+    UNUSED_T;
+    *r = hp_dict_setdefault(D(a[0]), S(a[1]), a[2]);
+    retainSlot(*r, D(a[0])->type->element);
+}
+
+NATIVE_FN(tuple_to_list)
+{
+    // A homogeneous tuple becomes a list; `t` is that list's type.
+    const auto *tuple = static_cast<Tuple *>(a[0].p);
+    const std::uint32_t count = tuple->type->count;
+    List *list = newList(t, count);
+    if (!list)
+        return;
+    for (std::uint32_t i = 0; i < count; ++i) {
+        list->items[i] = tuple->items()[i];
+        retainSlot(list->items[i], t->element);
+    }
+    r->p = list;
+}
+NATIVE_FN(tuple_contains)
+{
+    const auto *tuple = static_cast<Tuple *>(a[0].p);
+    r->i = 0;
+    for (std::uint32_t i = 0; i < t->count; ++i)
+        if (hp_equal(tuple->items()[i], a[1], t->items[i]))
+            r->i = 1;
+}
+
+double checked(double result, double x, bool domainOk)
+{
+    if (!domainOk || (std::isnan(result) && !std::isnan(x))) {
+        raise(ErrorKind::ValueError, "math domain error");
+        return 0;
+    }
+    if (std::isinf(result) && std::isfinite(x)) {
+        raise(ErrorKind::OverflowError, "math range error");
+        return 0;
+    }
+    return result;
+}
+
+NATIVE_FN(math_sqrt) { UNUSED_T; r->f = checked(std::sqrt(a[0].f), a[0].f, !(a[0].f < 0)); }
+NATIVE_FN(math_sin) { UNUSED_T; r->f = checked(std::sin(a[0].f), a[0].f, !std::isinf(a[0].f)); }
+NATIVE_FN(math_cos) { UNUSED_T; r->f = checked(std::cos(a[0].f), a[0].f, !std::isinf(a[0].f)); }
+NATIVE_FN(math_tan) { UNUSED_T; r->f = checked(std::tan(a[0].f), a[0].f, !std::isinf(a[0].f)); }
+NATIVE_FN(math_atan2) { UNUSED_T; r->f = std::atan2(a[0].f, a[1].f); }
+NATIVE_FN(math_exp) { UNUSED_T; r->f = checked(std::exp(a[0].f), a[0].f, true); }
+NATIVE_FN(math_log) { UNUSED_T; r->f = checked(std::log(a[0].f), a[0].f, a[0].f > 0 || std::isnan(a[0].f)); }
+NATIVE_FN(math_log_base)
+{
+    UNUSED_T;
+    if (!(a[0].f > 0) || !(a[1].f > 0)) {
+        raise(ErrorKind::ValueError, "math domain error");
+        return;
+    }
+    if (a[1].f == 1.0) {
+        raise(ErrorKind::ZeroDivisionError, "float division by zero");
+        return;
+    }
+    r->f = std::log(a[0].f) / std::log(a[1].f);
+}
+NATIVE_FN(math_log10) { UNUSED_T; r->f = checked(std::log10(a[0].f), a[0].f, a[0].f > 0 || std::isnan(a[0].f)); }
+NATIVE_FN(math_floor) { UNUSED_T; r->i = hp_int_from_float(std::floor(a[0].f)); }
+NATIVE_FN(math_ceil) { UNUSED_T; r->i = hp_int_from_float(std::ceil(a[0].f)); }
+NATIVE_FN(math_fabs) { UNUSED_T; r->f = std::fabs(a[0].f); }
+NATIVE_FN(math_pow)
+{
+    UNUSED_T;
+    const double x = a[0].f, y = a[1].f;
+    if (x == 0 && y < 0) {
+        raise(ErrorKind::ValueError, "math domain error");
+        return;
+    }
+    if (x < 0 && std::isfinite(y) && y != std::floor(y)) {
+        raise(ErrorKind::ValueError, "math domain error");
+        return;
+    }
+    const double result = std::pow(x, y);
+    if (std::isinf(result) && std::isfinite(x) && std::isfinite(y)) {
+        raise(ErrorKind::OverflowError, "math range error");
+        return;
+    }
+    r->f = result;
+}
+NATIVE_FN(math_isnan) { UNUSED_T; r->i = std::isnan(a[0].f); }
+NATIVE_FN(math_isinf) { UNUSED_T; r->i = std::isinf(a[0].f); }
+
+NATIVE_FN(divmod_int)
+{
+    const std::int64_t x = a[0].i, y = a[1].i;
+    if (y == 0) {
+        raise(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
+        return;
+    }
+    if (x == INT64_MIN && y == -1) {
+        raise(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+        return;
+    }
+    std::int64_t q = x / y, m = x % y;
+    if (m != 0 && ((m < 0) != (y < 0))) {
+        m += y;
+        --q;
+    }
+    Tuple *tuple = newTuple(t);
+    if (!tuple)
+        return;
+    tuple->items()[0].i = q;
+    tuple->items()[1].i = m;
+    r->p = tuple;
+}
+
+NATIVE_FN(divmod_float)
+{
+    const double x = a[0].f, y = a[1].f;
+    if (y == 0) {
+        raise(ErrorKind::ZeroDivisionError, "float divmod()");
+        return;
+    }
+    double mod = std::fmod(x, y);
+    double div = (x - mod) / y;
+    if (mod != 0) {
+        if ((y < 0) != (mod < 0)) {
+            mod += y;
+            div -= 1.0;
+        }
+    } else {
+        mod = std::copysign(0.0, y);
+    }
+    double floordiv = 0;
+    if (div != 0) {
+        floordiv = std::floor(div);
+        if (div - floordiv > 0.5)
+            floordiv += 1.0;
+    } else {
+        floordiv = std::copysign(0.0, x / y);
+    }
+    Tuple *tuple = newTuple(t);
+    if (!tuple)
+        return;
+    tuple->items()[0].f = floordiv;
+    tuple->items()[1].f = mod;
+    r->p = tuple;
+}
+
+NATIVE_FN(equal) { r->i = hp_equal(a[0], a[1], t); }
+
+#undef NATIVE_FN
+
+constexpr NativeFunction functions[] = {
+#define HOTPATH_NATIVE_POINTER(name, count) &native_##name,
+    HOTPATH_NATIVES(HOTPATH_NATIVE_POINTER)
+#undef HOTPATH_NATIVE_POINTER
+};
+
+constexpr const char *names[] = {
+#define HOTPATH_NATIVE_NAME(name, count) #name,
+    HOTPATH_NATIVES(HOTPATH_NATIVE_NAME)
+#undef HOTPATH_NATIVE_NAME
+};
+
+constexpr int counts[] = {
+#define HOTPATH_NATIVE_COUNT(name, count) count,
+    HOTPATH_NATIVES(HOTPATH_NATIVE_COUNT)
+#undef HOTPATH_NATIVE_COUNT
+};
+
+} // namespace
+
+NativeFunction nativeFunction(Native native) { return functions[static_cast<size_t>(native)]; }
+const char *nativeName(Native native) { return names[static_cast<size_t>(native)]; }
+int nativeArgumentCount(Native native) { return counts[static_cast<size_t>(native)]; }
+
+} // namespace hotpath::vm
