@@ -4,7 +4,8 @@
 
 Usage: /usr/bin/python3 tests/programs/make_expected.py PROGRAM.py...
 
-(This script itself is skipped, so ``tests/programs/*.py`` may be passed.)
+(Files named make_*.py or run_*.py, such as this script, are skipped, so
+``tests/programs/*.py`` may be passed.)
 
 Each program is loaded the way the test harness loads it (``runpy.run_path`` with
 the ``hotpath`` shim of resources/python on ``sys.path``) and its ``main()`` is
@@ -65,8 +66,8 @@ def main(argv):
         if not program.endswith(".py"):
             print(f"skipping {program}: not a .py file", file=sys.stderr)
             continue
-        if os.path.abspath(program) == os.path.abspath(__file__):
-            continue
+        if os.path.basename(program).startswith(("make_", "run_")):
+            continue  # this script and the test runner are not programs
         text = run_program(program)
         with open(program[:-3] + ".expected", "w", encoding="utf-8", newline="\n") as f:
             f.write(text)

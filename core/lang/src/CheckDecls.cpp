@@ -65,14 +65,16 @@ void Checker::run()
             m_regionEnd[&body[i]->as<FunctionDef>()] = i + 1 < body.size() ? body[i + 1]->span.begin : UINT32_MAX;
     }
     collectDeclarations();
-    for (auto &record : m_program.records)
-        resolveRecord(*record);
-    for (auto &function : m_program.functions)
-        resolveSignature(*function);
+    // Records and constants in source order, as Python runs them: a field default or a
+    // constant may use the constants above it.
     for (StmtPtr &stmt : m_program.module.body) {
         if (stmt->kind == StmtKind::Assign || stmt->kind == StmtKind::AnnAssign)
             checkConstant(*stmt);
+        else if (stmt->kind == StmtKind::ClassDef && stmt->as<ClassDef>().info)
+            resolveRecord(*stmt->as<ClassDef>().info);
     }
+    for (auto &function : m_program.functions)
+        resolveSignature(*function);
     for (auto &function : m_program.functions)
         checkFunctionBody(*function);
     for (auto &function : m_program.functions)
@@ -239,6 +241,7 @@ void Checker::resolveRecord(RecordInfo &record)
                                          "ValueError); leave '" + name + "' without a default");
             } else {
                 m_inConstant = true;
+                m_constantEnd = record.decl->span.begin;
                 checkExpr(*field.value, info.type);
                 coerce(*field.value, info.type, "the default of field '" + name + "'");
                 m_inConstant = false;
@@ -280,6 +283,7 @@ void Checker::resolveSignature(FunctionInfo &function)
                                                 "calls in Python; pass it explicitly instead");
             } else {
                 m_inConstant = true;
+                m_constantEnd = def.span.begin;
                 checkExpr(*param.defaultValue, info.type);
                 coerce(*param.defaultValue, info.type, "the default of parameter '" + param.name + "'");
                 m_inConstant = false;

@@ -352,12 +352,6 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
 {
     auto slot = lookupLocal(name.name);
     if (!slot) {
-        if (const GlobalSymbol *global = lookupGlobal(name.name);
-            global && global->kind != GlobalSymbol::Kind::Constant) {
-            error(name.span, "'" + name.name + "' is already defined at module level (line "
-                                 + std::to_string(lineOf(global->span)) + "); choose another name for this variable");
-            return;
-        }
         if (type->is(TypeKind::Iterable)) {
             error(valueSpan, "this " + type->name() + " can only be iterated; use it directly in a for loop "
                              "(Hotpath does not store it in a variable)");

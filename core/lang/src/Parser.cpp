@@ -1301,14 +1301,14 @@ size_t Parser::parseFStringField(std::vector<FStringPart> &parts, const Token &t
     char quote = 0;
     for (; k < body.size(); ++k) {
         const char c = body[k];
+        if (c == '\\') {
+            m_sink.error(at(k), "f-string expression part cannot include a backslash");
+            return body.find('}', k) == std::string::npos ? body.size() : body.find('}', k) + 1;
+        }
         if (quote) {
             if (c == quote)
                 quote = 0;
             continue;
-        }
-        if (c == '\\') {
-            m_sink.error(at(k), "f-string expression part cannot include a backslash");
-            return body.find('}', k) == std::string::npos ? body.size() : body.find('}', k) + 1;
         }
         if (c == '#') {
             m_sink.error(at(k), "f-string expression part cannot include '#'");

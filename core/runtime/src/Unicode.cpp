@@ -31,6 +31,18 @@ bool isAlpha(char32_t cp)
         || (cp >= 0x4E00 && cp <= 0x9FFF) || (cp >= 0xAC00 && cp <= 0xD7A3);
 }
 
+int decimalValue(char32_t cp)
+{
+    if (cp >= '0' && cp <= '9')
+        return static_cast<int>(cp - '0');
+    static const char32_t zeros[] = {0x660, 0x6F0, 0x7C0, 0x966, 0x9E6, 0xA66, 0xAE6, 0xB66, 0xBE6, 0xC66, 0xCE6,
+                                     0xD66, 0xE50, 0xED0, 0xF20, 0x1040, 0x17E0, 0x1810, 0xFF10};
+    for (char32_t zero : zeros)
+        if (cp >= zero && cp < zero + 10)
+            return static_cast<int>(cp - zero);
+    return -1;
+}
+
 namespace {
 
 // Simple one-to-one mappings for the scripts above.

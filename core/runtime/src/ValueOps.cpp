@@ -20,6 +20,22 @@ void raise(ErrorKind kind, std::string message)
         context->raise(kind, std::move(message));
 }
 
+// Python's int() and float() accept decimal digits of any script; they read as ASCII.
+std::string asciiDigits(std::string_view text)
+{
+    std::string out;
+    for (size_t i = 0; i < text.size();) {
+        const size_t start = i;
+        const char32_t cp = support::decodeUtf8(text, i);
+        const int digit = cp >= 0x80 ? decimalValue(cp) : -1;
+        if (digit >= 0)
+            out += static_cast<char>('0' + digit);
+        else
+            out.append(text.substr(start, i - start));
+    }
+    return out;
+}
+
 std::string_view trimSpace(std::string_view text)
 {
     auto spaceAt = [&](size_t at) {
@@ -192,7 +208,8 @@ std::int64_t hp_int_from_str(Str *s, std::int64_t base)
         raise(ErrorKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
         return 0;
     }
-    std::string_view text = trimSpace(view(s));
+    const std::string normalized = asciiDigits(trimSpace(view(s)));
+    std::string_view text = normalized;
     bool negative = false;
     if (!text.empty() && (text[0] == '+' || text[0] == '-')) {
         negative = text[0] == '-';
@@ -237,7 +254,8 @@ double hp_float_from_str(Str *s)
         raise(ErrorKind::ValueError, text);
         return 0.0;
     };
-    std::string_view text = trimSpace(view(s));
+    const std::string normalized = asciiDigits(trimSpace(view(s)));
+    std::string_view text = normalized;
     std::string body;
     bool negative = false;
     std::string_view unsigned_ = text;

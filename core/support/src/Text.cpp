@@ -40,7 +40,9 @@ char32_t decodeUtf8(std::string_view text, size_t &i)
         cp = (cp << 6) | (c & 0x3F);
     }
     static constexpr char32_t minimum[] = {0, 0, 0x80, 0x800, 0x10000};
-    if (cp < minimum[length] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) {
+    // Surrogates are accepted (WTF-8): Python strings may hold lone surrogates
+    // (chr(0xD800)), and they must survive a round trip through the runtime.
+    if (cp < minimum[length] || cp > 0x10FFFF) {
         ++i;
         return 0xFFFD;
     }

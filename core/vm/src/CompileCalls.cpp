@@ -14,7 +14,7 @@ int FunctionCompiler::native(Native fn, const std::vector<int> &args, const std:
     if (out < 0)
         out = resultType && !resultType->is(TypeKind::None) ? temp(resultType) : tempNumber();
     emit(Op::NATIVE, out, static_cast<int>(fn), base);
-    emitExtra(static_cast<int>(args.size()), type ? typeConstantDesc(type) : 0,
+    emitExtra(static_cast<int>(args.size()), type ? typeConstantDesc(type) : noType,
               resultType && isObject(resultType) ? 1 : 0);
     return out;
 }
@@ -86,10 +86,17 @@ int FunctionCompiler::printCall(const CallExpr &e)
         end = tempObject();
         emit(Op::LOAD_K_OBJ, end, strConstant("\n"));
     }
+    // Python evaluates every argument before printing any of them.
+    std::vector<int> values;
+    for (const ExprPtr &arg : e.args) {
+        const int value = temp(arg->type);
+        exprInto(*arg, value);
+        values.push_back(value);
+    }
     for (size_t i = 0; i < e.args.size(); ++i) {
         if (i)
             emit(Op::PRINT, sep, typeConstant(str), 0);
-        emit(Op::PRINT, expr(*e.args[i]), typeConstant(e.args[i]->type), 0);
+        emit(Op::PRINT, values[i], typeConstant(e.args[i]->type), 0);
     }
     emit(Op::PRINT, end, typeConstant(str), 1);
     return tempNumber();

@@ -118,10 +118,17 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
 {
     switch (e.binding) {
     case NameBinding::Local:
+        if (m_info && isObject(e.type) && !m_assigned.count(e.slot))
+            emit(Op::CHECK_BOUND, e.slot, strConstant(e.name));
         if (dst >= 0 && dst != e.slot)
             move(dst, e.slot, e.type);
         return dst >= 0 ? dst : e.slot;
     case NameBinding::Constant: {
+        if (!m_info) { // in the constant initialiser, constant k lives in register k
+            if (dst >= 0 && dst != e.slot)
+                move(dst, e.slot, e.type);
+            return dst >= 0 ? dst : e.slot;
+        }
         const int out = dst >= 0 ? dst : temp(e.type);
         emit(isObject(e.type) ? Op::LOAD_GLOBAL_OBJ : Op::LOAD_GLOBAL, out, e.slot);
         return out;
@@ -245,6 +252,15 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
         return out;
     }
     const bool numeric = leftType->isNumeric() && rightType->isNumeric();
+    if (numeric && leftType->isIntLike() != rightType->isIntLike()) {
+        // int against float: exact, never by converting the int (2**63 - 1 != 2.0**63).
+        static const CompareOp flipped[] = {CompareOp::Equal, CompareOp::NotEqual, CompareOp::Greater,
+                                            CompareOp::GreaterEqual, CompareOp::Less, CompareOp::LessEqual};
+        const bool swap = !leftType->isIntLike();
+        emit(Op::CMP_IF, out, swap ? right : left, swap ? left : right);
+        emitExtra(static_cast<int>(swap ? flipped[static_cast<int>(op)] : op));
+        return out;
+    }
     if (numeric) {
         const bool ints = leftType->isIntLike() && rightType->isIntLike();
         int l = left, r = right;

@@ -17,16 +17,10 @@ struct RangeIterator : FunctionCompiler::Iterator
     int next(FunctionCompiler &fc, Element &out) override
     {
         const int more = fc.tempNumber();
-        if (positiveConstantStep)
-            fc.emit(Op::LT_I, more, current, stop);
-        else {
-            fc.emit(Op::RANGE_CONTINUE, more, current, stop);
-            fc.emitExtra(step);
-        }
-        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
         const int value = fc.tempNumber();
-        fc.emit(Op::MOVE, value, current);
-        fc.emit(Op::ADD_I, current, current, step);
+        fc.emit(Op::RANGE_NEXT, more, current, stop);
+        fc.emitExtra(step, value);
+        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
         out.reg = value;
         out.type = fc.m_module.program.types.intType();
         return exit;
@@ -85,7 +79,7 @@ struct StrIterator : FunctionCompiler::Iterator
 
 struct DictIterator : FunctionCompiler::Iterator
 {
-    int dict = -1, position = -1;
+    int dict = -1, position = -1, size = -1;
     enum class Yield { Keys, Values, Items } yield = Yield::Keys;
     const lang::Type *valueType = nullptr;
 
@@ -95,7 +89,7 @@ struct DictIterator : FunctionCompiler::Iterator
         const int key = fc.tempObject();
         const int value = fc.temp(valueType);
         fc.emit(Op::DICT_NEXT, more, dict, position);
-        fc.emitExtra(key, value);
+        fc.emitExtra(key, value, size);
         const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
         const lang::Type *strT = fc.m_module.program.types.strType();
         switch (yield) {
@@ -231,6 +225,8 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             exprInto(receiver, it->dict);
             it->position = tempNumber();
             emit(Op::LOAD_K, it->position, intConstant(0));
+            it->size = tempNumber();
+            emit(Op::LEN, it->size, it->dict, typeConstant(receiver.type));
             it->valueType = receiver.type->element;
             it->yield = call.targetName == "dict.keys" ? DictIterator::Yield::Keys
                       : call.targetName == "dict.values" ? DictIterator::Yield::Values : DictIterator::Yield::Items;
@@ -264,6 +260,8 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
         exprInto(iterable, it->dict);
         it->position = tempNumber();
         emit(Op::LOAD_K, it->position, intConstant(0));
+        it->size = tempNumber();
+        emit(Op::LEN, it->size, it->dict, typeConstant(type));
         it->valueType = type->element;
         it->yield = DictIterator::Yield::Keys;
         return it;
@@ -337,8 +335,11 @@ void FunctionCompiler::forStatement(const ForStmt &stmt)
     m_loops.push_back({top, {}, {}});
     Element element;
     const int exit = iterator->next(*this, element);
+    const std::set<int> before = m_assigned;
     bindElement(*stmt.target, element);
+    markAssigned(*stmt.target);
     block(stmt.body);
+    m_assigned = before; // the body may run zero times
     patchJump(emitJump(Op::LOOP), top);
     patchJump(exit, here());
     Loop loop = std::move(m_loops.back());

@@ -87,6 +87,8 @@ FunctionCompiler::FunctionCompiler(ModuleCompiler &module, Function &function, c
 {
     if (!info)
         return;
+    for (size_t p = 0; p < info->params.size(); ++p)
+        m_assigned.insert(static_cast<int>(p));
     for (const LocalInfo &local : info->locals) {
         const bool object = isObject(local.type);
         m_registers.push_back({object, false});
@@ -270,8 +272,23 @@ void FunctionCompiler::statement(const Stmt &stmt)
     releaseTemps(mark);
 }
 
+void FunctionCompiler::markAssigned(const Expr &target)
+{
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().binding == NameBinding::Local)
+        m_assigned.insert(target.as<NameExpr>().slot);
+    else if (target.kind == ExprKind::TupleLiteral)
+        for (const ExprPtr &element : target.as<TupleExpr>().elements)
+            markAssigned(*element);
+}
+
 void FunctionCompiler::assign(const Expr &target, const Expr &value)
 {
+    struct Mark
+    {
+        FunctionCompiler &fc;
+        const Expr &target;
+        ~Mark() { fc.markAssigned(target); }
+    } mark{*this, target};
     if (target.kind == ExprKind::Name) {
         const auto &name = target.as<NameExpr>();
         // `s = s + x` appends in place when s holds the only reference (CPython's trick).
@@ -344,6 +361,11 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
             return;
         }
         const int value = expr(*stmt.value);
+        if (stmt.op == BinaryOp::Mul && (targetType->is(TypeKind::Str) || targetType->is(TypeKind::List))) {
+            native(targetType->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {slot, value}, {true, false},
+                   slot, targetType);
+            return;
+        }
         arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot, stmt.opSpan);
         return;
     }
@@ -368,6 +390,9 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
         native(Native::list_extend, {current, value}, {true, true}, -1, nullptr);
     else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str))
         emit(Op::STR_APPEND, current, value);
+    else if (stmt.op == BinaryOp::Mul && (targetType->is(TypeKind::Str) || targetType->is(TypeKind::List)))
+        native(targetType->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {current, value}, {true, false},
+               current, targetType);
     else
         arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current, stmt.opSpan);
     if (target.kind == ExprKind::Attribute)
@@ -382,7 +407,10 @@ void FunctionCompiler::ifStatement(const IfStmt &stmt)
 {
     const int test = condition(*stmt.condition);
     const int skip = emitJump(Op::JUMP_IF_NOT, test);
+    const std::set<int> before = m_assigned;
     block(stmt.body);
+    const std::set<int> afterBody = m_assigned;
+    m_assigned = before;
     if (stmt.orelse.empty()) {
         patchJump(skip, here());
         return;
@@ -391,6 +419,11 @@ void FunctionCompiler::ifStatement(const IfStmt &stmt)
     patchJump(skip, here());
     block(stmt.orelse);
     patchJump(end, here());
+    std::set<int> both;
+    for (int r : m_assigned)
+        if (afterBody.count(r))
+            both.insert(r);
+    m_assigned = both;
 }
 
 void FunctionCompiler::whileStatement(const WhileStmt &stmt)
@@ -399,7 +432,9 @@ void FunctionCompiler::whileStatement(const WhileStmt &stmt)
     m_loops.push_back({top, {}, {}});
     const int test = condition(*stmt.condition);
     const int exit = emitJump(Op::JUMP_IF_NOT, test);
+    const std::set<int> before = m_assigned;
     block(stmt.body);
+    m_assigned = before; // the body may run zero times
     patchJump(emitJump(Op::LOOP), top);
     patchJump(exit, here());
     Loop loop = std::move(m_loops.back());

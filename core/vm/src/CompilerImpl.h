@@ -8,6 +8,7 @@
 #include "hotpath/vm/Natives.h"
 
 #include <map>
+#include <set>
 #include <optional>
 #include <stdexcept>
 #include <vector>
@@ -154,6 +155,10 @@ private:
     int m_line = 0;
     struct Loop { int continueTarget; std::vector<int> breaks; std::vector<int> continues; };
     std::vector<Loop> m_loops;
+    // Object locals certainly assigned on every path to here; reads of the others are
+    // checked (UnboundLocalError instead of reading a null register).
+    std::set<int> m_assigned;
+    void markAssigned(const Expr &target);
 };
 
 struct FunctionCompiler::Iterator

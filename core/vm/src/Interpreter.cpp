@@ -123,6 +123,20 @@ inline void storeObject(Slot &slot, void *value)
 
 const char *const overflow = "integer overflow: result does not fit in 64 bits";
 
+// Compares an int with a finite float exactly, as Python does (no rounding of the int).
+int compareIntFloat(std::int64_t i, double f)
+{
+    if (f >= 9223372036854775808.0)
+        return -1;
+    if (f < -9223372036854775808.0)
+        return 1;
+    const double floored = std::floor(f);
+    const auto whole = static_cast<std::int64_t>(floored);
+    if (i != whole)
+        return i < whole ? -1 : 1;
+    return f > floored ? -1 : 0;
+}
+
 class Machine
 {
 public:
@@ -337,7 +351,9 @@ dispatch:
             const Instr &i = code[pc];
             if (R[i.c].i == 0)
                 RAISE(ErrorKind::ZeroDivisionError, "division by zero");
-            R[i.a].f = static_cast<double>(R[i.b].i) / static_cast<double>(R[i.c].i);
+            // Operands beyond 2^53 are exact in long double, so the quotient is rounded once
+            // (as Python's correctly rounded int / int is, outside rare double-rounding ties).
+            R[i.a].f = static_cast<double>(static_cast<long double>(R[i.b].i) / static_cast<long double>(R[i.c].i));
             NEXT();
         }
         CASE(LSHIFT_I)
@@ -631,7 +647,7 @@ dispatch:
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
             Slot out{0};
-            nativeFunction(static_cast<Native>(i.b))(R + i.c, &out, TYPE(x.b));
+            nativeFunction(static_cast<Native>(i.b))(R + i.c, &out, x.b == noType ? nullptr : TYPE(x.b));
             CHECK();
             if (x.c)
                 storeObject(R[i.a], out.p);
@@ -807,6 +823,8 @@ dispatch:
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
             auto *dict = static_cast<Dict *>(R[i.b].p);
+            if (dict->size != R[x.c].i)
+                RAISE(ErrorKind::RuntimeError, "dictionary changed size during iteration");
             std::int64_t position = R[i.c].i;
             while (position < dict->used && !dict->entries[position].key)
                 ++position;
@@ -861,12 +879,53 @@ dispatch:
                 RAISE(ErrorKind::ValueError, "range() arg 3 must not be zero");
             NEXT();
         }
-        CASE(RANGE_CONTINUE)
+        CASE(RANGE_NEXT)
         {
             const Instr &i = code[pc];
-            const std::int64_t step = R[code[pc + 1].a].i;
-            R[i.a].i = step > 0 ? R[i.b].i < R[i.c].i : R[i.b].i > R[i.c].i;
+            const Instr &x = code[pc + 1];
+            const std::int64_t step = R[x.a].i;
+            const std::int64_t value = R[i.b].i;
+            const bool more = step > 0 ? value < R[i.c].i : value > R[i.c].i;
+            if (more) {
+                R[x.b].i = value;
+                std::int64_t following = 0;
+                // Past INT64_MAX the range is over; stepping must not overflow.
+                R[i.b].i = __builtin_add_overflow(value, step, &following) ? R[i.c].i : following;
+            }
+            R[i.a].i = more;
             ++pc;
+            NEXT();
+        }
+        CASE(CMP_IF)
+        {
+            const Instr &i = code[pc];
+            const auto op = static_cast<CompareKind>(code[pc + 1].a);
+            const double f = R[i.c].f;
+            bool value = false;
+            if (std::isnan(f)) {
+                value = op == CompareKind::Ne;
+            } else {
+                const int c = compareIntFloat(R[i.b].i, f);
+                switch (op) {
+                case CompareKind::Eq: value = c == 0; break;
+                case CompareKind::Ne: value = c != 0; break;
+                case CompareKind::Lt: value = c < 0; break;
+                case CompareKind::Le: value = c <= 0; break;
+                case CompareKind::Gt: value = c > 0; break;
+                case CompareKind::Ge: value = c >= 0; break;
+                }
+            }
+            R[i.a].i = value;
+            ++pc;
+            NEXT();
+        }
+        CASE(CHECK_BOUND)
+        {
+            const Instr &i = code[pc];
+            if (!R[i.a].p)
+                RAISE(ErrorKind::UnboundLocalError,
+                      "cannot access local variable '" + std::string(view(static_cast<Str *>(K[i.b].value.p)))
+                          + "' where it is not associated with a value");
             NEXT();
         }
         CASE(FORMAT)

@@ -13,6 +13,8 @@ namespace hotpath::runtime {
 bool isSpace(char32_t cp);
 bool isDigit(char32_t cp);
 bool isAlpha(char32_t cp);
+// The value of a Unicode decimal digit (category Nd) in the common scripts, or -1.
+int decimalValue(char32_t cp);
 
 enum class CaseMapping { Upper, Lower, Title };
 std::string mapCase(std::string_view text, CaseMapping mapping);

@@ -103,10 +103,12 @@ using runtime::TypeDesc;
     X(SET_FIELD, "A B C", "R[A].fields[B] := R[C] (record, retains objects)")                     \
     X(DICT_GET, "A B C", "R[A] := R[B][R[C]] (dict, KeyError)")                                  \
     X(DICT_SET, "A B C", "R[A][R[B]] := R[C] (dict)")                                             \
-    X(DICT_NEXT, "A B C +k v", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]") \
+    X(DICT_NEXT, "A B C +k v size", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]; RuntimeError if its size is no longer R[size]") \
     X(STR_NEXT, "A B C +ch", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
     X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
-    X(RANGE_CONTINUE, "A B C +step", "R[A] := R[B] < R[C] (step > 0) or R[B] > R[C] (step < 0)")   \
+    X(RANGE_NEXT, "A B C +step value", "R[A] := more left in range(R[B], R[C], R[step]); if so R[value] := R[B], R[B] += step") \
+    X(CMP_IF, "A B C +op", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
+    X(CHECK_BOUND, "A B", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
     X(FORMAT, "A B C +spec conv", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
     X(PRINT, "A B C", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
     X(ASSERT_FAIL, "A", "raise AssertionError(R[A] or no message)")
@@ -136,6 +138,9 @@ struct Instr
     }
 };
 static_assert(sizeof(Instr) == 8);
+
+// A type-constant operand meaning "no type".
+inline constexpr std::uint16_t noType = 0xFFFF;
 
 // Comparison operators carried by COMPARE's EXTRA word.
 enum class CompareKind : std::uint16_t { Eq, Ne, Lt, Le, Gt, Ge };
