@@ -114,7 +114,8 @@ bool isPrintable(char32_t cp)
         return false;
     if ((cp >= 0x600 && cp <= 0x605) || cp == 0x61C || cp == 0x6DD || cp == 0x70F || cp == 0x180E)
         return false;
-    if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xD800 && cp <= 0xDFFF))
+    if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xD7FC && cp <= 0xDFFF)
+        || (cp >= 0xE0000 && cp <= 0xE0FFF) || cp == 0x200E || cp == 0x200F)
         return false;
     if (cp == 0xFFFD)
         return true;
@@ -325,8 +326,7 @@ void formatFloat(std::string &out, double value, support::FormatSpec spec)
                 c = static_cast<char>(std::toupper(static_cast<unsigned char>(c)));
         if (type == '%')
             body += '%';
-        spec.zeroPad = spec.zeroPad && spec.align; // CPython does not zero-pad inf/nan
-        pad(out, spec, signOf(negative, spec), body, '>');
+        padNumber(out, spec, signOf(negative, spec), "", "", body, 0, 3);
         return;
     }
     const double magnitude = std::fabs(value);
@@ -352,7 +352,10 @@ void formatFloat(std::string &out, double value, support::FormatSpec spec)
         const int p = precision < 0 ? 6 : (precision == 0 ? 1 : precision);
         const std::string sci = scientific(p - 1);
         const int exponent = std::stoi(sci.substr(sci.find('e') + 1));
-        if (exponent >= -4 && exponent < p) {
+        // With no presentation type, Python switches to exponent notation one digit
+        // earlier than 'g' does (exp >= p - 1), so the fixed form keeps a ".0".
+        const int limit = type == 0 ? p - 1 : p;
+        if (exponent >= -4 && exponent < limit) {
             body = fixed(p - 1 - exponent);
         } else {
             body = sci;

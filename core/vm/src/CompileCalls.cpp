@@ -25,6 +25,7 @@ int FunctionCompiler::call(const CallExpr &e, int dst)
     switch (e.target) {
     case CallTarget::Function: return userCall(e, dst);
     case CallTarget::Record: return recordCall(e, dst);
+    case CallTarget::Response: return responseCall(e, dst);
     case CallTarget::Builtin: return builtinCall(e, dst);
     case CallTarget::MathFunction: return mathCall(e, dst);
     case CallTarget::Method: return methodCall(e, dst);
@@ -65,6 +66,32 @@ int FunctionCompiler::recordCall(const CallExpr &e, int dst)
         exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *record.fields[i].defaultValue, base + static_cast<int>(i));
     const int out = dst >= 0 ? dst : tempObject();
     emit(Op::NEW_RECORD, out, typeConstant(record.type), base);
+    return out;
+}
+
+int FunctionCompiler::responseCall(const CallExpr &e, int dst)
+{
+    const int base = tempBlock({true, false, true, true});
+    exprInto(*e.boundArgs[0], base);
+    if (e.boundArgs[1])
+        exprInto(*e.boundArgs[1], base + 1);
+    else
+        emit(Op::LOAD_K, base + 1, intConstant(200));
+    if (e.boundArgs[2])
+        exprInto(*e.boundArgs[2], base + 2);
+    else
+        emit(Op::LOAD_K_OBJ, base + 2, strConstant("text/plain"));
+    const lang::Type *headers = e.type; // placeholder for the dict type below
+    (void)headers;
+    if (e.boundArgs[3]) {
+        exprInto(*e.boundArgs[3], base + 3);
+    } else {
+        const TypeDesc *response = m_module.desc(e.type);
+        emit(Op::NEW_DICT, base + 3, typeConstantDesc(response->items[3]), 0);
+        emitExtra(0);
+    }
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_RECORD, out, typeConstant(e.type), base);
     return out;
 }
 
@@ -313,7 +340,7 @@ int FunctionCompiler::mathCall(const CallExpr &e, int dst)
     std::vector<int> args;
     for (const ExprPtr &arg : e.args) {
         int value = expr(*arg);
-        if (arg->type->isIntLike()) {
+        if (arg->type->isIntLike() && !arg->widenToFloat) {
             const int t = tempNumber();
             emit(Op::I2F, t, value);
             value = t;

@@ -398,11 +398,18 @@ int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
         emit(Op::LOAD_K, out, floatConstant(v));
         return out;
     }
-    if (!e.object->type->is(TypeKind::Record))
-        unsupportedHere(e.span, "this attribute");
+    int field = e.fieldIndex;
+    if (e.object->type->is(TypeKind::Response)) {
+        static const char *const names[] = {"body", "status", "content_type", "headers"};
+        for (int k = 0; k < 4; ++k)
+            if (e.name == names[k])
+                field = k;
+    } else if (!e.object->type->is(TypeKind::Record)) {
+        unsupportedHere(e.span, "Request values (they exist only while serving)");
+    }
     const int object = expr(*e.object);
     const int out = dst >= 0 ? dst : temp(e.type);
-    emit(isObject(e.type) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, out, object, e.fieldIndex);
+    emit(isObject(e.type) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, out, object, field);
     return out;
 }
 

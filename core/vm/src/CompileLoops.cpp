@@ -207,7 +207,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             const int list = inner.type->is(TypeKind::List) ? expr(inner) : materialize(inner, element);
             auto it = std::make_unique<ListIterator>();
             it->list = tempObject();
-            move(it->list, list, inner.type->is(TypeKind::List) ? inner.type : inner.type);
+            emit(Op::MOVE_OBJ, it->list, list); // `list` is always a list here, whatever `inner` was
             it->index = tempNumber();
             it->element = element;
             it->reversed = true;

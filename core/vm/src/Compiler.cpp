@@ -75,6 +75,21 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         d.count = static_cast<std::uint32_t>(items.size());
         break;
     }
+    case TypeKind::Response: {
+        // Response(body, status, content_type, headers): a record the server reads.
+        d.kind = Kind::Record;
+        d.name = "Response";
+        static const char *const fieldNames[] = {"body", "status", "content_type", "headers"};
+        TypeDesc &headers = module.types.emplace_back();
+        headers.kind = Kind::Dict;
+        headers.element = desc(program.types.strType());
+        auto &items = module.typeLists.emplace_back();
+        items = {desc(program.types.strType()), desc(program.types.intType()), desc(program.types.strType()), &headers};
+        d.items = items.data();
+        d.fieldNames = fieldNames;
+        d.count = 4;
+        break;
+    }
     default: d.kind = Kind::None; break;
     }
     return &d;
@@ -104,7 +119,8 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     case TypeKind::List:
     case TypeKind::Dict:
     case TypeKind::Tuple:
-    case TypeKind::Record: return true;
+    case TypeKind::Record:
+    case TypeKind::Response: return true;
     default: return false;
     }
 }

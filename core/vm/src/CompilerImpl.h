@@ -124,6 +124,7 @@ public:
     int call(const CallExpr &e, int dst);
     int userCall(const CallExpr &e, int dst);
     int recordCall(const CallExpr &e, int dst);
+    int responseCall(const CallExpr &e, int dst);
     int builtinCall(const CallExpr &e, int dst);
     int mathCall(const CallExpr &e, int dst);
     int methodCall(const CallExpr &e, int dst);

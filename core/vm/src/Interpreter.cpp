@@ -933,12 +933,26 @@ dispatch:
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
             std::string text;
-            if (x.b == 1)
-                appendRepr(text, R[i.b], TYPE(i.c));
-            else if (x.a > 0)
+            if (x.b == 1) {
+                // !r: the spec then applies to the repr text, as a str.
+                std::string repr;
+                appendRepr(repr, R[i.b], TYPE(i.c));
+                if (x.a > 0) {
+                    Str *s = newStr(repr);
+                    CHECK();
+                    static const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
+                    Slot slot;
+                    slot.p = s;
+                    appendFormatted(text, slot, &strType, m_module.formatSpecs[x.a - 1u]);
+                    release(s);
+                } else {
+                    text = std::move(repr);
+                }
+            } else if (x.a > 0) {
                 appendFormatted(text, R[i.b], TYPE(i.c), m_module.formatSpecs[x.a - 1u]);
-            else
+            } else {
                 appendStr(text, R[i.b], TYPE(i.c));
+            }
             Str *s = newStr(text);
             CHECK();
             storeObject(R[i.a], s);
