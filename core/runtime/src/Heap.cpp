@@ -1,9 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/runtime/Heap.h"
 
+#include <algorithm>
 #include <cstdlib>
 #include <cstring>
 #include <new>
+#include <unordered_set>
 
 namespace hotpath::runtime {
 
@@ -212,6 +214,77 @@ void destroyObject(Object *o)
         heapFree(dict, sizeof(Dict));
         return;
     }
+    }
+}
+
+void destroyImmortals(const std::vector<void *> &roots)
+{
+    std::vector<Object *> pending;
+    std::vector<Object *> all;
+    std::unordered_set<Object *> seen;
+    auto visit = [&](void *p) {
+        auto *o = static_cast<Object *>(p);
+        if (o && o->refCount == immortalRefCount && seen.insert(o).second) {
+            pending.push_back(o);
+        }
+    };
+    for (void *root : roots)
+        visit(root);
+    while (!pending.empty()) {
+        Object *o = pending.back();
+        pending.pop_back();
+        all.push_back(o);
+        switch (o->kind) {
+        case ObjectKind::Str: break;
+        case ObjectKind::List: {
+            auto *list = static_cast<List *>(o);
+            if (list->type->element->isObject())
+                for (std::int64_t i = 0; i < list->size; ++i)
+                    visit(list->items[i].p);
+            break;
+        }
+        case ObjectKind::Tuple:
+        case ObjectKind::Record: {
+            auto *tuple = static_cast<Tuple *>(o);
+            for (std::uint32_t i = 0; i < tuple->type->count; ++i)
+                if (tuple->type->items[i]->isObject())
+                    visit(tuple->items()[i].p);
+            break;
+        }
+        case ObjectKind::Dict: {
+            auto *dict = static_cast<Dict *>(o);
+            for (std::int64_t i = 0; i < dict->used; ++i) {
+                if (!dict->entries[i].key)
+                    continue;
+                visit(dict->entries[i].key);
+                if (dict->type->element->isObject())
+                    visit(dict->entries[i].value.p);
+            }
+            break;
+        }
+        }
+    }
+    // Children are immortal too, so releasing them would do nothing: free each object's
+    // own memory only.
+    for (Object *o : all) {
+        switch (o->kind) {
+        case ObjectKind::Str: heapFree(o, strBytes(static_cast<Str *>(o)->capacity)); break;
+        case ObjectKind::List:
+            heapFree(static_cast<List *>(o)->items, static_cast<List *>(o)->capacity * 8);
+            heapFree(o, sizeof(List));
+            break;
+        case ObjectKind::Tuple:
+        case ObjectKind::Record:
+            heapFree(o, static_cast<std::int64_t>(sizeof(Tuple)) + 8 * std::max<std::int64_t>(1, static_cast<Tuple *>(o)->type->count));
+            break;
+        case ObjectKind::Dict: {
+            auto *dict = static_cast<Dict *>(o);
+            heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
+            heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 8 : 0);
+            heapFree(dict, sizeof(Dict));
+            break;
+        }
+        }
     }
 }
 

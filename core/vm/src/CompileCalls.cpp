@@ -438,6 +438,14 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         if (method == "setdefault")
             return native(Native::dict_setdefault, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
     }
+    if (receiverType->is(TypeKind::Request) && (method == "query" || method == "header")) {
+        const int table = tempObject();
+        emit(Op::GET_ITEM_OBJ, table, receiver, method == "query" ? 4 : 3);
+        int key = value(0);
+        if (method == "header")
+            key = native(Native::str_lower, {key}, {true}, -1, m_module.program.types.strType());
+        return native(Native::dict_get_default, {table, key, value(1)}, {true, true, true}, dst, e.type);
+    }
     unsupportedHere(e.span, receiverType->name() + "." + method + "() here");
 }
 

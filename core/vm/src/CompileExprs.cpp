@@ -404,8 +404,8 @@ int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
         for (int k = 0; k < 4; ++k)
             if (e.name == names[k])
                 field = k;
-    } else if (!e.object->type->is(TypeKind::Record)) {
-        unsupportedHere(e.span, "Request values (they exist only while serving)");
+    } else if (e.object->type->is(TypeKind::Request)) {
+        field = e.name == "method" ? 0 : e.name == "path" ? 1 : 2;
     }
     const int object = expr(*e.object);
     const int out = dst >= 0 ? dst : temp(e.type);

@@ -75,6 +75,22 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         d.count = static_cast<std::uint32_t>(items.size());
         break;
     }
+    case TypeKind::Request: {
+        // The server fills these; header names are stored lower-cased.
+        d.kind = Kind::Record;
+        d.name = "Request";
+        static const char *const fieldNames[] = {"method", "path", "body", "headers", "query"};
+        TypeDesc &table = module.types.emplace_back();
+        table.kind = Kind::Dict;
+        table.element = desc(program.types.strType());
+        auto &items = module.typeLists.emplace_back();
+        const TypeDesc *str = desc(program.types.strType());
+        items = {str, str, str, &table, &table};
+        d.items = items.data();
+        d.fieldNames = fieldNames;
+        d.count = 5;
+        break;
+    }
     case TypeKind::Response: {
         // Response(body, status, content_type, headers): a record the server reads.
         d.kind = Kind::Record;
@@ -120,6 +136,7 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     case TypeKind::Dict:
     case TypeKind::Tuple:
     case TypeKind::Record:
+    case TypeKind::Request:
     case TypeKind::Response: return true;
     default: return false;
     }
@@ -491,8 +508,7 @@ void FunctionCompiler::assertStatement(const AssertStmt &stmt)
 
 Module::~Module()
 {
-    for (void *object : ownedObjects)
-        runtime::destroyObject(static_cast<runtime::Object *>(object));
+    runtime::destroyImmortals(ownedObjects);
 }
 
 int Module::findFunction(const std::string &name) const

@@ -114,6 +114,32 @@ bool intPow(std::int64_t base, std::int64_t exponent, std::int64_t &out)
     return true;
 }
 
+// f-string fields: str(v), repr(v) (conversion) and format(v, spec).
+Str *formatValue(Slot value, const TypeDesc *type, const support::FormatSpec *spec, bool repr)
+{
+    std::string text;
+    if (repr) {
+        std::string reprText;
+        appendRepr(reprText, value, type);
+        if (!spec)
+            return newStr(reprText);
+        // The spec then applies to the repr text, as to any str.
+        static const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
+        Str *s = newStr(reprText);
+        if (!s)
+            return nullptr;
+        Slot slot;
+        slot.p = s;
+        appendFormatted(text, slot, &strType, *spec);
+        release(s);
+    } else if (spec) {
+        appendFormatted(text, value, type, *spec);
+    } else {
+        appendStr(text, value, type);
+    }
+    return newStr(text);
+}
+
 inline void storeObject(Slot &slot, void *value)
 {
     void *old = slot.p;
@@ -930,30 +956,11 @@ dispatch:
         }
         CASE(FORMAT)
         {
+            // The text is built in a helper: a computed goto leaving this block would not
+            // run a local std::string's destructor.
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            std::string text;
-            if (x.b == 1) {
-                // !r: the spec then applies to the repr text, as a str.
-                std::string repr;
-                appendRepr(repr, R[i.b], TYPE(i.c));
-                if (x.a > 0) {
-                    Str *s = newStr(repr);
-                    CHECK();
-                    static const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
-                    Slot slot;
-                    slot.p = s;
-                    appendFormatted(text, slot, &strType, m_module.formatSpecs[x.a - 1u]);
-                    release(s);
-                } else {
-                    text = std::move(repr);
-                }
-            } else if (x.a > 0) {
-                appendFormatted(text, R[i.b], TYPE(i.c), m_module.formatSpecs[x.a - 1u]);
-            } else {
-                appendStr(text, R[i.b], TYPE(i.c));
-            }
-            Str *s = newStr(text);
+            Str *s = formatValue(R[i.b], TYPE(i.c), x.a > 0 ? &m_module.formatSpecs[x.a - 1u] : nullptr, x.b == 1);
             CHECK();
             storeObject(R[i.a], s);
             ++pc;
@@ -1014,9 +1021,11 @@ CallResult initialiseModule(Module &module, Context &context)
         return result;
     for (std::size_t k = 0; k < module.globals.size(); ++k) {
         module.globals[k] = registers[k];
-        if (module.globalTypes[k]->isObject()) {
-            makeImmortal(registers[k].p, module.globalTypes[k]);
-            module.ownedObjects.push_back(registers[k].p);
+        auto *object = static_cast<Object *>(registers[k].p);
+        // A constant may be another constant or a string literal, already owned.
+        if (module.globalTypes[k]->isObject() && object->refCount != immortalRefCount) {
+            makeImmortal(object, module.globalTypes[k]);
+            module.ownedObjects.push_back(object);
         }
     }
     return result;

@@ -8,6 +8,7 @@
 #include "hotpath/runtime/Value.h"
 
 #include <string_view>
+#include <vector>
 
 namespace hotpath::runtime {
 
@@ -20,6 +21,9 @@ Dict *newDict(const TypeDesc *type);
 
 // Makes an object immortal: for module constants shared by concurrent calls.
 void makeImmortal(void *object, const TypeDesc *type);
+// Frees immortal objects and everything they reach, each exactly once, however the
+// graph shares them (when the program version that owns them goes away).
+void destroyImmortals(const std::vector<void *> &roots);
 
 // Recomputes length-derived fields after writing bytes into a Str directly.
 void finishStr(Str *s);
