@@ -1,0 +1,219 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The memory manager and the str/list/dict operations, with Python's semantics.
+#include "hotpath/runtime/Format.h"
+#include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Ops.h"
+
+#include <QtTest/QtTest>
+
+using namespace hotpath::runtime;
+
+namespace {
+
+const TypeDesc intType{Kind::Int, nullptr, 0, nullptr, nullptr, nullptr};
+const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
+const TypeDesc intList{Kind::List, &intType, 0, nullptr, nullptr, nullptr};
+const TypeDesc strList{Kind::List, &strType, 0, nullptr, nullptr, nullptr};
+const TypeDesc intDict{Kind::Dict, &intType, 0, nullptr, nullptr, nullptr};
+
+std::string text(Str *s) { return std::string(view(s)); }
+
+std::string repr(void *object, const TypeDesc *type)
+{
+    std::string out;
+    Slot slot;
+    slot.p = object;
+    appendRepr(out, slot, type);
+    return out;
+}
+
+Slot intSlot(std::int64_t v)
+{
+    Slot s;
+    s.i = v;
+    return s;
+}
+
+} // namespace
+
+class TestValues : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void init() { m_context = std::make_unique<Context>(); Context::setCurrent(m_context.get()); }
+    void cleanup()
+    {
+        QCOMPARE(m_context->liveBytes(), std::int64_t(0)); // every test frees what it made
+        Context::setCurrent(nullptr);
+    }
+
+    void appendIsAmortisedAndInPlace()
+    {
+        Str *s = newStr("");
+        Str *x = newStr("ab");
+        int moves = 0;
+        Str *previous = s;
+        for (int i = 0; i < 100000; ++i) {
+            s = hp_str_append(s, x);
+            moves += s != previous;
+            previous = s;
+        }
+        QCOMPARE(s->length, std::int64_t(200000));
+        QCOMPARE(s->codePoints, std::int64_t(200000));
+        QVERIFY2(moves < 40, "growth must be geometric"); // about log1.5(200000) reallocations
+        release(s);
+        release(x);
+    }
+
+    void appendCopiesWhenShared()
+    {
+        Str *s = newStr("ab");
+        retain(s); // a second reference: appending must not change what it sees
+        Str *x = newStr("cd");
+        Str *t = hp_str_append(s, x);
+        QVERIFY(t != s);
+        QCOMPARE(text(s), std::string("ab"));
+        QCOMPARE(text(t), std::string("abcd"));
+        release(s);
+        release(t);
+        release(x);
+    }
+
+    void unicodeIndexingAndSlicing()
+    {
+        Str *s = newStr("h\xC3\xA9llo \xF0\x9F\x98\x80");
+        QCOMPARE(s->codePoints, std::int64_t(7));
+        Str *e = hp_str_index(s, 1);
+        QCOMPARE(text(e), std::string("\xC3\xA9"));
+        Str *last = hp_str_index(s, -1);
+        QCOMPARE(text(last), std::string("\xF0\x9F\x98\x80"));
+        Str *reversed = hp_str_slice(s, 0, 0, -1, 4);
+        QCOMPARE(text(reversed), std::string("\xF0\x9F\x98\x80 oll\xC3\xA9h"));
+        QVERIFY(!hp_str_index(s, 7));
+        QCOMPARE(m_context->error(), ErrorKind::IndexError);
+        QCOMPARE(m_context->message(), std::string("string index out of range"));
+        m_context->clearError();
+        for (Str *o : {s, e, last, reversed})
+            release(o);
+    }
+
+    void splitFollowsPython()
+    {
+        Str *s = newStr("  a  b\tc \n");
+        List *words = hp_str_split(s, nullptr, -1, &strList);
+        QCOMPARE(repr(words, &strList), std::string("['a', 'b', 'c']"));
+        Str *csv = newStr("a,,b");
+        Str *comma = newStr(",");
+        List *fields = hp_str_split(csv, comma, -1, &strList);
+        QCOMPARE(repr(fields, &strList), std::string("['a', '', 'b']"));
+        for (void *o : {static_cast<void *>(s), static_cast<void *>(words), static_cast<void *>(csv),
+                        static_cast<void *>(comma), static_cast<void *>(fields)})
+            release(o);
+    }
+
+    void intParsingErrorsAreWordedAsPython()
+    {
+        Str *bad = newStr("abc");
+        hp_int_from_str(bad, 10);
+        QCOMPARE(m_context->message(), std::string("invalid literal for int() with base 10: 'abc'"));
+        m_context->clearError();
+        Str *good = newStr(" -1_000 ");
+        QCOMPARE(hp_int_from_str(good, 10), std::int64_t(-1000));
+        Str *hex = newStr("0xff");
+        QCOMPARE(hp_int_from_str(hex, 16), std::int64_t(255));
+        Str *flt = newStr("x");
+        hp_float_from_str(flt);
+        QCOMPARE(m_context->message(), std::string("could not convert string to float: 'x'"));
+        m_context->clearError();
+        for (Str *o : {bad, good, hex, flt})
+            release(o);
+    }
+
+    void dictKeepsInsertionOrderThroughDeletesAndGrowth()
+    {
+        Dict *d = hp_dict_new(&intDict);
+        std::vector<Str *> keys;
+        for (int i = 0; i < 1000; ++i) {
+            keys.push_back(newStr("k" + std::to_string(i)));
+            hp_dict_set(d, keys.back(), intSlot(i));
+        }
+        for (int i = 0; i < 1000; i += 2)
+            hp_dict_pop(d, keys[static_cast<size_t>(i)], Slot{0}, false);
+        QCOMPARE(d->size, std::int64_t(500));
+        hp_dict_set(d, keys[0], intSlot(-1)); // re-inserted: goes last
+        Slot value{0};
+        QVERIFY(hp_dict_lookup(d, keys[1], &value));
+        QCOMPARE(value.i, std::int64_t(1));
+        QVERIFY(!hp_dict_lookup(d, keys[2], &value));
+        std::string text = repr(d, &intDict);
+        QVERIFY(text.rfind("{'k1': 1, 'k3': 3", 0) == 0);
+        const std::string tail = "'k999': 999, 'k0': -1}";
+        QCOMPARE(text.substr(text.size() - tail.size()), tail);
+        Str *missing = newStr("nope");
+        hp_dict_get_item(d, missing);
+        QCOMPARE(m_context->error(), ErrorKind::KeyError);
+        QCOMPARE(m_context->message(), std::string("'nope'"));
+        m_context->clearError();
+        release(missing);
+        for (Str *k : keys)
+            release(k);
+        release(d);
+    }
+
+    void sortIsStableInBothDirections()
+    {
+        const TypeDesc pair{Kind::Tuple, nullptr, 2, nullptr, nullptr, nullptr};
+        (void)pair;
+        List *list = hp_list_new(&intList, 0);
+        for (int v : {3, 1, 2, 1, 3})
+            hp_list_append(list, intSlot(v));
+        hp_list_sort(list, true);
+        QCOMPARE(repr(list, &intList), std::string("[3, 3, 2, 1, 1]"));
+        hp_list_pop(list, 0);
+        QCOMPARE(repr(list, &intList), std::string("[3, 2, 1, 1]"));
+        release(list);
+    }
+
+    void memoryCapRaisesMemoryError()
+    {
+        Limits limits;
+        limits.maxMemory = 1 << 20;
+        Context small(limits);
+        CurrentContext current(&small);
+        List *huge = newList(&intList, 10'000'000);
+        QVERIFY(!huge);
+        QCOMPARE(small.error(), ErrorKind::MemoryError);
+        QCOMPARE(small.liveBytes(), std::int64_t(0));
+        // A 10 GiB request fails before malloc is asked.
+        Context other;
+        CurrentContext current2(&other);
+        QVERIFY(!newList(&intList, 10LL * 1024 * 1024 * 1024 / 8));
+        QCOMPARE(other.error(), ErrorKind::MemoryError);
+    }
+
+    void nestedObjectsAreFreedWithTheirContainer()
+    {
+        const TypeDesc listOfLists{Kind::List, &strList, 0, nullptr, nullptr, nullptr};
+        List *outer = hp_list_new(&listOfLists, 0);
+        for (int i = 0; i < 100; ++i) {
+            List *inner = hp_list_new(&strList, 0);
+            Slot s;
+            s.p = newStr("x");
+            hp_list_append(inner, s);
+            release(s.p);
+            Slot l;
+            l.p = inner;
+            hp_list_append(outer, l);
+            release(inner);
+        }
+        QVERIFY(m_context->liveBytes() > 0);
+        release(outer); // cleanup() checks that nothing is left
+    }
+
+private:
+    std::unique_ptr<Context> m_context;
+};
+
+QTEST_APPLESS_MAIN(TestValues)
+#include "tst_values.moc"
