@@ -183,6 +183,11 @@ Str *hp_to_str(Slot value, const TypeDesc *type)
         retain(value.p);
         return static_cast<Str *>(value.p);
     }
+    if (type->kind == Kind::Int) { // the common case, without a std::string in between
+        char buffer[24];
+        const auto end = std::to_chars(buffer, buffer + sizeof buffer, value.i).ptr;
+        return newStr(std::string_view(buffer, static_cast<size_t>(end - buffer)));
+    }
     std::string text;
     appendStr(text, value, type);
     return newStr(text);

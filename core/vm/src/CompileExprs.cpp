@@ -152,6 +152,16 @@ int FunctionCompiler::binary(const BinaryExpr &e, int dst)
     if (type->is(TypeKind::Str) && e.op == BinaryOp::Add) {
         const int l = expr(*e.left);
         const int r = expr(*e.right);
+        if (l >= m_firstTemp && e.left->kind != ExprKind::Name) {
+            // The left operand is a fresh temporary (a call, another +): append to it in
+            // place, as CPython does for `str(i) + ","`.
+            emit(Op::STR_APPEND, l, r);
+            if (dst >= 0) {
+                move(dst, l, type);
+                return dst;
+            }
+            return l;
+        }
         const int out = dst >= 0 ? dst : tempObject();
         emit(Op::STR_ADD, out, l, r);
         return out;
@@ -196,6 +206,17 @@ int FunctionCompiler::arithmetic(BinaryOp op, const lang::Type *resultType, int 
     const bool ints = leftType->isIntLike() && rightType->isIntLike();
     if (ints && !(op == BinaryOp::Pow && resultType->is(TypeKind::Float))) {
         emit(intOp(op), out, left, right);
+        // `x + 1`: fold the constant into the instruction.
+        Instr &last = m_function.code.back();
+        const Instr *load = m_function.code.size() >= 2 ? &m_function.code[m_function.code.size() - 2] : nullptr;
+        if (op == BinaryOp::Add && load && load->op == Op::LOAD_K && load->a == right && right >= m_firstTemp
+            && right != left) {
+            last.op = Op::ADD_IK;
+            last.c = load->b;
+            // The load is now dead; nothing can jump between it and the add.
+            m_function.code.erase(m_function.code.end() - 2);
+            m_function.lines.erase(m_function.lines.end() - 2);
+        }
         return out;
     }
     int l = left, r = right;

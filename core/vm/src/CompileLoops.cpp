@@ -16,11 +16,10 @@ struct RangeIterator : FunctionCompiler::Iterator
 
     int next(FunctionCompiler &fc, Element &out) override
     {
-        const int more = fc.tempNumber();
-        const int value = fc.tempNumber();
-        fc.emit(Op::RANGE_NEXT, more, current, stop);
-        fc.emitExtra(step, value);
-        const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
+        const int value = preferredRegister >= 0 ? preferredRegister : fc.tempNumber();
+        fc.emit(Op::FOR_RANGE, current, stop, step);
+        const int exit = fc.here();
+        fc.emitExtra(value); // B and C: the exit target, patched by the caller
         out.reg = value;
         out.type = fc.m_module.program.types.intType();
         return exit;
@@ -331,6 +330,9 @@ void FunctionCompiler::bindElement(const Expr &target, const Element &element)
 void FunctionCompiler::forStatement(const ForStmt &stmt)
 {
     auto iterator = makeIterator(*stmt.iterable);
+    if (stmt.target->kind == ExprKind::Name && stmt.target->as<NameExpr>().binding == NameBinding::Local
+        && stmt.target->type->is(TypeKind::Int))
+        iterator->preferredRegister = stmt.target->as<NameExpr>().slot;
     const int top = here();
     m_loops.push_back({top, {}, {}});
     Element element;

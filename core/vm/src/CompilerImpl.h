@@ -168,6 +168,7 @@ struct FunctionCompiler::Iterator
     // Emits the step; returns the index of the jump taken when the iterator is done.
     virtual int next(FunctionCompiler &fc, Element &out) = 0;
     const lang::Type *elementType = nullptr; // the checker's type of one element
+    int preferredRegister = -1;              // where a plain int element may go directly
 };
 
 [[noreturn]] inline void unsupportedHere(Span span, const std::string &what)

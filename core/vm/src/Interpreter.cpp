@@ -707,9 +707,13 @@ dispatch:
         CASE(LIST_GET)
         {
             const Instr &i = code[pc];
-            const Slot value = hp_list_get(static_cast<List *>(R[i.b].p), R[i.c].i);
-            CHECK();
-            R[i.a] = value;
+            const auto *list = static_cast<List *>(R[i.b].p);
+            std::int64_t at = R[i.c].i;
+            if (at < 0)
+                at += list->size;
+            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+                RAISE(ErrorKind::IndexError, "list index out of range");
+            R[i.a] = list->items[at];
             NEXT();
         }
         CASE(LIST_GET_OBJ)
@@ -724,8 +728,18 @@ dispatch:
         CASE(LIST_SET)
         {
             const Instr &i = code[pc];
-            hp_list_set(static_cast<List *>(R[i.a].p), R[i.b].i, R[i.c]);
-            CHECK();
+            auto *list = static_cast<List *>(R[i.a].p);
+            std::int64_t at = R[i.b].i;
+            if (at < 0)
+                at += list->size;
+            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+                RAISE(ErrorKind::IndexError, "list assignment index out of range");
+            if (list->type->element->isObject()) {
+                retain(R[i.c].p);
+                storeObject(list->items[at], R[i.c].p);
+            } else {
+                list->items[at] = R[i.c];
+            }
             NEXT();
         }
         CASE(LIST_APPEND)
@@ -905,21 +919,28 @@ dispatch:
                 RAISE(ErrorKind::ValueError, "range() arg 3 must not be zero");
             NEXT();
         }
-        CASE(RANGE_NEXT)
+        CASE(FOR_RANGE)
         {
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            const std::int64_t step = R[x.a].i;
-            const std::int64_t value = R[i.b].i;
-            const bool more = step > 0 ? value < R[i.c].i : value > R[i.c].i;
-            if (more) {
-                R[x.b].i = value;
-                std::int64_t following = 0;
-                // Past INT64_MAX the range is over; stepping must not overflow.
-                R[i.b].i = __builtin_add_overflow(value, step, &following) ? R[i.c].i : following;
+            const std::int64_t step = R[i.c].i;
+            const std::int64_t value = R[i.a].i;
+            if (step > 0 ? value >= R[i.b].i : value <= R[i.b].i) {
+                pc = static_cast<std::uint32_t>(x.b) | (static_cast<std::uint32_t>(x.c) << 16);
+                goto DISPATCH_AGAIN;
             }
-            R[i.a].i = more;
-            ++pc;
+            R[x.a].i = value;
+            std::int64_t following = 0;
+            // Past INT64_MAX the range is over; stepping must not overflow.
+            R[i.a].i = __builtin_add_overflow(value, step, &following) ? R[i.b].i : following;
+            pc += 2;
+            goto DISPATCH_AGAIN;
+        }
+        CASE(ADD_IK)
+        {
+            const Instr &i = code[pc];
+            if (__builtin_add_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+                RAISE(ErrorKind::OverflowError, overflow);
             NEXT();
         }
         CASE(CMP_IF)

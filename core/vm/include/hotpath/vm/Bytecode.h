@@ -106,7 +106,8 @@ using runtime::TypeDesc;
     X(DICT_NEXT, "A B C +k v size", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]; RuntimeError if its size is no longer R[size]") \
     X(STR_NEXT, "A B C +ch", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
     X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
-    X(RANGE_NEXT, "A B C +step value", "R[A] := more left in range(R[B], R[C], R[step]); if so R[value] := R[B], R[B] += step") \
+    X(FOR_RANGE, "A B C +value J", "if R[A] has passed R[B] (step R[C]): pc := J; else R[value] := R[A], R[A] += R[C]") \
+    X(ADD_IK, "A B C", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
     X(CMP_IF, "A B C +op", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
     X(CHECK_BOUND, "A B", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
     X(FORMAT, "A B C +spec conv", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
