@@ -3,6 +3,8 @@
 
 #include "hotpath/support/Text.h"
 
+#include <vector>
+
 namespace hotpath::runtime {
 
 bool isSpace(char32_t cp)
@@ -106,27 +108,119 @@ char32_t toLower(char32_t cp)
     return cp;
 }
 
-bool isCased(char32_t cp) { return toUpper(cp) != cp || toLower(cp) != cp || cp == 0xDF; }
+// Roman numerals and circled letters have case too.
+char32_t toUpperExtra(char32_t cp)
+{
+    if (cp >= 0x2170 && cp <= 0x217F)
+        return cp - 16;
+    if (cp >= 0x24D0 && cp <= 0x24E9)
+        return cp - 26;
+    if (cp >= 0xFF41 && cp <= 0xFF5A)
+        return cp - 32;
+    if (cp == 0x131)
+        return 'I';
+    return toUpper(cp);
+}
+
+char32_t toLowerExtra(char32_t cp)
+{
+    if (cp >= 0x2160 && cp <= 0x216F)
+        return cp + 16;
+    if (cp >= 0x24B6 && cp <= 0x24CF)
+        return cp + 26;
+    if (cp >= 0xFF21 && cp <= 0xFF3A)
+        return cp + 32;
+    return toLower(cp);
+}
+
+// Letters with three forms (Ǆ ǅ ǆ): index 0 upper, 1 title, 2 lower.
+int digraphIndex(char32_t cp, char32_t &base)
+{
+    static const char32_t bases[] = {0x1C4, 0x1C7, 0x1CA, 0x1F1};
+    for (char32_t b : bases)
+        if (cp >= b && cp < b + 3) {
+            base = b;
+            return static_cast<int>(cp - b);
+        }
+    return -1;
+}
+
+bool isCased(char32_t cp)
+{
+    char32_t base = 0;
+    return toUpperExtra(cp) != cp || toLowerExtra(cp) != cp || cp == 0xDF || cp == 0x131 || digraphIndex(cp, base) >= 0
+        || (cp >= 0xFB00 && cp <= 0xFB06);
+}
+
+// Python's full case mappings that produce several characters.
+const char *specialUpper(char32_t cp, bool title)
+{
+    switch (cp) {
+    case 0xDF: return title ? "Ss" : "SS";
+    case 0xFB00: return title ? "Ff" : "FF";
+    case 0xFB01: return title ? "Fi" : "FI";
+    case 0xFB02: return title ? "Fl" : "FL";
+    case 0xFB03: return title ? "Ffi" : "FFI";
+    case 0xFB04: return title ? "Ffl" : "FFL";
+    case 0x149: return "\xCA\xBCN";
+    default: return nullptr;
+    }
+}
 
 } // namespace
 
 std::string mapCase(std::string_view text, CaseMapping mapping)
 {
+    std::vector<char32_t> cps;
+    for (size_t i = 0; i < text.size();)
+        cps.push_back(support::decodeUtf8(text, i));
     std::string out;
     out.reserve(text.size());
     bool previousCased = false;
-    for (size_t i = 0; i < text.size();) {
-        const char32_t cp = support::decodeUtf8(text, i);
-        bool upper = mapping == CaseMapping::Upper;
-        if (mapping == CaseMapping::Title)
-            upper = !previousCased;
-        if (mapping == CaseMapping::Title)
+    for (size_t k = 0; k < cps.size(); ++k) {
+        const char32_t cp = cps[k];
+        const bool title = mapping == CaseMapping::Title;
+        const bool upper = mapping == CaseMapping::Upper || (title && !previousCased);
+        if (title)
             previousCased = isCased(cp);
-        if (cp == 0xDF && upper) { // ß has no single upper-case letter
-            out += mapping == CaseMapping::Title ? "Ss" : "SS";
+        char32_t base = 0;
+        if (const int form = digraphIndex(cp, base); form >= 0) {
+            support::appendUtf8(out, base + (upper ? (title ? 1 : 0) : 2));
             continue;
         }
-        support::appendUtf8(out, upper ? toUpper(cp) : toLower(cp));
+        if (upper) {
+            if (const char *special = specialUpper(cp, title)) {
+                out += special;
+                continue;
+            }
+            support::appendUtf8(out, toUpperExtra(cp));
+            continue;
+        }
+        if (cp == 0x130) { // İ lowers to i + combining dot above
+            out += "i\xCC\x87";
+            continue;
+        }
+        if (cp == 0x3A3) {
+            // Σ at the end of a word is final sigma: a cased letter before, none after.
+            bool before = false, after = false;
+            for (size_t j = k; j-- > 0;)
+                if (isCased(cps[j])) {
+                    before = true;
+                    break;
+                } else if (cps[j] != 0x27 && cps[j] != 0x2019) {
+                    break;
+                }
+            for (size_t j = k + 1; j < cps.size(); ++j)
+                if (isCased(cps[j])) {
+                    after = true;
+                    break;
+                } else if (cps[j] != 0x27 && cps[j] != 0x2019) {
+                    break;
+                }
+            support::appendUtf8(out, before && !after ? 0x3C2 : 0x3C3);
+            continue;
+        }
+        support::appendUtf8(out, toLowerExtra(cp));
     }
     return out;
 }

@@ -118,8 +118,14 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
 {
     switch (e.binding) {
     case NameBinding::Local:
-        if (m_info && isObject(e.type) && !m_assigned.count(e.slot))
-            emit(Op::CHECK_BOUND, e.slot, strConstant(e.name));
+        if (m_info && !m_assigned.count(e.slot)) {
+            if (isObject(e.type))
+                emit(Op::CHECK_BOUND, e.slot, strConstant(e.name));
+            else if (m_flagRegister.count(e.slot))
+                emit(Op::CHECK_BOUND_NUM, m_flagRegister.at(e.slot), strConstant(e.name));
+            else
+                m_needsFlag.insert(e.slot);
+        }
         if (dst >= 0 && dst != e.slot)
             move(dst, e.slot, e.type);
         return dst >= 0 ? dst : e.slot;

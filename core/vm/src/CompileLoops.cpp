@@ -331,7 +331,7 @@ void FunctionCompiler::forStatement(const ForStmt &stmt)
 {
     auto iterator = makeIterator(*stmt.iterable);
     if (stmt.target->kind == ExprKind::Name && stmt.target->as<NameExpr>().binding == NameBinding::Local
-        && stmt.target->type->is(TypeKind::Int))
+        && stmt.target->type->is(TypeKind::Int) && !m_flagRegister.count(stmt.target->as<NameExpr>().slot))
         iterator->preferredRegister = stmt.target->as<NameExpr>().slot;
     const int top = here();
     m_loops.push_back({top, {}, {}});

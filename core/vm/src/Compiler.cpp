@@ -113,8 +113,9 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
 
 // ---- function frame -------------------------------------------------------------------
 
-FunctionCompiler::FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info)
-    : m_module(module), m_function(function), m_info(info)
+FunctionCompiler::FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info,
+                                   std::set<int> flagged)
+    : m_module(module), m_function(function), m_info(info), m_flagged(std::move(flagged))
 {
     if (!info)
         return;
@@ -124,6 +125,10 @@ FunctionCompiler::FunctionCompiler(ModuleCompiler &module, Function &function, c
         const bool object = isObject(local.type);
         m_registers.push_back({object, false});
         m_function.registerNames.push_back(local.name);
+    }
+    for (int slot : m_flagged) {
+        m_flagRegister[slot] = static_cast<int>(m_registers.size());
+        m_registers.push_back({false, false});
     }
     m_firstTemp = static_cast<int>(m_registers.size());
 }
@@ -142,8 +147,47 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     }
 }
 
+namespace {
+
+// Whether the instruction stores into register A (as opposed to reading it).
+bool writesA(Op op)
+{
+    switch (op) {
+    case Op::NOP: case Op::EXTRA: case Op::CLEAR: case Op::JUMP: case Op::JUMP_IF: case Op::JUMP_IF_NOT:
+    case Op::LOOP: case Op::RETURN: case Op::RETURN_NONE: case Op::LIST_SET: case Op::LIST_APPEND:
+    case Op::SET_FIELD: case Op::DICT_SET: case Op::RANGE_CHECK: case Op::PRINT: case Op::ASSERT_FAIL:
+    case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: return false;
+    default: return true;
+    }
+}
+
+} // namespace
+
+void FunctionCompiler::flushFlag()
+{
+    if (m_pendingFlag < 0)
+        return;
+    const int flag = m_pendingFlag;
+    m_pendingFlag = -1;
+    m_function.code.push_back({Op::LOAD_K, static_cast<std::uint16_t>(flag), static_cast<std::uint16_t>(intConstant(1)), 0});
+    m_function.lines.push_back(m_line);
+}
+
 int FunctionCompiler::emit(Op op, int a, int b, int c)
 {
+    if (op != Op::EXTRA)
+        flushFlag();
+    else if (m_pendingFlag >= 0) {
+        // The flag follows the instruction's EXTRA word.
+        const int flag = m_pendingFlag;
+        m_pendingFlag = -1;
+        const int at = emit(op, a, b, c);
+        m_pendingFlag = flag;
+        flushFlag();
+        return at;
+    }
+    if (writesA(op) && m_flagRegister.count(a))
+        m_pendingFlag = m_flagRegister.at(a);
     m_function.code.push_back({op, static_cast<std::uint16_t>(a), static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(c)});
     m_function.lines.push_back(m_line);
     return here() - 1;
@@ -264,6 +308,7 @@ void FunctionCompiler::compileBody(const Block &body)
 {
     block(body);
     emit(Op::RETURN_NONE);
+    flushFlag();
     m_function.registerCount = static_cast<std::uint16_t>(m_registers.size());
     for (size_t r = 0; r < m_registers.size(); ++r)
         if (m_registers[r].object)
@@ -536,13 +581,28 @@ CompileResult compileProgram(const Program &program)
             function.name = info.name;
             function.paramCount = static_cast<std::uint16_t>(info.params.size());
             function.returnType = compiler.desc(info.returnType);
-            FunctionCompiler fc(compiler, function, &info);
-            for (const ParamInfo &param : info.params) {
-                function.paramTypes.push_back(compiler.desc(param.type));
-                if (fc.isObject(param.type))
-                    function.objectParams.push_back(static_cast<std::uint16_t>(function.paramTypes.size() - 1));
+            std::set<int> flagged;
+            for (int attempt = 0; attempt < 2; ++attempt) {
+                function.code.clear();
+                function.lines.clear();
+                function.constants.clear();
+                function.registerNames.clear();
+                function.objectRegisters.clear();
+                function.paramTypes.clear();
+                function.objectParams.clear();
+                FunctionCompiler fc(compiler, function, &info, flagged);
+                for (const ParamInfo &param : info.params) {
+                    function.paramTypes.push_back(compiler.desc(param.type));
+                    if (fc.isObject(param.type))
+                        function.objectParams.push_back(static_cast<std::uint16_t>(function.paramTypes.size() - 1));
+                }
+                fc.compileBody(info.decl->body);
+                // A second pass gives the number locals read before certain assignment
+                // their flag registers.
+                if (fc.m_needsFlag.empty() || attempt == 1)
+                    break;
+                flagged = fc.m_needsFlag;
             }
-            fc.compileBody(info.decl->body);
         }
         Function &init = module.functions.back();
         init.name = "<module constants>";

@@ -50,7 +50,8 @@ struct Element
 class FunctionCompiler
 {
 public:
-    FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info);
+    FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info,
+                     std::set<int> flagged = {});
 
     void compileBody(const Block &body);
     void compileConstantInitialiser(const std::vector<ConstantInfo> &constants);
@@ -60,7 +61,15 @@ public:
     void emitExtra(int a = 0, int b = 0, int c = 0) { emit(Op::EXTRA, a, b, c); }
     int emitJump(Op op, int a = 0);
     void patchJump(int at, int target);
-    int here() const { return static_cast<int>(m_function.code.size()); }
+    int here()
+    {
+        flushFlag();
+        return static_cast<int>(m_function.code.size());
+    }
+    // Number locals that may be read before assignment get a flag register, set after
+    // every write, so reading them unassigned raises UnboundLocalError as in Python.
+    std::set<int> m_needsFlag;
+    void flushFlag();
     int constant(Slot value, const TypeDesc *type = nullptr);
     int intConstant(std::int64_t value);
     int floatConstant(double value);
@@ -159,6 +168,9 @@ private:
     // Object locals certainly assigned on every path to here; reads of the others are
     // checked (UnboundLocalError instead of reading a null register).
     std::set<int> m_assigned;
+    std::set<int> m_flagged;
+    std::map<int, int> m_flagRegister;
+    int m_pendingFlag = -1;
     void markAssigned(const Expr &target);
 };
 

@@ -966,6 +966,15 @@ dispatch:
             ++pc;
             NEXT();
         }
+        CASE(CHECK_BOUND_NUM)
+        {
+            const Instr &i = code[pc];
+            if (!R[i.a].i)
+                RAISE(ErrorKind::UnboundLocalError,
+                      "cannot access local variable '" + std::string(view(static_cast<Str *>(K[i.b].value.p)))
+                          + "' where it is not associated with a value");
+            NEXT();
+        }
         CASE(CHECK_BOUND)
         {
             const Instr &i = code[pc];

@@ -110,6 +110,7 @@ using runtime::TypeDesc;
     X(ADD_IK, "A B C", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
     X(CMP_IF, "A B C +op", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
     X(CHECK_BOUND, "A B", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
+    X(CHECK_BOUND_NUM, "A B", "UnboundLocalError naming K[B] if the flag R[A] of a number local is 0") \
     X(FORMAT, "A B C +spec conv", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
     X(PRINT, "A B C", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
     X(ASSERT_FAIL, "A", "raise AssertionError(R[A] or no message)")
