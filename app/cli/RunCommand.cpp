@@ -197,8 +197,9 @@ int runRun(const QStringList &arguments)
         "A run-time error prints FILE:LINE: ErrorName: message to stderr and exits 1;\n"
         "compile errors and bad arguments exit 2."));
     parser.addHelpOption();
-    const QCommandLineOption tier(QStringLiteral("tier"), QStringLiteral("Execution tier: interp or jit (default: jit)."),
-                                  QStringLiteral("tier"), QStringLiteral("jit"));
+    // The default becomes jit once the JIT tier exists.
+    const QCommandLineOption tier(QStringLiteral("tier"), QStringLiteral("Execution tier: interp or jit (default: interp)."),
+                                  QStringLiteral("tier"), QStringLiteral("interp"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop with TimeoutError after S seconds."),
                                      QStringLiteral("S"));
     parser.addOption(tier);
