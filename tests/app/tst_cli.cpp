@@ -109,6 +109,63 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("missing.py: error: no such file or directory")));
     }
 
+    void runPrintsLikePython()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("p.py"),
+                                       "def show(n: int, name: str, xs: list[float]) -> str:\n"
+                                       "    print('start', n)\n"
+                                       "    return f'{name}: {sum(xs) / len(xs):.2f} over {len(xs)}'\n");
+        const Run run = hotpath({QStringLiteral("run"), path, QStringLiteral("show"), QStringLiteral("3"),
+                                 QStringLiteral("avg"), QStringLiteral("[1.5, 2, 4]")});
+        QCOMPARE(run.err, QString());
+        QCOMPARE(run.exitCode, 0);
+        QCOMPARE(run.out, QStringLiteral("start 3\navg: 2.50 over 3\n"));
+    }
+
+    void runtimeErrorsNameFileLineAndPythonError()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("e.py"),
+                                       "def f(d: dict[str, int]) -> int:\n    print('before')\n    return d['missing']\n");
+        const Run run = hotpath({QStringLiteral("run"), path, QStringLiteral("f"), QStringLiteral("{\"a\": 1}")});
+        QCOMPARE(run.exitCode, 1);
+        QCOMPARE(run.out, QStringLiteral("before\n"));
+        QCOMPARE(run.err, path + QStringLiteral(":3: KeyError: 'missing'\n"));
+    }
+
+    void runRejectsBadArgumentsAndTheMissingJit()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("a.py"), "def f(n: int) -> int:\n    return n\n");
+        const Run bad = hotpath({QStringLiteral("run"), path, QStringLiteral("f"), QStringLiteral("x1")});
+        QCOMPARE(bad.exitCode, 2);
+        QVERIFY2(bad.err.contains(QStringLiteral("parameter 'n' (int): invalid literal for int() with base 10: 'x1'")),
+                 qPrintable(bad.err));
+        const Run missing = hotpath({QStringLiteral("run"), path, QStringLiteral("g")});
+        QCOMPARE(missing.exitCode, 2);
+        QVERIFY(missing.err.contains(QStringLiteral("no function 'g'")));
+        const Run jit = hotpath({QStringLiteral("run"), QStringLiteral("--tier"), QStringLiteral("jit"), path,
+                                 QStringLiteral("f"), QStringLiteral("1")});
+        QCOMPARE(jit.exitCode, 2);
+        QVERIFY(jit.err.contains(QStringLiteral("JIT tier is not built yet")));
+        const Run timeout = hotpath({QStringLiteral("run"), writeFile(dir, QStringLiteral("t.py"),
+                                                                       "def spin() -> int:\n    while True:\n        pass\n"),
+                                     QStringLiteral("spin"), QStringLiteral("--timeout"), QStringLiteral("0.2")});
+        QCOMPARE(timeout.exitCode, 1);
+        QVERIFY2(timeout.err.contains(QStringLiteral(":3: TimeoutError:")), qPrintable(timeout.err));
+    }
+
+    void dumpListsBytecodeWithLines()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("d.py"), "def add(a: int, b: int) -> int:\n    return a + b\n");
+        const Run run = hotpath({QStringLiteral("dump"), path, QStringLiteral("add"), QStringLiteral("--bytecode")});
+        QCOMPARE(run.exitCode, 0);
+        QVERIFY2(run.out.contains(QStringLiteral("line 2    ADD_I           r2, r0(a), r1(b)")), qPrintable(run.out));
+        QVERIFY(run.out.contains(QStringLiteral("RETURN")));
+    }
+
     void brokenManifestIsReportedNotCrashing()
     {
         QTemporaryDir dir;
