@@ -212,17 +212,7 @@ int FunctionCompiler::arithmetic(BinaryOp op, const lang::Type *resultType, int 
     const bool ints = leftType->isIntLike() && rightType->isIntLike();
     if (ints && !(op == BinaryOp::Pow && resultType->is(TypeKind::Float))) {
         emit(intOp(op), out, left, right);
-        // `x + 1`: fold the constant into the instruction.
-        Instr &last = m_function.code.back();
-        const Instr *load = m_function.code.size() >= 2 ? &m_function.code[m_function.code.size() - 2] : nullptr;
-        if (op == BinaryOp::Add && load && load->op == Op::LOAD_K && load->a == right && right >= m_firstTemp
-            && right != left) {
-            last.op = Op::ADD_IK;
-            last.c = load->b;
-            // The load is now dead; nothing can jump between it and the add.
-            m_function.code.erase(m_function.code.end() - 2);
-            m_function.lines.erase(m_function.lines.end() - 2);
-        }
+        foldConstantOperand();
         return out;
     }
     int l = left, r = right;
@@ -236,6 +226,30 @@ int FunctionCompiler::arithmetic(BinaryOp op, const lang::Type *resultType, int 
     }
     emit(floatOp(op), out, l, r);
     return out;
+}
+
+// `x + 1`, `n < 2`: when the right operand was just loaded from an int constant into a
+// temporary, use the instruction's constant form and drop the now dead load.
+void FunctionCompiler::foldConstantOperand()
+{
+    static const std::map<Op, Op> constantForms = {
+        {Op::ADD_I, Op::ADD_IK}, {Op::SUB_I, Op::SUB_IK}, {Op::MUL_I, Op::MUL_IK},
+        {Op::MOD_I, Op::MOD_IK}, {Op::FLOORDIV_I, Op::FLOORDIV_IK}, {Op::EQ_I, Op::EQ_IK},
+        {Op::NE_I, Op::NE_IK}, {Op::LT_I, Op::LT_IK}, {Op::LE_I, Op::LE_IK},
+        {Op::GT_I, Op::GT_IK}, {Op::GE_I, Op::GE_IK}};
+    if (m_pendingFlag >= 0 || m_function.code.size() < 2)
+        return;
+    Instr &last = m_function.code.back();
+    const Instr &load = m_function.code[m_function.code.size() - 2];
+    const auto form = constantForms.find(last.op);
+    if (form == constantForms.end() || load.op != Op::LOAD_K || load.a != last.c || last.c < m_firstTemp
+        || last.b == last.c || m_function.constants[load.b].type)
+        return;
+    last.op = form->second;
+    last.c = load.b;
+    // Nothing can jump between the load and its use: both come from one expression.
+    m_function.code.erase(m_function.code.end() - 2);
+    m_function.lines.erase(m_function.lines.end() - 2);
 }
 
 int FunctionCompiler::unary(const UnaryExpr &e, int dst)
@@ -259,7 +273,7 @@ int FunctionCompiler::unary(const UnaryExpr &e, int dst)
 }
 
 int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftType, int right,
-                                 const lang::Type *rightType, int dst)
+                                 const lang::Type *rightType, int dst, bool rightReused)
 {
     const int out = dst;
     if (op == CompareOp::In || op == CompareOp::NotIn) {
@@ -302,6 +316,8 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
         static const Op intOps[] = {Op::EQ_I, Op::NE_I, Op::LT_I, Op::LE_I, Op::GT_I, Op::GE_I};
         static const Op floatOps[] = {Op::EQ_F, Op::NE_F, Op::LT_F, Op::LE_F, Op::GT_F, Op::GE_F};
         emit((ints ? intOps : floatOps)[static_cast<int>(op)], out, l, r);
+        if (ints && !rightReused)
+            foldConstantOperand();
         return out;
     }
     emit(Op::COMPARE, out, left, right);
@@ -317,7 +333,8 @@ int FunctionCompiler::compare(const CompareExpr &e, int dst)
     int left = expr(*e.operands[0]);
     for (size_t i = 0; i < e.ops.size(); ++i) {
         const int right = expr(*e.operands[i + 1]);
-        compareOne(e.ops[i], left, e.operands[i]->type, right, e.operands[i + 1]->type, out);
+        // In a chain the right operand is the next comparison's left one: keep its load.
+        compareOne(e.ops[i], left, e.operands[i]->type, right, e.operands[i + 1]->type, out, i + 1 < e.ops.size());
         if (i + 1 < e.ops.size())
             exits.push_back(emitJump(Op::JUMP_IF_NOT, out));
         left = right;

@@ -113,8 +113,10 @@ public:
     int arithmetic(BinaryOp op, const lang::Type *resultType, int left, const lang::Type *leftType, int right,
                    const lang::Type *rightType, int dst, Span at);
     int unary(const UnaryExpr &e, int dst);
+    void foldConstantOperand();
     int compare(const CompareExpr &e, int dst);
-    int compareOne(CompareOp op, int left, const lang::Type *leftType, int right, const lang::Type *rightType, int dst);
+    int compareOne(CompareOp op, int left, const lang::Type *leftType, int right, const lang::Type *rightType, int dst,
+                   bool rightReused = false);
     int boolOp(const BoolOpExpr &e, int dst);
     int ifExp(const IfExpr &e, int dst);
     int truthy(int reg, const lang::Type *type);

@@ -93,6 +93,16 @@ std::string disassemble(const Module &module, const Function &function)
         case Op::RANGE_CHECK: out += reg(function, i.a); break;
         case Op::RETURN_NONE:
         case Op::NOP: break;
+        case Op::ADD_IK: case Op::SUB_IK: case Op::MUL_IK: case Op::MOD_IK: case Op::FLOORDIV_IK:
+        case Op::EQ_IK: case Op::NE_IK: case Op::LT_IK: case Op::LE_IK: case Op::GT_IK: case Op::GE_IK:
+            out += reg(function, i.a) + ", " + reg(function, i.b) + ", " + constantText(function, i.c);
+            break;
+        case Op::FOR_RANGE: {
+            const Instr &x = function.code[pc + 1];
+            out += reg(function, i.a) + " to " + reg(function, i.b) + " step " + reg(function, i.c) + " -> "
+                + reg(function, x.a) + ", exit " + std::to_string(static_cast<unsigned>(x.b) | (static_cast<unsigned>(x.c) << 16));
+            break;
+        }
         case Op::GET_ITEM:
         case Op::GET_ITEM_OBJ: out += reg(function, i.a) + ", " + reg(function, i.b) + "[" + std::to_string(i.c) + "]"; break;
         default: {

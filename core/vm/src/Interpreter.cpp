@@ -943,6 +943,53 @@ dispatch:
                 RAISE(ErrorKind::OverflowError, overflow);
             NEXT();
         }
+        CASE(SUB_IK)
+        {
+            const Instr &i = code[pc];
+            if (__builtin_sub_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+                RAISE(ErrorKind::OverflowError, overflow);
+            NEXT();
+        }
+        CASE(MUL_IK)
+        {
+            const Instr &i = code[pc];
+            if (__builtin_mul_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+                RAISE(ErrorKind::OverflowError, overflow);
+            NEXT();
+        }
+        CASE(MOD_IK)
+        {
+            const Instr &i = code[pc];
+            const std::int64_t y = K[i.c].value.i;
+            if (y == 0)
+                RAISE(ErrorKind::ZeroDivisionError, "integer modulo by zero");
+            R[i.a].i = floorMod(R[i.b].i, y);
+            NEXT();
+        }
+        CASE(FLOORDIV_IK)
+        {
+            const Instr &i = code[pc];
+            const std::int64_t y = K[i.c].value.i;
+            if (y == 0)
+                RAISE(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
+            if (y == -1 && R[i.b].i == INT64_MIN)
+                RAISE(ErrorKind::OverflowError, overflow);
+            R[i.a].i = floorDiv(R[i.b].i, y);
+            NEXT();
+        }
+#define INT_COMPARE_K(name, op)                                                                    \
+    CASE(name)                                                                                     \
+    {                                                                                              \
+        const Instr &i = code[pc];                                                                 \
+        R[i.a].i = R[i.b].i op K[i.c].value.i;                                                     \
+        NEXT();                                                                                    \
+    }
+        INT_COMPARE_K(EQ_IK, ==)
+        INT_COMPARE_K(NE_IK, !=)
+        INT_COMPARE_K(LT_IK, <)
+        INT_COMPARE_K(LE_IK, <=)
+        INT_COMPARE_K(GT_IK, >)
+        INT_COMPARE_K(GE_IK, >=)
         CASE(CMP_IF)
         {
             const Instr &i = code[pc];

@@ -108,6 +108,13 @@ using runtime::TypeDesc;
     X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
     X(FOR_RANGE, "A B C +value J", "if R[A] has passed R[B] (step R[C]): pc := J; else R[value] := R[A], R[A] += R[C]") \
     X(ADD_IK, "A B C", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
+    X(SUB_IK, "A B C", "R[A] := R[B] - K[C] (int constant, OverflowError)")                      \
+    X(MUL_IK, "A B C", "R[A] := R[B] * K[C] (int constant, OverflowError)")                      \
+    X(MOD_IK, "A B C", "R[A] := R[B] % K[C] (int constant)")                                      \
+    X(FLOORDIV_IK, "A B C", "R[A] := R[B] // K[C] (int constant)")                                \
+    X(EQ_IK, "A B C", "R[A] := R[B] == K[C]") X(NE_IK, "A B C", "R[A] := R[B] != K[C]")          \
+    X(LT_IK, "A B C", "R[A] := R[B] < K[C]") X(LE_IK, "A B C", "R[A] := R[B] <= K[C]")           \
+    X(GT_IK, "A B C", "R[A] := R[B] > K[C]") X(GE_IK, "A B C", "R[A] := R[B] >= K[C]")           \
     X(CMP_IF, "A B C +op", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
     X(CHECK_BOUND, "A B", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
     X(CHECK_BOUND_NUM, "A B", "UnboundLocalError naming K[B] if the flag R[A] of a number local is 0") \
