@@ -53,6 +53,33 @@ Str *fromCodePoints(const std::vector<char32_t> &cps)
 
 } // namespace
 
+namespace {
+
+// ASCII text (the common case for handlers) maps byte by byte, without decoding.
+Str *asciiCase(Str *s, CaseMapping mapping)
+{
+    Str *out = newStrWithCapacity(s->length);
+    if (!out)
+        return nullptr;
+    bool previousLetter = false;
+    for (std::int64_t i = 0; i < s->length; ++i) {
+        char c = s->data()[i];
+        const bool letter = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
+        bool upper = mapping == CaseMapping::Upper || (mapping == CaseMapping::Title && !previousLetter);
+        if (letter)
+            c = upper ? static_cast<char>(c & ~0x20) : static_cast<char>(c | 0x20);
+        previousLetter = letter;
+        out->data()[i] = c;
+    }
+    out->length = s->length;
+    out->codePoints = s->length;
+    out->ascii = true;
+    out->data()[out->length] = '\0';
+    return out;
+}
+
+} // namespace
+
 extern "C" {
 
 Str *hp_str_concat(Str *a, Str *b)
@@ -227,6 +254,21 @@ List *hp_str_split(Str *s, Str *separator, std::int64_t maxsplit, const TypeDesc
         return out;
     }
     // Runs of whitespace separate words; leading and trailing whitespace is dropped.
+    if (s->ascii && maxsplit < 0) {
+        const auto space = [](char c) { return c == ' ' || (c >= '\t' && c <= '\r') || (c >= '\x1c' && c <= '\x1f'); };
+        size_t at = 0;
+        while (at < text.size()) {
+            while (at < text.size() && space(text[at]))
+                ++at;
+            size_t end = at;
+            while (end < text.size() && !space(text[end]))
+                ++end;
+            if (end > at && !push(text.substr(at, end - at)))
+                return nullptr;
+            at = end;
+        }
+        return out;
+    }
     size_t i = 0;
     std::int64_t splits = 0;
     auto spaceAt = [&](size_t at, size_t &next) {
@@ -289,6 +331,22 @@ Str *hp_str_join(Str *separator, List *items)
 
 Str *hp_str_strip(Str *s, Str *chars, std::int64_t which)
 {
+    if (s->ascii && (!chars || chars->ascii)) {
+        const std::string_view text = view(s);
+        const std::string_view set = chars ? view(chars) : std::string_view(" \t\n\r\v\f\x1c\x1d\x1e\x1f", 10);
+        size_t begin = 0, end = text.size();
+        if (which & 1)
+            while (begin < end && set.find(text[begin]) != std::string_view::npos)
+                ++begin;
+        if (which & 2)
+            while (end > begin && set.find(text[end - 1]) != std::string_view::npos)
+                --end;
+        if (begin == 0 && end == text.size()) {
+            retain(s);
+            return s;
+        }
+        return newStr(text.substr(begin, end - begin));
+    }
     const std::vector<char32_t> cps = codePointsOf(view(s));
     const std::vector<char32_t> set = chars ? codePointsOf(view(chars)) : std::vector<char32_t>{};
     auto strip = [&](char32_t cp) {
@@ -304,9 +362,9 @@ Str *hp_str_strip(Str *s, Str *chars, std::int64_t which)
     return fromCodePoints(std::vector<char32_t>(cps.begin() + static_cast<long>(begin), cps.begin() + static_cast<long>(end)));
 }
 
-Str *hp_str_upper(Str *s) { return newStr(mapCase(view(s), CaseMapping::Upper)); }
-Str *hp_str_lower(Str *s) { return newStr(mapCase(view(s), CaseMapping::Lower)); }
-Str *hp_str_title(Str *s) { return newStr(mapCase(view(s), CaseMapping::Title)); }
+Str *hp_str_upper(Str *s) { return s->ascii ? asciiCase(s, CaseMapping::Upper) : newStr(mapCase(view(s), CaseMapping::Upper)); }
+Str *hp_str_lower(Str *s) { return s->ascii ? asciiCase(s, CaseMapping::Lower) : newStr(mapCase(view(s), CaseMapping::Lower)); }
+Str *hp_str_title(Str *s) { return s->ascii ? asciiCase(s, CaseMapping::Title) : newStr(mapCase(view(s), CaseMapping::Title)); }
 
 bool hp_str_startswith(Str *s, Str *prefix) { return view(s).substr(0, static_cast<size_t>(prefix->length)) == view(prefix); }
 
