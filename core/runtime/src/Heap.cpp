@@ -57,9 +57,27 @@ void heapFree(void *p, std::int64_t bytes)
 
 void finishStr(Str *s)
 {
+    // Most text is ASCII: test eight bytes at a time before counting code points.
+    const char *data = s->data();
+    std::int64_t i = 0;
+    for (; i + 8 <= s->length; i += 8) {
+        std::uint64_t word;
+        std::memcpy(&word, data + i, 8);
+        if (word & 0x8080808080808080ull)
+            break;
+    }
+    while (i < s->length && static_cast<unsigned char>(data[i]) < 0x80)
+        ++i;
+    if (i == s->length) {
+        s->codePoints = s->length;
+        s->ascii = true;
+        s->hash = 0;
+        s->data()[s->length] = '\0';
+        return;
+    }
     std::int64_t codePoints = 0;
     bool ascii = true;
-    for (std::int64_t i = 0; i < s->length; ++i) {
+    for (i = 0; i < s->length; ++i) {
         const auto byte = static_cast<unsigned char>(s->data()[i]);
         ascii = ascii && byte < 0x80;
         codePoints += (byte & 0xC0) != 0x80;
