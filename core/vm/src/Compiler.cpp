@@ -313,6 +313,9 @@ void FunctionCompiler::compileBody(const Block &body)
     for (size_t r = 0; r < m_registers.size(); ++r)
         if (m_registers[r].object)
             m_function.objectRegisters.push_back(static_cast<std::uint16_t>(r));
+    m_function.zeroRegisters = m_function.objectRegisters;
+    for (const auto &[slot, flag] : m_flagRegister)
+        m_function.zeroRegisters.push_back(static_cast<std::uint16_t>(flag));
 }
 
 void FunctionCompiler::block(const Block &stmts)
@@ -588,6 +591,7 @@ CompileResult compileProgram(const Program &program)
                 function.constants.clear();
                 function.registerNames.clear();
                 function.objectRegisters.clear();
+                function.zeroRegisters.clear();
                 function.paramTypes.clear();
                 function.objectParams.clear();
                 FunctionCompiler fc(compiler, function, &info, flagged);
@@ -641,6 +645,9 @@ void FunctionCompiler::compileConstantInitialiser(const std::vector<ConstantInfo
     for (size_t r = m_firstTemp; r < m_registers.size(); ++r)
         if (m_registers[r].object)
             m_function.objectRegisters.push_back(static_cast<std::uint16_t>(r));
+    // The constants' own registers start empty too, objects or not.
+    for (size_t r = 0; r < m_registers.size(); ++r)
+        m_function.zeroRegisters.push_back(static_cast<std::uint16_t>(r));
 }
 
 } // namespace hotpath::vm

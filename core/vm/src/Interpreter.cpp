@@ -192,7 +192,11 @@ bool Machine::pushFrame(const Function &function, std::size_t base, std::uint16_
             return false;
         m_stack.resize(std::max(needed, m_stack.size() * 2));
     }
-    std::memset(static_cast<void *>(m_stack.data() + base), 0, function.registerCount * sizeof(Slot));
+    // Only registers that are read before written need a defined start: object registers
+    // (released on overwrite) and assignment flags. Numbers are always written first.
+    Slot *frame = m_stack.data() + base;
+    for (std::uint16_t r : function.zeroRegisters)
+        frame[r].p = nullptr;
     m_frames.push_back({&function, base, 0, resultRegister});
     return true;
 }

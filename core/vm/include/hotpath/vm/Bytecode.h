@@ -169,6 +169,7 @@ struct Function
     std::uint16_t paramCount = 0;
     std::uint16_t registerCount = 0;
     std::vector<std::uint16_t> objectRegisters; // released when the frame ends
+    std::vector<std::uint16_t> zeroRegisters;   // must start at 0: objects and assignment flags
     std::vector<std::uint16_t> objectParams;    // parameters that hold objects
     const TypeDesc *returnType = nullptr;
     std::vector<const TypeDesc *> paramTypes;
