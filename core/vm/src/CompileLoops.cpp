@@ -333,16 +333,26 @@ void FunctionCompiler::forStatement(const ForStmt &stmt)
     if (stmt.target->kind == ExprKind::Name && stmt.target->as<NameExpr>().binding == NameBinding::Local
         && stmt.target->type->is(TypeKind::Int) && !m_flagRegister.count(stmt.target->as<NameExpr>().slot))
         iterator->preferredRegister = stmt.target->as<NameExpr>().slot;
-    const int top = here();
+    int top = here();
     m_loops.push_back({top, {}, {}});
     Element element;
     const int exit = iterator->next(*this, element);
+    auto *range = dynamic_cast<RangeIterator *>(iterator.get());
+    const int bodyStart = here();
     const std::set<int> before = m_assigned;
     bindElement(*stmt.target, element);
     markAssigned(*stmt.target);
     block(stmt.body);
     m_assigned = before; // the body may run zero times
-    patchJump(emitJump(Op::LOOP), top);
+    if (range) {
+        // Range loops test at the bottom too: one instruction per iteration instead of a
+        // back-edge plus the header.
+        top = here();
+        emit(Op::FOR_RANGE_BACK, range->current, range->stop, range->step);
+        emitExtra(element.reg, bodyStart & 0xFFFF, bodyStart >> 16);
+    } else {
+        patchJump(emitJump(Op::LOOP), top);
+    }
     patchJump(exit, here());
     Loop loop = std::move(m_loops.back());
     m_loops.pop_back();

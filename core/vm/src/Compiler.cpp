@@ -156,7 +156,7 @@ bool writesA(Op op)
     case Op::NOP: case Op::EXTRA: case Op::CLEAR: case Op::JUMP: case Op::JUMP_IF: case Op::JUMP_IF_NOT:
     case Op::LOOP: case Op::RETURN: case Op::RETURN_NONE: case Op::LIST_SET: case Op::LIST_APPEND:
     case Op::SET_FIELD: case Op::DICT_SET: case Op::RANGE_CHECK: case Op::PRINT: case Op::ASSERT_FAIL:
-    case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: return false;
+    case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: case Op::FOR_RANGE_BACK: return false;
     default: return true;
     }
 }

@@ -940,6 +940,24 @@ dispatch:
             pc += 2;
             goto DISPATCH_AGAIN;
         }
+        CASE(FOR_RANGE_BACK)
+        {
+            if (!m_context.poll())
+                goto error;
+            const Instr &i = code[pc];
+            const Instr &x = code[pc + 1];
+            const std::int64_t step = R[i.c].i;
+            const std::int64_t value = R[i.a].i;
+            if (step > 0 ? value >= R[i.b].i : value <= R[i.b].i) {
+                pc += 2;
+                goto DISPATCH_AGAIN;
+            }
+            R[x.a].i = value;
+            std::int64_t following = 0;
+            R[i.a].i = __builtin_add_overflow(value, step, &following) ? R[i.b].i : following;
+            pc = static_cast<std::uint32_t>(x.b) | (static_cast<std::uint32_t>(x.c) << 16);
+            goto DISPATCH_AGAIN;
+        }
         CASE(ADD_IK)
         {
             const Instr &i = code[pc];

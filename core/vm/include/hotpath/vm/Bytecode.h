@@ -107,6 +107,7 @@ using runtime::TypeDesc;
     X(STR_NEXT, "A B C +ch", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
     X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
     X(FOR_RANGE, "A B C +value J", "if R[A] has passed R[B] (step R[C]): pc := J; else R[value] := R[A], R[A] += R[C]") \
+    X(FOR_RANGE_BACK, "A B C +value J", "poll; if R[A] has not passed R[B]: R[value] := R[A], R[A] += R[C], pc := J") \
     X(ADD_IK, "A B C", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
     X(SUB_IK, "A B C", "R[A] := R[B] - K[C] (int constant, OverflowError)")                      \
     X(MUL_IK, "A B C", "R[A] := R[B] * K[C] (int constant, OverflowError)")                      \
