@@ -8,6 +8,7 @@
 #include "hotpath/support/Text.h"
 
 #include <charconv>
+#include <cstring>
 #include <cmath>
 
 namespace hotpath::runtime {
@@ -186,7 +187,16 @@ Str *hp_to_str(Slot value, const TypeDesc *type)
     if (type->kind == Kind::Int) { // the common case, without a std::string in between
         char buffer[24];
         const auto end = std::to_chars(buffer, buffer + sizeof buffer, value.i).ptr;
-        return newStr(std::string_view(buffer, static_cast<size_t>(end - buffer)));
+        const auto length = static_cast<std::int64_t>(end - buffer);
+        // Spare room: `str(i) + ","` then appends in place without a reallocation.
+        Str *s = newStrWithCapacity(length + 16);
+        if (!s)
+            return nullptr;
+        std::memcpy(s->data(), buffer, static_cast<size_t>(length));
+        s->length = length;
+        s->codePoints = length;
+        s->data()[length] = '\0';
+        return s;
     }
     std::string text;
     appendStr(text, value, type);

@@ -182,7 +182,8 @@ int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int d
     // min / max / sorted over one iterable.
     const Expr &iterable = *e.args[0];
     const lang::Type *itemType = fn == "sorted" ? e.type->element : element;
-    const int list = materialize(iterable, itemType);
+    // sorted() sorts a copy; min() and max() only read, so a list is used as it is.
+    const int list = fn != "sorted" && iterable.type->is(TypeKind::List) ? expr(iterable) : materialize(iterable, itemType);
     if (fn == "sorted") {
         int reverse = -1;
         if (e.boundArgs.size() > 1 && e.boundArgs[1])
@@ -374,7 +375,9 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
             return native(Native::str_split, {receiver, sep, maxsplit}, {true, true, false}, dst, e.type, m_module.desc(e.type));
         }
         if (method == "join") {
-            const int items = materialize(*bound(0), m_module.program.types.strType());
+            // join reads its argument only: a list needs no copy.
+            const int items = bound(0)->type->is(TypeKind::List) ? value(0)
+                                                                   : materialize(*bound(0), m_module.program.types.strType());
             return native(Native::str_join, {receiver, items}, {true, true}, dst, e.type);
         }
         if (method == "strip" || method == "lstrip" || method == "rstrip") {

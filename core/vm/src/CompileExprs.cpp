@@ -136,6 +136,17 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
             return dst >= 0 ? dst : e.slot;
         }
         const int out = dst >= 0 ? dst : temp(e.type);
+        // A number constant bound to a literal is that literal: load it directly, so
+        // `x * LCG_MUL` becomes a constant-operand instruction.
+        const Expr *value = m_module.program.constants[static_cast<size_t>(e.slot)].value;
+        if (value->kind == ExprKind::IntLiteral && e.type->is(TypeKind::Int)) {
+            emit(Op::LOAD_K, out, intConstant(value->as<IntLiteral>().value));
+            return out;
+        }
+        if (value->kind == ExprKind::FloatLiteral && e.type->is(TypeKind::Float)) {
+            emit(Op::LOAD_K, out, floatConstant(value->as<FloatLiteral>().value));
+            return out;
+        }
         emit(isObject(e.type) ? Op::LOAD_GLOBAL_OBJ : Op::LOAD_GLOBAL, out, e.slot);
         return out;
     }
