@@ -50,10 +50,10 @@ bool resize(Dict *dict, std::int64_t needed)
     while (indexSize < static_cast<std::uint64_t>(capacity) * 3 / 2 + 1)
         indexSize *= 2;
     auto *entries = static_cast<DictEntry *>(heapAllocate(capacity * static_cast<std::int64_t>(sizeof(DictEntry))));
-    auto *index = static_cast<std::int64_t *>(heapAllocate(static_cast<std::int64_t>(indexSize) * 8));
+    auto *index = static_cast<std::int32_t *>(heapAllocate(static_cast<std::int64_t>(indexSize) * 4));
     if (!entries || !index) {
         heapFree(entries, capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
-        heapFree(index, static_cast<std::int64_t>(indexSize) * 8);
+        heapFree(index, static_cast<std::int64_t>(indexSize) * 4);
         return false;
     }
     std::int64_t used = 0;
@@ -61,17 +61,17 @@ bool resize(Dict *dict, std::int64_t needed)
         if (dict->entries[i].key)
             entries[used++] = dict->entries[i];
     heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
-    heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 8 : 0);
+    heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 4 : 0);
     dict->entries = entries;
     dict->capacity = capacity;
     dict->used = used;
     dict->index = index;
     dict->indexMask = indexSize - 1;
-    std::memset(index, 0xFF, indexSize * 8); // all emptySlot (-1)
+    std::memset(index, 0xFF, indexSize * 4); // all emptySlot (-1)
     for (std::int64_t i = 0; i < used; ++i) {
         bool found = false;
         const std::uint64_t at = probe(dict, entries[i].key, entries[i].hash, found);
-        index[at] = i;
+        index[at] = static_cast<std::int32_t>(i);
     }
     return true;
 }
@@ -131,7 +131,7 @@ void hp_dict_set(Dict *dict, Str *key, Slot value)
     retain(key);
     retainSlot(value, type);
     dict->entries[dict->used] = {key, hash, value};
-    dict->index[at] = dict->used++;
+    dict->index[at] = static_cast<std::int32_t>(dict->used++);
     ++dict->size;
 }
 

@@ -228,7 +228,7 @@ void destroyObject(Object *o)
             releaseSlot(entry.value, dict->type->element);
         }
         heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
-        heapFree(dict->index, static_cast<std::int64_t>(dict->index ? (dict->indexMask + 1) * 8 : 0));
+        heapFree(dict->index, static_cast<std::int64_t>(dict->index ? (dict->indexMask + 1) * 4 : 0));
         heapFree(dict, sizeof(Dict));
         return;
     }
@@ -298,7 +298,7 @@ void destroyImmortals(const std::vector<void *> &roots)
         case ObjectKind::Dict: {
             auto *dict = static_cast<Dict *>(o);
             heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
-            heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 8 : 0);
+            heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 4 : 0);
             heapFree(dict, sizeof(Dict));
             break;
         }

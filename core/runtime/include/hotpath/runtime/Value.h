@@ -49,6 +49,9 @@ struct Object
 {
     std::uint32_t refCount;
     ObjectKind kind;
+    // Str only: one byte per code point, so indexing is O(1). It lives here, in what
+    // would be padding, to keep a string's header at 40 bytes (CPython's is 49).
+    bool ascii;
 };
 
 struct Str : Object
@@ -57,7 +60,6 @@ struct Str : Object
     std::int64_t codePoints; // Python's len()
     std::int64_t capacity;   // bytes available in data, excluding the terminating NUL
     std::uint64_t hash;      // 0 until computed
-    bool ascii;              // one byte per code point: O(1) indexing
 
     // UTF-8 text, NUL-terminated, stored right after the header.
     char *data() { return reinterpret_cast<char *>(this + 1); }
@@ -89,6 +91,7 @@ struct Record : Object
     const Slot *fields() const { return reinterpret_cast<const Slot *>(this + 1); }
 };
 static_assert(sizeof(Tuple) % 8 == 0 && sizeof(Record) == sizeof(Tuple));
+static_assert(sizeof(Str) == 40);
 
 struct DictEntry
 {
@@ -106,7 +109,8 @@ struct Dict : Object
     std::int64_t used;       // entries including deleted ones
     std::int64_t capacity;   // entries allocated
     DictEntry *entries;
-    std::int64_t *index;     // -1 empty, -2 deleted, else entry position
+    std::int32_t *index;     // -1 empty, -2 deleted, else entry position (the memory cap keeps
+                             // a dict far below 2^31 entries)
     std::uint64_t indexMask; // index size - 1 (a power of two)
 };
 
