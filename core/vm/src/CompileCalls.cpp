@@ -33,22 +33,24 @@ int FunctionCompiler::call(const CallExpr &e, int dst)
     }
 }
 
-// The value of one bound argument, or its parameter's default.
-int FunctionCompiler::argumentValue(const Expr *arg, const lang::Type *paramType, const Expr *defaultValue)
+// Evaluates a call's bound arguments (or the parameters' defaults) into consecutive
+// registers and returns the first.
+template<typename Parameters>
+int FunctionCompiler::argumentBlock(const CallExpr &e, const Parameters &params)
 {
-    (void)paramType;
-    return expr(arg ? *arg : *defaultValue);
+    std::vector<bool> objects;
+    for (const auto &param : params)
+        objects.push_back(isObject(param.type));
+    const int base = objects.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < params.size(); ++i)
+        exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *params[i].defaultValue, base + static_cast<int>(i));
+    return base;
 }
 
 int FunctionCompiler::userCall(const CallExpr &e, int dst)
 {
     const FunctionInfo &callee = *e.function;
-    std::vector<bool> objects;
-    for (const ParamInfo &param : callee.params)
-        objects.push_back(isObject(param.type));
-    const int base = objects.empty() ? 0 : tempBlock(objects);
-    for (size_t i = 0; i < callee.params.size(); ++i)
-        exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *callee.params[i].defaultValue, base + static_cast<int>(i));
+    const int base = argumentBlock(e, callee.params);
     const int out = dst >= 0 ? dst : (callee.returnType->is(TypeKind::None) ? tempNumber() : temp(callee.returnType));
     setLine(e.span);
     emit(Op::CALL, out, m_module.functionIndex.at(&callee), base);
@@ -58,12 +60,7 @@ int FunctionCompiler::userCall(const CallExpr &e, int dst)
 int FunctionCompiler::recordCall(const CallExpr &e, int dst)
 {
     const RecordInfo &record = *e.record;
-    std::vector<bool> objects;
-    for (const FieldInfo &field : record.fields)
-        objects.push_back(isObject(field.type));
-    const int base = objects.empty() ? 0 : tempBlock(objects);
-    for (size_t i = 0; i < record.fields.size(); ++i)
-        exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *record.fields[i].defaultValue, base + static_cast<int>(i));
+    const int base = argumentBlock(e, record.fields);
     const int out = dst >= 0 ? dst : tempObject();
     emit(Op::NEW_RECORD, out, typeConstant(record.type), base);
     return out;

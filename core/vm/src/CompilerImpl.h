@@ -134,6 +134,7 @@ public:
     // ---- calls (CompileCalls.cpp)
     int call(const CallExpr &e, int dst);
     int userCall(const CallExpr &e, int dst);
+    template<typename Parameters> int argumentBlock(const CallExpr &e, const Parameters &params);
     int recordCall(const CallExpr &e, int dst);
     int responseCall(const CallExpr &e, int dst);
     int builtinCall(const CallExpr &e, int dst);
@@ -141,7 +142,6 @@ public:
     int methodCall(const CallExpr &e, int dst);
     int native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
                const lang::Type *resultType, const TypeDesc *type = nullptr);
-    int argumentValue(const Expr *arg, const lang::Type *paramType, const Expr *defaultValue);
     int printCall(const CallExpr &e);
     int reduceCall(const CallExpr &e, const std::string &name, int dst);
     int materialize(const Expr &iterable, const lang::Type *elementType);

@@ -140,6 +140,26 @@ Str *formatValue(Slot value, const TypeDesc *type, const support::FormatSpec *sp
     return newStr(text);
 }
 
+std::string unboundMessage(Slot name)
+{
+    return "cannot access local variable '" + std::string(view(static_cast<Str *>(name.p)))
+        + "' where it is not associated with a value";
+}
+
+// One step of a range loop: false when the range is over; else the value goes to the
+// loop's value register and the counter advances without overflowing past INT64_MAX.
+inline bool rangeStep(Slot *R, const Instr &i, const Instr &x)
+{
+    const std::int64_t step = R[i.c].i;
+    const std::int64_t value = R[i.a].i;
+    if (step > 0 ? value >= R[i.b].i : value <= R[i.b].i)
+        return false;
+    R[x.a].i = value;
+    std::int64_t following = 0;
+    R[i.a].i = __builtin_add_overflow(value, step, &following) ? R[i.b].i : following;
+    return true;
+}
+
 inline void storeObject(Slot &slot, void *value)
 {
     void *old = slot.p;
@@ -925,37 +945,16 @@ dispatch:
         }
         CASE(FOR_RANGE)
         {
-            const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            const std::int64_t step = R[i.c].i;
-            const std::int64_t value = R[i.a].i;
-            if (step > 0 ? value >= R[i.b].i : value <= R[i.b].i) {
-                pc = static_cast<std::uint32_t>(x.b) | (static_cast<std::uint32_t>(x.c) << 16);
-                goto DISPATCH_AGAIN;
-            }
-            R[x.a].i = value;
-            std::int64_t following = 0;
-            // Past INT64_MAX the range is over; stepping must not overflow.
-            R[i.a].i = __builtin_add_overflow(value, step, &following) ? R[i.b].i : following;
-            pc += 2;
+            pc = rangeStep(R, code[pc], x) ? pc + 2 : x.target();
             goto DISPATCH_AGAIN;
         }
         CASE(FOR_RANGE_BACK)
         {
             if (!m_context.poll())
                 goto error;
-            const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            const std::int64_t step = R[i.c].i;
-            const std::int64_t value = R[i.a].i;
-            if (step > 0 ? value >= R[i.b].i : value <= R[i.b].i) {
-                pc += 2;
-                goto DISPATCH_AGAIN;
-            }
-            R[x.a].i = value;
-            std::int64_t following = 0;
-            R[i.a].i = __builtin_add_overflow(value, step, &following) ? R[i.b].i : following;
-            pc = static_cast<std::uint32_t>(x.b) | (static_cast<std::uint32_t>(x.c) << 16);
+            pc = rangeStep(R, code[pc], x) ? x.target() : pc + 2;
             goto DISPATCH_AGAIN;
         }
         CASE(ADD_IK)
@@ -1036,21 +1035,12 @@ dispatch:
             NEXT();
         }
         CASE(CHECK_BOUND_NUM)
-        {
-            const Instr &i = code[pc];
-            if (!R[i.a].i)
-                RAISE(ErrorKind::UnboundLocalError,
-                      "cannot access local variable '" + std::string(view(static_cast<Str *>(K[i.b].value.p)))
-                          + "' where it is not associated with a value");
-            NEXT();
-        }
         CASE(CHECK_BOUND)
         {
+            // Both test the register's bits: a null object, or a zero flag.
             const Instr &i = code[pc];
-            if (!R[i.a].p)
-                RAISE(ErrorKind::UnboundLocalError,
-                      "cannot access local variable '" + std::string(view(static_cast<Str *>(K[i.b].value.p)))
-                          + "' where it is not associated with a value");
+            if (!R[i.a].i)
+                RAISE(ErrorKind::UnboundLocalError, unboundMessage(K[i.b].value));
             NEXT();
         }
         CASE(FORMAT)
