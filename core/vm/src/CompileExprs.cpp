@@ -247,14 +247,14 @@ void FunctionCompiler::foldConstantOperand()
         {Op::ADD_I, Op::ADD_IK}, {Op::SUB_I, Op::SUB_IK}, {Op::MUL_I, Op::MUL_IK},
         {Op::MOD_I, Op::MOD_IK}, {Op::FLOORDIV_I, Op::FLOORDIV_IK}, {Op::EQ_I, Op::EQ_IK},
         {Op::NE_I, Op::NE_IK}, {Op::LT_I, Op::LT_IK}, {Op::LE_I, Op::LE_IK},
-        {Op::GT_I, Op::GT_IK}, {Op::GE_I, Op::GE_IK}};
+        {Op::GT_I, Op::GT_IK}, {Op::GE_I, Op::GE_IK}, {Op::LIST_SET, Op::LIST_SET_K}};
     if (m_pendingFlag >= 0 || m_function.code.size() < 2)
         return;
     Instr &last = m_function.code.back();
     const Instr &load = m_function.code[m_function.code.size() - 2];
     const auto form = constantForms.find(last.op);
     if (form == constantForms.end() || load.op != Op::LOAD_K || load.a != last.c || last.c < m_firstTemp
-        || last.b == last.c || m_function.constants[load.b].type)
+        || last.b == last.c || last.a == last.c || m_function.constants[load.b].type)
         return;
     last.op = form->second;
     last.c = load.b;

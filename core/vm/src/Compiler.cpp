@@ -154,7 +154,7 @@ bool writesA(Op op)
 {
     switch (op) {
     case Op::NOP: case Op::EXTRA: case Op::CLEAR: case Op::JUMP: case Op::JUMP_IF: case Op::JUMP_IF_NOT:
-    case Op::LOOP: case Op::RETURN: case Op::RETURN_NONE: case Op::LIST_SET: case Op::LIST_APPEND:
+    case Op::LOOP: case Op::RETURN: case Op::RETURN_NONE: case Op::LIST_SET: case Op::LIST_SET_K: case Op::LIST_APPEND:
     case Op::SET_FIELD: case Op::DICT_SET: case Op::RANGE_CHECK: case Op::PRINT: case Op::ASSERT_FAIL:
     case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: case Op::FOR_RANGE_BACK: return false;
     default: return true;
@@ -414,8 +414,10 @@ void FunctionCompiler::storeTo(const Expr &target, int src, const lang::Type *ty
         const int index = expr(*subscript.index);
         if (subscript.object->type->is(TypeKind::Dict))
             emit(Op::DICT_SET, container, index, src);
-        else
+        else {
             emit(Op::LIST_SET, container, index, src);
+            foldConstantOperand(); // `flags[j] = False`
+        }
         return;
     }
     if (target.kind == ExprKind::TupleLiteral) {

@@ -95,6 +95,7 @@ std::string disassemble(const Module &module, const Function &function)
         case Op::NOP: break;
         case Op::ADD_IK: case Op::SUB_IK: case Op::MUL_IK: case Op::MOD_IK: case Op::FLOORDIV_IK:
         case Op::EQ_IK: case Op::NE_IK: case Op::LT_IK: case Op::LE_IK: case Op::GT_IK: case Op::GE_IK:
+        case Op::LIST_SET_K:
             out += reg(function, i.a) + ", " + reg(function, i.b) + ", " + constantText(function, i.c);
             break;
         case Op::FOR_RANGE: {

@@ -766,6 +766,18 @@ dispatch:
             }
             NEXT();
         }
+        CASE(LIST_SET_K)
+        {
+            const Instr &i = code[pc];
+            auto *list = static_cast<List *>(R[i.a].p);
+            std::int64_t at = R[i.b].i;
+            if (at < 0)
+                at += list->size;
+            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+                RAISE(ErrorKind::IndexError, "list assignment index out of range");
+            list->items[at] = K[i.c].value;
+            NEXT();
+        }
         CASE(LIST_APPEND)
         {
             const Instr &i = code[pc];

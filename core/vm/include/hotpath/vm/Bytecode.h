@@ -92,6 +92,7 @@ using runtime::TypeDesc;
     X(LIST_GET, "A B C", "R[A] := R[B][R[C]] (list, number element)")                             \
     X(LIST_GET_OBJ, "A B C", "R[A] := R[B][R[C]] (list, object element)")                         \
     X(LIST_SET, "A B C", "R[A][R[B]] := R[C] (list)")                                             \
+    X(LIST_SET_K, "A B C", "R[A][R[B]] := K[C] (list of numbers, constant value)")                 \
     X(LIST_APPEND, "A B", "R[A].append(R[B])")                                                    \
     X(LIST_ITEM, "A B C", "R[A] := R[B].items[R[C]] with 0 <= R[C] < len (loops)")               \
     X(NEW_LIST, "A B C +n", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
