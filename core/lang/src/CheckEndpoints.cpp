@@ -28,7 +28,7 @@ struct PathVariable
 
 void Checker::checkDecorators(FunctionInfo &function)
 {
-    FunctionDef &def = const_cast<FunctionDef &>(*function.decl);
+    FunctionDef &def = *function.decl;
     for (ExprPtr &decorator : def.decorators) {
         Expr *callee = decorator.get();
         if (decorator->kind == ExprKind::Call)

@@ -44,7 +44,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
                                             [&](const support::Diagnostic &d) {
                                                 return d.span.begin >= regionBegin && d.span.begin <= regionEnd;
                                             });
-    checkBlock(const_cast<FunctionDef *>(function.decl)->body);
+    checkBlock(function.decl->body);
 
     const Type *returns = function.returnType;
     if (!bodyIncomplete && !returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))

@@ -77,7 +77,7 @@ struct EndpointInfo
 struct FunctionInfo
 {
     std::string name;
-    const FunctionDef *decl = nullptr;
+    FunctionDef *decl = nullptr; // the checker annotates its body in place
     std::vector<ParamInfo> params;
     const Type *returnType = nullptr;
     std::vector<LocalInfo> locals; // parameters first, in order
