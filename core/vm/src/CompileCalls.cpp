@@ -78,8 +78,6 @@ int FunctionCompiler::responseCall(const CallExpr &e, int dst)
         exprInto(*e.boundArgs[2], base + 2);
     else
         emit(Op::LOAD_K_OBJ, base + 2, strConstant("text/plain"));
-    const lang::Type *headers = e.type; // placeholder for the dict type below
-    (void)headers;
     if (e.boundArgs[3]) {
         exprInto(*e.boundArgs[3], base + 3);
     } else {
@@ -152,7 +150,7 @@ int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int d
         const lang::Type *itemType = e.boundArgs[0]->type->is(TypeKind::List) ? e.boundArgs[0]->type->element
                                    : e.boundArgs[0]->type->is(TypeKind::Iterable) ? e.boundArgs[0]->type->element
                                    : e.boundArgs[0]->type->items.empty() ? e.type : e.boundArgs[0]->type->items[0];
-        const int acc = dst >= 0 && dst != -1 ? tempNumber() : tempNumber();
+        const int acc = tempNumber();
         if (e.boundArgs[1]) {
             const int start = expr(*e.boundArgs[1]);
             if (e.type->is(TypeKind::Float) && e.boundArgs[1]->type->isIntLike())
