@@ -7,9 +7,17 @@ namespace hotpath::vm {
 int FunctionCompiler::native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
                              const lang::Type *resultType, const TypeDesc *type)
 {
-    const int base = args.empty() ? 0 : tempBlock(argObjects);
-    for (size_t i = 0; i < args.size(); ++i)
-        emit(argObjects[i] ? Op::MOVE_OBJ : Op::MOVE, base + static_cast<int>(i), args[i]);
+    // Arguments already in consecutive registers (always so for one argument) are passed
+    // where they are: natives only read them.
+    bool consecutive = !args.empty();
+    for (size_t i = 1; i < args.size(); ++i)
+        consecutive = consecutive && args[i] == args[0] + static_cast<int>(i);
+    int base = args.empty() ? 0 : args[0];
+    if (!consecutive && !args.empty()) {
+        base = tempBlock(argObjects);
+        for (size_t i = 0; i < args.size(); ++i)
+            emit(argObjects[i] ? Op::MOVE_OBJ : Op::MOVE, base + static_cast<int>(i), args[i]);
+    }
     int out = dst;
     if (out < 0)
         out = resultType && !resultType->is(TypeKind::None) ? temp(resultType) : tempNumber();
@@ -360,7 +368,9 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
     auto bound = [&](size_t i) -> const Expr * { return i < e.boundArgs.size() ? e.boundArgs[i] : nullptr; };
     auto value = [&](size_t i) { return expr(*bound(i)); };
     auto constantInt = [&](std::int64_t v) { const int r = tempNumber(); emit(Op::LOAD_K, r, intConstant(v)); return r; };
-    auto nullObject = [&] { const int r = tempObject(); return r; }; // a cleared object register
+    // None for optional str arguments: a null object register (a reused temporary may
+    // still hold an immortal constant, so clear it).
+    auto nullObject = [&] { const int r = tempObject(); emit(Op::CLEAR, r); return r; };
     const lang::Type *elem = receiverType->element;
 
     if (receiverType->is(TypeKind::Str)) {

@@ -188,6 +188,8 @@ int FunctionCompiler::emit(Op op, int a, int b, int c)
     }
     if (writesA(op) && m_flagRegister.count(a))
         m_pendingFlag = m_flagRegister.at(a);
+    if (writesA(op) && a < static_cast<int>(m_registers.size()))
+        m_registers[static_cast<size_t>(a)].constantOnly = op == Op::LOAD_K_OBJ || op == Op::LOAD_GLOBAL_OBJ;
     m_function.code.push_back({op, static_cast<std::uint16_t>(a), static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(c)});
     m_function.lines.push_back(m_line);
     return here() - 1;
@@ -267,6 +269,7 @@ int FunctionCompiler::tempBlock(const std::vector<bool> &objects)
             if (r >= static_cast<int>(m_registers.size()))
                 m_registers.push_back({objects[static_cast<size_t>(k)], false});
             m_registers[static_cast<size_t>(r)].free = false;
+            m_registers[static_cast<size_t>(r)].constantOnly = false;
             m_liveTemps.push_back(r);
         }
         if (m_registers.size() > 60000)
@@ -290,7 +293,7 @@ void FunctionCompiler::releaseTemps(TempMark mark)
         if (reg.free)
             continue;
         reg.free = true;
-        if (reg.object)
+        if (reg.object && !reg.constantOnly)
             emit(Op::CLEAR, r);
     }
 }

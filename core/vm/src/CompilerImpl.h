@@ -160,7 +160,9 @@ public:
 
 private:
     friend struct Iterator;
-    struct Register { bool object; bool free; };
+    // constantOnly: the register holds nothing but an immortal constant, so freeing it
+    // needs no CLEAR.
+    struct Register { bool object; bool free; bool constantOnly = false; };
     std::vector<Register> m_registers;
     std::vector<int> m_liveTemps;
     int m_firstTemp = 0;
