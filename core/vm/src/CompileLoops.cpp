@@ -353,13 +353,7 @@ void FunctionCompiler::forStatement(const ForStmt &stmt)
     } else {
         patchJump(emitJump(Op::LOOP), top);
     }
-    patchJump(exit, here());
-    Loop loop = std::move(m_loops.back());
-    m_loops.pop_back();
-    for (int at : loop.breaks)
-        patchJump(at, here());
-    for (int at : loop.continues)
-        patchJump(at, top);
+    closeLoop(exit, top);
 }
 
 } // namespace hotpath::vm

@@ -522,13 +522,19 @@ void FunctionCompiler::whileStatement(const WhileStmt &stmt)
     block(stmt.body);
     m_assigned = before; // the body may run zero times
     patchJump(emitJump(Op::LOOP), top);
+    closeLoop(exit, top);
+}
+
+// Ends the innermost loop: its exit jump, breaks and continues get their targets.
+void FunctionCompiler::closeLoop(int exit, int continueTarget)
+{
     patchJump(exit, here());
     Loop loop = std::move(m_loops.back());
     m_loops.pop_back();
     for (int at : loop.breaks)
         patchJump(at, here());
     for (int at : loop.continues)
-        patchJump(at, top);
+        patchJump(at, continueTarget);
 }
 
 void FunctionCompiler::returnStatement(const ReturnStmt &stmt)

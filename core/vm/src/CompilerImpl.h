@@ -97,6 +97,7 @@ public:
     void augAssign(const AugAssignStmt &stmt);
     void ifStatement(const IfStmt &stmt);
     void whileStatement(const WhileStmt &stmt);
+    void closeLoop(int exit, int continueTarget);
     void returnStatement(const ReturnStmt &stmt);
     void assertStatement(const AssertStmt &stmt);
 
