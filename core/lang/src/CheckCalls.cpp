@@ -203,36 +203,40 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
     return fail(callee.span, "'" + callee.type->name() + "' object is not callable");
 }
 
+namespace {
+
+// A call signature from a function's parameters or a record's fields.
+template<typename Parameters>
+Checker::Signature signatureOf(const std::string &name, const Parameters &params)
+{
+    Checker::Signature sig;
+    sig.owner = name + "()";
+    for (const auto &param : params) {
+        sig.names.push_back(param.name);
+        sig.types.push_back(param.type);
+        sig.optional.push_back(param.defaultValue != nullptr);
+    }
+    return sig;
+}
+
+} // namespace
+
 const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &function)
 {
     if (m_inConstant)
         return fail(call.span, "a module constant cannot call '" + function.name + "'; module constants may only use "
                                "literals, other constants, operators and built-in calls");
-    Signature sig;
-    sig.owner = function.name + "()";
-    for (const ParamInfo &param : function.params) {
-        sig.names.push_back(param.name);
-        sig.types.push_back(param.type);
-        sig.optional.push_back(param.defaultValue != nullptr);
-    }
     call.target = CallTarget::Function;
     call.function = &function;
-    bindArguments(call, sig);
+    bindArguments(call, signatureOf(function.name, function.params));
     return function.returnType ? function.returnType : m_types.errorType();
 }
 
 const Type *Checker::checkRecordCall(CallExpr &call, RecordInfo &record)
 {
-    Signature sig;
-    sig.owner = record.name + "()";
-    for (const FieldInfo &field : record.fields) {
-        sig.names.push_back(field.name);
-        sig.types.push_back(field.type);
-        sig.optional.push_back(field.defaultValue != nullptr);
-    }
     call.target = CallTarget::Record;
     call.record = &record;
-    bindArguments(call, sig);
+    bindArguments(call, signatureOf(record.name, record.fields));
     return record.type;
 }
 

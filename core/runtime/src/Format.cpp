@@ -117,8 +117,6 @@ bool isPrintable(char32_t cp)
     if ((cp >= 0xE000 && cp <= 0xF8FF) || cp >= 0xF0000 || (cp & 0xFFFE) == 0xFFFE || (cp >= 0xD7FC && cp <= 0xDFFF)
         || (cp >= 0xE0000 && cp <= 0xE0FFF) || cp == 0x200E || cp == 0x200F)
         return false;
-    if (cp == 0xFFFD)
-        return true;
     return true;
 }
 

@@ -17,11 +17,6 @@ void DiagnosticSink::error(Span span, std::string message)
     ++m_errorCount;
 }
 
-void DiagnosticSink::note(Span span, std::string message)
-{
-    m_diagnostics.push_back({Severity::Note, span, std::move(message)});
-}
-
 void DiagnosticSink::sortByPosition()
 {
     // std::sort with the original index as tie-breaker, because std::stable_sort in

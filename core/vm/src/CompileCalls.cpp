@@ -173,7 +173,7 @@ int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int d
         Element item;
         const int exit = iterator->next(*this, item);
         const int value = elementValue(item, -1);
-        arithmetic(BinaryOp::Add, e.type, acc, e.type, value, itemType, acc, e.span);
+        arithmetic(BinaryOp::Add, e.type, acc, e.type, value, itemType, acc);
         patchJump(emitJump(Op::LOOP), top);
         patchJump(exit, here());
         if (dst >= 0) {
@@ -257,7 +257,7 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         }
         const int value = expr(arg(0));
         if (argType(0)->isIntLike()) {
-            emit(Op::NE_I, out, value, [&] { const int zero = tempNumber(); emit(Op::LOAD_K, zero, intConstant(0)); return zero; }());
+            emit(Op::NE_IK, out, value, intConstant(0));
             return out;
         }
         emit(Op::TRUTHY, out, value, typeConstant(argType(0)));

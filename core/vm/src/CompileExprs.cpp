@@ -210,15 +210,14 @@ int FunctionCompiler::binary(const BinaryExpr &e, int dst)
     }
     const int l = expr(*e.left);
     const int r = expr(*e.right);
-    return arithmetic(e.op, type, l, leftType, r, rightType, dst, e.opSpan);
+    return arithmetic(e.op, type, l, leftType, r, rightType, dst);
 }
 
 // Numeric operators: ints and bools as int64, floats as double; mixed operands are
 // converted to float first, as Python does.
 int FunctionCompiler::arithmetic(BinaryOp op, const lang::Type *resultType, int left, const lang::Type *leftType,
-                                 int right, const lang::Type *rightType, int dst, Span at)
+                                 int right, const lang::Type *rightType, int dst)
 {
-    (void)at;
     const int out = dst >= 0 ? dst : tempNumber();
     const bool ints = leftType->isIntLike() && rightType->isIntLike();
     if (ints && !(op == BinaryOp::Pow && resultType->is(TypeKind::Float))) {

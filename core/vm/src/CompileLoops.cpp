@@ -278,27 +278,18 @@ int FunctionCompiler::elementValue(const Element &element, int dst)
         }
         return element.reg;
     }
+    // Built from its parts: every iterator gives a structured element the checker's tuple type.
     std::vector<bool> objects;
-    std::vector<const lang::Type *> types;
-    for (const Element &part : element.parts) {
-        types.push_back(part.parts.empty() ? part.type : nullptr);
-        objects.push_back(part.parts.empty() ? isObject(part.type) : true);
-    }
     std::vector<int> regs;
-    for (const Element &part : element.parts)
+    for (const Element &part : element.parts) {
+        objects.push_back(isObject(part.type));
         regs.push_back(elementValue(part, -1));
+    }
     const int base = tempBlock(objects);
     for (size_t i = 0; i < regs.size(); ++i)
         emit(objects[i] ? Op::MOVE_OBJ : Op::MOVE, base + static_cast<int>(i), regs[i]);
-    // The tuple's type: rebuild it from the parts' types.
-    std::vector<const lang::Type *> itemTypes;
-    for (size_t i = 0; i < element.parts.size(); ++i)
-        itemTypes.push_back(element.parts[i].parts.empty() ? element.parts[i].type : element.parts[i].type);
-    const lang::Type *tupleType = element.type;
-    if (!tupleType)
-        unsupportedHere(Span{}, "a nested tuple element without a type");
     const int out = dst >= 0 ? dst : tempObject();
-    emit(Op::NEW_TUPLE, out, typeConstant(tupleType), base);
+    emit(Op::NEW_TUPLE, out, typeConstant(element.type), base);
     return out;
 }
 
@@ -324,7 +315,7 @@ void FunctionCompiler::bindElement(const Expr &target, const Element &element)
         elementValue(element, target.as<NameExpr>().slot);
         return;
     }
-    storeTo(target, elementValue(element, -1), target.type);
+    storeTo(target, elementValue(element, -1));
 }
 
 void FunctionCompiler::forStatement(const ForStmt &stmt)

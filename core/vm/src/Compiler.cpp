@@ -394,13 +394,12 @@ void FunctionCompiler::assign(const Expr &target, const Expr &value)
         return;
     }
     const int src = expr(value);
-    storeTo(target, src, target.type);
+    storeTo(target, src);
 }
 
 // Stores register `src` into an attribute, list element or dict entry.
-void FunctionCompiler::storeTo(const Expr &target, int src, const lang::Type *type)
+void FunctionCompiler::storeTo(const Expr &target, int src)
 {
-    (void)type;
     if (target.kind == ExprKind::Name) {
         move(target.as<NameExpr>().slot, src, target.type);
         return;
@@ -452,7 +451,7 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
                    slot, targetType);
             return;
         }
-        arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot, stmt.opSpan);
+        arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot);
         return;
     }
     // Attribute or subscript: read, operate, write back. The container expression is
@@ -480,7 +479,7 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
         native(targetType->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {current, value}, {true, false},
                current, targetType);
     else
-        arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current, stmt.opSpan);
+        arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current);
     if (target.kind == ExprKind::Attribute)
         emit(Op::SET_FIELD, container, target.as<AttributeExpr>().fieldIndex, current);
     else if (target.as<SubscriptExpr>().object->type->is(TypeKind::Dict))

@@ -93,7 +93,7 @@ public:
     void statement(const Stmt &stmt);
     void block(const Block &stmts);
     void assign(const Expr &target, const Expr &value);
-    void storeTo(const Expr &target, int src, const lang::Type *type);
+    void storeTo(const Expr &target, int src);
     void augAssign(const AugAssignStmt &stmt);
     void ifStatement(const IfStmt &stmt);
     void whileStatement(const WhileStmt &stmt);
@@ -112,7 +112,7 @@ public:
     }
     int binary(const BinaryExpr &e, int dst);
     int arithmetic(BinaryOp op, const lang::Type *resultType, int left, const lang::Type *leftType, int right,
-                   const lang::Type *rightType, int dst, Span at);
+                   const lang::Type *rightType, int dst);
     int unary(const UnaryExpr &e, int dst);
     void foldConstantOperand();
     int compare(const CompareExpr &e, int dst);

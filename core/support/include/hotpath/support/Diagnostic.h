@@ -25,7 +25,6 @@ class DiagnosticSink
 {
 public:
     void error(Span span, std::string message);
-    void note(Span span, std::string message);
 
     const std::vector<Diagnostic> &diagnostics() const { return m_diagnostics; }
     // Orders diagnostics by position (stable, so a note stays after its error).
