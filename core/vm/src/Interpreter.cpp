@@ -10,6 +10,7 @@
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/support/Text.h"
 #include "hotpath/vm/Natives.h"
+#include "hotpath/vm/Operations.h"
 
 #include <cmath>
 #include <cstring>
@@ -35,117 +36,6 @@ struct Frame
     std::uint16_t resultRegister;
 };
 
-// Single-character ASCII strings are shared and immortal: iterating or indexing text
-// then allocates nothing.
-Str *asciiCharacter(unsigned char c)
-{
-    static Str *table[128] = {};
-    static const bool ready = [] {
-        for (int i = 0; i < 128; ++i) {
-            const char ch = static_cast<char>(i);
-            table[i] = newStr(std::string_view(&ch, 1));
-            makeImmortal(table[i], nullptr);
-        }
-        return true;
-    }();
-    (void)ready;
-    return table[c];
-}
-
-// Integer floor division and modulo, Python style.
-inline std::int64_t floorDiv(std::int64_t x, std::int64_t y)
-{
-    std::int64_t q = x / y;
-    if ((x % y != 0) && ((x < 0) != (y < 0)))
-        --q;
-    return q;
-}
-
-inline std::int64_t floorMod(std::int64_t x, std::int64_t y)
-{
-    if (y == -1)
-        return 0;
-    std::int64_t m = x % y;
-    if (m != 0 && ((m < 0) != (y < 0)))
-        m += y;
-    return m;
-}
-
-inline double floatFloorDiv(double x, double y)
-{
-    double mod = std::fmod(x, y);
-    double div = (x - mod) / y;
-    if (mod != 0 && ((y < 0) != (mod < 0)))
-        div -= 1.0;
-    if (div != 0) {
-        double floored = std::floor(div);
-        if (div - floored > 0.5)
-            floored += 1.0;
-        return floored;
-    }
-    return std::copysign(0.0, x / y);
-}
-
-inline double floatMod(double x, double y)
-{
-    double mod = std::fmod(x, y);
-    if (mod != 0) {
-        if ((y < 0) != (mod < 0))
-            mod += y;
-    } else {
-        mod = std::copysign(0.0, y);
-    }
-    return mod;
-}
-
-bool intPow(std::int64_t base, std::int64_t exponent, std::int64_t &out)
-{
-    std::int64_t result = 1;
-    while (exponent > 0) {
-        if (exponent & 1) {
-            if (__builtin_mul_overflow(result, base, &result))
-                return false;
-        }
-        exponent >>= 1;
-        if (exponent && __builtin_mul_overflow(base, base, &base))
-            return false;
-    }
-    out = result;
-    return true;
-}
-
-// f-string fields: str(v), repr(v) (conversion) and format(v, spec).
-Str *formatValue(Slot value, const TypeDesc *type, const support::FormatSpec *spec, bool repr)
-{
-    std::string text;
-    if (repr) {
-        std::string reprText;
-        appendRepr(reprText, value, type);
-        if (!spec)
-            return newStr(reprText);
-        // The spec then applies to the repr text, as to any str.
-        static const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
-        Str *s = newStr(reprText);
-        if (!s)
-            return nullptr;
-        Slot slot;
-        slot.p = s;
-        appendFormatted(text, slot, &strType, *spec);
-        release(s);
-    } else if (spec) {
-        appendFormatted(text, value, type, *spec);
-    } else {
-        appendStr(text, value, type);
-    }
-    return newStr(text);
-}
-
-std::string unboundMessage(Slot name)
-{
-    return "cannot access local variable '" + std::string(view(static_cast<Str *>(name.p)))
-        + "' where it is not associated with a value";
-}
-
 // One step of a range loop: false when the range is over; else the value goes to the
 // loop's value register and the counter advances without overflowing past INT64_MAX.
 inline bool rangeStep(Slot *R, const Instr &i, const Instr &x)
@@ -165,22 +55,6 @@ inline void storeObject(Slot &slot, void *value)
     void *old = slot.p;
     slot.p = value;
     release(old);
-}
-
-const char *const overflow = "integer overflow: result does not fit in 64 bits";
-
-// Compares an int with a finite float exactly, as Python does (no rounding of the int).
-int compareIntFloat(std::int64_t i, double f)
-{
-    if (f >= 9223372036854775808.0)
-        return -1;
-    if (f < -9223372036854775808.0)
-        return 1;
-    const double floored = std::floor(f);
-    const auto whole = static_cast<std::int64_t>(floored);
-    if (i != whole)
-        return i < whole ? -1 : 1;
-    return f > floored ? -1 : 0;
 }
 
 class Machine
@@ -350,21 +224,21 @@ dispatch:
         {
             const Instr &i = code[pc];
             if (__builtin_add_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_I)
         {
             const Instr &i = code[pc];
             if (__builtin_sub_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_I)
         {
             const Instr &i = code[pc];
             if (__builtin_mul_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(FLOORDIV_I)
@@ -374,7 +248,7 @@ dispatch:
             if (y == 0)
                 RAISE(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
             if (y == -1 && R[i.b].i == INT64_MIN)
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             R[i.a].i = floorDiv(R[i.b].i, y);
             NEXT();
         }
@@ -390,44 +264,29 @@ dispatch:
         CASE(POW_I)
         {
             const Instr &i = code[pc];
-            if (R[i.c].i < 0)
-                RAISE(ErrorKind::ValueError, "negative exponent: use float(x) ** n");
-            if (!intPow(R[i.b].i, R[i.c].i, R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+            R[i.a].i = hp_op_pow_int(R[i.b].i, R[i.c].i);
+            CHECK();
             NEXT();
         }
         CASE(DIV_I)
         {
             const Instr &i = code[pc];
-            if (R[i.c].i == 0)
-                RAISE(ErrorKind::ZeroDivisionError, "division by zero");
-            // Operands beyond 2^53 are exact in long double, so the quotient is rounded once
-            // (as Python's correctly rounded int / int is, outside rare double-rounding ties).
-            R[i.a].f = static_cast<double>(static_cast<long double>(R[i.b].i) / static_cast<long double>(R[i.c].i));
+            R[i.a].f = hp_op_div_int(R[i.b].i, R[i.c].i);
+            CHECK();
             NEXT();
         }
         CASE(LSHIFT_I)
         {
             const Instr &i = code[pc];
-            const std::int64_t x = R[i.b].i, n = R[i.c].i;
-            if (n < 0)
-                RAISE(ErrorKind::ValueError, "negative shift count");
-            if (x == 0) {
-                R[i.a].i = 0;
-                NEXT();
-            }
-            if (n >= 63 || ((x << n) >> n) != x)
-                RAISE(ErrorKind::OverflowError, overflow);
-            R[i.a].i = x << n;
+            R[i.a].i = hp_op_lshift(R[i.b].i, R[i.c].i);
+            CHECK();
             NEXT();
         }
         CASE(RSHIFT_I)
         {
             const Instr &i = code[pc];
-            const std::int64_t x = R[i.b].i, n = R[i.c].i;
-            if (n < 0)
-                RAISE(ErrorKind::ValueError, "negative shift count");
-            R[i.a].i = n >= 64 ? (x < 0 ? -1 : 0) : (x >> n);
+            R[i.a].i = hp_op_rshift(R[i.b].i, R[i.c].i);
+            CHECK();
             NEXT();
         }
         CASE(AND_I)
@@ -452,7 +311,7 @@ dispatch:
         {
             const Instr &i = code[pc];
             if (R[i.b].i == INT64_MIN)
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             R[i.a].i = -R[i.b].i;
             NEXT();
         }
@@ -466,7 +325,7 @@ dispatch:
         {
             const Instr &i = code[pc];
             if (R[i.b].i == INT64_MIN)
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             R[i.a].i = R[i.b].i < 0 ? -R[i.b].i : R[i.b].i;
             NEXT();
         }
@@ -499,31 +358,22 @@ dispatch:
         CASE(FLOORDIV_F)
         {
             const Instr &i = code[pc];
-            if (R[i.c].f == 0)
-                RAISE(ErrorKind::ZeroDivisionError, "float floor division by zero");
-            R[i.a].f = floatFloorDiv(R[i.b].f, R[i.c].f);
+            R[i.a].f = hp_op_floordiv_float(R[i.b].f, R[i.c].f);
+            CHECK();
             NEXT();
         }
         CASE(MOD_F)
         {
             const Instr &i = code[pc];
-            if (R[i.c].f == 0)
-                RAISE(ErrorKind::ZeroDivisionError, "float modulo");
-            R[i.a].f = floatMod(R[i.b].f, R[i.c].f);
+            R[i.a].f = hp_op_mod_float(R[i.b].f, R[i.c].f);
+            CHECK();
             NEXT();
         }
         CASE(POW_F)
         {
             const Instr &i = code[pc];
-            const double x = R[i.b].f, y = R[i.c].f;
-            if (x == 0 && y < 0)
-                RAISE(ErrorKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
-            if (x < 0 && std::isfinite(y) && y != std::floor(y))
-                RAISE(ErrorKind::ValueError, "negative number cannot be raised to a fractional power");
-            const double value = std::pow(x, y);
-            if (std::isinf(value) && std::isfinite(x) && std::isfinite(y))
-                RAISE(ErrorKind::OverflowError, "(34, 'Numerical result out of range')");
-            R[i.a].f = value;
+            R[i.a].f = hp_op_pow_float(R[i.b].f, R[i.c].f);
+            CHECK();
             NEXT();
         }
         CASE(NEG_F)
@@ -804,14 +654,8 @@ dispatch:
         CASE(NEW_LIST)
         {
             const Instr &i = code[pc];
-            const std::int64_t n = code[pc + 1].a;
-            const TypeDesc *type = TYPE(i.b);
-            List *list = newList(type, n);
+            List *list = hp_op_new_list(TYPE(i.b), R + i.c, code[pc + 1].a);
             CHECK();
-            for (std::int64_t k = 0; k < n; ++k) {
-                list->items[k] = R[i.c + k];
-                retainSlot(list->items[k], type->element);
-            }
             storeObject(R[i.a], list);
             ++pc;
             NEXT();
@@ -819,11 +663,7 @@ dispatch:
         CASE(NEW_DICT)
         {
             const Instr &i = code[pc];
-            const std::int64_t n = code[pc + 1].a;
-            Dict *dict = newDict(TYPE(i.b));
-            CHECK();
-            for (std::int64_t k = 0; k < n; ++k)
-                hp_dict_set(dict, static_cast<Str *>(R[i.c + 2 * k].p), R[i.c + 2 * k + 1]);
+            Dict *dict = hp_op_new_dict(TYPE(i.b), R + i.c, code[pc + 1].a);
             storeObject(R[i.a], dict);
             CHECK();
             ++pc;
@@ -833,15 +673,8 @@ dispatch:
         CASE(NEW_RECORD)
         {
             const Instr &i = code[pc];
-            const TypeDesc *type = TYPE(i.b);
-            Tuple *tuple = newTuple(type);
+            Tuple *tuple = hp_op_new_tuple(TYPE(i.b), R + i.c);
             CHECK();
-            if (type->kind == Kind::Record)
-                tuple->kind = ObjectKind::Record;
-            for (std::uint32_t k = 0; k < type->count; ++k) {
-                tuple->items()[k] = R[i.c + k];
-                retainSlot(tuple->items()[k], type->items[k]);
-            }
             storeObject(R[i.a], tuple);
             NEXT();
         }
@@ -898,26 +731,16 @@ dispatch:
         {
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            auto *dict = static_cast<Dict *>(R[i.b].p);
-            if (dict->size != R[x.c].i)
-                RAISE(ErrorKind::RuntimeError, "dictionary changed size during iteration");
-            std::int64_t position = R[i.c].i;
-            while (position < dict->used && !dict->entries[position].key)
-                ++position;
-            if (position >= dict->used) {
-                R[i.a].i = 0;
-            } else {
-                const DictEntry &item = dict->entries[position];
-                retain(item.key);
-                storeObject(R[x.a], item.key);
-                if (dict->type->element->isObject()) {
-                    retain(item.value.p);
-                    storeObject(R[x.b], item.value.p);
-                } else {
-                    R[x.b] = item.value;
-                }
-                R[i.c].i = position + 1;
-                R[i.a].i = 1;
+            Slot out[3];
+            R[i.a].i = hp_op_dict_next(static_cast<Dict *>(R[i.b].p), R[i.c].i, R[x.c].i, out);
+            CHECK();
+            if (R[i.a].i) {
+                storeObject(R[x.a], out[0].p);
+                if (static_cast<Dict *>(R[i.b].p)->type->element->isObject())
+                    storeObject(R[x.b], out[1].p);
+                else
+                    R[x.b] = out[1];
+                R[i.c] = out[2];
             }
             ++pc;
             NEXT();
@@ -926,25 +749,12 @@ dispatch:
         {
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            auto *text = static_cast<Str *>(R[i.b].p);
-            std::size_t position = static_cast<std::size_t>(R[i.c].i);
-            if (static_cast<std::int64_t>(position) >= text->length) {
-                R[i.a].i = 0;
-            } else {
-                const unsigned char lead = static_cast<unsigned char>(text->data()[position]);
-                Str *ch = nullptr;
-                if (lead < 0x80) {
-                    ch = asciiCharacter(lead);
-                    ++position;
-                } else {
-                    const std::size_t start = position;
-                    support::decodeUtf8(view(text), position);
-                    ch = newStr(view(text).substr(start, position - start));
-                    CHECK();
-                }
-                storeObject(R[x.a], ch);
-                R[i.c].i = static_cast<std::int64_t>(position);
-                R[i.a].i = 1;
+            Slot out[2];
+            R[i.a].i = hp_op_str_next(static_cast<Str *>(R[i.b].p), R[i.c].i, out);
+            CHECK();
+            if (R[i.a].i) {
+                storeObject(R[x.a], out[0].p);
+                R[i.c] = out[1];
             }
             ++pc;
             NEXT();
@@ -973,21 +783,21 @@ dispatch:
         {
             const Instr &i = code[pc];
             if (__builtin_add_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_IK)
         {
             const Instr &i = code[pc];
             if (__builtin_sub_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_IK)
         {
             const Instr &i = code[pc];
             if (__builtin_mul_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MOD_IK)
@@ -1006,7 +816,7 @@ dispatch:
             if (y == 0)
                 RAISE(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
             if (y == -1 && R[i.b].i == INT64_MIN)
-                RAISE(ErrorKind::OverflowError, overflow);
+                RAISE(ErrorKind::OverflowError, overflowMessage);
             R[i.a].i = floorDiv(R[i.b].i, y);
             NEXT();
         }
@@ -1026,23 +836,7 @@ dispatch:
         CASE(CMP_IF)
         {
             const Instr &i = code[pc];
-            const auto op = static_cast<CompareKind>(code[pc + 1].a);
-            const double f = R[i.c].f;
-            bool value = false;
-            if (std::isnan(f)) {
-                value = op == CompareKind::Ne;
-            } else {
-                const int c = compareIntFloat(R[i.b].i, f);
-                switch (op) {
-                case CompareKind::Eq: value = c == 0; break;
-                case CompareKind::Ne: value = c != 0; break;
-                case CompareKind::Lt: value = c < 0; break;
-                case CompareKind::Le: value = c <= 0; break;
-                case CompareKind::Gt: value = c > 0; break;
-                case CompareKind::Ge: value = c >= 0; break;
-                }
-            }
-            R[i.a].i = value;
+            R[i.a].i = hp_op_compare_int_float(R[i.b].i, R[i.c].f, code[pc + 1].a);
             ++pc;
             NEXT();
         }
@@ -1051,17 +845,17 @@ dispatch:
         {
             // Both test the register's bits: a null object, or a zero flag.
             const Instr &i = code[pc];
-            if (!R[i.a].i)
-                RAISE(ErrorKind::UnboundLocalError, unboundMessage(K[i.b].value));
+            if (!R[i.a].i) {
+                hp_op_unbound(static_cast<Str *>(K[i.b].value.p));
+                goto error;
+            }
             NEXT();
         }
         CASE(FORMAT)
         {
-            // The text is built in a helper: a computed goto leaving this block would not
-            // run a local std::string's destructor.
             const Instr &i = code[pc];
             const Instr &x = code[pc + 1];
-            Str *s = formatValue(R[i.b], TYPE(i.c), x.a > 0 ? &m_module.formatSpecs[x.a - 1u] : nullptr, x.b == 1);
+            Str *s = hp_op_format(R[i.b], TYPE(i.c), x.a > 0 ? &m_module.formatSpecs[x.a - 1u] : nullptr, x.b == 1);
             CHECK();
             storeObject(R[i.a], s);
             ++pc;
@@ -1080,8 +874,8 @@ dispatch:
         CASE(ASSERT_FAIL)
         {
             const Instr &i = code[pc];
-            std::string message = i.b ? std::string(view(static_cast<Str *>(R[i.a].p))) : std::string();
-            RAISE(ErrorKind::AssertionError, message);
+            hp_op_assert_fail(i.b ? static_cast<Str *>(R[i.a].p) : nullptr);
+            goto error;
         }
     }
 #if !defined(__GNUC__)

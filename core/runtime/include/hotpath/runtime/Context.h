@@ -72,6 +72,14 @@ public:
         return pollSlow();
     }
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    // The clock and cancel check behind poll(), for callers that keep the countdown
+    // themselves.
+    bool pollSlow();
+
+    // JIT-compiled code reads the error state and the poll countdown in place: one load
+    // and branch after a runtime call, one decrement per back-edge.
+    const ErrorKind *errorAddress() const { return &m_error; }
+    int *pollCountdownAddress() { return &m_pollCountdown; }
 
     // ---- memory
     bool allocate(std::int64_t bytes); // false (and MemoryError) past the cap
@@ -89,8 +97,6 @@ public:
     static void setCurrent(Context *context);
 
 private:
-    bool pollSlow();
-
     static constexpr int pollInterval = 1024;
     Limits m_limits;
     ErrorKind m_error = ErrorKind::None;
