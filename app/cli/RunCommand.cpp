@@ -4,6 +4,7 @@
 
 #include "Commands.h"
 
+#include "hotpath/jit/Jit.h"
 #include "hotpath/lang/Checker.h"
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
@@ -38,7 +39,7 @@ void writeStdout(void *, const char *data, std::size_t size)
 struct Loaded
 {
     std::unique_ptr<lang::Program> program;
-    std::unique_ptr<vm::Module> module;
+    std::shared_ptr<vm::Module> module;
 };
 
 // Checks and compiles FILE; prints diagnostics and returns null on failure.
@@ -197,12 +198,14 @@ int runRun(const QStringList &arguments)
         "A run-time error prints FILE:LINE: ErrorName: message to stderr and exits 1;\n"
         "compile errors and bad arguments exit 2."));
     parser.addHelpOption();
-    // The default becomes jit once the JIT tier exists.
-    const QCommandLineOption tier(QStringLiteral("tier"), QStringLiteral("Execution tier: interp or jit (default: interp)."),
-                                  QStringLiteral("tier"), QStringLiteral("interp"));
+    const QCommandLineOption tier(QStringLiteral("tier"), QStringLiteral("Execution tier: jit or interp (default: jit)."),
+                                  QStringLiteral("tier"), QStringLiteral("jit"));
+    const QCommandLineOption opt(QStringLiteral("opt"), QStringLiteral("JIT optimisation level: 0, 1, 2 or 3 (default: 2)."),
+                                 QStringLiteral("level"), QStringLiteral("2"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop with TimeoutError after S seconds."),
                                      QStringLiteral("S"));
     parser.addOption(tier);
+    parser.addOption(opt);
     parser.addOption(timeout);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function to call."), QStringLiteral("FUNC"));
@@ -224,13 +227,14 @@ int runRun(const QStringList &arguments)
         return ExitUsage;
     }
     const QString tierName = parser.value(tier);
-    if (tierName == QStringLiteral("jit")) {
-        std::fprintf(stderr, "hotpath run: the JIT tier is not built yet (it comes with the JIT issue); "
-                             "use --tier interp\n");
+    const bool useJit = tierName == QStringLiteral("jit");
+    if (!useJit && tierName != QStringLiteral("interp")) {
+        std::fprintf(stderr, "hotpath run: --tier must be interp or jit, not '%s'\n", qPrintable(tierName));
         return ExitUsage;
     }
-    if (tierName != QStringLiteral("interp")) {
-        std::fprintf(stderr, "hotpath run: --tier must be interp or jit, not '%s'\n", qPrintable(tierName));
+    jit::CompileOptions jitOptions;
+    if (!jit::parseOptLevel(parser.value(opt).toStdString(), jitOptions.opt)) {
+        std::fprintf(stderr, "hotpath run: --opt must be 0, 1, 2 or 3, not '%s'\n", qPrintable(parser.value(opt)));
         return ExitUsage;
     }
     runtime::Limits limits;
@@ -281,8 +285,20 @@ int runRun(const QStringList &arguments)
 
     runtime::Context context(limits);
     context.setOutput(&writeStdout, nullptr);
-    vm::CallResult init = vm::initialiseModule(*loaded->module, context);
-    vm::CallResult result = init.ok ? vm::callFunction(*loaded->module, index, args, context) : init;
+    // Module constants are computed once, by the interpreter, in either tier; the JIT
+    // then folds them into the native code.
+    vm::CallResult result = vm::initialiseModule(*loaded->module, context);
+    if (result.ok && useJit) {
+        const jit::CompileResult compiled = jit::compile(loaded->module, jitOptions);
+        if (!compiled.program) {
+            std::fprintf(stderr, "%s: internal error: the JIT could not compile the program: %s\n", qPrintable(path),
+                         compiled.error.c_str());
+            return ExitErrors;
+        }
+        result = compiled.program->call(index, args, context);
+    } else if (result.ok) {
+        result = vm::callFunction(*loaded->module, index, args, context);
+    }
     std::fflush(stdout);
     for (size_t i = 0; i < args.size(); ++i)
         runtime::releaseSlot(args[i], function.paramTypes[i]);
@@ -299,13 +315,31 @@ int runRun(const QStringList &arguments)
     return ExitOk;
 }
 
+// Prints a code view, with the handler's source line as a comment wherever it changes.
+void printCodeView(const jit::CodeView &view, const QStringList &sourceLines, const char *comment)
+{
+    int current = 0;
+    for (const jit::CodeLine &line : view) {
+        if (line.sourceLine > 0 && line.sourceLine != current && line.sourceLine <= sourceLines.size()) {
+            current = line.sourceLine;
+            std::printf("%s line %d: %s\n", comment, current, qPrintable(sourceLines.at(current - 1).trimmed()));
+        }
+        std::printf("%s\n", line.text.c_str());
+    }
+}
+
 int runDump(const QStringList &arguments)
 {
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Print a compiled view of FUNC in FILE."));
     parser.addHelpOption();
     const QCommandLineOption bytecode(QStringLiteral("bytecode"), QStringLiteral("The interpreter's bytecode listing."));
-    parser.addOption(bytecode);
+    const QCommandLineOption ir(QStringLiteral("ir"), QStringLiteral("LLVM IR as lowered, before optimisation."));
+    const QCommandLineOption irOpt(QStringLiteral("ir-opt"), QStringLiteral("LLVM IR after the optimisation pipeline."));
+    const QCommandLineOption assembly(QStringLiteral("asm"), QStringLiteral("Native code of the JIT-compiled function."));
+    const QCommandLineOption opt(QStringLiteral("opt"), QStringLiteral("JIT optimisation level: 0, 1, 2 or 3 (default: 2)."),
+                                 QStringLiteral("level"), QStringLiteral("2"));
+    parser.addOptions({bytecode, ir, irOpt, assembly, opt});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function."), QStringLiteral("FUNC"));
     QStringList argv = arguments;
@@ -319,8 +353,15 @@ int runDump(const QStringList &arguments)
         return ExitOk;
     }
     const QStringList positional = parser.positionalArguments();
-    if (positional.size() != 2 || !parser.isSet(bytecode)) {
-        std::fprintf(stderr, "hotpath dump: expected FILE.py FUNC --bytecode (--ir, --ir-opt and --asm come with the JIT)\n");
+    const int views = int(parser.isSet(bytecode)) + int(parser.isSet(ir)) + int(parser.isSet(irOpt)) + int(parser.isSet(assembly));
+    if (positional.size() != 2 || views != 1) {
+        std::fprintf(stderr, "hotpath dump: expected FILE.py FUNC and one of --bytecode, --ir, --ir-opt, --asm\n");
+        return ExitUsage;
+    }
+    jit::CompileOptions options;
+    options.keepCodeViews = true;
+    if (!jit::parseOptLevel(parser.value(opt).toStdString(), options.opt)) {
+        std::fprintf(stderr, "hotpath dump: --opt must be 0, 1, 2 or 3, not '%s'\n", qPrintable(parser.value(opt)));
         return ExitUsage;
     }
     auto loaded = load(positional.at(0));
@@ -328,11 +369,41 @@ int runDump(const QStringList &arguments)
         return ExitUsage;
     const int index = loaded->module->findFunction(positional.at(1).toStdString());
     if (index < 0) {
-        std::fprintf(stderr, "hotpath dump: no function '%s'\n", qPrintable(positional.at(1)));
+        std::fprintf(stderr, "hotpath dump: no function '%s' in %s\n", qPrintable(positional.at(1)), qPrintable(positional.at(0)));
         return ExitUsage;
     }
-    const std::string listing = vm::disassemble(*loaded->module, loaded->module->functions[static_cast<size_t>(index)]);
-    std::fwrite(listing.data(), 1, listing.size(), stdout);
+    if (parser.isSet(bytecode)) {
+        const std::string listing = vm::disassemble(*loaded->module, loaded->module->functions[static_cast<size_t>(index)]);
+        std::fwrite(listing.data(), 1, listing.size(), stdout);
+        return ExitOk;
+    }
+    runtime::Context context;
+    const vm::CallResult init = vm::initialiseModule(*loaded->module, context);
+    if (!init.ok) {
+        std::fprintf(stderr, "%s:%d: %s: %s\n", qPrintable(positional.at(0)), init.line, runtime::errorName(init.error), init.message.c_str());
+        return ExitErrors;
+    }
+    const jit::CompileResult compiled = jit::compile(loaded->module, options);
+    if (!compiled.program) {
+        std::fprintf(stderr, "hotpath dump: internal error: the JIT could not compile the program: %s\n", compiled.error.c_str());
+        return ExitErrors;
+    }
+    const QStringList sourceLines = QString::fromStdString(std::string(loaded->program->file.text())).split(QLatin1Char('\n'));
+    const jit::FunctionStats &stats = compiled.program->stats().functions[static_cast<size_t>(index)];
+    if (parser.isSet(assembly)) {
+        const jit::CodeView view = compiled.program->assembly(index);
+        if (view.empty()) {
+            std::printf("# %s was inlined into its callers at -O%s: no code of its own\n", stats.name.c_str(), qPrintable(parser.value(opt)));
+            return ExitOk;
+        }
+        std::printf("# %s: %zu bytes of x86-64 at -O%s\n", stats.name.c_str(), stats.machineCodeBytes, qPrintable(parser.value(opt)));
+        printCodeView(view, sourceLines, "#");
+    } else {
+        const bool optimised = parser.isSet(irOpt);
+        std::printf("; %s: %d IR instructions%s\n", stats.name.c_str(), optimised ? stats.optimisedIrInstructions : stats.irInstructions,
+                    optimised ? qPrintable(QStringLiteral(" after -O") + parser.value(opt)) : " before optimisation");
+        printCodeView(optimised ? compiled.program->optimisedIr(index) : compiled.program->ir(index), sourceLines, ";");
+    }
     return ExitOk;
 }
 

@@ -134,7 +134,7 @@ private Q_SLOTS:
         QCOMPARE(run.err, path + QStringLiteral(":3: KeyError: 'missing'\n"));
     }
 
-    void runRejectsBadArgumentsAndTheMissingJit()
+    void runRejectsBadArguments()
     {
         QTemporaryDir dir;
         const QString path = writeFile(dir, QStringLiteral("a.py"), "def f(n: int) -> int:\n    return n\n");
@@ -145,15 +145,65 @@ private Q_SLOTS:
         const Run missing = hotpath({QStringLiteral("run"), path, QStringLiteral("g")});
         QCOMPARE(missing.exitCode, 2);
         QVERIFY(missing.err.contains(QStringLiteral("no function 'g'")));
-        const Run jit = hotpath({QStringLiteral("run"), QStringLiteral("--tier"), QStringLiteral("jit"), path,
+        const Run tier = hotpath({QStringLiteral("run"), QStringLiteral("--tier"), QStringLiteral("fast"), path,
+                                  QStringLiteral("f"), QStringLiteral("1")});
+        QCOMPARE(tier.exitCode, 2);
+        QVERIFY2(tier.err.contains(QStringLiteral("--tier must be interp or jit")), qPrintable(tier.err));
+        const Run opt = hotpath({QStringLiteral("run"), QStringLiteral("--opt"), QStringLiteral("4"), path,
                                  QStringLiteral("f"), QStringLiteral("1")});
-        QCOMPARE(jit.exitCode, 2);
-        QVERIFY(jit.err.contains(QStringLiteral("JIT tier is not built yet")));
-        const Run timeout = hotpath({QStringLiteral("run"), writeFile(dir, QStringLiteral("t.py"),
-                                                                       "def spin() -> int:\n    while True:\n        pass\n"),
-                                     QStringLiteral("spin"), QStringLiteral("--timeout"), QStringLiteral("0.2")});
+        QCOMPARE(opt.exitCode, 2);
+        QVERIFY2(opt.err.contains(QStringLiteral("--opt must be 0, 1, 2 or 3")), qPrintable(opt.err));
+    }
+
+    // Both tiers, and every JIT level, stop a runaway loop at the deadline.
+    void runTimesOutInEveryTier_data()
+    {
+        QTest::addColumn<QStringList>("options");
+        QTest::newRow("interp") << QStringList{QStringLiteral("--tier"), QStringLiteral("interp")};
+        QTest::newRow("jit -O0") << QStringList{QStringLiteral("--tier"), QStringLiteral("jit"), QStringLiteral("--opt"), QStringLiteral("0")};
+        QTest::newRow("jit -O2") << QStringList{QStringLiteral("--tier"), QStringLiteral("jit")};
+    }
+
+    void runTimesOutInEveryTier()
+    {
+        QFETCH(QStringList, options);
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("t.py"), "def spin() -> int:\n    while True:\n        pass\n");
+        const Run timeout = hotpath(QStringList{QStringLiteral("run"), path, QStringLiteral("spin"), QStringLiteral("--timeout"),
+                                                QStringLiteral("0.2")} + options);
         QCOMPARE(timeout.exitCode, 1);
         QVERIFY2(timeout.err.contains(QStringLiteral(":3: TimeoutError:")), qPrintable(timeout.err));
+    }
+
+    void runDefaultsToTheJit()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("f.py"),
+                                       "def fib(n: int) -> int:\n    if n < 2:\n        return n\n    return fib(n - 1) + fib(n - 2)\n");
+        const Run run = hotpath({QStringLiteral("run"), path, QStringLiteral("fib"), QStringLiteral("25")});
+        QCOMPARE(run.err, QString());
+        QCOMPARE(run.out, QStringLiteral("75025\n"));
+        QVERIFY(!hotpath({QStringLiteral("run"), QStringLiteral("--help")}).out.contains(QStringLiteral("default: interp")));
+    }
+
+    void dumpShowsIrAndNativeCodeWithSourceLines()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("d.py"),
+                                       "def total(n: int) -> int:\n    s = 0\n    for i in range(n):\n        s += i * i\n    return s\n");
+        const Run ir = hotpath({QStringLiteral("dump"), path, QStringLiteral("total"), QStringLiteral("--ir")});
+        QCOMPARE(ir.exitCode, 0);
+        QVERIFY2(ir.out.contains(QStringLiteral("@hotpath.total(")), qPrintable(ir.out));
+        QVERIFY2(ir.out.contains(QStringLiteral("; line 4: s += i * i")), qPrintable(ir.out));
+        QVERIFY2(ir.out.contains(QStringLiteral("llvm.smul.with.overflow.i64")), qPrintable(ir.out));
+        const Run opt = hotpath({QStringLiteral("dump"), path, QStringLiteral("total"), QStringLiteral("--ir-opt")});
+        QCOMPARE(opt.exitCode, 0);
+        QVERIFY2(!opt.out.contains(QStringLiteral("alloca")), qPrintable(opt.out)); // registers promoted to SSA
+        const Run assembly = hotpath({QStringLiteral("dump"), path, QStringLiteral("total"), QStringLiteral("--asm")});
+        QCOMPARE(assembly.exitCode, 0);
+        QVERIFY2(assembly.out.contains(QStringLiteral("bytes of x86-64")), qPrintable(assembly.out));
+        QVERIFY2(assembly.out.contains(QStringLiteral("# line 4: s += i * i")), qPrintable(assembly.out));
+        QVERIFY2(assembly.out.contains(QStringLiteral("ret")), qPrintable(assembly.out));
     }
 
     void dumpListsBytecodeWithLines()

@@ -4,7 +4,7 @@
 stdout, the error line and the exit code with the stored expectation (made by CPython,
 see make_expected.py) and, when /usr/bin/python3 is present, with CPython itself.
 
-Usage: run_conformance.py HOTPATH_BINARY PROGRAMS_DIR [--tier interp] [NAME...]
+Usage: run_conformance.py HOTPATH_BINARY PROGRAMS_DIR [--tier interp|jit] [NAME...]
 Exits 1 and prints a diff for every program whose behaviour differs."""
 
 import difflib

@@ -1,0 +1,447 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// ORC LLJIT setup and compiled program versions.
+//
+// One LLJIT per code-generation level, created on first use and shared by every
+// program compiled at that level. Runtime functions live in a JITDylib of their own as
+// absolute symbols; each program version gets a fresh JITDylib linked against it, and
+// removing that dylib when the version's last user lets go frees its code.
+#include "hotpath/jit/Jit.h"
+
+#include "CallState.h"
+#include "CodeViews.h"
+#include "Lowering.h"
+
+#include "hotpath/runtime/Format.h"
+
+#include <llvm/ExecutionEngine/Orc/Debugging/DebuggerSupport.h>
+#include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h>
+#include <llvm/ExecutionEngine/Orc/ObjectTransformLayer.h>
+#include <llvm/IR/Function.h>
+#include <llvm/IR/PassInstrumentation.h>
+#include <llvm/Object/ELFObjectFile.h>
+#include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/TargetSelect.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <pthread.h>
+#include <unistd.h>
+
+#include <atomic>
+#include <chrono>
+#include <cstdio>
+#include <cstdlib>
+#include <map>
+#include <mutex>
+
+namespace hotpath::jit {
+
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+double msSince(Clock::time_point start)
+{
+    return std::chrono::duration<double, std::milli>(Clock::now() - start).count();
+}
+
+int instructionCount(const llvm::Function &f)
+{
+    int n = 0;
+    for (const llvm::BasicBlock &block : f)
+        n += static_cast<int>(block.size());
+    return n;
+}
+
+// What one compilation records while ORC runs its layers on the compiling thread.
+struct Capture
+{
+    bool keepViews = false;
+    OptLevel level = OptLevel::O2;
+    double optimiseMs = 0;
+    std::map<std::string, int> before, after;
+    std::map<std::string, double> functionOptimiseMs;
+    std::map<std::string, CodeView> irBefore, irAfter;
+    std::unique_ptr<llvm::MemoryBuffer> object;
+};
+thread_local Capture *t_capture = nullptr;
+
+llvm::OptimizationLevel passLevel(OptLevel level)
+{
+    switch (level) {
+    case OptLevel::O0: return llvm::OptimizationLevel::O0;
+    case OptLevel::O1: return llvm::OptimizationLevel::O1;
+    case OptLevel::O2: return llvm::OptimizationLevel::O2;
+    case OptLevel::O3: return llvm::OptimizationLevel::O3;
+    }
+    return llvm::OptimizationLevel::O2;
+}
+
+llvm::CodeGenOptLevel codegenLevel(OptLevel level)
+{
+    switch (level) {
+    case OptLevel::O0: return llvm::CodeGenOptLevel::None;
+    case OptLevel::O1: return llvm::CodeGenOptLevel::Less;
+    case OptLevel::O2: return llvm::CodeGenOptLevel::Default;
+    case OptLevel::O3: return llvm::CodeGenOptLevel::Aggressive;
+    }
+    return llvm::CodeGenOptLevel::Default;
+}
+
+void optimise(llvm::Module &module, llvm::TargetMachine *machine, Capture &capture)
+{
+    for (const llvm::Function &f : module)
+        if (!f.isDeclaration()) {
+            capture.before[f.getName().str()] = instructionCount(f);
+            if (capture.keepViews)
+                capture.irBefore[f.getName().str()] = functionView(f);
+        }
+    const auto start = Clock::now();
+    llvm::PassInstrumentationCallbacks callbacks;
+    // Time spent in function passes, per handler function.
+    std::map<std::string, Clock::time_point> running;
+    callbacks.registerBeforeNonSkippedPassCallback([&](llvm::StringRef, llvm::Any ir) {
+        if (const auto *const *f = llvm::any_cast<const llvm::Function *>(&ir))
+            running[(*f)->getName().str()] = Clock::now();
+    });
+    callbacks.registerAfterPassCallback([&](llvm::StringRef, llvm::Any ir, const llvm::PreservedAnalyses &) {
+        if (const auto *const *f = llvm::any_cast<const llvm::Function *>(&ir)) {
+            auto it = running.find((*f)->getName().str());
+            if (it != running.end())
+                capture.functionOptimiseMs[it->first] += msSince(it->second);
+        }
+    });
+    llvm::LoopAnalysisManager lam;
+    llvm::FunctionAnalysisManager fam;
+    llvm::CGSCCAnalysisManager cgam;
+    llvm::ModuleAnalysisManager mam;
+    llvm::PassBuilder builder(machine, llvm::PipelineTuningOptions(), std::nullopt, &callbacks);
+    builder.registerModuleAnalyses(mam);
+    builder.registerCGSCCAnalyses(cgam);
+    builder.registerFunctionAnalyses(fam);
+    builder.registerLoopAnalyses(lam);
+    builder.crossRegisterProxies(lam, fam, cgam, mam);
+    llvm::ModulePassManager passes = capture.level == OptLevel::O0 ? builder.buildO0DefaultPipeline(llvm::OptimizationLevel::O0)
+                                                                   : builder.buildPerModuleDefaultPipeline(passLevel(capture.level));
+    passes.run(module, mam);
+    capture.optimiseMs = msSince(start);
+    for (const llvm::Function &f : module)
+        if (!f.isDeclaration()) {
+            capture.after[f.getName().str()] = instructionCount(f);
+            if (capture.keepViews)
+                capture.irAfter[f.getName().str()] = functionView(f);
+        }
+}
+
+class Engine
+{
+public:
+    explicit Engine(OptLevel level) : m_level(level)
+    {
+        static std::once_flag targets;
+        std::call_once(targets, [] {
+            llvm::InitializeNativeTarget();
+            llvm::InitializeNativeTargetAsmPrinter();
+            llvm::InitializeNativeTargetDisassembler();
+        });
+        auto machineBuilder = llvm::cantFail(llvm::orc::JITTargetMachineBuilder::detectHost());
+        machineBuilder.setCodeGenOptLevel(codegenLevel(level));
+        m_machineBuilder = machineBuilder;
+        m_jit = llvm::cantFail(llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(machineBuilder).create());
+        if (std::getenv("HOTPATH_GDB")) {
+            // The GDB JIT interface: gdb then shows handler names in backtraces.
+            if (llvm::Error error = llvm::orc::enableDebuggerSupport(*m_jit))
+                llvm::consumeError(std::move(error));
+        }
+        m_runtime = &llvm::cantFail(m_jit->createJITDylib("hotpath.runtime"));
+        llvm::orc::SymbolMap symbols;
+        for (const auto &[name, address] : runtimeSymbols())
+            symbols[m_jit->mangleAndIntern(name)] = {llvm::orc::ExecutorAddr(address),
+                                                     llvm::JITSymbolFlags::Exported | llvm::JITSymbolFlags::Callable};
+        llvm::cantFail(m_runtime->define(llvm::orc::absoluteSymbols(std::move(symbols))));
+        m_jit->getIRTransformLayer().setTransform(
+            [this](llvm::orc::ThreadSafeModule module, llvm::orc::MaterializationResponsibility &) -> llvm::Expected<llvm::orc::ThreadSafeModule> {
+                Capture fallback;
+                Capture &capture = t_capture ? *t_capture : fallback;
+                auto machine = m_machineBuilder.createTargetMachine();
+                if (!machine)
+                    return machine.takeError();
+                module.withModuleDo([&](llvm::Module &m) { optimise(m, machine->get(), capture); });
+                return module;
+            });
+        m_jit->getObjTransformLayer().setTransform([](std::unique_ptr<llvm::MemoryBuffer> object) -> llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> {
+            if (t_capture)
+                t_capture->object = llvm::MemoryBuffer::getMemBufferCopy(object->getBuffer(), object->getBufferIdentifier());
+            return object;
+        });
+    }
+
+    llvm::orc::LLJIT &jit() { return *m_jit; }
+    llvm::orc::JITDylib &runtime() { return *m_runtime; }
+    OptLevel level() const { return m_level; }
+
+    static Engine &forLevel(OptLevel level)
+    {
+        static std::mutex mutex;
+        static std::map<OptLevel, std::unique_ptr<Engine>> engines;
+        std::lock_guard lock(mutex);
+        auto &engine = engines[level];
+        if (!engine)
+            engine = std::make_unique<Engine>(level);
+        return *engine;
+    }
+
+private:
+    OptLevel m_level;
+    llvm::orc::JITTargetMachineBuilder m_machineBuilder{llvm::Triple()};
+    std::unique_ptr<llvm::orc::LLJIT> m_jit;
+    llvm::orc::JITDylib *m_runtime = nullptr;
+};
+
+// The lowest address JIT code may push frames down to on this thread: the stack's end
+// plus room for the runtime functions it calls.
+std::uintptr_t stackLimit()
+{
+    thread_local std::uintptr_t limit = [] {
+        pthread_attr_t attributes;
+        void *low = nullptr;
+        std::size_t size = 0;
+        if (pthread_getattr_np(pthread_self(), &attributes) != 0)
+            return std::uintptr_t{0};
+        pthread_attr_getstack(&attributes, &low, &size);
+        pthread_attr_destroy(&attributes);
+        const std::size_t margin = std::min<std::size_t>(size / 4, 256 * 1024);
+        return reinterpret_cast<std::uintptr_t>(low) + margin;
+    }();
+    return limit;
+}
+
+using EntryFunction = void (*)(CallState *, const runtime::Slot *, runtime::Slot *);
+
+void writePerfMap(const std::vector<std::pair<std::string, std::pair<std::uint64_t, std::size_t>>> &symbols)
+{
+    // perf's convention for JIT code: /tmp/perf-PID.map, "START SIZE name" in hex.
+    static std::mutex mutex;
+    std::lock_guard lock(mutex);
+    const std::string path = "/tmp/perf-" + std::to_string(getpid()) + ".map";
+    if (FILE *file = std::fopen(path.c_str(), "a")) {
+        for (const auto &[name, where] : symbols)
+            std::fprintf(file, "%llx %zx %s\n", static_cast<unsigned long long>(where.first), where.second, name.c_str());
+        std::fclose(file);
+    }
+}
+
+class ProgramImpl final : public Program
+{
+public:
+    ProgramImpl(std::shared_ptr<const vm::Module> module, Engine &engine, OptLevel level)
+        : m_module(std::move(module)), m_engine(engine), m_level(level)
+    {
+    }
+
+    ~ProgramImpl() override
+    {
+        if (m_dylib)
+            if (llvm::Error error = m_engine.jit().getExecutionSession().removeJITDylib(*m_dylib))
+                llvm::consumeError(std::move(error));
+    }
+
+    std::string build(const CompileOptions &options)
+    {
+        static std::atomic<int> versions{0};
+        const auto start = Clock::now();
+        llvm::orc::LLJIT &jit = m_engine.jit();
+        const std::string name = "hotpath.v" + std::to_string(++versions);
+        auto dylib = jit.createJITDylib(name);
+        if (!dylib)
+            return llvm::toString(dylib.takeError());
+        m_dylib = &*dylib;
+        m_dylib->addToLinkOrder(m_engine.runtime());
+
+        auto context = std::make_unique<llvm::LLVMContext>();
+        std::unique_ptr<llvm::Module> ir;
+        try {
+            ir = lowerModule(*m_module, *context, name);
+        } catch (const std::exception &error) {
+            return error.what();
+        }
+        ir->setDataLayout(jit.getDataLayout());
+        ir->setTargetTriple(jit.getTargetTriple().str());
+        m_stats.lowerMs = msSince(start);
+
+        Capture capture;
+        capture.keepViews = options.keepCodeViews;
+        capture.level = m_level;
+        t_capture = &capture;
+        if (llvm::Error error = jit.addIRModule(*m_dylib, llvm::orc::ThreadSafeModule(std::move(ir), std::move(context)))) {
+            t_capture = nullptr;
+            return llvm::toString(std::move(error));
+        }
+        const int count = static_cast<int>(m_module->functions.size()) - 1;
+        std::vector<std::pair<std::string, std::pair<std::uint64_t, std::size_t>>> perfSymbols;
+        for (int i = 0; i < count; ++i) {
+            auto entry = jit.lookup(*m_dylib, entrySymbol(*m_module, i));
+            if (!entry) {
+                t_capture = nullptr;
+                return llvm::toString(entry.takeError());
+            }
+            m_entries.push_back(entry->toPtr<EntryFunction>());
+        }
+        t_capture = nullptr;
+        m_stats.optimiseMs = capture.optimiseMs;
+        m_stats.totalMs = msSince(start);
+        m_stats.codegenMs = m_stats.totalMs - m_stats.lowerMs - m_stats.optimiseMs;
+
+        const std::map<std::string, ObjectSymbol> symbols = capture.object ? objectSymbols(*capture.object) : std::map<std::string, ObjectSymbol>{};
+        for (int i = 0; i < count; ++i) {
+            const std::string symbol = functionSymbol(*m_module, i);
+            FunctionStats stats;
+            stats.name = m_module->functions[static_cast<std::size_t>(i)].name;
+            stats.irInstructions = capture.before[symbol];
+            stats.optimisedIrInstructions = capture.after[symbol];
+            stats.optimiseMs = capture.functionOptimiseMs[symbol];
+            auto found = symbols.find(symbol);
+            std::uint64_t address = 0;
+            m_symbols.push_back(found != symbols.end() ? found->second : ObjectSymbol{});
+            if (found != symbols.end()) {
+                stats.machineCodeBytes = found->second.size;
+                if (auto linked = jit.lookup(*m_dylib, symbol))
+                    address = linked->getValue();
+                else
+                    llvm::consumeError(linked.takeError());
+            }
+            m_addresses.push_back(address);
+            if (address)
+                perfSymbols.push_back({"hotpath:" + stats.name, {address, stats.machineCodeBytes}});
+            if (options.keepCodeViews) {
+                m_ir.push_back(capture.irBefore[symbol]);
+                m_irOpt.push_back(capture.irAfter[symbol]);
+            }
+            m_stats.functions.push_back(std::move(stats));
+        }
+        if (options.keepCodeViews)
+            m_object = std::move(capture.object);
+        if (std::getenv("HOTPATH_PERF_MAP"))
+            writePerfMap(perfSymbols);
+        return {};
+    }
+
+    const vm::Module &module() const override { return *m_module; }
+    const ProgramStats &stats() const override { return m_stats; }
+    OptLevel optLevel() const override { return m_level; }
+
+    vm::CallResult call(int index, const std::vector<runtime::Slot> &args, runtime::Context &context) const override
+    {
+        vm::CallResult result;
+        runtime::CurrentContext current(&context);
+        std::string print;
+        CallState state{&context,
+                        context.errorAddress(),
+                        context.pollCountdownAddress(),
+                        1,
+                        context.limits().maxDepth,
+                        stackLimit(),
+                        &print};
+        runtime::Slot out{0};
+        if (context.limits().maxDepth < 1)
+            context.raise(runtime::ErrorKind::RecursionError, "maximum recursion depth exceeded");
+        else
+            m_entries[static_cast<std::size_t>(index)](&state, args.data(), &out);
+        if (context.failed()) {
+            result.error = context.error();
+            result.message = context.message();
+            result.line = context.errorLine();
+            return result;
+        }
+        result.ok = true;
+        result.value = out;
+        return result;
+    }
+
+    CodeView ir(int index) const override { return index < static_cast<int>(m_ir.size()) ? m_ir[static_cast<std::size_t>(index)] : CodeView{}; }
+    CodeView optimisedIr(int index) const override
+    {
+        return index < static_cast<int>(m_irOpt.size()) ? m_irOpt[static_cast<std::size_t>(index)] : CodeView{};
+    }
+    CodeView assembly(int index) const override
+    {
+        const auto i = static_cast<std::size_t>(index);
+        if (i >= m_addresses.size() || !m_addresses[i])
+            return {};
+        return disassemble(m_addresses[i], m_stats.functions[i].machineCodeBytes, m_object.get(), &m_symbols[i]);
+    }
+
+private:
+    std::shared_ptr<const vm::Module> m_module;
+    Engine &m_engine;
+    OptLevel m_level;
+    llvm::orc::JITDylib *m_dylib = nullptr;
+    std::vector<EntryFunction> m_entries;
+    std::vector<std::uint64_t> m_addresses;
+    std::vector<ObjectSymbol> m_symbols;
+    std::vector<CodeView> m_ir, m_irOpt;
+    std::unique_ptr<llvm::MemoryBuffer> m_object;
+    ProgramStats m_stats;
+};
+
+} // namespace
+
+extern "C" {
+
+bool hp_jit_poll(CallState *state) { return state->context->pollSlow(); }
+
+void hp_jit_fail_at(CallState *state, std::int32_t line) { state->context->setErrorLine(line); }
+
+void hp_jit_print(CallState *state, runtime::Slot value, const runtime::TypeDesc *type, std::int64_t flush)
+{
+    runtime::appendStr(*state->print, value, type);
+    if (flush) {
+        state->context->write(state->print->data(), state->print->size());
+        state->print->clear();
+    }
+}
+
+void hp_jit_recursion(CallState *state)
+{
+    state->context->raise(runtime::ErrorKind::RecursionError, "maximum recursion depth exceeded");
+}
+
+} // extern "C"
+
+std::string toText(const CodeView &view)
+{
+    std::string text;
+    for (const CodeLine &line : view) {
+        text += line.text;
+        text += '\n';
+    }
+    return text;
+}
+
+bool parseOptLevel(const std::string &text, OptLevel &out)
+{
+    static const std::map<std::string, OptLevel> levels{{"0", OptLevel::O0}, {"1", OptLevel::O1}, {"2", OptLevel::O2}, {"3", OptLevel::O3}};
+    auto it = levels.find(text);
+    if (it == levels.end())
+        return false;
+    out = it->second;
+    return true;
+}
+
+CompileResult compile(std::shared_ptr<const vm::Module> module, const CompileOptions &options)
+{
+    CompileResult result;
+    Engine &engine = Engine::forLevel(options.opt);
+    auto program = std::make_shared<ProgramImpl>(std::move(module), engine, options.opt);
+    result.error = program->build(options);
+    if (result.error.empty())
+        result.program = std::move(program);
+    return result;
+}
+
+std::future<CompileResult> compileAsync(std::shared_ptr<const vm::Module> module, const CompileOptions &options)
+{
+    return std::async(std::launch::async, [module = std::move(module), options] { return compile(module, options); });
+}
+
+} // namespace hotpath::jit

@@ -1,0 +1,1051 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Bytecode to LLVM IR, one instruction at a time. The interpreter's dispatch loop
+// (core/vm/src/Interpreter.cpp) is the specification: every case here does what the
+// case of the same name does there, through the same runtime functions, so the tiers
+// cannot disagree. Only the bookkeeping differs: registers become stack slots that
+// LLVM promotes to SSA values, and calls between handler functions are native calls.
+#include "Lowering.h"
+
+#include "CallState.h"
+
+#include "hotpath/runtime/Ops.h"
+#include "hotpath/vm/Natives.h"
+#include "hotpath/vm/Operations.h"
+
+#include <llvm/IR/DIBuilder.h>
+#include <llvm/IR/IRBuilder.h>
+#include <llvm/IR/Intrinsics.h>
+#include <llvm/IR/MDBuilder.h>
+#include <llvm/IR/Verifier.h>
+#include <llvm/Support/raw_ostream.h>
+
+#include <cstddef>
+#include <set>
+#include <stdexcept>
+
+namespace hotpath::jit {
+
+using namespace hotpath::runtime;
+using namespace hotpath::vm; // the hp_op_* entry points
+using vm::Instr;
+using vm::Op;
+
+std::string functionSymbol(const vm::Module &module, int index)
+{
+    return "hotpath." + module.functions[static_cast<std::size_t>(index)].name;
+}
+
+std::string entrySymbol(const vm::Module &module, int index)
+{
+    return "hotpath.entry." + module.functions[static_cast<std::size_t>(index)].name;
+}
+
+namespace {
+
+// Runtime functions by name and address, with their IR signatures written once.
+struct RuntimeFunction
+{
+    const char *name;
+    void *address;
+    const char *signature; // result then parameters: i = i64, d = double, p = ptr, b = i1, v = void, w = i32
+};
+
+#define RT(name, sig) {#name, reinterpret_cast<void *>(&name), sig}
+const RuntimeFunction runtimeFunctions[] = {
+    RT(hp_jit_poll, "bp"), RT(hp_jit_fail_at, "vpw"), RT(hp_jit_print, "vpipi"), RT(hp_jit_recursion, "vp"),
+    RT(hp_op_pow_int, "iii"), RT(hp_op_div_int, "dii"), RT(hp_op_lshift, "iii"),
+    RT(hp_op_rshift, "iii"), RT(hp_op_floordiv_float, "ddd"), RT(hp_op_mod_float, "ddd"),
+    RT(hp_op_pow_float, "ddd"), RT(hp_op_compare_int_float, "iidi"), RT(hp_op_format, "pippi"),
+    RT(hp_op_unbound, "vp"), RT(hp_op_assert_fail, "vp"), RT(hp_op_raise, "vip"),
+    RT(hp_op_str_next, "ipip"), RT(hp_op_dict_next, "ipiip"), RT(hp_op_new_list, "pppi"),
+    RT(hp_op_new_dict, "pppi"), RT(hp_op_new_tuple, "ppp"), RT(hp_op_destroy, "vp"),
+    RT(hp_truthy, "bip"), RT(hp_equal, "biip"), RT(hp_compare, "iiip"), RT(hp_len, "iip"),
+    RT(hp_str_concat, "ppp"), RT(hp_str_append, "ppp"), RT(hp_list_get, "ipi"), RT(hp_list_append, "vpi"),
+    RT(hp_dict_get_item, "ipp"), RT(hp_dict_set, "vppi"),
+};
+#undef RT
+
+const RuntimeFunction &runtimeFunction(std::string_view name)
+{
+    for (const RuntimeFunction &f : runtimeFunctions)
+        if (name == f.name)
+            return f;
+    throw std::logic_error("unknown runtime function");
+}
+
+std::string nativeSymbol(vm::Native native) { return std::string("hp.native.") + vm::nativeName(native); }
+
+// The object structs derive from Object, which makes them non-standard-layout in the
+// letter of the standard; GCC and Clang lay them out as C structs all the same.
+#pragma GCC diagnostic ignored "-Winvalid-offsetof"
+// offsetof on the runtime's own structs, so the generated code reads the fields the
+// C++ code writes.
+constexpr std::uint64_t refCountOffset = offsetof(Object, refCount);
+constexpr std::uint64_t strCodePoints = offsetof(Str, codePoints);
+constexpr std::uint64_t listSize = offsetof(List, size);
+constexpr std::uint64_t listItems = offsetof(List, items);
+constexpr std::uint64_t listType = offsetof(List, type);
+constexpr std::uint64_t dictSize = offsetof(Dict, size);
+constexpr std::uint64_t tupleItems = sizeof(Tuple);
+
+class ModuleLowering;
+
+class FunctionLowering
+{
+public:
+    FunctionLowering(ModuleLowering &owner, int index);
+    void lower();
+
+private:
+    // ---- registers
+    llvm::Value *getI(int r) { return b.CreateLoad(i64, regs[r]); }
+    llvm::Value *getF(int r) { return b.CreateLoad(f64, regs[r]); }
+    llvm::Value *getP(int r) { return b.CreateLoad(ptrTy, regs[r]); }
+    void setI(int r, llvm::Value *v) { b.CreateStore(v, regs[r]); }
+    void setF(int r, llvm::Value *v) { b.CreateStore(v, regs[r]); }
+    void setBool(int r, llvm::Value *v) { b.CreateStore(b.CreateZExt(v, i64), regs[r]); }
+    // Stores an owned reference, releasing the register's old object.
+    void setObject(int r, llvm::Value *v);
+    // A register's raw 64 bits, whatever it holds (for Slot arguments).
+    llvm::Value *getSlot(int r) { return isObject[r] ? b.CreatePtrToInt(getP(r), i64) : getI(r); }
+    void setSlotOwned(int r, llvm::Value *bits);
+
+    // ---- constants
+    llvm::Value *constI(std::int64_t v) { return llvm::ConstantInt::get(i64, static_cast<std::uint64_t>(v), true); }
+    llvm::Value *constPtr(const void *p);
+    llvm::Value *typeOf(int k) { return constPtr(fn.constants[static_cast<std::size_t>(k)].type); }
+    llvm::Value *string(const std::string &text);
+
+    // ---- control flow and errors
+    llvm::BasicBlock *blockAt(std::uint32_t pc);
+    void startBlock(llvm::BasicBlock *block);
+    void failIf(llvm::Value *condition);
+    void checkError();
+    void raise(ErrorKind kind, const std::string &message);
+    void raiseIf(llvm::Value *condition, ErrorKind kind, const std::string &message);
+    void poll();
+    llvm::Value *call(std::string_view name, llvm::ArrayRef<llvm::Value *> args);
+    llvm::Value *gep(llvm::Value *p, std::uint64_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, offset); }
+    void retain(llvm::Value *p);
+    void release(llvm::Value *p);
+    void releaseAll();
+    llvm::Value *scratch(std::size_t slots);
+
+    void emit(std::uint32_t pc);
+    void emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Value *x, llvm::Value *y);
+    void emitListIndex(const Instr &i, int listReg, llvm::Value *index, const char *message, llvm::Value *&items, llvm::Value *&at);
+    void emitCall(const Instr &i);
+    void emitNative(const Instr &i, const Instr &x);
+    void emitRangeStep(const Instr &i, const Instr &x, llvm::BasicBlock *onValue, llvm::BasicBlock *onDone);
+
+    ModuleLowering &m;
+    const vm::Module &module;
+    const vm::Function &fn;
+    int index;
+    llvm::LLVMContext &ctx;
+    llvm::IRBuilder<> b;
+    llvm::Type *i64, *f64, *ptrTy, *i32;
+    llvm::Function *F = nullptr;
+    std::vector<llvm::AllocaInst *> regs;
+    std::vector<bool> isObject;
+    std::map<std::uint32_t, llvm::BasicBlock *> blocks;
+    llvm::BasicBlock *unwind = nullptr;
+    llvm::PHINode *unwindLine = nullptr;
+    llvm::Value *state = nullptr, *errorFlag = nullptr, *countdown = nullptr;
+    llvm::AllocaInst *scratchSlots = nullptr;
+    std::size_t scratchSize = 0;
+    int line = 0;
+    llvm::MDNode *unlikely = nullptr;
+};
+
+class ModuleLowering
+{
+public:
+    ModuleLowering(const vm::Module &module, llvm::LLVMContext &context, const std::string &name)
+        : module(module), ctx(context), ir(std::make_unique<llvm::Module>(name, context)), debug(*ir)
+    {
+        // Debug info maps every instruction to its handler source line: code views,
+        // perf annotate and gdb read it.
+        const std::string path = module.path.empty() ? std::string("<handler>") : module.path;
+        const std::size_t slash = path.rfind('/');
+        file = debug.createFile(slash == std::string::npos ? path : path.substr(slash + 1),
+                                slash == std::string::npos ? std::string(".") : path.substr(0, slash));
+        debug.createCompileUnit(llvm::dwarf::DW_LANG_Python, file, "hotpath", true, "", 0);
+        ir->addModuleFlag(llvm::Module::Warning, "Debug Info Version", llvm::DEBUG_METADATA_VERSION);
+        ir->addModuleFlag(llvm::Module::Warning, "Dwarf Version", 4);
+    }
+
+    llvm::DISubprogram *subprogram(const std::string &name, const std::string &linkageName, int line)
+    {
+        auto *type = debug.createSubroutineType(debug.getOrCreateTypeArray({}));
+        const auto at = static_cast<unsigned>(line);
+        return debug.createFunction(file, name, linkageName, file, at, type, at, llvm::DINode::FlagPrototyped,
+                                    llvm::DISubprogram::SPFlagDefinition);
+    }
+
+    std::unique_ptr<llvm::Module> run()
+    {
+        const int count = static_cast<int>(module.functions.size()) - 1; // the last is the initialiser
+        for (int i = 0; i < count; ++i)
+            declare(i);
+        for (int i = 0; i < count; ++i)
+            FunctionLowering(*this, i).lower();
+        for (int i = 0; i < count; ++i)
+            lowerEntry(i);
+        debug.finalize();
+        std::string problems;
+        llvm::raw_string_ostream out(problems);
+        if (llvm::verifyModule(*ir, &out))
+            throw std::logic_error("the JIT produced invalid IR: " + problems);
+        return std::move(ir);
+    }
+
+    llvm::Function *function(int index) { return functions[static_cast<std::size_t>(index)]; }
+    llvm::Type *slotType(const TypeDesc *type)
+    {
+        return type->isObject() ? static_cast<llvm::Type *>(llvm::PointerType::getUnqual(ctx)) : llvm::Type::getInt64Ty(ctx);
+    }
+
+    llvm::Function *runtime(std::string_view name)
+    {
+        const RuntimeFunction &rt = runtimeFunction(name);
+        if (llvm::Function *f = ir->getFunction(rt.name))
+            return f;
+        auto type = [&](char c) -> llvm::Type * {
+            switch (c) {
+            case 'i': return llvm::Type::getInt64Ty(ctx);
+            case 'w': return llvm::Type::getInt32Ty(ctx);
+            case 'd': return llvm::Type::getDoubleTy(ctx);
+            case 'b': return llvm::Type::getInt1Ty(ctx);
+            case 'v': return llvm::Type::getVoidTy(ctx);
+            default: return llvm::PointerType::getUnqual(ctx);
+            }
+        };
+        std::vector<llvm::Type *> params;
+        for (const char *c = rt.signature + 1; *c; ++c)
+            params.push_back(type(*c));
+        auto *ft = llvm::FunctionType::get(type(rt.signature[0]), params, false);
+        auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, rt.name, *ir);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        return f;
+    }
+
+    llvm::Function *native(vm::Native native)
+    {
+        const std::string name = nativeSymbol(native);
+        if (llvm::Function *f = ir->getFunction(name))
+            return f;
+        auto *p = llvm::PointerType::getUnqual(ctx);
+        auto *ft = llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {p, p, p}, false);
+        auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, name, *ir);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        return f;
+    }
+
+    // retain and release, inlined everywhere: the common case is one load, compare
+    // and store.
+    llvm::Function *refCountHelper(bool increment);
+
+    const vm::Module &module;
+    llvm::LLVMContext &ctx;
+    std::unique_ptr<llvm::Module> ir;
+    llvm::DIBuilder debug;
+    llvm::DIFile *file = nullptr;
+
+private:
+    void declare(int index)
+    {
+        const vm::Function &fn = module.functions[static_cast<std::size_t>(index)];
+        std::vector<llvm::Type *> params{llvm::PointerType::getUnqual(ctx)};
+        for (const TypeDesc *type : fn.paramTypes)
+            params.push_back(slotType(type));
+        auto *ft = llvm::FunctionType::get(slotType(fn.returnType), params, false);
+        // External: each keeps its own code (and symbol, for perf, gdb and --asm) even where
+        // it is also inlined into its callers.
+        auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, functionSymbol(module, index), *ir);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        // Frame pointers keep perf's call graphs and gdb's backtraces through JIT code.
+        f->addFnAttr("frame-pointer", "all");
+        functions.push_back(f);
+    }
+
+    // void entry(CallState *state, const Slot *args, Slot *result)
+    void lowerEntry(int index)
+    {
+        const vm::Function &fn = module.functions[static_cast<std::size_t>(index)];
+        auto *p = llvm::PointerType::getUnqual(ctx);
+        auto *i64 = llvm::Type::getInt64Ty(ctx);
+        auto *ft = llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {p, p, p}, false);
+        auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, entrySymbol(module, index), *ir);
+        f->addFnAttr(llvm::Attribute::NoUnwind);
+        const int line = fn.lines.empty() ? 0 : fn.lines.front();
+        llvm::DISubprogram *sp = subprogram(fn.name + " (entry)", entrySymbol(module, index), line);
+        f->setSubprogram(sp);
+        llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", f));
+        b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
+        std::vector<llvm::Value *> args{f->getArg(0)};
+        for (std::size_t k = 0; k < fn.paramTypes.size(); ++k) {
+            llvm::Value *at = b.CreateConstInBoundsGEP1_64(i64, f->getArg(1), k);
+            args.push_back(b.CreateLoad(slotType(fn.paramTypes[k]), at));
+        }
+        llvm::Value *result = b.CreateCall(function(index), args);
+        b.CreateStore(result, f->getArg(2));
+        b.CreateRetVoid();
+    }
+
+    std::vector<llvm::Function *> functions;
+    llvm::Function *retainFn = nullptr;
+    llvm::Function *releaseFn = nullptr;
+};
+
+llvm::Function *ModuleLowering::refCountHelper(bool increment)
+{
+    llvm::Function *&cached = increment ? retainFn : releaseFn;
+    if (cached)
+        return cached;
+    auto *p = llvm::PointerType::getUnqual(ctx);
+    auto *i32 = llvm::Type::getInt32Ty(ctx);
+    auto *ft = llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {p}, false);
+    auto *f = llvm::Function::Create(ft, llvm::Function::InternalLinkage, increment ? "hp.retain" : "hp.release", *ir);
+    f->addFnAttr(llvm::Attribute::AlwaysInline);
+    f->addFnAttr(llvm::Attribute::NoUnwind);
+    auto *entry = llvm::BasicBlock::Create(ctx, "entry", f);
+    auto *counted = llvm::BasicBlock::Create(ctx, "counted", f);
+    auto *change = llvm::BasicBlock::Create(ctx, "change", f);
+    auto *done = llvm::BasicBlock::Create(ctx, "done", f);
+    llvm::IRBuilder<> b(entry);
+    llvm::Value *object = f->getArg(0);
+    b.CreateCondBr(b.CreateIsNull(object), done, counted);
+    b.SetInsertPoint(counted);
+    llvm::Value *count = b.CreateLoad(i32, object);
+    b.CreateCondBr(b.CreateICmpEQ(count, llvm::ConstantInt::get(i32, immortalRefCount)), done, change);
+    b.SetInsertPoint(change);
+    if (increment) {
+        b.CreateStore(b.CreateAdd(count, llvm::ConstantInt::get(i32, 1)), object);
+        b.CreateBr(done);
+    } else {
+        llvm::Value *lowered = b.CreateSub(count, llvm::ConstantInt::get(i32, 1));
+        b.CreateStore(lowered, object);
+        auto *destroy = llvm::BasicBlock::Create(ctx, "destroy", f);
+        b.CreateCondBr(b.CreateICmpEQ(lowered, llvm::ConstantInt::get(i32, 0)), destroy, done);
+        b.SetInsertPoint(destroy);
+        b.CreateCall(runtime("hp_op_destroy"), {object});
+        b.CreateBr(done);
+    }
+    b.SetInsertPoint(done);
+    b.CreateRetVoid();
+    cached = f;
+    return f;
+}
+
+FunctionLowering::FunctionLowering(ModuleLowering &owner, int index_)
+    : m(owner), module(owner.module), fn(owner.module.functions[static_cast<std::size_t>(index_)]), index(index_),
+      ctx(owner.ctx), b(owner.ctx)
+{
+    i64 = b.getInt64Ty();
+    f64 = b.getDoubleTy();
+    ptrTy = b.getPtrTy();
+    i32 = b.getInt32Ty();
+    unlikely = llvm::MDBuilder(ctx).createBranchWeights(1, 2000);
+}
+
+llvm::Value *FunctionLowering::constPtr(const void *p)
+{
+    if (!p)
+        return llvm::ConstantPointerNull::get(llvm::PointerType::getUnqual(ctx));
+    return llvm::ConstantExpr::getIntToPtr(llvm::ConstantInt::get(i64, reinterpret_cast<std::uintptr_t>(p)), ptrTy);
+}
+
+llvm::Value *FunctionLowering::string(const std::string &text)
+{
+    return b.CreateGlobalStringPtr(text, "message", 0, m.ir.get());
+}
+
+llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::Value *> args)
+{
+    return b.CreateCall(m.runtime(name), args);
+}
+
+void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.refCountHelper(true), {p}); }
+void FunctionLowering::release(llvm::Value *p) { b.CreateCall(m.refCountHelper(false), {p}); }
+
+void FunctionLowering::setObject(int r, llvm::Value *v)
+{
+    llvm::Value *old = getP(r);
+    b.CreateStore(v, regs[r]);
+    release(old);
+}
+
+void FunctionLowering::setSlotOwned(int r, llvm::Value *bits)
+{
+    if (isObject[r])
+        setObject(r, b.CreateIntToPtr(bits, ptrTy));
+    else
+        setI(r, bits);
+}
+
+llvm::Value *FunctionLowering::scratch(std::size_t slots)
+{
+    if (slots > scratchSize)
+        throw std::logic_error("scratch area too small");
+    return scratchSlots;
+}
+
+llvm::BasicBlock *FunctionLowering::blockAt(std::uint32_t pc)
+{
+    auto [it, added] = blocks.try_emplace(pc, nullptr);
+    if (added)
+        it->second = llvm::BasicBlock::Create(ctx, "pc" + std::to_string(pc), F);
+    return it->second;
+}
+
+void FunctionLowering::startBlock(llvm::BasicBlock *block)
+{
+    if (!b.GetInsertBlock()->getTerminator())
+        b.CreateBr(block);
+    b.SetInsertPoint(block);
+}
+
+// Leaves for the unwind block when `condition` holds; the error is already raised.
+void FunctionLowering::failIf(llvm::Value *condition)
+{
+    auto *next = llvm::BasicBlock::Create(ctx, "ok", F);
+    b.CreateCondBr(condition, unwind, next, unlikely);
+    unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
+    b.SetInsertPoint(next);
+}
+
+void FunctionLowering::checkError()
+{
+    failIf(b.CreateICmpNE(b.CreateLoad(b.getInt8Ty(), errorFlag), b.getInt8(0)));
+}
+
+void FunctionLowering::raise(ErrorKind kind, const std::string &message)
+{
+    call("hp_op_raise", {constI(static_cast<int>(kind)), string(message)});
+    b.CreateBr(unwind);
+    unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
+}
+
+void FunctionLowering::raiseIf(llvm::Value *condition, ErrorKind kind, const std::string &message)
+{
+    auto *fail = llvm::BasicBlock::Create(ctx, "raise", F);
+    auto *next = llvm::BasicBlock::Create(ctx, "ok", F);
+    b.CreateCondBr(condition, fail, next, unlikely);
+    b.SetInsertPoint(fail);
+    raise(kind, message);
+    b.SetInsertPoint(next);
+}
+
+// Context::poll(), inline: one decrement and branch; the clock every 1024 ticks.
+void FunctionLowering::poll()
+{
+    llvm::Value *left = b.CreateSub(b.CreateLoad(i32, countdown), b.getInt32(1));
+    b.CreateStore(left, countdown);
+    auto *slow = llvm::BasicBlock::Create(ctx, "poll", F);
+    auto *next = llvm::BasicBlock::Create(ctx, "polled", F);
+    b.CreateCondBr(b.CreateICmpSGT(left, b.getInt32(0)), next, slow, llvm::MDBuilder(ctx).createBranchWeights(2000, 1));
+    b.SetInsertPoint(slow);
+    llvm::Value *ok = call("hp_jit_poll", {state});
+    failIf(b.CreateNot(ok));
+    b.CreateBr(next);
+    b.SetInsertPoint(next);
+}
+
+void FunctionLowering::releaseAll()
+{
+    for (std::uint16_t r : fn.objectRegisters)
+        release(getP(r));
+}
+
+void FunctionLowering::lower()
+{
+    F = m.function(index);
+    auto *entry = llvm::BasicBlock::Create(ctx, "entry", F);
+    b.SetInsertPoint(entry);
+    const int firstLine = fn.lines.empty() ? 0 : fn.lines.front();
+    llvm::DISubprogram *sp = m.subprogram(fn.name, functionSymbol(module, index), firstLine);
+    F->setSubprogram(sp);
+    b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(firstLine), 0, sp));
+    state = F->getArg(0);
+    auto field = [&](CallStateField k) { return b.CreateLoad(ptrTy, b.CreateConstInBoundsGEP1_64(ptrTy, state, k)); };
+    errorFlag = field(StateError);
+    countdown = field(StatePollCountdown);
+
+    isObject.assign(fn.registerCount, false);
+    for (std::uint16_t r : fn.objectRegisters)
+        isObject[r] = true;
+    for (std::uint16_t r = 0; r < fn.registerCount; ++r) {
+        const std::string name = r < fn.registerNames.size() && !fn.registerNames[r].empty() ? fn.registerNames[r] : "r" + std::to_string(r);
+        regs.push_back(b.CreateAlloca(isObject[r] ? ptrTy : i64, nullptr, name));
+    }
+    // Room for the widest argument list a runtime call takes from registers.
+    scratchSize = 3;
+    for (std::size_t pc = 0; pc + 1 < fn.code.size(); ++pc) {
+        const Op op = fn.code[pc].op;
+        if (op == Op::NATIVE || op == Op::NEW_LIST)
+            scratchSize = std::max<std::size_t>(scratchSize, fn.code[pc + 1].a + 1u);
+        else if (op == Op::NEW_DICT)
+            scratchSize = std::max<std::size_t>(scratchSize, 2u * fn.code[pc + 1].a);
+        else if (op == Op::NEW_TUPLE || op == Op::NEW_RECORD)
+            scratchSize = std::max<std::size_t>(scratchSize, fn.constants[fn.code[pc].b].type->count);
+    }
+    scratchSlots = b.CreateAlloca(i64, b.getInt32(static_cast<std::uint32_t>(scratchSize)), "args");
+    for (std::uint16_t r : fn.zeroRegisters)
+        b.CreateStore(isObject[r] ? constPtr(nullptr) : constI(0), regs[r]);
+    for (std::uint16_t p = 0; p < fn.paramCount; ++p)
+        b.CreateStore(F->getArg(p + 1u), regs[p]);
+    for (std::uint16_t p : fn.objectParams)
+        retain(getP(p));
+
+    // The shared error exit: record the line (the innermost frame's wins), release this
+    // frame's objects, return to the caller, which sees the error flag.
+    unwind = llvm::BasicBlock::Create(ctx, "unwind", F);
+    {
+        llvm::IRBuilder<>::InsertPointGuard guard(b);
+        b.SetInsertPoint(unwind);
+        unwindLine = b.CreatePHI(i32, 4, "line");
+        call("hp_jit_fail_at", {state, unwindLine});
+        releaseAll();
+        b.CreateRet(llvm::Constant::getNullValue(F->getReturnType()));
+    }
+
+    // Blocks start at jump targets.
+    for (std::uint32_t pc = 0; pc < fn.code.size(); ++pc) {
+        const Instr &i = fn.code[pc];
+        switch (i.op) {
+        case Op::JUMP:
+        case Op::JUMP_IF:
+        case Op::JUMP_IF_NOT:
+        case Op::LOOP: blockAt(i.target()); break;
+        case Op::FOR_RANGE:
+        case Op::FOR_RANGE_BACK: blockAt(fn.code[pc + 1].target()); break;
+        default: break;
+        }
+    }
+
+    auto *first = llvm::BasicBlock::Create(ctx, "start", F);
+    b.CreateBr(first);
+    b.SetInsertPoint(first);
+    for (std::uint32_t pc = 0; pc < fn.code.size(); ++pc) {
+        if (auto it = blocks.find(pc); it != blocks.end())
+            startBlock(it->second);
+        else if (b.GetInsertBlock()->getTerminator())
+            b.SetInsertPoint(llvm::BasicBlock::Create(ctx, "dead", F));
+        line = fn.lines[pc];
+        b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
+        emit(pc);
+    }
+    if (!b.GetInsertBlock()->getTerminator())
+        b.CreateUnreachable();
+    if (unwindLine->getNumIncomingValues() == 0) {
+        unwind->eraseFromParent();
+    }
+}
+
+void FunctionLowering::emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Value *x, llvm::Value *y)
+{
+    llvm::Value *pair = b.CreateBinaryIntrinsic(id, x, y);
+    raiseIf(b.CreateExtractValue(pair, 1), ErrorKind::OverflowError, vm::overflowMessage);
+    setI(dst, b.CreateExtractValue(pair, 0));
+}
+
+// Bounds-checks a list index (negative counts from the end) as the interpreter does.
+void FunctionLowering::emitListIndex(const Instr &, int listReg, llvm::Value *index, const char *message,
+                                     llvm::Value *&items, llvm::Value *&at)
+{
+    llvm::Value *list = getP(listReg);
+    llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
+    at = b.CreateSelect(b.CreateICmpSLT(index, constI(0)), b.CreateAdd(index, size), index);
+    raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, message);
+    items = b.CreateLoad(ptrTy, gep(list, listItems));
+}
+
+void FunctionLowering::emitCall(const Instr &i)
+{
+    const vm::Function &callee = module.functions[i.b];
+    poll();
+    // RecursionError at the call, as the interpreter raises it when pushing the frame;
+    // the stack limit keeps native recursion far from the end of the thread's stack.
+    llvm::Value *depthAt = b.CreateConstInBoundsGEP1_64(i64, state, StateDepth);
+    llvm::Value *depth = b.CreateLoad(i64, depthAt);
+    llvm::Value *maxDepth = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateMaxDepth));
+    llvm::Value *limit = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateStackLimit));
+    llvm::Value *frame = b.CreatePtrToInt(b.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptrTy}, {b.getInt32(0)}), i64);
+    llvm::Value *tooDeep = b.CreateOr(b.CreateICmpSGE(depth, maxDepth), b.CreateICmpULT(frame, limit));
+    auto *fail = llvm::BasicBlock::Create(ctx, "recursion", F);
+    auto *next = llvm::BasicBlock::Create(ctx, "call", F);
+    b.CreateCondBr(tooDeep, fail, next, unlikely);
+    b.SetInsertPoint(fail);
+    call("hp_jit_recursion", {state});
+    b.CreateBr(unwind);
+    unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), fail);
+    b.SetInsertPoint(next);
+    b.CreateStore(b.CreateAdd(depth, constI(1)), depthAt);
+    std::vector<llvm::Value *> args{state};
+    for (std::uint16_t p = 0; p < callee.paramCount; ++p)
+        args.push_back(isObject[i.c + p] ? getP(i.c + p) : getI(i.c + p));
+    llvm::Value *result = b.CreateCall(m.function(i.b), args);
+    b.CreateStore(depth, depthAt);
+    checkError();
+    if (callee.returnType->isObject())
+        setObject(i.a, result);
+    else
+        setI(i.a, result);
+}
+
+void FunctionLowering::emitNative(const Instr &i, const Instr &x)
+{
+    const auto native = static_cast<vm::Native>(i.b);
+    const bool objectResult = x.c != 0;
+    // The numeric natives that are one machine instruction stay inline.
+    if (native == vm::Native::math_fabs) {
+        setF(i.a, b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, getF(i.c)));
+        return;
+    }
+    auto *slow = llvm::BasicBlock::Create(ctx, "native", F);
+    auto *done = llvm::BasicBlock::Create(ctx, "native.done", F);
+    if (native == vm::Native::math_sqrt) {
+        // Negative input raises ValueError through the native; the rest is sqrtsd.
+        llvm::Value *v = getF(i.c);
+        auto *fast = llvm::BasicBlock::Create(ctx, "sqrt", F);
+        b.CreateCondBr(b.CreateFCmpOLT(v, llvm::ConstantFP::get(f64, 0.0)), slow, fast, unlikely);
+        b.SetInsertPoint(fast);
+        setF(i.a, b.CreateUnaryIntrinsic(llvm::Intrinsic::sqrt, v));
+        b.CreateBr(done);
+    } else {
+        b.CreateBr(slow);
+    }
+    b.SetInsertPoint(slow);
+    const std::size_t n = x.a;
+    llvm::Value *args = scratch(n + 1);
+    for (std::size_t k = 0; k < n; ++k)
+        b.CreateStore(getSlot(static_cast<int>(i.c + k)), b.CreateConstInBoundsGEP1_64(i64, args, k));
+    llvm::Value *out = b.CreateConstInBoundsGEP1_64(i64, args, n);
+    b.CreateStore(constI(0), out);
+    b.CreateCall(m.native(native), {args, out, x.b == vm::noType ? constPtr(nullptr) : typeOf(x.b)});
+    checkError();
+    if (objectResult)
+        setObject(i.a, b.CreateLoad(ptrTy, out));
+    else
+        setI(i.a, b.CreateLoad(i64, out));
+    b.CreateBr(done);
+    b.SetInsertPoint(done);
+}
+
+// rangeStep(): false when the range is over, else value := counter, counter += step
+// (clamped at the bound instead of overflowing).
+void FunctionLowering::emitRangeStep(const Instr &i, const Instr &x, llvm::BasicBlock *onValue, llvm::BasicBlock *onDone)
+{
+    llvm::Value *step = getI(i.c);
+    llvm::Value *value = getI(i.a);
+    llvm::Value *bound = getI(i.b);
+    llvm::Value *over = b.CreateSelect(b.CreateICmpSGT(step, constI(0)), b.CreateICmpSGE(value, bound), b.CreateICmpSLE(value, bound));
+    auto *step_ = llvm::BasicBlock::Create(ctx, "range.step", F);
+    b.CreateCondBr(over, onDone, step_);
+    b.SetInsertPoint(step_);
+    setI(x.a, value);
+    llvm::Value *pair = b.CreateBinaryIntrinsic(llvm::Intrinsic::sadd_with_overflow, value, step);
+    setI(i.a, b.CreateSelect(b.CreateExtractValue(pair, 1), bound, b.CreateExtractValue(pair, 0)));
+    b.CreateBr(onValue);
+}
+
+void FunctionLowering::emit(std::uint32_t pc)
+{
+    const Instr &i = fn.code[pc];
+    const Instr *next = pc + 1 < fn.code.size() ? &fn.code[pc + 1] : nullptr;
+    const vm::Constant *K = fn.constants.data();
+    auto intBinary = [&](auto make) { setI(i.a, make(getI(i.b), getI(i.c))); };
+    auto floatBinary = [&](auto make) { setF(i.a, make(getF(i.b), getF(i.c))); };
+
+    switch (i.op) {
+    case Op::NOP:
+    case Op::EXTRA:
+    case Op::Count: break;
+    case Op::MOVE: setI(i.a, getI(i.b)); break;
+    case Op::MOVE_OBJ: {
+        llvm::Value *v = getP(i.b);
+        retain(v);
+        setObject(i.a, v);
+        break;
+    }
+    case Op::LOAD_K: setI(i.a, constI(K[i.b].value.i)); break;
+    case Op::LOAD_K_OBJ: setObject(i.a, constPtr(K[i.b].value.p)); break;
+    case Op::LOAD_GLOBAL: setI(i.a, constI(module.globals[i.b].i)); break;
+    case Op::LOAD_GLOBAL_OBJ: setObject(i.a, constPtr(module.globals[i.b].p)); break;
+    case Op::CLEAR: setObject(i.a, constPtr(nullptr)); break;
+    case Op::ADD_I: emitOverflowing(llvm::Intrinsic::sadd_with_overflow, i.a, getI(i.b), getI(i.c)); break;
+    case Op::SUB_I: emitOverflowing(llvm::Intrinsic::ssub_with_overflow, i.a, getI(i.b), getI(i.c)); break;
+    case Op::MUL_I: emitOverflowing(llvm::Intrinsic::smul_with_overflow, i.a, getI(i.b), getI(i.c)); break;
+    case Op::ADD_IK: emitOverflowing(llvm::Intrinsic::sadd_with_overflow, i.a, getI(i.b), constI(K[i.c].value.i)); break;
+    case Op::SUB_IK: emitOverflowing(llvm::Intrinsic::ssub_with_overflow, i.a, getI(i.b), constI(K[i.c].value.i)); break;
+    case Op::MUL_IK: emitOverflowing(llvm::Intrinsic::smul_with_overflow, i.a, getI(i.b), constI(K[i.c].value.i)); break;
+    case Op::FLOORDIV_I:
+    case Op::FLOORDIV_IK: {
+        llvm::Value *x = getI(i.b);
+        llvm::Value *y = i.op == Op::FLOORDIV_IK ? constI(K[i.c].value.i) : getI(i.c);
+        raiseIf(b.CreateICmpEQ(y, constI(0)), ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
+        raiseIf(b.CreateAnd(b.CreateICmpEQ(y, constI(-1)), b.CreateICmpEQ(x, constI(INT64_MIN))), ErrorKind::OverflowError,
+                vm::overflowMessage);
+        llvm::Value *q = b.CreateSDiv(x, y);
+        llvm::Value *r = b.CreateSRem(x, y);
+        llvm::Value *adjust = b.CreateAnd(b.CreateICmpNE(r, constI(0)), b.CreateICmpSLT(b.CreateXor(r, y), constI(0)));
+        setI(i.a, b.CreateSub(q, b.CreateZExt(adjust, i64)));
+        break;
+    }
+    case Op::MOD_I:
+    case Op::MOD_IK: {
+        llvm::Value *x = getI(i.b);
+        llvm::Value *y = i.op == Op::MOD_IK ? constI(K[i.c].value.i) : getI(i.c);
+        raiseIf(b.CreateICmpEQ(y, constI(0)), ErrorKind::ZeroDivisionError, "integer modulo by zero");
+        // x % -1 is 0; dividing by 1 instead keeps srem away from MIN % -1, which traps.
+        llvm::Value *divisor = b.CreateSelect(b.CreateICmpEQ(y, constI(-1)), constI(1), y);
+        llvm::Value *r = b.CreateSRem(x, divisor);
+        llvm::Value *adjust = b.CreateAnd(b.CreateICmpNE(r, constI(0)), b.CreateICmpSLT(b.CreateXor(r, divisor), constI(0)));
+        setI(i.a, b.CreateSelect(adjust, b.CreateAdd(r, divisor), r));
+        break;
+    }
+    case Op::POW_I:
+        setI(i.a, call("hp_op_pow_int", {getI(i.b), getI(i.c)}));
+        checkError();
+        break;
+    case Op::DIV_I:
+        setF(i.a, call("hp_op_div_int", {getI(i.b), getI(i.c)}));
+        checkError();
+        break;
+    case Op::LSHIFT_I:
+        setI(i.a, call("hp_op_lshift", {getI(i.b), getI(i.c)}));
+        checkError();
+        break;
+    case Op::RSHIFT_I:
+        setI(i.a, call("hp_op_rshift", {getI(i.b), getI(i.c)}));
+        checkError();
+        break;
+    case Op::AND_I: intBinary([&](auto x, auto y) { return b.CreateAnd(x, y); }); break;
+    case Op::OR_I: intBinary([&](auto x, auto y) { return b.CreateOr(x, y); }); break;
+    case Op::XOR_I: intBinary([&](auto x, auto y) { return b.CreateXor(x, y); }); break;
+    case Op::NEG_I:
+    case Op::ABS_I: {
+        llvm::Value *x = getI(i.b);
+        raiseIf(b.CreateICmpEQ(x, constI(INT64_MIN)), ErrorKind::OverflowError, vm::overflowMessage);
+        llvm::Value *negated = b.CreateNeg(x);
+        setI(i.a, i.op == Op::NEG_I ? negated : b.CreateSelect(b.CreateICmpSLT(x, constI(0)), negated, x));
+        break;
+    }
+    case Op::INVERT_I: setI(i.a, b.CreateNot(getI(i.b))); break;
+    case Op::ADD_F: floatBinary([&](auto x, auto y) { return b.CreateFAdd(x, y); }); break;
+    case Op::SUB_F: floatBinary([&](auto x, auto y) { return b.CreateFSub(x, y); }); break;
+    case Op::MUL_F: floatBinary([&](auto x, auto y) { return b.CreateFMul(x, y); }); break;
+    case Op::DIV_F: {
+        llvm::Value *y = getF(i.c);
+        raiseIf(b.CreateFCmpOEQ(y, llvm::ConstantFP::get(f64, 0.0)), ErrorKind::ZeroDivisionError, "float division by zero");
+        setF(i.a, b.CreateFDiv(getF(i.b), y));
+        break;
+    }
+    case Op::FLOORDIV_F:
+        setF(i.a, call("hp_op_floordiv_float", {getF(i.b), getF(i.c)}));
+        checkError();
+        break;
+    case Op::MOD_F:
+        setF(i.a, call("hp_op_mod_float", {getF(i.b), getF(i.c)}));
+        checkError();
+        break;
+    case Op::POW_F:
+        setF(i.a, call("hp_op_pow_float", {getF(i.b), getF(i.c)}));
+        checkError();
+        break;
+    case Op::NEG_F: setF(i.a, b.CreateFNeg(getF(i.b))); break;
+    case Op::ABS_F: setF(i.a, b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, getF(i.b))); break;
+    case Op::I2F: setF(i.a, b.CreateSIToFP(getI(i.b), f64)); break;
+    case Op::NOT: setBool(i.a, b.CreateICmpEQ(getI(i.b), constI(0))); break;
+    case Op::TRUTHY: setBool(i.a, call("hp_truthy", {getSlot(i.b), typeOf(i.c)})); break;
+    case Op::EQ_I: setBool(i.a, b.CreateICmpEQ(getI(i.b), getI(i.c))); break;
+    case Op::NE_I: setBool(i.a, b.CreateICmpNE(getI(i.b), getI(i.c))); break;
+    case Op::LT_I: setBool(i.a, b.CreateICmpSLT(getI(i.b), getI(i.c))); break;
+    case Op::LE_I: setBool(i.a, b.CreateICmpSLE(getI(i.b), getI(i.c))); break;
+    case Op::GT_I: setBool(i.a, b.CreateICmpSGT(getI(i.b), getI(i.c))); break;
+    case Op::GE_I: setBool(i.a, b.CreateICmpSGE(getI(i.b), getI(i.c))); break;
+    case Op::EQ_IK: setBool(i.a, b.CreateICmpEQ(getI(i.b), constI(K[i.c].value.i))); break;
+    case Op::NE_IK: setBool(i.a, b.CreateICmpNE(getI(i.b), constI(K[i.c].value.i))); break;
+    case Op::LT_IK: setBool(i.a, b.CreateICmpSLT(getI(i.b), constI(K[i.c].value.i))); break;
+    case Op::LE_IK: setBool(i.a, b.CreateICmpSLE(getI(i.b), constI(K[i.c].value.i))); break;
+    case Op::GT_IK: setBool(i.a, b.CreateICmpSGT(getI(i.b), constI(K[i.c].value.i))); break;
+    case Op::GE_IK: setBool(i.a, b.CreateICmpSGE(getI(i.b), constI(K[i.c].value.i))); break;
+    // Python's float comparisons: ordered, except != which is true for NaN.
+    case Op::EQ_F: setBool(i.a, b.CreateFCmpOEQ(getF(i.b), getF(i.c))); break;
+    case Op::NE_F: setBool(i.a, b.CreateFCmpUNE(getF(i.b), getF(i.c))); break;
+    case Op::LT_F: setBool(i.a, b.CreateFCmpOLT(getF(i.b), getF(i.c))); break;
+    case Op::LE_F: setBool(i.a, b.CreateFCmpOLE(getF(i.b), getF(i.c))); break;
+    case Op::GT_F: setBool(i.a, b.CreateFCmpOGT(getF(i.b), getF(i.c))); break;
+    case Op::GE_F: setBool(i.a, b.CreateFCmpOGE(getF(i.b), getF(i.c))); break;
+    case Op::COMPARE: {
+        llvm::Value *type = typeOf(next->a);
+        llvm::Value *x = getSlot(i.b), *y = getSlot(i.c);
+        llvm::Value *result = nullptr;
+        switch (static_cast<vm::CompareKind>(next->b)) {
+        case vm::CompareKind::Eq: result = call("hp_equal", {x, y, type}); break;
+        case vm::CompareKind::Ne: result = b.CreateNot(call("hp_equal", {x, y, type})); break;
+        case vm::CompareKind::Lt: result = b.CreateICmpSLT(call("hp_compare", {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Le: result = b.CreateICmpSLE(call("hp_compare", {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Gt: result = b.CreateICmpSGT(call("hp_compare", {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Ge: result = b.CreateICmpSGE(call("hp_compare", {x, y, type}), constI(0)); break;
+        }
+        setBool(i.a, result);
+        break;
+    }
+    case Op::CMP_IF: setI(i.a, call("hp_op_compare_int_float", {getI(i.b), getF(i.c), constI(next->a)})); break;
+    case Op::JUMP: b.CreateBr(blockAt(i.target())); break;
+    case Op::JUMP_IF:
+    case Op::JUMP_IF_NOT: {
+        auto *fallthrough = blockAt(pc + 1);
+        llvm::Value *truth = b.CreateICmpNE(getI(i.a), constI(0));
+        if (i.op == Op::JUMP_IF)
+            b.CreateCondBr(truth, blockAt(i.target()), fallthrough);
+        else
+            b.CreateCondBr(truth, fallthrough, blockAt(i.target()));
+        break;
+    }
+    case Op::LOOP:
+        poll();
+        b.CreateBr(blockAt(i.target()));
+        break;
+    case Op::CALL: emitCall(i); break;
+    case Op::RETURN: {
+        llvm::Value *result = isObject[i.a] ? getP(i.a) : getI(i.a);
+        if (fn.returnType->isObject())
+            retain(result);
+        releaseAll();
+        b.CreateRet(result);
+        break;
+    }
+    case Op::RETURN_NONE:
+        releaseAll();
+        b.CreateRet(llvm::Constant::getNullValue(F->getReturnType()));
+        break;
+    case Op::NATIVE: emitNative(i, *next); break;
+    case Op::STR_ADD: {
+        llvm::Value *s = call("hp_str_concat", {getP(i.b), getP(i.c)});
+        checkError();
+        setObject(i.a, s);
+        break;
+    }
+    case Op::STR_APPEND: {
+        // hp_str_append consumes the register's reference.
+        llvm::Value *s = call("hp_str_append", {getP(i.a), getP(i.b)});
+        b.CreateStore(s, regs[i.a]);
+        checkError();
+        break;
+    }
+    case Op::LEN: {
+        const TypeDesc *type = K[i.c].type;
+        if (type->kind == Kind::Str)
+            setI(i.a, b.CreateLoad(i64, gep(getP(i.b), strCodePoints)));
+        else if (type->kind == Kind::List)
+            setI(i.a, b.CreateLoad(i64, gep(getP(i.b), listSize)));
+        else if (type->kind == Kind::Dict)
+            setI(i.a, b.CreateLoad(i64, gep(getP(i.b), dictSize)));
+        else
+            setI(i.a, call("hp_len", {getSlot(i.b), typeOf(i.c)}));
+        break;
+    }
+    case Op::LIST_GET:
+    case Op::LIST_GET_OBJ: {
+        llvm::Value *items = nullptr, *at = nullptr;
+        emitListIndex(i, i.b, getI(i.c), "list index out of range", items, at);
+        llvm::Value *address = b.CreateInBoundsGEP(i64, items, at);
+        if (i.op == Op::LIST_GET) {
+            setI(i.a, b.CreateLoad(i64, address));
+        } else {
+            llvm::Value *v = b.CreateLoad(ptrTy, address);
+            retain(v);
+            setObject(i.a, v);
+        }
+        break;
+    }
+    case Op::LIST_ITEM: {
+        // The loop keeps the index in range; the check guards against the list
+        // shrinking inside the loop body.
+        llvm::Value *list = getP(i.b);
+        llvm::Value *at = getI(i.c);
+        llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
+        raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, "list index out of range");
+        llvm::Value *address = b.CreateInBoundsGEP(i64, b.CreateLoad(ptrTy, gep(list, listItems)), at);
+        if (isObject[i.a]) {
+            llvm::Value *v = b.CreateLoad(ptrTy, address);
+            retain(v);
+            setObject(i.a, v);
+        } else {
+            setI(i.a, b.CreateLoad(i64, address));
+        }
+        break;
+    }
+    case Op::LIST_SET:
+    case Op::LIST_SET_K: {
+        llvm::Value *items = nullptr, *at = nullptr;
+        emitListIndex(i, i.a, getI(i.b), "list assignment index out of range", items, at);
+        llvm::Value *address = b.CreateInBoundsGEP(i64, items, at);
+        if (i.op == Op::LIST_SET_K) {
+            b.CreateStore(constI(K[i.c].value.i), address);
+        } else if (isObject[i.c]) {
+            llvm::Value *v = getP(i.c);
+            retain(v);
+            llvm::Value *old = b.CreateLoad(ptrTy, address);
+            b.CreateStore(v, address);
+            release(old);
+        } else {
+            b.CreateStore(getI(i.c), address);
+        }
+        break;
+    }
+    case Op::LIST_APPEND:
+        call("hp_list_append", {getP(i.a), getSlot(i.b)});
+        checkError();
+        break;
+    case Op::NEW_LIST:
+    case Op::NEW_DICT:
+    case Op::NEW_TUPLE:
+    case Op::NEW_RECORD: {
+        const TypeDesc *type = K[i.b].type;
+        std::size_t n = 0;
+        if (i.op == Op::NEW_LIST)
+            n = next->a;
+        else if (i.op == Op::NEW_DICT)
+            n = 2u * next->a;
+        else
+            n = type->count;
+        llvm::Value *items = scratch(n);
+        for (std::size_t k = 0; k < n; ++k)
+            b.CreateStore(getSlot(static_cast<int>(i.c + k)), b.CreateConstInBoundsGEP1_64(i64, items, k));
+        llvm::Value *object = nullptr;
+        if (i.op == Op::NEW_LIST)
+            object = call("hp_op_new_list", {typeOf(i.b), items, constI(static_cast<std::int64_t>(n))});
+        else if (i.op == Op::NEW_DICT)
+            object = call("hp_op_new_dict", {typeOf(i.b), items, constI(next->a)});
+        else
+            object = call("hp_op_new_tuple", {typeOf(i.b), items});
+        if (i.op == Op::NEW_DICT) {
+            setObject(i.a, object); // the interpreter stores before checking
+            checkError();
+        } else {
+            checkError();
+            setObject(i.a, object);
+        }
+        break;
+    }
+    case Op::GET_ITEM: setI(i.a, b.CreateLoad(i64, gep(getP(i.b), tupleItems + 8u * i.c))); break;
+    case Op::GET_ITEM_OBJ: {
+        llvm::Value *v = b.CreateLoad(ptrTy, gep(getP(i.b), tupleItems + 8u * i.c));
+        retain(v);
+        setObject(i.a, v);
+        break;
+    }
+    case Op::SET_FIELD: {
+        llvm::Value *address = gep(getP(i.a), tupleItems + 8u * i.b);
+        if (isObject[i.c]) {
+            llvm::Value *v = getP(i.c);
+            retain(v);
+            llvm::Value *old = b.CreateLoad(ptrTy, address);
+            b.CreateStore(v, address);
+            release(old);
+        } else {
+            b.CreateStore(getI(i.c), address);
+        }
+        break;
+    }
+    case Op::DICT_GET: {
+        llvm::Value *bits = call("hp_dict_get_item", {getP(i.b), getP(i.c)});
+        checkError();
+        if (isObject[i.a]) {
+            llvm::Value *v = b.CreateIntToPtr(bits, ptrTy);
+            retain(v);
+            setObject(i.a, v);
+        } else {
+            setI(i.a, bits);
+        }
+        break;
+    }
+    case Op::DICT_SET:
+        call("hp_dict_set", {getP(i.a), getP(i.b), getSlot(i.c)});
+        checkError();
+        break;
+    case Op::DICT_NEXT:
+    case Op::STR_NEXT: {
+        llvm::Value *out = scratch(3);
+        llvm::Value *found = i.op == Op::DICT_NEXT
+            ? call("hp_op_dict_next", {getP(i.b), getI(i.c), getI(next->c), out})
+            : call("hp_op_str_next", {getP(i.b), getI(i.c), out});
+        setI(i.a, found);
+        checkError();
+        auto *store = llvm::BasicBlock::Create(ctx, "next.found", F);
+        auto *done = llvm::BasicBlock::Create(ctx, "next.done", F);
+        b.CreateCondBr(b.CreateICmpNE(found, constI(0)), store, done);
+        b.SetInsertPoint(store);
+        setObject(next->a, b.CreateLoad(ptrTy, out));
+        if (i.op == Op::DICT_NEXT) {
+            setSlotOwned(next->b, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 1)));
+            setI(i.c, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 2)));
+        } else {
+            setI(i.c, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 1)));
+        }
+        b.CreateBr(done);
+        b.SetInsertPoint(done);
+        break;
+    }
+    case Op::RANGE_CHECK: raiseIf(b.CreateICmpEQ(getI(i.a), constI(0)), ErrorKind::ValueError, "range() arg 3 must not be zero"); break;
+    case Op::FOR_RANGE: emitRangeStep(i, *next, blockAt(pc + 2), blockAt(next->target())); break;
+    case Op::FOR_RANGE_BACK:
+        poll();
+        emitRangeStep(i, *next, blockAt(next->target()), blockAt(pc + 2));
+        break;
+    case Op::CHECK_BOUND:
+    case Op::CHECK_BOUND_NUM: {
+        llvm::Value *unset = isObject[i.a] ? b.CreateIsNull(getP(i.a)) : b.CreateICmpEQ(getI(i.a), constI(0));
+        auto *fail = llvm::BasicBlock::Create(ctx, "unbound", F);
+        auto *ok = llvm::BasicBlock::Create(ctx, "bound", F);
+        b.CreateCondBr(unset, fail, ok, unlikely);
+        b.SetInsertPoint(fail);
+        call("hp_op_unbound", {constPtr(K[i.b].value.p)});
+        b.CreateBr(unwind);
+        unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), fail);
+        b.SetInsertPoint(ok);
+        break;
+    }
+    case Op::FORMAT: {
+        const void *spec = next->a > 0 ? &module.formatSpecs[next->a - 1u] : nullptr;
+        llvm::Value *s = call("hp_op_format", {getSlot(i.b), typeOf(i.c), constPtr(spec), constI(next->b == 1)});
+        checkError();
+        setObject(i.a, s);
+        break;
+    }
+    case Op::PRINT: call("hp_jit_print", {state, getSlot(i.a), typeOf(i.b), constI(i.c)}); break;
+    case Op::ASSERT_FAIL:
+        call("hp_op_assert_fail", {i.b ? getP(i.a) : constPtr(nullptr)});
+        b.CreateBr(unwind);
+        unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
+        break;
+    }
+}
+
+} // namespace
+
+const std::map<std::string, std::uint64_t> &runtimeSymbols()
+{
+    static const std::map<std::string, std::uint64_t> symbols = [] {
+        std::map<std::string, std::uint64_t> table;
+        for (const RuntimeFunction &f : runtimeFunctions)
+            table[f.name] = reinterpret_cast<std::uintptr_t>(f.address);
+        for (int k = 0; k < static_cast<int>(vm::Native::Count); ++k) {
+            const auto native = static_cast<vm::Native>(k);
+            table[nativeSymbol(native)] = reinterpret_cast<std::uintptr_t>(vm::nativeFunction(native));
+        }
+        return table;
+    }();
+    return symbols;
+}
+
+std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name)
+{
+    return ModuleLowering(module, context, name).run();
+}
+
+} // namespace hotpath::jit
