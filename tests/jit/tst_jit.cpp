@@ -1,0 +1,293 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The JIT tier through its API, at -O0 and -O2: results equal to the interpreter's,
+// limits that end in Python errors instead of crashes or hangs, many threads on one
+// program, and program versions replaced while calls on the old one are in flight.
+#include "hotpath/jit/Jit.h"
+#include "hotpath/lang/Checker.h"
+#include "hotpath/runtime/Format.h"
+#include "hotpath/vm/Compiler.h"
+#include "hotpath/vm/Interpreter.h"
+
+#include <QtCore/QThread>
+#include <QtTest/QtTest>
+
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace hotpath;
+
+Q_DECLARE_METATYPE(hotpath::jit::OptLevel)
+
+namespace {
+
+std::shared_ptr<vm::Module> compileModule(const std::string &source)
+{
+    support::DiagnosticSink sink;
+    auto program = lang::checkFile(support::SourceFile("t.py", source), sink);
+    if (sink.hasErrors())
+        qFatal("%s", support::formatDiagnostic(program->file, sink.diagnostics()[0]).c_str());
+    auto result = vm::compileProgram(*program);
+    if (!result.module)
+        qFatal("compile: %s", result.error.c_str());
+    std::shared_ptr<vm::Module> module = std::move(result.module);
+    runtime::Context context;
+    if (!vm::initialiseModule(*module, context).ok)
+        qFatal("constants failed");
+    return module;
+}
+
+std::shared_ptr<const jit::Program> jitCompile(const std::string &source, jit::OptLevel level)
+{
+    jit::CompileOptions options;
+    options.opt = level;
+    auto result = jit::compile(compileModule(source), options);
+    if (!result.program)
+        qFatal("jit: %s", result.error.c_str());
+    return result.program;
+}
+
+vm::CallResult call(const jit::Program &program, const std::string &function, std::vector<runtime::Slot> args,
+                    runtime::Limits limits = {})
+{
+    runtime::Context context(limits);
+    return program.call(program.module().findFunction(function), args, context);
+}
+
+runtime::Slot intArg(std::int64_t v)
+{
+    runtime::Slot s;
+    s.i = v;
+    return s;
+}
+
+std::string text(const jit::Program &program, const std::string &function, const vm::CallResult &result)
+{
+    std::string out;
+    const auto &fn = program.module().functions[static_cast<size_t>(program.module().findFunction(function))];
+    runtime::appendStr(out, result.value, fn.returnType);
+    runtime::releaseSlot(result.value, fn.returnType);
+    return out;
+}
+
+} // namespace
+
+class TestJit : public QObject
+{
+    Q_OBJECT
+
+private:
+    static void levels()
+    {
+        QTest::addColumn<jit::OptLevel>("level");
+        QTest::newRow("O0") << jit::OptLevel::O0;
+        QTest::newRow("O2") << jit::OptLevel::O2;
+    }
+
+private Q_SLOTS:
+    void computesResults_data() { levels(); }
+    void computesResults()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile("def fib(n: int) -> int:\n"
+                                  "    return n if n < 2 else fib(n - 1) + fib(n - 2)\n"
+                                  "def words(n: int) -> str:\n"
+                                  "    d: dict[str, int] = {}\n"
+                                  "    for w in 'b a b c b'.split():\n"
+                                  "        d[w] = d.get(w, 0) + n\n"
+                                  "    return f'{d} {sorted(d.items())[0]}'\n",
+                                  level);
+        const auto r = call(*p, "fib", {intArg(20)});
+        QVERIFY(r.ok);
+        QCOMPARE(r.value.i, std::int64_t(6765));
+        const auto w = call(*p, "words", {intArg(2)});
+        QVERIFY(w.ok);
+        QCOMPARE(text(*p, "words", w), std::string("{'b': 6, 'a': 2, 'c': 2} ('a', 2)"));
+    }
+
+    void deepRecursionRaisesRecursionError_data() { levels(); }
+    void deepRecursionRaisesRecursionError()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile("def down(n: int) -> int:\n    return 0 if n == 0 else 1 + down(n - 1)\n", level);
+        QVERIFY(call(*p, "down", {intArg(900)}).ok);
+        const auto r = call(*p, "down", {intArg(1000000)});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, runtime::ErrorKind::RecursionError);
+        QCOMPARE(r.message, std::string("maximum recursion depth exceeded"));
+        QCOMPARE(r.line, 2);
+    }
+
+    // With the depth limit lifted, the native stack limit still ends deep recursion in
+    // RecursionError, even on a thread with a small stack.
+    void nativeStackNeverOverflows_data() { levels(); }
+    void nativeStackNeverOverflows()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile("def down(n: int) -> int:\n    return 0 if n == 0 else 1 + down(n - 1)\n", level);
+        vm::CallResult r;
+        std::unique_ptr<QThread> thread(QThread::create([&] {
+            runtime::Limits limits;
+            limits.maxDepth = 100000000;
+            r = call(*p, "down", {intArg(50000000)}, limits);
+        }));
+        thread->setStackSize(512 * 1024);
+        thread->start();
+        QVERIFY(thread->wait(60000));
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, runtime::ErrorKind::RecursionError);
+    }
+
+    // The deadline is polled on back-edges: the error comes within 50 ms of it (best of
+    // three, so a scheduler hiccup on a busy machine does not decide).
+    void infiniteLoopRaisesTimeoutErrorAtTheDeadline_data() { levels(); }
+    void infiniteLoopRaisesTimeoutErrorAtTheDeadline()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile("def spin() -> int:\n    n = 0\n    while True:\n        n += 1\n"
+                                  "def idle() -> int:\n    while True:\n        pass\n",
+                                  level);
+        for (const char *function : {"spin", "idle"}) {
+            runtime::Limits limits;
+            limits.timeout = std::chrono::milliseconds(100);
+            double best = 1e9;
+            for (int attempt = 0; attempt < 3; ++attempt) {
+                const auto start = std::chrono::steady_clock::now();
+                const auto r = call(*p, function, {}, limits);
+                best = std::min(best, std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count());
+                QVERIFY(!r.ok);
+                QCOMPARE(r.error, runtime::ErrorKind::TimeoutError);
+            }
+            QVERIFY2(best < 150, qPrintable(QStringLiteral("%1: %2 ms").arg(QLatin1String(function)).arg(best)));
+        }
+    }
+
+    void hugeAllocationRaisesMemoryError_data() { levels(); }
+    void hugeAllocationRaisesMemoryError()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile("def big() -> int:\n    xs = [0] * 10**12\n    return len(xs)\n"
+                                  "def doubling() -> int:\n    s = 'x'\n    while True:\n        s = s + s\n",
+                                  level);
+        const auto r = call(*p, "big", {});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, runtime::ErrorKind::MemoryError);
+        const auto d = call(*p, "doubling", {});
+        QVERIFY(!d.ok);
+        QCOMPARE(d.error, runtime::ErrorKind::MemoryError);
+    }
+
+    // Every error, message and line equal to the interpreter's.
+    void errorsMatchTheInterpreter_data() { levels(); }
+    void errorsMatchTheInterpreter()
+    {
+        QFETCH(jit::OptLevel, level);
+        const std::string source = "def f(a: int, b: int) -> int:\n    x = a + 1\n    return x // b\n"
+                                   "def g() -> int:\n    xs = [1]\n    return xs[5]\n"
+                                   "def h(n: int) -> int:\n    return (n * n) * (n * n) * n\n"
+                                   "def k(key: str) -> int:\n    d = {'a': 1}\n    return d[key]\n"
+                                   "def m(n: int) -> int:\n    return -9223372036854775807 - n\n"
+                                   "def u(flag: bool) -> int:\n    if flag:\n        y = 1\n    return y\n";
+        const auto p = jitCompile(source, level);
+        auto module = compileModule(source);
+        const std::vector<std::pair<std::string, std::vector<runtime::Slot>>> calls{
+            {"f", {intArg(1), intArg(0)}}, {"g", {}}, {"h", {intArg(100000)}}, {"m", {intArg(2)}}, {"u", {intArg(0)}}};
+        for (const auto &[name, args] : calls) {
+            runtime::Context context;
+            const auto interp = vm::callFunction(*module, module->findFunction(name), args, context);
+            const auto native = call(*p, name, args);
+            QVERIFY2(!native.ok && !interp.ok, name.c_str());
+            QCOMPARE(native.error, interp.error);
+            QCOMPARE(native.message, interp.message);
+            QCOMPARE(native.line, interp.line);
+        }
+    }
+
+    void cancelFlagStopsACallFromAnotherThread()
+    {
+        const auto p = jitCompile("def spin() -> int:\n    while True:\n        pass\n", jit::OptLevel::O2);
+        runtime::Context context;
+        std::thread canceller([&] {
+            std::this_thread::sleep_for(std::chrono::milliseconds(50));
+            context.cancel();
+        });
+        const auto r = p->call(p->module().findFunction("spin"), {}, context);
+        canceller.join();
+        QVERIFY(!r.ok);
+        QCOMPARE(r.error, runtime::ErrorKind::CancelledError);
+    }
+
+    void manyThreadsShareOneProgram()
+    {
+        const auto p = jitCompile("NAMES = ['a', 'b', 'c']\n"
+                                  "def work(n: int) -> int:\n"
+                                  "    total = 0\n"
+                                  "    for i in range(n):\n"
+                                  "        s = NAMES[i % 3] * (i % 5)\n"
+                                  "        total += len(s)\n"
+                                  "    return total\n",
+                                  jit::OptLevel::O2);
+        std::atomic<int> mismatches{0};
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([&] {
+                for (int k = 0; k < 20; ++k) {
+                    const auto r = call(*p, "work", {intArg(20000)});
+                    if (!r.ok || r.value.i != 40000)
+                        ++mismatches;
+                }
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(mismatches.load(), 0);
+    }
+
+    // A new version replaces the old while a call on the old one runs: the call
+    // finishes on its own code, and the old version is freed once it returns.
+    void versionsAreReplacedWhileCallsRun()
+    {
+        const std::string v1 = "def answer(n: int) -> int:\n    total = 0\n    for i in range(n):\n        total += 1\n    return total\n";
+        const std::string v2 = "def answer(n: int) -> int:\n    return -n\n";
+        auto current = jitCompile(v1, jit::OptLevel::O2);
+        std::weak_ptr<const jit::Program> old = current;
+        std::atomic<bool> started{false};
+        vm::CallResult inFlight;
+        std::thread caller([program = current, &started, &inFlight] {
+            started = true;
+            inFlight = call(*program, "answer", {intArg(300000000)});
+        });
+        while (!started)
+            std::this_thread::yield();
+        current = jitCompile(v2, jit::OptLevel::O2);
+        QCOMPARE(call(*current, "answer", {intArg(5)}).value.i, std::int64_t(-5));
+        caller.join();
+        QVERIFY(inFlight.ok);
+        QCOMPARE(inFlight.value.i, std::int64_t(300000000));
+        QVERIFY(old.expired());
+        // Many versions come and go; each compiles into its own dylib and frees it.
+        for (int k = 0; k < 30; ++k) {
+            auto version = jitCompile("def answer(n: int) -> int:\n    return n + " + std::to_string(k) + "\n", jit::OptLevel::O0);
+            QCOMPARE(call(*version, "answer", {intArg(1)}).value.i, std::int64_t(1 + k));
+        }
+    }
+
+    void compilesOffTheCallingThreadWithStats()
+    {
+        auto future = jit::compileAsync(compileModule("def sq(x: float) -> float:\n    return x * x\n"
+                                                      "def main() -> float:\n    return sq(1.5) + sq(2.0)\n"));
+        const jit::CompileResult result = future.get();
+        QVERIFY2(result.program, result.error.c_str());
+        QCOMPARE(call(*result.program, "main", {}).value.f, 6.25);
+        const jit::ProgramStats &stats = result.program->stats();
+        QVERIFY(stats.totalMs > 0);
+        QCOMPARE(stats.functions.size(), std::size_t(2));
+        for (const jit::FunctionStats &f : stats.functions) {
+            QVERIFY(f.irInstructions > 0);
+            QVERIFY(f.optimisedIrInstructions > 0);
+            QVERIFY2(f.machineCodeBytes > 0, f.name.c_str());
+        }
+    }
+};
+
+QTEST_APPLESS_MAIN(TestJit)
+#include "tst_jit.moc"
