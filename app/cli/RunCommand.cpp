@@ -204,8 +204,11 @@ int runRun(const QStringList &arguments)
                                  QStringLiteral("level"), QStringLiteral("2"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Stop with TimeoutError after S seconds."),
                                      QStringLiteral("S"));
+    const QCommandLineOption stats(QStringLiteral("stats"),
+                                   QStringLiteral("Print the JIT's compile time and code size per function to stderr."));
     parser.addOption(tier);
     parser.addOption(opt);
+    parser.addOption(stats);
     parser.addOption(timeout);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function to call."), QStringLiteral("FUNC"));
@@ -288,17 +291,31 @@ int runRun(const QStringList &arguments)
     // Module constants are computed once, by the interpreter, in either tier; the JIT
     // then folds them into the native code.
     vm::CallResult result = vm::initialiseModule(*loaded->module, context);
+    auto started = std::chrono::steady_clock::now();
     if (result.ok && useJit) {
+        if (parser.isSet(stats)) // the engine's one-time set-up, so the figures below are a steady state's
+            (void)jit::compile(loaded->module, jitOptions);
         const jit::CompileResult compiled = jit::compile(loaded->module, jitOptions);
         if (!compiled.program) {
             std::fprintf(stderr, "%s: internal error: the JIT could not compile the program: %s\n", qPrintable(path),
                          compiled.error.c_str());
             return ExitErrors;
         }
+        if (parser.isSet(stats)) {
+            const jit::ProgramStats &s = compiled.program->stats();
+            std::fprintf(stderr, "jit -O%s: %.2f ms (lower %.2f, optimise %.2f, codegen %.2f)\n", qPrintable(parser.value(opt)),
+                         s.totalMs, s.lowerMs, s.optimiseMs, s.codegenMs);
+            for (const jit::FunctionStats &f : s.functions)
+                std::fprintf(stderr, "  %-24s %5d IR -> %5d IR, %6zu bytes, optimise %.2f ms\n", f.name.c_str(), f.irInstructions,
+                             f.optimisedIrInstructions, f.machineCodeBytes, f.optimiseMs);
+        }
+        started = std::chrono::steady_clock::now();
         result = compiled.program->call(index, args, context);
     } else if (result.ok) {
         result = vm::callFunction(*loaded->module, index, args, context);
     }
+    if (parser.isSet(stats))
+        std::fprintf(stderr, "call: %.2f ms\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());
     std::fflush(stdout);
     for (size_t i = 0; i < args.size(); ++i)
         runtime::releaseSlot(args[i], function.paramTypes[i]);

@@ -21,6 +21,7 @@
 #include <llvm/IR/PassInstrumentation.h>
 #include <llvm/Object/ELFObjectFile.h>
 #include <llvm/Passes/PassBuilder.h>
+#include <llvm/Support/CommandLine.h>
 #include <llvm/Support/TargetSelect.h>
 #include <llvm/Support/raw_ostream.h>
 
@@ -33,6 +34,7 @@
 #include <cstdlib>
 #include <map>
 #include <mutex>
+#include <sstream>
 
 namespace hotpath::jit {
 
@@ -140,6 +142,17 @@ public:
     {
         static std::once_flag targets;
         std::call_once(targets, [] {
+            // A developer hook: LLVM's own options (-time-passes, -debug-pass-manager, ...).
+            if (const char *options = std::getenv("HOTPATH_LLVM_OPTIONS")) {
+                std::vector<std::string> words{"hotpath"};
+                std::istringstream split(options);
+                for (std::string word; split >> word;)
+                    words.push_back(word);
+                std::vector<const char *> argv;
+                for (const std::string &word : words)
+                    argv.push_back(word.c_str());
+                llvm::cl::ParseCommandLineOptions(static_cast<int>(argv.size()), argv.data());
+            }
             llvm::InitializeNativeTarget();
             llvm::InitializeNativeTargetAsmPrinter();
             llvm::InitializeNativeTargetDisassembler();
@@ -163,10 +176,16 @@ public:
             [this](llvm::orc::ThreadSafeModule module, llvm::orc::MaterializationResponsibility &) -> llvm::Expected<llvm::orc::ThreadSafeModule> {
                 Capture fallback;
                 Capture &capture = t_capture ? *t_capture : fallback;
-                auto machine = m_machineBuilder.createTargetMachine();
-                if (!machine)
-                    return machine.takeError();
-                module.withModuleDo([&](llvm::Module &m) { optimise(m, machine->get(), capture); });
+                // One target machine for the pipeline's cost models, made once: making
+                // one costs as much as optimising a small handler.
+                std::lock_guard lock(m_optimiseMutex);
+                if (!m_machine) {
+                    auto machine = m_machineBuilder.createTargetMachine();
+                    if (!machine)
+                        return machine.takeError();
+                    m_machine = std::move(*machine);
+                }
+                module.withModuleDo([&](llvm::Module &m) { optimise(m, m_machine.get(), capture); });
                 return module;
             });
         m_jit->getObjTransformLayer().setTransform([](std::unique_ptr<llvm::MemoryBuffer> object) -> llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> {
@@ -196,6 +215,8 @@ private:
     llvm::orc::JITTargetMachineBuilder m_machineBuilder{llvm::Triple()};
     std::unique_ptr<llvm::orc::LLJIT> m_jit;
     llvm::orc::JITDylib *m_runtime = nullptr;
+    std::mutex m_optimiseMutex;
+    std::unique_ptr<llvm::TargetMachine> m_machine;
 };
 
 // The lowest address JIT code may push frames down to on this thread: the stack's end
@@ -261,7 +282,7 @@ public:
         auto context = std::make_unique<llvm::LLVMContext>();
         std::unique_ptr<llvm::Module> ir;
         try {
-            ir = lowerModule(*m_module, *context, name);
+            ir = lowerModule(*m_module, *context, name, options.keepCodeViews || std::getenv("HOTPATH_GDB"));
         } catch (const std::exception &error) {
             return error.what();
         }

@@ -58,7 +58,7 @@ const RuntimeFunction runtimeFunctions[] = {
     RT(hp_op_pow_float, "ddd"), RT(hp_op_compare_int_float, "iidi"), RT(hp_op_format, "pippi"),
     RT(hp_op_unbound, "vp"), RT(hp_op_assert_fail, "vp"), RT(hp_op_raise, "vip"),
     RT(hp_op_str_next, "ipip"), RT(hp_op_dict_next, "ipiip"), RT(hp_op_new_list, "pppi"),
-    RT(hp_op_new_dict, "pppi"), RT(hp_op_new_tuple, "ppp"), RT(hp_op_destroy, "vp"),
+    RT(hp_op_new_dict, "pppi"), RT(hp_op_new_tuple, "ppp"), RT(hp_op_release, "vp"),
     RT(hp_truthy, "bip"), RT(hp_equal, "biip"), RT(hp_compare, "iiip"), RT(hp_len, "iip"),
     RT(hp_str_concat, "ppp"), RT(hp_str_append, "ppp"), RT(hp_list_get, "ipi"), RT(hp_list_append, "vpi"),
     RT(hp_dict_get_item, "ipp"), RT(hp_dict_set, "vppi"),
@@ -151,6 +151,8 @@ private:
     std::map<std::uint32_t, llvm::BasicBlock *> blocks;
     llvm::BasicBlock *unwind = nullptr;
     llvm::PHINode *unwindLine = nullptr;
+    llvm::BasicBlock *exit = nullptr; // every return: release the frame's objects once
+    llvm::PHINode *exitValue = nullptr;
     llvm::Value *state = nullptr, *errorFlag = nullptr, *countdown = nullptr;
     llvm::AllocaInst *scratchSlots = nullptr;
     std::size_t scratchSize = 0;
@@ -161,9 +163,11 @@ private:
 class ModuleLowering
 {
 public:
-    ModuleLowering(const vm::Module &module, llvm::LLVMContext &context, const std::string &name)
-        : module(module), ctx(context), ir(std::make_unique<llvm::Module>(name, context)), debug(*ir)
+    ModuleLowering(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo)
+        : module(module), ctx(context), ir(std::make_unique<llvm::Module>(name, context)), debug(*ir), withDebugInfo(debugInfo)
     {
+        if (!withDebugInfo)
+            return;
         // Debug info maps every instruction to its handler source line: code views,
         // perf annotate and gdb read it.
         const std::string path = module.path.empty() ? std::string("<handler>") : module.path;
@@ -242,15 +246,17 @@ public:
         return f;
     }
 
-    // retain and release, inlined everywhere: the common case is one load, compare
-    // and store.
-    llvm::Function *refCountHelper(bool increment);
+    // retain, inlined everywhere: one load, compare and store in the common case.
+    // release stays a call (hp_op_release): inlined, its three branches per overwritten
+    // register made functions twice the size and twice as slow to compile.
+    llvm::Function *retainHelper();
 
     const vm::Module &module;
     llvm::LLVMContext &ctx;
     std::unique_ptr<llvm::Module> ir;
     llvm::DIBuilder debug;
     llvm::DIFile *file = nullptr;
+    bool withDebugInfo;
 
 private:
     void declare(int index)
@@ -279,10 +285,12 @@ private:
         auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, entrySymbol(module, index), *ir);
         f->addFnAttr(llvm::Attribute::NoUnwind);
         const int line = fn.lines.empty() ? 0 : fn.lines.front();
-        llvm::DISubprogram *sp = subprogram(fn.name + " (entry)", entrySymbol(module, index), line);
-        f->setSubprogram(sp);
+        llvm::DISubprogram *sp = withDebugInfo ? subprogram(fn.name + " (entry)", entrySymbol(module, index), line) : nullptr;
+        if (withDebugInfo)
+            f->setSubprogram(sp);
         llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", f));
-        b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
+        if (withDebugInfo)
+            b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
         std::vector<llvm::Value *> args{f->getArg(0)};
         for (std::size_t k = 0; k < fn.paramTypes.size(); ++k) {
             llvm::Value *at = b.CreateConstInBoundsGEP1_64(i64, f->getArg(1), k);
@@ -295,18 +303,16 @@ private:
 
     std::vector<llvm::Function *> functions;
     llvm::Function *retainFn = nullptr;
-    llvm::Function *releaseFn = nullptr;
 };
 
-llvm::Function *ModuleLowering::refCountHelper(bool increment)
+llvm::Function *ModuleLowering::retainHelper()
 {
-    llvm::Function *&cached = increment ? retainFn : releaseFn;
-    if (cached)
-        return cached;
+    if (retainFn)
+        return retainFn;
     auto *p = llvm::PointerType::getUnqual(ctx);
     auto *i32 = llvm::Type::getInt32Ty(ctx);
     auto *ft = llvm::FunctionType::get(llvm::Type::getVoidTy(ctx), {p}, false);
-    auto *f = llvm::Function::Create(ft, llvm::Function::InternalLinkage, increment ? "hp.retain" : "hp.release", *ir);
+    auto *f = llvm::Function::Create(ft, llvm::Function::InternalLinkage, "hp.retain", *ir);
     f->addFnAttr(llvm::Attribute::AlwaysInline);
     f->addFnAttr(llvm::Attribute::NoUnwind);
     auto *entry = llvm::BasicBlock::Create(ctx, "entry", f);
@@ -320,21 +326,11 @@ llvm::Function *ModuleLowering::refCountHelper(bool increment)
     llvm::Value *count = b.CreateLoad(i32, object);
     b.CreateCondBr(b.CreateICmpEQ(count, llvm::ConstantInt::get(i32, immortalRefCount)), done, change);
     b.SetInsertPoint(change);
-    if (increment) {
-        b.CreateStore(b.CreateAdd(count, llvm::ConstantInt::get(i32, 1)), object);
-        b.CreateBr(done);
-    } else {
-        llvm::Value *lowered = b.CreateSub(count, llvm::ConstantInt::get(i32, 1));
-        b.CreateStore(lowered, object);
-        auto *destroy = llvm::BasicBlock::Create(ctx, "destroy", f);
-        b.CreateCondBr(b.CreateICmpEQ(lowered, llvm::ConstantInt::get(i32, 0)), destroy, done);
-        b.SetInsertPoint(destroy);
-        b.CreateCall(runtime("hp_op_destroy"), {object});
-        b.CreateBr(done);
-    }
+    b.CreateStore(b.CreateAdd(count, llvm::ConstantInt::get(i32, 1)), object);
+    b.CreateBr(done);
     b.SetInsertPoint(done);
     b.CreateRetVoid();
-    cached = f;
+    retainFn = f;
     return f;
 }
 
@@ -366,8 +362,8 @@ llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::
     return b.CreateCall(m.runtime(name), args);
 }
 
-void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.refCountHelper(true), {p}); }
-void FunctionLowering::release(llvm::Value *p) { b.CreateCall(m.refCountHelper(false), {p}); }
+void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.retainHelper(), {p}); }
+void FunctionLowering::release(llvm::Value *p) { call("hp_op_release", {p}); }
 
 void FunctionLowering::setObject(int r, llvm::Value *v)
 {
@@ -464,9 +460,11 @@ void FunctionLowering::lower()
     auto *entry = llvm::BasicBlock::Create(ctx, "entry", F);
     b.SetInsertPoint(entry);
     const int firstLine = fn.lines.empty() ? 0 : fn.lines.front();
-    llvm::DISubprogram *sp = m.subprogram(fn.name, functionSymbol(module, index), firstLine);
-    F->setSubprogram(sp);
-    b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(firstLine), 0, sp));
+    llvm::DISubprogram *sp = m.withDebugInfo ? m.subprogram(fn.name, functionSymbol(module, index), firstLine) : nullptr;
+    if (sp) {
+        F->setSubprogram(sp);
+        b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(firstLine), 0, sp));
+    }
     state = F->getArg(0);
     auto field = [&](CallStateField k) { return b.CreateLoad(ptrTy, b.CreateConstInBoundsGEP1_64(ptrTy, state, k)); };
     errorFlag = field(StateError);
@@ -508,6 +506,11 @@ void FunctionLowering::lower()
         call("hp_jit_fail_at", {state, unwindLine});
         releaseAll();
         b.CreateRet(llvm::Constant::getNullValue(F->getReturnType()));
+        exit = llvm::BasicBlock::Create(ctx, "return", F);
+        b.SetInsertPoint(exit);
+        exitValue = b.CreatePHI(F->getReturnType(), 2, "result");
+        releaseAll();
+        b.CreateRet(exitValue);
     }
 
     // Blocks start at jump targets.
@@ -533,14 +536,16 @@ void FunctionLowering::lower()
         else if (b.GetInsertBlock()->getTerminator())
             b.SetInsertPoint(llvm::BasicBlock::Create(ctx, "dead", F));
         line = fn.lines[pc];
-        b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
+        if (sp)
+            b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
         emit(pc);
     }
     if (!b.GetInsertBlock()->getTerminator())
         b.CreateUnreachable();
-    if (unwindLine->getNumIncomingValues() == 0) {
+    if (unwindLine->getNumIncomingValues() == 0)
         unwind->eraseFromParent();
-    }
+    if (exitValue->getNumIncomingValues() == 0)
+        exit->eraseFromParent();
 }
 
 void FunctionLowering::emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Value *x, llvm::Value *y)
@@ -814,13 +819,13 @@ void FunctionLowering::emit(std::uint32_t pc)
         llvm::Value *result = isObject[i.a] ? getP(i.a) : getI(i.a);
         if (fn.returnType->isObject())
             retain(result);
-        releaseAll();
-        b.CreateRet(result);
+        b.CreateBr(exit);
+        exitValue->addIncoming(result, b.GetInsertBlock());
         break;
     }
     case Op::RETURN_NONE:
-        releaseAll();
-        b.CreateRet(llvm::Constant::getNullValue(F->getReturnType()));
+        b.CreateBr(exit);
+        exitValue->addIncoming(llvm::Constant::getNullValue(F->getReturnType()), b.GetInsertBlock());
         break;
     case Op::NATIVE: emitNative(i, *next); break;
     case Op::STR_ADD: {
@@ -1043,9 +1048,9 @@ const std::map<std::string, std::uint64_t> &runtimeSymbols()
     return symbols;
 }
 
-std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name)
+std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo)
 {
-    return ModuleLowering(module, context, name).run();
+    return ModuleLowering(module, context, name, debugInfo).run();
 }
 
 } // namespace hotpath::jit

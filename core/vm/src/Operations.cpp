@@ -267,7 +267,7 @@ Tuple *hp_op_new_tuple(const TypeDesc *type, const Slot *items)
     return tuple;
 }
 
-void hp_op_destroy(Object *object) { destroyObject(object); }
+void hp_op_release(void *object) { release(object); }
 
 } // extern "C"
 

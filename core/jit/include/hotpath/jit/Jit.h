@@ -27,7 +27,8 @@ enum class OptLevel { O0, O1, O2, O3 };
 struct CompileOptions
 {
     OptLevel opt = OptLevel::O2;
-    // Keep the IR before and after optimisation and the object code, for code views.
+    // Keep the IR before and after optimisation and the object code, for code views,
+    // and emit debug info (source lines) into the code. Off, compiling is a third faster.
     bool keepCodeViews = false;
 };
 
