@@ -1,0 +1,403 @@
+#!/usr/bin/env python3
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Differential testing of Hotpath's tiers with random well-typed programs.
+
+Each seed gives one program of the handler subset: nested loops, int arithmetic near the
+64-bit boundaries, floor division and modulo with negative operands, string slicing with
+negative steps, list and dict mutation, recursion and helper calls, f-strings. The program
+runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
+stdout, exit status and the error line must be identical. Every --cpython-every'th program
+also runs under CPython (with the repo's shim), unless Hotpath stopped it with an
+OverflowError, which CPython's unbounded ints never raise.
+
+A difference is reduced to a minimal reproducer (statements are deleted while the
+program still checks and the tiers still disagree) and written to --out.
+
+Usage: differential.py HOTPATH [--seeds A:B] [--cpython-every K] [--out DIR] [--keep]
+Exit status: 0 no differences, 1 differences (reproducers written), 2 bad usage."""
+
+import os
+import random
+import subprocess
+import sys
+import tempfile
+
+CPYTHON = "/usr/bin/python3"
+SHIM = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "..", "resources", "python"))
+
+INT_EDGES = ["9223372036854775807", "(-9223372036854775807 - 1)", "4611686018427387904", "-4611686018427387904",
+             "3037000499", "-3037000500", "2147483647", "-1", "0", "1"]
+ALPHABET = ["a", "b", "c", "Z", " ", "-", "é", "ü", "日", "7"]
+
+
+class Generator:
+    """Writes one random program; every expression is well typed by construction."""
+
+    def __init__(self, seed):
+        self.rng = random.Random(seed)
+        self.lines = []
+        self.counter = 0
+        self.helpers = []  # (name, parameter types)
+
+    # ---- helpers
+    def chance(self, p):
+        return self.rng.random() < p
+
+    def pick(self, items):
+        return self.rng.choice(items)
+
+    def fresh(self, prefix):
+        self.counter += 1
+        return "%s%d" % (prefix, self.counter)
+
+    def emit(self, indent, text):
+        self.lines.append("    " * indent + text)
+
+    def names(self, scope, type_):
+        return [n for n, t in scope.items() if t == type_]
+
+    # ---- expressions
+    def expr(self, type_, scope, depth=0):
+        leaf = depth >= 3 or self.chance(0.3)
+        existing = self.names(scope, type_)
+        if existing and (leaf or self.chance(0.3)):
+            return self.pick(existing)
+        return getattr(self, "expr_" + type_.split("[")[0])(scope, depth + 1, leaf)
+
+    def expr_int(self, scope, depth, leaf):
+        if leaf:
+            return self.pick(INT_EDGES) if self.chance(0.15) else str(self.rng.randint(-20, 40))
+        kind = self.rng.randint(0, 11)
+        a = lambda: self.expr("int", scope, depth)
+        if kind <= 2:
+            return "(%s %s %s)" % (a(), self.pick(["+", "-", "*"]), a())
+        if kind == 3:
+            # Floor division and modulo with operands of either sign; mostly guarded.
+            divisor = a()
+            if self.chance(0.85):
+                divisor = "(%s or %d)" % (divisor, self.pick([-7, -3, -1, 2, 5]))
+            return "(%s %s %s)" % (a(), self.pick(["//", "%"]), divisor)
+        if kind == 4:
+            return "len(%s)" % self.expr(self.pick(["str", "list[int]", "dict[str, int]"]), scope, depth)
+        if kind == 5:
+            return "(%s if %s else %s)" % (a(), self.expr("bool", scope, depth), a())
+        if kind == 6:
+            xs = self.expr("list[int]", scope, depth)
+            return "(%s[%s %% len(%s)] if %s else -5)" % (xs, a(), xs, xs) if self.chance(0.8) else "%s[%s]" % (xs, a())
+        if kind == 7:
+            return "%s.get(%s, %s)" % (self.expr("dict[str, int]", scope, depth), self.expr("str", scope, depth), a())
+        if kind == 8:
+            return "(%s %s %d)" % (a(), self.pick(["<<", ">>"]), self.rng.randint(0, 70 if self.chance(0.1) else 8))
+        if kind == 9:
+            return "(%s %s %s)" % (a(), self.pick(["&", "|", "^"]), a())
+        if kind == 10:
+            return "%s(%s)" % (self.pick(["abs", "-"]), a())
+        if self.helpers and self.chance(0.7):
+            name, params = self.pick(self.helpers)
+            args = [self.expr(t, scope, depth + 1) for t in params]
+            if name.startswith("rec"):
+                args[0] = "(%s) %% %d" % (args[0], self.pick([5, 30, 200]))  # deep enough to matter, not a RecursionError
+            return "%s(%s)" % (name, ", ".join(args))
+        return "int(%s)" % self.expr("float", scope, depth) if self.chance(0.5) else "ord(%s)" % self.str_char(scope, depth)
+
+    def str_char(self, scope, depth):
+        s = self.expr("str", scope, depth)
+        return "(%s + 'x')[0]" % s
+
+    def expr_float(self, scope, depth, leaf):
+        if leaf:
+            return self.pick(["0.5", "-2.25", "1e16", "3.0", "-0.0", "0.1", "7.75", "1e-7", "123456.789"])
+        kind = self.rng.randint(0, 5)
+        f = lambda: self.expr("float", scope, depth)
+        if kind <= 1:
+            return "(%s %s %s)" % (f(), self.pick(["+", "-", "*"]), f())
+        if kind == 2:
+            return "(%s / (%s or 1.5))" % (f(), f())
+        if kind == 3:
+            return "float(%s)" % self.expr("int", scope, depth)
+        if kind == 4:
+            return "(%s / (%s or 3))" % (self.expr("int", scope, depth), self.expr("int", scope, depth))
+        return "(%s %s (%s or 2.5))" % (f(), self.pick(["//", "%"]), f())
+
+    def expr_bool(self, scope, depth, leaf):
+        if leaf:
+            return self.pick(["True", "False"])
+        kind = self.rng.randint(0, 5)
+        if kind <= 1:
+            t = self.pick(["int", "int", "float", "str"])
+            return "(%s %s %s)" % (self.expr(t, scope, depth), self.pick(["<", "<=", "==", "!=", ">", ">="]), self.expr(t, scope, depth))
+        if kind == 2:
+            return "(%s < %s)" % (self.expr("int", scope, depth), self.expr("float", scope, depth))
+        if kind == 3:
+            return "(not %s)" % self.expr("bool", scope, depth)
+        if kind == 4:
+            return "(%s in %s)" % (self.expr("str", scope, depth), self.expr(self.pick(["str", "dict[str, int]"]), scope, depth))
+        return "(%s %s %s)" % (self.expr("bool", scope, depth), self.pick(["and", "or"]), self.expr("bool", scope, depth))
+
+    def expr_str(self, scope, depth, leaf):
+        if leaf:
+            return repr("".join(self.pick(ALPHABET) for _ in range(self.rng.randint(0, 6))))
+        kind = self.rng.randint(0, 7)
+        s = lambda: self.expr("str", scope, depth)
+        if kind <= 1:
+            return "(%s + %s)" % (s(), s())
+        if kind == 2:
+            parts = [self.pick([None, "-5", "-1", "0", "2", "7"]) for _ in range(2)]
+            step = self.pick(["", ":-1", ":-2", ":2", ":-3", ":3"])
+            return "%s[%s:%s%s]" % (s(), parts[0] or "", parts[1] or "", step)
+        if kind == 3:
+            return "str(%s)" % self.expr(self.pick(["int", "float", "bool", "list[int]"]), scope, depth)
+        if kind == 4:
+            # Fields are names or literals: a nested f-string may not reuse the quotes.
+            return "f\"{%s}|{%s:.3f}|{%s!r}\"" % (self.expr("int", scope, 3), self.expr("float", scope, 3), self.expr("str", scope, 3))
+        if kind == 5:
+            return "%s.%s()" % (s(), self.pick(["upper", "lower", "strip"]))
+        if kind == 6:
+            return "(%s * %d)" % (s(), self.rng.randint(-1, 3))
+        return "%s.replace(%s, %s)" % (s(), repr(self.pick(ALPHABET)), repr(self.pick(ALPHABET)))
+
+    def expr_list(self, scope, depth, leaf):
+        if leaf:
+            return "[%s]" % ", ".join(str(self.rng.randint(-9, 9)) for _ in range(self.rng.randint(1, 5)))
+        kind = self.rng.randint(0, 4)
+        xs = lambda: self.expr("list[int]", scope, depth)
+        if kind == 0:
+            return "(%s + %s)" % (xs(), xs())
+        if kind == 1:
+            return "%s[%s:%s%s]" % (xs(), self.pick(["", "1", "-2"]), self.pick(["", "3", "-1"]), self.pick(["", ":-1", ":2", ":-2"]))
+        if kind == 2:
+            return "sorted(%s)" % xs()
+        if kind == 3:
+            return "(%s * %d)" % (xs(), self.rng.randint(-1, 3))
+        return "[%s, %s]" % (self.expr("int", scope, depth), self.expr("int", scope, depth))
+
+    def expr_dict(self, scope, depth, leaf):
+        return "{%s}" % ", ".join("%r: %s" % (self.pick(ALPHABET), self.expr("int", scope, depth)) for _ in range(self.rng.randint(1, 3)))
+
+    # ---- statements
+    def block(self, scope, indent, budget, loop_depth):
+        for _ in range(max(1, budget)):
+            self.statement(scope, indent, loop_depth)
+
+    def statement(self, scope, indent, loop_depth):
+        kind = self.rng.randint(0, 12)
+        ints = self.names(scope, "int")
+        if kind <= 2 and scope:
+            name = self.pick(list(scope))
+            self.emit(indent, "%s = %s" % (name, self.expr(scope[name], scope)))
+        elif kind == 3 and ints:
+            self.emit(indent, "%s %s %s" % (self.pick(ints), self.pick(["+=", "-=", "*=", "//=", "%="]),
+                                            "(%s or 3)" % self.expr("int", scope)))
+        elif kind == 4 and self.names(scope, "str"):
+            self.emit(indent, "%s += %s" % (self.pick(self.names(scope, "str")), self.expr("str", scope)))
+        elif kind == 5:
+            self.emit(indent, "if %s:" % self.expr("bool", scope))
+            self.block(scope, indent + 1, self.rng.randint(1, 2), loop_depth)
+            if self.chance(0.5):
+                self.emit(indent, "else:")
+                self.block(scope, indent + 1, self.rng.randint(1, 2), loop_depth)
+        elif kind == 6 and loop_depth < 2:
+            var = self.fresh("i")
+            self.emit(indent, "for %s in range(%d, %d, %d):" % (var, self.rng.randint(-3, 3), self.rng.randint(-3, 9), self.pick([1, 1, 2, -1, -2])))
+            inner = dict(scope)
+            inner[var] = "int"
+            self.block(inner, indent + 1, self.rng.randint(1, 3), loop_depth + 1)
+        elif kind == 7 and loop_depth < 2 and self.names(scope, "list[int]"):
+            var = self.fresh("x")
+            self.emit(indent, "for %s in %s:" % (var, self.pick(self.names(scope, "list[int]"))))
+            inner = dict(scope)
+            inner[var] = "int"
+            self.block(inner, indent + 1, self.rng.randint(1, 2), loop_depth + 1)
+        elif kind == 8 and self.names(scope, "list[int]"):
+            xs = self.pick(self.names(scope, "list[int]"))
+            op = self.rng.randint(0, 3)
+            if op == 0:
+                self.emit(indent, "if len(%s) < 200:" % xs)
+                self.emit(indent + 1, "%s.append(%s)" % (xs, self.expr("int", scope)))
+            elif op == 1:
+                self.emit(indent, "if %s:" % xs)
+                self.emit(indent + 1, "%s[%s %% len(%s)] = %s" % (xs, self.expr("int", scope), xs, self.expr("int", scope)))
+            elif op == 2:
+                self.emit(indent, "if %s:" % xs)
+                self.emit(indent + 1, "%s.pop()" % xs)
+            else:
+                self.emit(indent, "%s.reverse()" % xs)
+        elif kind == 9 and self.names(scope, "dict[str, int]"):
+            d = self.pick(self.names(scope, "dict[str, int]"))
+            self.emit(indent, "%s[%s] = %s" % (d, self.expr("str", scope), self.expr("int", scope)))
+        elif kind == 10 and loop_depth < 2 and self.names(scope, "dict[str, int]"):
+            k, v = self.fresh("k"), self.fresh("v")
+            self.emit(indent, "for %s, %s in %s.items():" % (k, v, self.pick(self.names(scope, "dict[str, int]"))))
+            inner = dict(scope)
+            inner[k], inner[v] = "str", "int"
+            self.emit(indent + 1, "print(%s, %s)" % (k, v))
+            self.block(inner, indent + 1, 1, loop_depth + 1)
+        else:
+            things = [self.expr(self.pick(list(set(scope.values())) or ["int"]), scope) for _ in range(self.rng.randint(1, 3))]
+            self.emit(indent, "print(%s)" % ", ".join(things))
+
+    def function(self, name, params, result, budget):
+        scope = dict(params)
+        signature = ", ".join("%s: %s" % (p, t) for p, t in params.items())
+        self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
+        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]"]:
+            if self.chance(0.6) or type_ == "int":
+                var = self.fresh("v")
+                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]") else ""
+                self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
+                scope[var] = type_
+        self.block(scope, 1, budget, 0)
+        if result == "None":
+            self.emit(1, "print(%s)" % ", ".join(sorted(scope)))
+        else:
+            self.emit(1, "return %s" % self.expr(result, scope))
+        self.emit(0, "")
+
+    def program(self):
+        self.emit(0, "import math")
+        self.emit(0, "")
+        # A bounded recursion, then helpers that may call earlier helpers.
+        rec = self.fresh("rec")
+        self.emit(0, "def %s(n: int, acc: int) -> int:" % rec)
+        self.emit(1, "if n <= 0:")
+        self.emit(2, "return acc")
+        self.emit(1, "return %s(n - 1, (acc * %d + n) %% %d)" % (rec, self.rng.randint(2, 99), self.rng.randint(7, 1000003)))
+        self.emit(0, "")
+        self.helpers.append((rec, ["int", "int"]))
+        for _ in range(self.rng.randint(0, 2)):
+            name = self.fresh("h")
+            params = {self.fresh("p"): self.pick(["int", "str", "float"]) for _ in range(self.rng.randint(1, 3))}
+            self.function(name, params, self.pick(["int", "int", "str"]) if False else "int", self.rng.randint(1, 4))
+            self.helpers.append((name, list(params.values())))
+        self.function("main", {}, "None", self.rng.randint(3, 8))
+        return "\n".join(self.lines) + "\n"
+
+
+# ---- running
+def run_hotpath(hotpath, path, tier, opt):
+    command = [hotpath, "run", "--tier", tier, "--timeout", "10", path, "main"]
+    if tier == "jit":
+        command[4:4] = ["--opt", str(opt)]
+    try:
+        proc = subprocess.run(command, capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return ("<hung>", -1, "")
+    last = proc.stderr.strip().splitlines()[-1] if proc.stderr.strip() else ""
+    return (proc.stdout, proc.returncode, last)
+
+
+def checks(hotpath, path):
+    return subprocess.run([hotpath, "check", path], capture_output=True).returncode == 0
+
+
+def run_cpython(path):
+    code = "import runpy,sys; sys.path.insert(0, sys.argv[2]); print(runpy.run_path(sys.argv[1])['main']())"
+    try:
+        proc = subprocess.run([CPYTHON, "-c", code, path, SHIM], capture_output=True, text=True, timeout=60)
+    except subprocess.TimeoutExpired:
+        return ("<hung>", -1)
+    return (proc.stdout, proc.returncode)
+
+
+def differs(hotpath, path, opt):
+    return run_hotpath(hotpath, path, "interp", opt) != run_hotpath(hotpath, path, "jit", opt)
+
+
+def minimise(hotpath, source, opt, directory):
+    """Deletes statements (a line with the lines nested under it) while the program still
+    checks and the tiers still disagree."""
+    path = os.path.join(directory, "reduce.py")
+    lines = source.splitlines()
+    changed = True
+    while changed:
+        changed = False
+        i = len(lines) - 1
+        while i >= 0:
+            indent = len(lines[i]) - len(lines[i].lstrip())
+            end = i + 1
+            while end < len(lines) and lines[end].strip() and len(lines[end]) - len(lines[end].lstrip()) > indent:
+                end += 1
+            candidate = lines[:i] + lines[end:]
+            with open(path, "w") as f:
+                f.write("\n".join(candidate) + "\n")
+            if lines[i].strip() and checks(hotpath, path) and differs(hotpath, path, opt):
+                lines = candidate
+                changed = True
+            i -= 1
+    return "\n".join(lines) + "\n"
+
+
+def main():
+    args = sys.argv[1:]
+    if not args or args[0] in ("-h", "--help"):
+        print(__doc__)
+        return 0 if args else 2
+
+    def option(name, default):
+        if name in args:
+            at = args.index(name)
+            value = args[at + 1]
+            del args[at:at + 2]
+            return value
+        return default
+
+    seeds = option("--seeds", "1:300")
+    cpython_every = int(option("--cpython-every", "10"))
+    out = option("--out", os.path.join(tempfile.gettempdir(), "hotpath-differential"))
+    keep = "--keep" in args
+    args = [a for a in args if a != "--keep"]
+    if len(args) != 1:
+        print("differential.py: expected the hotpath binary (see --help)", file=sys.stderr)
+        return 2
+    hotpath = args[0]
+    first, last = (int(x) for x in seeds.split(":"))
+    use_cpython = cpython_every > 0 and os.path.exists(CPYTHON)
+    differences = 0
+    stats = {"programs": 0, "errors": 0, "cpython": 0}
+    with tempfile.TemporaryDirectory() as directory:
+        for seed in range(first, last + 1):
+            source = Generator(seed).program()
+            path = os.path.join(directory, "p%d.py" % seed)
+            with open(path, "w") as f:
+                f.write(source)
+            if not checks(hotpath, path):
+                check = subprocess.run([hotpath, "check", path], capture_output=True, text=True)
+                print("seed %d: the generator wrote a program Hotpath rejects:\n%s\n%s" % (seed, check.stdout + check.stderr, source))
+                differences += 1
+                continue
+            opt = 0 if seed % 2 else 2
+            stats["programs"] += 1
+            interp = run_hotpath(hotpath, path, "interp", opt)
+            native = run_hotpath(hotpath, path, "jit", opt)
+            if interp[1] != 0:
+                stats["errors"] += 1
+            if keep:
+                os.makedirs(out, exist_ok=True)
+                with open(os.path.join(out, "p%d.py" % seed), "w") as f:
+                    f.write(source)
+            if interp != native:
+                differences += 1
+                os.makedirs(out, exist_ok=True)
+                reduced = minimise(hotpath, source, opt, directory)
+                repro = os.path.join(out, "repro_%d.py" % seed)
+                with open(repro, "w") as f:
+                    f.write(reduced)
+                print("DIFF seed %d (jit -O%d): interp %r, jit %r\n  reproducer: %s" % (seed, opt, interp, native, repro))
+                continue
+            if use_cpython and seed % cpython_every == 0 and "OverflowError" not in interp[2] and interp[1] in (0, 1):
+                stats["cpython"] += 1
+                reference = run_cpython(path)
+                if (reference[0], reference[1] != 0) != (interp[0], interp[1] != 0):
+                    differences += 1
+                    os.makedirs(out, exist_ok=True)
+                    repro = os.path.join(out, "cpython_%d.py" % seed)
+                    with open(repro, "w") as f:
+                        f.write(source)
+                    print("DIFF seed %d against CPython: hotpath %r, CPython %r\n  program: %s" % (seed, interp, reference, repro))
+    print("%d programs (%d ended in a run-time error), %d also under CPython: %d differences"
+          % (stats["programs"], stats["errors"], stats["cpython"], differences))
+    return 1 if differences else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
