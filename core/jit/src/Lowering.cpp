@@ -53,8 +53,8 @@ struct RuntimeFunction
 #define RT(name, sig) {#name, reinterpret_cast<void *>(&name), sig}
 const RuntimeFunction runtimeFunctions[] = {
     RT(hp_jit_poll, "bp"), RT(hp_jit_fail_at, "vpw"), RT(hp_jit_print, "vpipi"), RT(hp_jit_recursion, "vp"),
-    RT(hp_op_pow_int, "iii"), RT(hp_op_div_int, "dii"), RT(hp_op_lshift, "iii"),
-    RT(hp_op_rshift, "iii"), RT(hp_op_floordiv_float, "ddd"), RT(hp_op_mod_float, "ddd"),
+    RT(hp_op_pow_int, "iii"), RT(hp_op_div_int, "dii"),
+    RT(hp_op_floordiv_float, "ddd"), RT(hp_op_mod_float, "ddd"),
     RT(hp_op_pow_float, "ddd"), RT(hp_op_compare_int_float, "iidi"), RT(hp_op_format, "pippi"),
     RT(hp_op_unbound, "vp"), RT(hp_op_assert_fail, "vp"), RT(hp_op_raise, "vip"),
     RT(hp_op_str_next, "ipip"), RT(hp_op_dict_next, "ipiip"), RT(hp_op_new_list, "pppi"),
@@ -714,18 +714,47 @@ void FunctionLowering::emit(std::uint32_t pc)
         setI(i.a, call("hp_op_pow_int", {getI(i.b), getI(i.c)}));
         checkError();
         break;
-    case Op::DIV_I:
-        setF(i.a, call("hp_op_div_int", {getI(i.b), getI(i.c)}));
+    case Op::DIV_I: {
+        // Operands within ±2^53 convert exactly: one fdiv, as hp_op_div_int does; the
+        // rest (and division by zero) go to it.
+        llvm::Value *x = getI(i.b), *y = getI(i.c);
+        auto exact = [&](llvm::Value *v) {
+            return b.CreateICmpULE(b.CreateAdd(v, constI(std::int64_t{1} << 53)), constI(std::int64_t{1} << 54));
+        };
+        llvm::Value *fast = b.CreateAnd(b.CreateAnd(exact(x), exact(y)), b.CreateICmpNE(y, constI(0)));
+        auto *inlineBlock = llvm::BasicBlock::Create(ctx, "div", F);
+        auto *slowBlock = llvm::BasicBlock::Create(ctx, "div.slow", F);
+        auto *done = llvm::BasicBlock::Create(ctx, "div.done", F);
+        b.CreateCondBr(fast, inlineBlock, slowBlock);
+        b.SetInsertPoint(inlineBlock);
+        setF(i.a, b.CreateFDiv(b.CreateSIToFP(x, f64), b.CreateSIToFP(y, f64)));
+        b.CreateBr(done);
+        b.SetInsertPoint(slowBlock);
+        setF(i.a, call("hp_op_div_int", {x, y}));
         checkError();
+        b.CreateBr(done);
+        b.SetInsertPoint(done);
         break;
-    case Op::LSHIFT_I:
-        setI(i.a, call("hp_op_lshift", {getI(i.b), getI(i.c)}));
-        checkError();
+    }
+    case Op::LSHIFT_I: {
+        // hp_op_lshift inline: ValueError for a negative count, OverflowError when bits
+        // would be lost.
+        llvm::Value *x = getI(i.b), *n = getI(i.c);
+        raiseIf(b.CreateICmpSLT(n, constI(0)), ErrorKind::ValueError, "negative shift count");
+        llvm::Value *zero = b.CreateICmpEQ(x, constI(0));
+        llvm::Value *count = b.CreateSelect(b.CreateICmpUGT(n, constI(63)), constI(63), n);
+        llvm::Value *shifted = b.CreateShl(x, count);
+        llvm::Value *lost = b.CreateOr(b.CreateICmpSGE(n, constI(63)), b.CreateICmpNE(b.CreateAShr(shifted, count), x));
+        raiseIf(b.CreateAnd(b.CreateNot(zero), lost), ErrorKind::OverflowError, vm::overflowMessage);
+        setI(i.a, b.CreateSelect(zero, constI(0), shifted));
         break;
-    case Op::RSHIFT_I:
-        setI(i.a, call("hp_op_rshift", {getI(i.b), getI(i.c)}));
-        checkError();
+    }
+    case Op::RSHIFT_I: {
+        llvm::Value *x = getI(i.b), *n = getI(i.c);
+        raiseIf(b.CreateICmpSLT(n, constI(0)), ErrorKind::ValueError, "negative shift count");
+        setI(i.a, b.CreateAShr(x, b.CreateSelect(b.CreateICmpUGT(n, constI(63)), constI(63), n)));
         break;
+    }
     case Op::AND_I: intBinary([&](auto x, auto y) { return b.CreateAnd(x, y); }); break;
     case Op::OR_I: intBinary([&](auto x, auto y) { return b.CreateOr(x, y); }); break;
     case Op::XOR_I: intBinary([&](auto x, auto y) { return b.CreateXor(x, y); }); break;

@@ -88,8 +88,12 @@ double hp_op_div_int(std::int64_t x, std::int64_t y)
         raise(ErrorKind::ZeroDivisionError, "division by zero");
         return 0;
     }
-    // Operands beyond 2^53 are exact in long double, so the quotient is rounded once
-    // (as Python's correctly rounded int / int is, outside rare double-rounding ties).
+    // Up to 2^53 both operands are exact doubles and one division rounds correctly, as
+    // CPython's int / int does (JIT code inlines this case). Beyond, they are exact in long
+    // double, so the quotient is rounded twice: right outside rare double-rounding ties.
+    constexpr std::int64_t exact = std::int64_t{1} << 53;
+    if (x >= -exact && x <= exact && y >= -exact && y <= exact)
+        return static_cast<double>(x) / static_cast<double>(y);
     return static_cast<double>(static_cast<long double>(x) / static_cast<long double>(y));
 }
 
