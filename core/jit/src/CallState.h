@@ -17,13 +17,13 @@ struct CallState
     runtime::Context *context;
     const runtime::ErrorKind *error; // non-zero once the call has failed
     int *pollCountdown;              // the Context's: both tiers poll at the same ticks
-    std::int64_t depth;              // frames, as the interpreter counts them
-    std::int64_t maxDepth;
+    std::int64_t maxDepth;           // frames, as the interpreter counts them; the depth itself
+                                     // is every JIT function's second argument
     std::uintptr_t stackLimit;       // below this, a call raises RecursionError
     std::string *print;              // print()'s pending line
 };
 
-enum CallStateField { StateContext, StateError, StatePollCountdown, StateDepth, StateMaxDepth, StateStackLimit, StatePrint };
+enum CallStateField { StateContext, StateError, StatePollCountdown, StateMaxDepth, StateStackLimit, StatePrint };
 
 extern "C" {
 bool hp_jit_poll(CallState *state);

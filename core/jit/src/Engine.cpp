@@ -359,7 +359,6 @@ public:
         CallState state{&context,
                         context.errorAddress(),
                         context.pollCountdownAddress(),
-                        1,
                         context.limits().maxDepth,
                         stackLimit(),
                         &print};

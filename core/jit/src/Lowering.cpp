@@ -153,7 +153,7 @@ private:
     llvm::PHINode *unwindLine = nullptr;
     llvm::BasicBlock *exit = nullptr; // every return: release the frame's objects once
     llvm::PHINode *exitValue = nullptr;
-    llvm::Value *state = nullptr, *errorFlag = nullptr, *countdown = nullptr;
+    llvm::Value *state = nullptr, *errorFlag = nullptr, *countdown = nullptr, *maxDepth = nullptr, *stackLimit = nullptr;
     llvm::AllocaInst *scratchSlots = nullptr;
     std::size_t scratchSize = 0;
     int line = 0;
@@ -262,7 +262,9 @@ private:
     void declare(int index)
     {
         const vm::Function &fn = module.functions[static_cast<std::size_t>(index)];
-        std::vector<llvm::Type *> params{llvm::PointerType::getUnqual(ctx)};
+        // (CallState *state, i64 depth, parameters...): the frame depth travels in a
+        // register, so a call costs no memory traffic for it.
+        std::vector<llvm::Type *> params{llvm::PointerType::getUnqual(ctx), llvm::Type::getInt64Ty(ctx)};
         for (const TypeDesc *type : fn.paramTypes)
             params.push_back(slotType(type));
         auto *ft = llvm::FunctionType::get(slotType(fn.returnType), params, false);
@@ -291,7 +293,7 @@ private:
         llvm::IRBuilder<> b(llvm::BasicBlock::Create(ctx, "entry", f));
         if (withDebugInfo)
             b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
-        std::vector<llvm::Value *> args{f->getArg(0)};
+        std::vector<llvm::Value *> args{f->getArg(0), llvm::ConstantInt::get(i64, 1)}; // the first frame
         for (std::size_t k = 0; k < fn.paramTypes.size(); ++k) {
             llvm::Value *at = b.CreateConstInBoundsGEP1_64(i64, f->getArg(1), k);
             args.push_back(b.CreateLoad(slotType(fn.paramTypes[k]), at));
@@ -469,6 +471,8 @@ void FunctionLowering::lower()
     auto field = [&](CallStateField k) { return b.CreateLoad(ptrTy, b.CreateConstInBoundsGEP1_64(ptrTy, state, k)); };
     errorFlag = field(StateError);
     countdown = field(StatePollCountdown);
+    maxDepth = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateMaxDepth), "maxDepth");
+    stackLimit = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateStackLimit), "stackLimit");
 
     isObject.assign(fn.registerCount, false);
     for (std::uint16_t r : fn.objectRegisters)
@@ -492,7 +496,7 @@ void FunctionLowering::lower()
     for (std::uint16_t r : fn.zeroRegisters)
         b.CreateStore(isObject[r] ? constPtr(nullptr) : constI(0), regs[r]);
     for (std::uint16_t p = 0; p < fn.paramCount; ++p)
-        b.CreateStore(F->getArg(p + 1u), regs[p]);
+        b.CreateStore(F->getArg(p + 2u), regs[p]);
     for (std::uint16_t p : fn.objectParams)
         retain(getP(p));
 
@@ -572,12 +576,9 @@ void FunctionLowering::emitCall(const Instr &i)
     poll();
     // RecursionError at the call, as the interpreter raises it when pushing the frame;
     // the stack limit keeps native recursion far from the end of the thread's stack.
-    llvm::Value *depthAt = b.CreateConstInBoundsGEP1_64(i64, state, StateDepth);
-    llvm::Value *depth = b.CreateLoad(i64, depthAt);
-    llvm::Value *maxDepth = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateMaxDepth));
-    llvm::Value *limit = b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, state, StateStackLimit));
+    llvm::Value *depth = F->getArg(1);
     llvm::Value *frame = b.CreatePtrToInt(b.CreateIntrinsic(llvm::Intrinsic::frameaddress, {ptrTy}, {b.getInt32(0)}), i64);
-    llvm::Value *tooDeep = b.CreateOr(b.CreateICmpSGE(depth, maxDepth), b.CreateICmpULT(frame, limit));
+    llvm::Value *tooDeep = b.CreateOr(b.CreateICmpSGE(depth, maxDepth), b.CreateICmpULT(frame, stackLimit));
     auto *fail = llvm::BasicBlock::Create(ctx, "recursion", F);
     auto *next = llvm::BasicBlock::Create(ctx, "call", F);
     b.CreateCondBr(tooDeep, fail, next, unlikely);
@@ -586,12 +587,10 @@ void FunctionLowering::emitCall(const Instr &i)
     b.CreateBr(unwind);
     unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), fail);
     b.SetInsertPoint(next);
-    b.CreateStore(b.CreateAdd(depth, constI(1)), depthAt);
-    std::vector<llvm::Value *> args{state};
+    std::vector<llvm::Value *> args{state, b.CreateAdd(depth, constI(1))};
     for (std::uint16_t p = 0; p < callee.paramCount; ++p)
         args.push_back(isObject[i.c + p] ? getP(i.c + p) : getI(i.c + p));
     llvm::Value *result = b.CreateCall(m.function(i.b), args);
-    b.CreateStore(depth, depthAt);
     checkError();
     if (callee.returnType->isObject())
         setObject(i.a, result);
