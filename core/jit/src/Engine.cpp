@@ -428,40 +428,15 @@ void hp_jit_recursion(CallState *state)
 
 } // extern "C"
 
-std::string toText(const CodeView &view)
+// The module's one entry point, looked up by Loader.cpp after dlopen.
+extern "C" void hotpath_jit_compile(std::shared_ptr<const vm::Module> module, const CompileOptions &options,
+                                    CompileResult &result)
 {
-    std::string text;
-    for (const CodeLine &line : view) {
-        text += line.text;
-        text += '\n';
-    }
-    return text;
-}
-
-bool parseOptLevel(const std::string &text, OptLevel &out)
-{
-    static const std::map<std::string, OptLevel> levels{{"0", OptLevel::O0}, {"1", OptLevel::O1}, {"2", OptLevel::O2}, {"3", OptLevel::O3}};
-    auto it = levels.find(text);
-    if (it == levels.end())
-        return false;
-    out = it->second;
-    return true;
-}
-
-CompileResult compile(std::shared_ptr<const vm::Module> module, const CompileOptions &options)
-{
-    CompileResult result;
     Engine &engine = Engine::forLevel(options.opt);
     auto program = std::make_shared<ProgramImpl>(std::move(module), engine, options.opt);
     result.error = program->build(options);
     if (result.error.empty())
         result.program = std::move(program);
-    return result;
-}
-
-std::future<CompileResult> compileAsync(std::shared_ptr<const vm::Module> module, const CompileOptions &options)
-{
-    return std::async(std::launch::async, [module = std::move(module), options] { return compile(module, options); });
 }
 
 } // namespace hotpath::jit

@@ -454,6 +454,12 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
             key = native(Native::str_lower, {key}, {true}, -1, m_module.program.types.strType());
         return native(Native::dict_get_default, {table, key, value(1)}, {true, true, true}, dst, e.type);
     }
+    if (receiverType->is(TypeKind::Request) && method == "json") {
+        // The body, parsed straight into the static type the checker gave the call.
+        const int body = tempObject();
+        emit(Op::GET_ITEM_OBJ, body, receiver, 2);
+        return native(Native::json_parse, {body}, {true}, dst, e.type, m_module.desc(e.type));
+    }
     unsupportedHere(e.span, receiverType->name() + "." + method + "() here");
 }
 

@@ -4,6 +4,7 @@
 
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Json.h"
 #include "hotpath/runtime/Ops.h"
 
 #include <cmath>
@@ -282,6 +283,7 @@ NATIVE_FN(divmod_float)
 }
 
 NATIVE_FN(equal) { r->i = hp_equal(a[0], a[1], t); }
+NATIVE_FN(json_parse) { *r = hp_json_parse(S(a[0]), t); }
 
 #undef NATIVE_FN
 

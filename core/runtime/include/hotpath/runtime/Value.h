@@ -35,6 +35,9 @@ struct TypeDesc
     const TypeDesc *const *items = nullptr; // Tuple item / Record field types
     const char *name = nullptr;             // Record class name
     const char *const *fieldNames = nullptr;
+    // Record only: per field, its default value (a module constant) or null. Used where the
+    // runtime builds records itself (Request.json()).
+    const Slot *const *defaults = nullptr;
 
     bool isObject() const { return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record; }
 };

@@ -29,7 +29,7 @@ using NativeFunction = void (*)(runtime::Slot *args, runtime::Slot *result, cons
     X(math_sqrt, 1) X(math_sin, 1) X(math_cos, 1) X(math_tan, 1) X(math_atan2, 2) X(math_exp, 1)   \
     X(math_log, 1) X(math_log_base, 2) X(math_log10, 1) X(math_floor, 1) X(math_ceil, 1)          \
     X(math_fabs, 1) X(math_pow, 2) X(math_isnan, 1) X(math_isinf, 1)                               \
-    X(divmod_int, 2) X(divmod_float, 2) X(equal, 2)
+    X(divmod_int, 2) X(divmod_float, 2) X(equal, 2) X(json_parse, 1)
 
 enum class Native : std::uint16_t {
 #define HOTPATH_NATIVE_ENUM(name, count) name,
