@@ -18,5 +18,6 @@ enum ExitCode : int {
 int runCheck(const QStringList &arguments);
 int runRun(const QStringList &arguments);
 int runDump(const QStringList &arguments);
+int runServe(const QStringList &arguments);
 
 } // namespace hotpath::cli

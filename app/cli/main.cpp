@@ -18,10 +18,12 @@ const char *const usageText =
     "Commands:\n"
     "  check FILE.py|PROJECT...   Check handler files or project folders and print\n"
     "                             diagnostics as file:line:col: error: message\n"
-    "  run FILE.py FUNC [ARG...]  Call FUNC and print its result (--tier interp|jit,\n"
-    "                             --timeout S)\n"
-    "  dump FILE.py FUNC --bytecode\n"
-    "                             Print the interpreter's bytecode for FUNC\n"
+    "  run FILE.py FUNC [ARG...]  Call FUNC and print its result (--tier jit|interp,\n"
+    "                             --opt N, --timeout S, --stats)\n"
+    "  dump FILE.py FUNC --bytecode|--ir|--ir-opt|--asm\n"
+    "                             Print a compiled view of FUNC\n"
+    "  serve PROJECT|FILE.py      Serve the endpoints over HTTP (--host, --port,\n"
+    "                             --tier auto|interp|jit, --threads N, --watch)\n"
     "\n"
     "Options:\n"
     "  -h, --help      Show this help, or a command's help with 'hotpath COMMAND --help'\n"
@@ -58,6 +60,8 @@ int main(int argc, char *argv[])
         return hotpath::cli::runRun(arguments);
     if (command == QStringLiteral("dump"))
         return hotpath::cli::runDump(arguments);
+    if (command == QStringLiteral("serve"))
+        return hotpath::cli::runServe(arguments);
 
     std::fprintf(stderr, "hotpath: unknown command '%s'\n\n%s", qPrintable(command), usageText);
     return hotpath::cli::ExitUsage;

@@ -160,7 +160,10 @@ public:
         auto machineBuilder = llvm::cantFail(llvm::orc::JITTargetMachineBuilder::detectHost());
         machineBuilder.setCodeGenOptLevel(codegenLevel(level));
         m_machineBuilder = machineBuilder;
-        m_jit = llvm::cantFail(llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(machineBuilder).create());
+        // Programs compile on several threads at once (one per file, versions on reload):
+        // concurrent compilation gives each compile a target machine of its own.
+        m_jit = llvm::cantFail(
+            llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(machineBuilder).setSupportConcurrentCompilation(true).create());
         if (std::getenv("HOTPATH_GDB")) {
             // The GDB JIT interface: gdb then shows handler names in backtraces.
             if (llvm::Error error = llvm::orc::enableDebuggerSupport(*m_jit))

@@ -33,6 +33,7 @@ void Context::raise(ErrorKind kind, std::string message)
         return; // the first error wins; later ones are consequences of unwinding
     m_error = kind;
     m_message = std::move(message);
+    m_errorIsRequests = m_blameRequest;
 }
 
 void Context::clearError()
@@ -40,6 +41,7 @@ void Context::clearError()
     m_error = ErrorKind::None;
     m_message.clear();
     m_errorLine = 0;
+    m_errorIsRequests = false;
 }
 
 bool Context::pollSlow()

@@ -30,50 +30,6 @@ void raise(ErrorKind kind, std::string message)
         context->raise(kind, std::move(message));
 }
 
-// ---- output ---------------------------------------------------------------------------
-
-void appendJsonString(std::string &out, std::string_view text)
-{
-    out += '"';
-    static const char hex[] = "0123456789abcdef";
-    std::size_t at = 0;
-    while (at < text.size()) {
-        const auto c = static_cast<unsigned char>(text[at]);
-        if (c < 0x80) {
-            switch (c) {
-            case '"': out += "\\\""; break;
-            case '\\': out += "\\\\"; break;
-            case '\n': out += "\\n"; break;
-            case '\r': out += "\\r"; break;
-            case '\t': out += "\\t"; break;
-            case '\b': out += "\\b"; break;
-            case '\f': out += "\\f"; break;
-            default:
-                if (c < 0x20) {
-                    out += "\\u00";
-                    out += hex[c >> 4];
-                    out += hex[c & 15];
-                } else {
-                    out += static_cast<char>(c);
-                }
-            }
-            ++at;
-            continue;
-        }
-        const std::size_t start = at;
-        const std::uint32_t cp = support::decodeUtf8(text, at);
-        if (cp >= 0xD800 && cp <= 0xDFFF) {
-            // A lone surrogate is not UTF-8: escape it, as json.dumps does with ensure_ascii.
-            out += "\\u";
-            for (int shift = 12; shift >= 0; shift -= 4)
-                out += hex[(cp >> shift) & 15];
-        } else {
-            out.append(text.substr(start, at - start));
-        }
-    }
-    out += '"';
-}
-
 // ---- parsing --------------------------------------------------------------------------
 
 struct Node
@@ -549,6 +505,48 @@ private:
 
 } // namespace
 
+void appendJsonString(std::string &out, std::string_view text)
+{
+    out += '"';
+    static const char hex[] = "0123456789abcdef";
+    std::size_t at = 0;
+    while (at < text.size()) {
+        const auto c = static_cast<unsigned char>(text[at]);
+        if (c < 0x80) {
+            switch (c) {
+            case '"': out += "\\\""; break;
+            case '\\': out += "\\\\"; break;
+            case '\n': out += "\\n"; break;
+            case '\r': out += "\\r"; break;
+            case '\t': out += "\\t"; break;
+            case '\b': out += "\\b"; break;
+            case '\f': out += "\\f"; break;
+            default:
+                if (c < 0x20) {
+                    out += "\\u00";
+                    out += hex[c >> 4];
+                    out += hex[c & 15];
+                } else {
+                    out += static_cast<char>(c);
+                }
+            }
+            ++at;
+            continue;
+        }
+        const std::size_t start = at;
+        const std::uint32_t cp = support::decodeUtf8(text, at);
+        if (cp >= 0xD800 && cp <= 0xDFFF) {
+            // A lone surrogate is not UTF-8: escape it, as json.dumps does with ensure_ascii.
+            out += "\\u";
+            for (int shift = 12; shift >= 0; shift -= 4)
+                out += hex[(cp >> shift) & 15];
+        } else {
+            out.append(text.substr(start, at - start));
+        }
+    }
+    out += '"';
+}
+
 void appendJson(std::string &out, Slot value, const TypeDesc *type)
 {
     switch (type->kind) {
@@ -615,6 +613,10 @@ void appendJson(std::string &out, Slot value, const TypeDesc *type)
 
 extern "C" Slot hp_json_parse(Str *text, const TypeDesc *type)
 {
+    // A body that is not JSON or does not fit the type is the client's mistake: the
+    // server answers 400 instead of 500 (under Flask it is a ValueError either way).
+    if (Context *context = Context::current())
+        context->setBlameRequest(true);
     Node root;
     Parser parser(view(text));
     if (!parser.parse(root)) {
@@ -622,7 +624,10 @@ extern "C" Slot hp_json_parse(Str *text, const TypeDesc *type)
         return Slot{0};
     }
     Slot out{0};
-    if (!Converter().convert(root, type, "$", out)) {
+    const bool fits = Converter().convert(root, type, "$", out);
+    if (Context *context = Context::current())
+        context->setBlameRequest(false);
+    if (!fits) {
         // A partly built value is released whole; its unset slots are zero.
         releaseSlot(out, type);
         return Slot{0};

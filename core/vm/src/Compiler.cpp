@@ -618,14 +618,47 @@ CompileResult compileProgram(const Program &program)
                 flagged = fc.m_needsFlag;
             }
         }
+        // Defaults the runtime needs as values, computed once with the module constants
+        // (after them): a parameter's, for the server to bind an absent query parameter,
+        // and a record field's, for Request.json() to fill an absent field.
+        std::vector<ConstantInfo> constants = program.constants;
+        for (size_t i = 0; i < program.functions.size(); ++i) {
+            std::vector<int> &defaults = module.functions[i].paramDefaults;
+            for (const ParamInfo &param : program.functions[i]->params) {
+                defaults.push_back(param.defaultValue ? static_cast<int>(constants.size()) : -1);
+                if (param.defaultValue)
+                    constants.push_back({"<default of " + param.name + ">", param.type, param.span, param.defaultValue});
+            }
+        }
+        std::vector<std::pair<const TypeDesc *, std::vector<int>>> recordDefaults;
+        for (const auto &record : program.records) {
+            std::vector<int> fields;
+            bool any = false;
+            for (const FieldInfo &field : record->fields) {
+                fields.push_back(field.defaultValue ? static_cast<int>(constants.size()) : -1);
+                if (field.defaultValue) {
+                    constants.push_back({"<default of " + field.name + ">", field.type, field.span, field.defaultValue});
+                    any = true;
+                }
+            }
+            if (any)
+                recordDefaults.emplace_back(compiler.desc(record->type), std::move(fields));
+        }
         Function &init = module.functions.back();
         init.name = "<module constants>";
         init.returnType = compiler.noneDesc();
         FunctionCompiler fc(compiler, init, nullptr);
-        fc.compileConstantInitialiser(program.constants);
-        for (const ConstantInfo &c : program.constants)
+        fc.compileConstantInitialiser(constants);
+        for (const ConstantInfo &c : constants)
             module.globalTypes.push_back(compiler.desc(c.type));
-        module.globals.assign(program.constants.size(), Slot{0});
+        // Sized once: record types point into it (TypeDesc::defaults).
+        module.globals.assign(constants.size(), Slot{0});
+        for (auto &[type, fields] : recordDefaults) {
+            auto &pointers = module.defaultLists.emplace_back();
+            for (int k : fields)
+                pointers.push_back(k < 0 ? nullptr : &module.globals[static_cast<size_t>(k)]);
+            const_cast<TypeDesc *>(type)->defaults = pointers.data(); // the module owns both
+        }
     } catch (const CompileError &error) {
         result.error = error.message;
         result.errorLine = program.file.lineColumn(error.span.begin).line;

@@ -58,6 +58,10 @@ public:
     int errorLine() const { return m_errorLine; }
     void raise(ErrorKind kind, std::string message);
     void setErrorLine(int line) { if (m_errorLine == 0) m_errorLine = line; }
+    // While set, an error raised is the request's fault (Request.json() reading a body
+    // that does not fit): the server answers 400, not 500.
+    void setBlameRequest(bool blame) { m_blameRequest = blame; }
+    bool errorIsRequests() const { return m_errorIsRequests; }
     void clearError();
 
     // ---- limits
@@ -102,6 +106,8 @@ private:
     ErrorKind m_error = ErrorKind::None;
     std::string m_message;
     int m_errorLine = 0;
+    bool m_blameRequest = false;
+    bool m_errorIsRequests = false;
     int m_pollCountdown = pollInterval;
     std::chrono::steady_clock::time_point m_deadline;
     bool m_hasDeadline = false;

@@ -10,11 +10,14 @@
 #include "hotpath/runtime/Value.h"
 
 #include <string>
+#include <string_view>
 
 namespace hotpath::runtime {
 
 // Appends `value` of `type` as JSON text (dicts and records as objects in their order).
 void appendJson(std::string &out, Slot value, const TypeDesc *type);
+// Appends UTF-8 `text` as a JSON string literal.
+void appendJsonString(std::string &out, std::string_view text);
 
 extern "C" {
 // Parses `text` into a new value of `type`; raises ValueError on the current Context when

@@ -176,6 +176,7 @@ struct Function
     const TypeDesc *returnType = nullptr;
     std::vector<const TypeDesc *> paramTypes;
     std::vector<std::string> registerNames;     // for listings: locals by name
+    std::vector<int> paramDefaults;             // per parameter: its default's index in globals, or -1
 };
 
 // A compiled program: functions, module constants and the run-time types they use.
@@ -193,6 +194,7 @@ struct Module
     std::deque<TypeDesc> types;                // stable addresses
     std::deque<std::vector<const TypeDesc *>> typeLists;
     std::deque<std::vector<const char *>> nameLists;
+    std::deque<std::vector<const Slot *>> defaultLists; // TypeDesc::defaults of records
     std::deque<std::string> strings;           // names referenced by TypeDesc
     std::vector<void *> ownedObjects;          // immortal constants, freed with the module
     std::vector<support::FormatSpec> formatSpecs;

@@ -1,0 +1,68 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// From an HTTP request to an HTTP response, without sockets: route matching, binding
+// of path and query parameters by type, the tier choice, the call (with its deadline
+// and memory cap), and the response by return type. Every failure is an answer with a
+// JSON body: 400 for a request that does not fit the endpoint, 404/405 for no endpoint,
+// 500 for a handler error (its Python name, message, file and line), 504 for a handler
+// past its deadline. Kept apart from QtHttpServer so it can be tested directly.
+
+#include "hotpath/metrics/Metrics.h"
+#include "hotpath/runtime/Context.h"
+#include "hotpath/server/Version.h"
+
+#include <cstdint>
+#include <string>
+#include <utility>
+#include <vector>
+
+namespace hotpath::server {
+
+enum class TierChoice { Auto, Interp, Jit };
+
+struct HttpRequest
+{
+    std::string method;
+    std::string path; // decoded, without the query string
+    std::vector<std::pair<std::string, std::string>> query;
+    std::vector<std::pair<std::string, std::string>> headers;
+    std::string body;
+
+    const std::string *header(const std::string &name) const; // case-insensitive
+};
+
+struct HttpResponse
+{
+    int status = 200;
+    std::string body;
+    std::string contentType = "application/json";
+    std::vector<std::pair<std::string, std::string>> headers;
+    // For the access log and the metrics.
+    bool handled = false; // a handler ran
+    metrics::Tier tier = metrics::Tier::Interp;
+    std::int64_t handlerNs = 0;
+    std::string output;   // what the handler printed
+    std::string failure;  // "ZeroDivisionError: division by zero (app.py:12)"
+    int route = -1;       // index in the version's route table
+};
+
+struct DispatchOptions
+{
+    TierChoice tier = TierChoice::Auto;
+    runtime::Limits limits = defaultLimits();
+
+    static runtime::Limits defaultLimits()
+    {
+        runtime::Limits limits;
+        limits.timeout = std::chrono::seconds(2);
+        return limits;
+    }
+};
+
+HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options);
+
+// The JSON error body every non-handler failure uses: {"error": ..., "message": ...}.
+std::string errorBody(const std::string &error, const std::string &message);
+
+} // namespace hotpath::server

@@ -1,0 +1,105 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The HTTP server: QtHttpServer on N worker threads, each with its own listening socket
+// on the same port (SO_REUSEPORT), its own event loop, and handlers run right there.
+// A connection stays on the thread the kernel gave it, so a request never changes
+// threads and no response has to find its way back to a socket that may be gone (the
+// QFuture route of QtHttpServer 6.4 crashes when a client leaves early).
+//
+// Requests are dispatched through the current Version, swapped atomically by reload():
+// a request keeps the version it started with; a version with errors never replaces a
+// working one.
+
+#include "hotpath/metrics/Metrics.h"
+#include "hotpath/server/Dispatch.h"
+#include "hotpath/server/Version.h"
+
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+#include <atomic>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <vector>
+
+class QThread;
+
+namespace hotpath::server {
+
+struct ServerOptions
+{
+    QString host;              // empty: the project's (127.0.0.1 by default)
+    int port = -1;             // -1: the project's (8080); 0: any free port
+    std::optional<TierChoice> tier; // empty: the project's
+    int threads = 2;
+    jit::OptLevel opt = jit::OptLevel::O2;
+    runtime::Limits limits = DispatchOptions::defaultLimits();
+};
+
+// One line of the access log.
+struct RequestRecord
+{
+    std::string method;
+    std::string path;
+    int status = 0;
+    bool handled = false;
+    metrics::Tier tier = metrics::Tier::Interp;
+    std::int64_t totalNs = 0;
+    std::int64_t handlerNs = 0;
+    std::string output;  // the handler's print() output
+    std::string failure; // a handler error
+};
+
+struct ReloadResult
+{
+    bool ok = false;
+    QStringList errors;
+};
+
+class Server
+{
+public:
+    Server(QString target, ServerOptions options);
+    ~Server();
+    Server(const Server &) = delete;
+    Server &operator=(const Server &) = delete;
+
+    // Builds the first version and starts listening; false with `errors` otherwise.
+    bool start(QStringList &errors);
+    // Stops accepting and lets each worker finish the request it is running.
+    void stop();
+
+    quint16 port() const { return m_port; }
+    QString url() const;
+    std::shared_ptr<const Version> current() const { return std::atomic_load(&m_version); }
+    metrics::Registry &metrics() { return m_metrics; }
+    TierChoice tier() const { return m_dispatch.tier; }
+
+    // Compiles the target again; on success new requests go to the new version.
+    ReloadResult reload();
+
+    // Called on worker threads for every request (must be thread-safe).
+    void setRequestLog(std::function<void(const RequestRecord &)> log) { m_log = std::move(log); }
+
+    // For the workers.
+    void serve(int worker, const HttpRequest &request, HttpResponse &response);
+
+private:
+    class Worker;
+
+    QString m_target;
+    ServerOptions m_options;
+    DispatchOptions m_dispatch;
+    metrics::Registry m_metrics;
+    std::shared_ptr<const Version> m_version;
+    std::mutex m_reloadMutex;
+    std::vector<std::unique_ptr<Worker>> m_workers;
+    QString m_host;
+    quint16 m_port = 0;
+    std::function<void(const RequestRecord &)> m_log;
+};
+
+} // namespace hotpath::server

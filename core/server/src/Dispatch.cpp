@@ -1,0 +1,288 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/server/Dispatch.h"
+
+#include "hotpath/runtime/Format.h"
+#include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Json.h"
+#include "hotpath/runtime/Ops.h"
+#include "hotpath/vm/Interpreter.h"
+
+#include <algorithm>
+#include <cctype>
+#include <charconv>
+#include <chrono>
+#include <cstdio>
+
+namespace hotpath::server {
+
+using runtime::Kind;
+using runtime::Slot;
+using runtime::TypeDesc;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string lower(std::string text)
+{
+    std::transform(text.begin(), text.end(), text.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    return text;
+}
+
+HttpResponse failure(int status, const std::string &error, const std::string &message)
+{
+    HttpResponse response;
+    response.status = status;
+    response.body = errorBody(error, message);
+    return response;
+}
+
+const char *typeName(const TypeDesc *type)
+{
+    switch (type->kind) {
+    case Kind::Int: return "int";
+    case Kind::Float: return "float";
+    case Kind::Bool: return "bool";
+    case Kind::Str: return "str";
+    default: return "value";
+    }
+}
+
+// Converts the text of a path or query parameter to its declared type, as the shim does
+// under Flask: int() and float() with Python's rules, bool from true/false/1/0/yes/no/on/off.
+bool convertParameter(const std::string &text, const TypeDesc *type, Slot &out)
+{
+    runtime::Context scratch;
+    runtime::CurrentContext current(&scratch);
+    switch (type->kind) {
+    case Kind::Int:
+    case Kind::Float: {
+        runtime::Str *s = runtime::newStr(text);
+        if (type->kind == Kind::Int)
+            out.i = runtime::hp_int_from_str(s, 10);
+        else
+            out.f = runtime::hp_float_from_str(s);
+        runtime::release(s);
+        return !scratch.failed();
+    }
+    case Kind::Bool: {
+        const std::string t = lower(text);
+        if (t == "true" || t == "1" || t == "yes" || t == "on")
+            out.i = 1;
+        else if (t == "false" || t == "0" || t == "no" || t == "off")
+            out.i = 0;
+        else
+            return false;
+        return true;
+    }
+    default: return false;
+    }
+}
+
+// Request(method, path, body, headers, query): the record the compiler expects, with
+// header names lower-cased (req.header() lower-cases its argument) and the first value of
+// each query parameter.
+runtime::Tuple *makeRequest(const HttpRequest &request, const TypeDesc *type)
+{
+    runtime::Tuple *record = runtime::newTuple(type);
+    if (!record)
+        return nullptr;
+    record->kind = runtime::ObjectKind::Record;
+    record->items()[0].p = runtime::newStr(request.method);
+    record->items()[1].p = runtime::newStr(request.path);
+    record->items()[2].p = runtime::newStr(request.body);
+    auto fill = [](const TypeDesc *tableType, const std::vector<std::pair<std::string, std::string>> &pairs, bool lowerKeys) {
+        runtime::Dict *table = runtime::newDict(tableType);
+        for (const auto &[name, value] : pairs) {
+            runtime::Str *key = runtime::newStr(lowerKeys ? lower(name) : name);
+            Slot present{0};
+            if (table && key && !runtime::hp_dict_lookup(table, key, &present)) { // the first one wins
+                Slot text;
+                text.p = runtime::newStr(value);
+                runtime::hp_dict_set(table, key, text);
+                runtime::release(text.p);
+            }
+            runtime::release(key);
+        }
+        return table;
+    };
+    record->items()[3].p = fill(type->items[3], request.headers, true);
+    record->items()[4].p = fill(type->items[4], request.query, false);
+    return record;
+}
+
+std::string milliseconds(std::int64_t ns)
+{
+    char buffer[32];
+    std::snprintf(buffer, sizeof buffer, "%.3f", static_cast<double>(ns) / 1e6);
+    return buffer;
+}
+
+} // namespace
+
+const std::string *HttpRequest::header(const std::string &name) const
+{
+    const std::string wanted = lower(name);
+    for (const auto &[key, value] : headers)
+        if (lower(key) == wanted)
+            return &value;
+    return nullptr;
+}
+
+std::string errorBody(const std::string &error, const std::string &message)
+{
+    std::string body = "{\"error\":";
+    runtime::appendJsonString(body, error);
+    body += ",\"message\":";
+    runtime::appendJsonString(body, message);
+    body += "}";
+    return body;
+}
+
+HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options)
+{
+    TierChoice tier = options.tier;
+    if (const std::string *wanted = request.header("X-Hotpath-Tier")) {
+        const std::string t = lower(*wanted);
+        if (t == "interp")
+            tier = TierChoice::Interp;
+        else if (t == "jit")
+            tier = TierChoice::Jit;
+        else if (t != "auto")
+            return failure(400, "BadRequest", "X-Hotpath-Tier must be interp, jit or auto, not '" + *wanted + "'");
+    }
+
+    const RouteMatch match = version.routes().match(request.method, request.path);
+    if (match.result == RouteMatch::Result::NotFound)
+        return failure(404, "NotFound", "no endpoint for " + request.method + " " + request.path);
+    if (match.result == RouteMatch::Result::MethodNotAllowed) {
+        std::string allowed;
+        for (const std::string &m : match.allowed)
+            allowed += (allowed.empty() ? "" : ", ") + m;
+        HttpResponse response = failure(405, "MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: " + allowed + ")");
+        response.headers.emplace_back("Allow", allowed);
+        return response;
+    }
+    const Route &route = *match.route;
+    const int routeIndex = static_cast<int>(match.route - version.routes().routes().data());
+    const VersionFile &file = version.files()[static_cast<std::size_t>(route.file)];
+    const lang::EndpointInfo &endpoint = *file.program->endpoints[static_cast<std::size_t>(route.endpoint)];
+    int functionIndex = 0;
+    while (file.program->functions[static_cast<std::size_t>(functionIndex)].get() != endpoint.function)
+        ++functionIndex;
+    const vm::Module &module = *file.module;
+    const vm::Function &function = module.functions[static_cast<std::size_t>(functionIndex)];
+
+    // The tier: the JIT when asked for (waiting for its code), or in auto mode once ready.
+    const jit::Program *native = nullptr;
+    if (tier != TierChoice::Interp) {
+        std::string why;
+        native = version.jitProgram(route.file, tier == TierChoice::Jit, &why);
+        if (!native && tier == TierChoice::Jit)
+            return failure(500, "JitUnavailable", "the JIT could not compile " + file.name + ": " + why);
+    }
+
+    runtime::Context context(options.limits);
+    std::string output;
+    context.setOutput([](void *user, const char *data, std::size_t size) { static_cast<std::string *>(user)->append(data, size); }, &output);
+    runtime::CurrentContext current(&context);
+
+    std::vector<Slot> args(function.paramCount, Slot{0});
+    auto releaseArgs = [&] {
+        for (std::size_t k = 0; k < args.size(); ++k)
+            runtime::releaseSlot(args[k], function.paramTypes[k]);
+    };
+    for (const lang::EndpointParam &param : endpoint.params) {
+        const auto at = static_cast<std::size_t>(param.paramIndex);
+        const TypeDesc *type = function.paramTypes[at];
+        if (param.source == lang::ParamSource::Request) {
+            args[at].p = makeRequest(request, type);
+            continue;
+        }
+        const std::string *text = nullptr;
+        if (param.source == lang::ParamSource::Path) {
+            for (const auto &[name, value] : match.captures)
+                if (name == param.name)
+                    text = &value;
+        } else {
+            for (const auto &[name, value] : request.query)
+                if (name == param.name) {
+                    text = &value;
+                    break;
+                }
+        }
+        const char *where = param.source == lang::ParamSource::Path ? "path parameter" : "query parameter";
+        if (!text) {
+            const int fallback = function.paramDefaults[at];
+            if (param.required || fallback < 0) {
+                releaseArgs();
+                return failure(400, "BadRequest", std::string("missing ") + where + " '" + param.name + "' (" + typeName(type) + ")");
+            }
+            args[at] = module.globals[static_cast<std::size_t>(fallback)]; // immortal when an object
+            continue;
+        }
+        if (type->kind == Kind::Str) {
+            args[at].p = runtime::newStr(*text);
+        } else if (!convertParameter(*text, type, args[at])) {
+            releaseArgs();
+            return failure(400, "BadRequest", std::string(where) + " '" + param.name + "': expected " + typeName(type) + ", got '" + *text + "'");
+        }
+    }
+
+    HttpResponse response;
+    response.handled = true;
+    response.route = routeIndex;
+    response.tier = native ? metrics::Tier::Jit : metrics::Tier::Interp;
+    const auto started = Clock::now();
+    vm::CallResult result = native ? native->call(functionIndex, args, context) : vm::callFunction(module, functionIndex, args, context);
+    response.handlerNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
+    response.output = std::move(output);
+    releaseArgs();
+
+    if (!result.ok) {
+        const std::string name = runtime::errorName(result.error);
+        response.failure = name + ": " + result.message + " (" + file.name + ":" + std::to_string(result.line) + ")";
+        response.status = result.error == runtime::ErrorKind::TimeoutError ? 504 : context.errorIsRequests() ? 400 : 500;
+        std::string body = "{\"error\":";
+        runtime::appendJsonString(body, name);
+        body += ",\"message\":";
+        runtime::appendJsonString(body, result.message);
+        body += ",\"file\":";
+        runtime::appendJsonString(body, file.name);
+        body += ",\"line\":" + std::to_string(result.line) + "}";
+        response.body = std::move(body);
+    } else {
+        switch (endpoint.response) {
+        case lang::ResponseKind::Text:
+            response.contentType = "text/plain; charset=utf-8";
+            response.body = std::string(runtime::view(static_cast<runtime::Str *>(result.value.p)));
+            break;
+        case lang::ResponseKind::Json: runtime::appendJson(response.body, result.value, function.returnType); break;
+        case lang::ResponseKind::Response: {
+            const auto *record = static_cast<const runtime::Tuple *>(result.value.p);
+            response.body = std::string(runtime::view(static_cast<const runtime::Str *>(record->items()[0].p)));
+            response.status = static_cast<int>(record->items()[1].i);
+            response.contentType = std::string(runtime::view(static_cast<const runtime::Str *>(record->items()[2].p)));
+            const auto *headers = static_cast<const runtime::Dict *>(record->items()[3].p);
+            for (std::int64_t k = 0; headers && k < headers->used; ++k)
+                if (const runtime::Str *key = headers->entries[k].key)
+                    response.headers.emplace_back(std::string(runtime::view(key)),
+                                                  std::string(runtime::view(static_cast<const runtime::Str *>(headers->entries[k].value.p))));
+            if (response.status < 100 || response.status > 599) {
+                response.failure = "Response status " + std::to_string(response.status) + " is not an HTTP status";
+                response.status = 500;
+                response.body = errorBody("ValueError", response.failure);
+                response.contentType = "application/json";
+                response.headers.clear();
+            }
+            break;
+        }
+        }
+        runtime::releaseSlot(result.value, function.returnType);
+    }
+    response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));
+    response.headers.emplace_back("Server-Timing", "handler;dur=" + milliseconds(response.handlerNs));
+    return response;
+}
+
+} // namespace hotpath::server

@@ -1,0 +1,269 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/server/Server.h"
+
+#include <QtCore/QThread>
+#include <QtCore/QUrlQuery>
+#include <QtHttpServer/QAbstractHttpServer>
+#include <QtHttpServer/QHttpServerRequest>
+#include <QtHttpServer/QHttpServerResponder>
+#include <QtHttpServer/QHttpServerResponse>
+#include <QtNetwork/QHostAddress>
+#include <QtNetwork/QTcpServer>
+
+#include <arpa/inet.h>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <cerrno>
+#include <chrono>
+#include <cstring>
+#include <future>
+
+namespace hotpath::server {
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+std::string methodName(QHttpServerRequest::Method method)
+{
+    switch (method) {
+    case QHttpServerRequest::Method::Get: return "GET";
+    case QHttpServerRequest::Method::Put: return "PUT";
+    case QHttpServerRequest::Method::Delete: return "DELETE";
+    case QHttpServerRequest::Method::Post: return "POST";
+    case QHttpServerRequest::Method::Head: return "HEAD";
+    case QHttpServerRequest::Method::Options: return "OPTIONS";
+    case QHttpServerRequest::Method::Patch: return "PATCH";
+    case QHttpServerRequest::Method::Connect: return "CONNECT";
+    case QHttpServerRequest::Method::Trace: return "TRACE";
+    default: return "UNKNOWN";
+    }
+}
+
+// A listening socket that other threads may open on the same port (SO_REUSEPORT):
+// QTcpServer 6.4 cannot set that option itself, but adopts a descriptor.
+int makeListener(const QHostAddress &address, quint16 &port, QString &error)
+{
+    const bool v6 = address.protocol() == QAbstractSocket::IPv6Protocol;
+    const int fd = ::socket(v6 ? AF_INET6 : AF_INET, SOCK_STREAM | SOCK_NONBLOCK | SOCK_CLOEXEC, 0);
+    if (fd < 0) {
+        error = QString::fromLocal8Bit(std::strerror(errno));
+        return -1;
+    }
+    const int one = 1;
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEADDR, &one, sizeof one);
+    ::setsockopt(fd, SOL_SOCKET, SO_REUSEPORT, &one, sizeof one);
+    sockaddr_storage storage{};
+    socklen_t length = 0;
+    if (v6) {
+        auto *in6 = reinterpret_cast<sockaddr_in6 *>(&storage);
+        in6->sin6_family = AF_INET6;
+        in6->sin6_port = htons(port);
+        const Q_IPV6ADDR bytes = address.toIPv6Address();
+        std::memcpy(&in6->sin6_addr, &bytes, sizeof bytes);
+        length = sizeof *in6;
+    } else {
+        auto *in4 = reinterpret_cast<sockaddr_in *>(&storage);
+        in4->sin_family = AF_INET;
+        in4->sin_port = htons(port);
+        in4->sin_addr.s_addr = htonl(address.toIPv4Address());
+        length = sizeof *in4;
+    }
+    if (::bind(fd, reinterpret_cast<sockaddr *>(&storage), length) != 0 || ::listen(fd, 1024) != 0) {
+        error = QString::fromLocal8Bit(std::strerror(errno));
+        ::close(fd);
+        return -1;
+    }
+    if (port == 0) {
+        length = sizeof storage;
+        ::getsockname(fd, reinterpret_cast<sockaddr *>(&storage), &length);
+        port = ntohs(v6 ? reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port : reinterpret_cast<sockaddr_in *>(&storage)->sin_port);
+    }
+    return fd;
+}
+
+// QtHttpServer's front: parses HTTP, hands every request to the Server, writes the answer.
+class HttpFront final : public QAbstractHttpServer
+{
+public:
+    HttpFront(Server &server, int index) : m_server(server), m_index(index) {}
+
+protected:
+    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
+    {
+        HttpRequest in;
+        in.method = methodName(request.method());
+        in.path = request.url().path(QUrl::FullyDecoded).toStdString();
+        for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded))
+            in.query.emplace_back(name.toStdString(), value.toStdString());
+        for (const auto &[name, value] : request.headers())
+            in.headers.emplace_back(name.toStdString(), value.toStdString());
+        in.body = request.body().toStdString();
+        HttpResponse out;
+        m_server.serve(m_index, in, out);
+        QHttpServerResponse response(QByteArray::fromStdString(out.contentType), QByteArray::fromStdString(out.body),
+                                     static_cast<QHttpServerResponder::StatusCode>(out.status));
+        for (const auto &[name, value] : out.headers)
+            response.addHeader(QByteArray::fromStdString(name), QByteArray::fromStdString(value));
+        response.write(makeResponder(request, socket));
+        return true;
+    }
+
+    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
+
+private:
+    Server &m_server;
+    int m_index;
+};
+
+} // namespace
+
+// A thread with its own event loop, QTcpServer (on the shared port) and HttpFront.
+class Server::Worker final : public QThread
+{
+public:
+    Worker(Server &server, int index, int fd) : m_server(server), m_index(index), m_fd(fd) {}
+
+    bool started() { return m_ready.get_future().get(); }
+
+protected:
+    void run() override
+    {
+        HttpFront front(m_server, m_index);
+        auto *listener = new QTcpServer;
+        if (!listener->setSocketDescriptor(m_fd)) {
+            delete listener;
+            m_ready.set_value(false);
+            return;
+        }
+        front.bind(listener); // the front owns it from here
+        m_ready.set_value(true);
+        exec();
+    }
+
+private:
+    Server &m_server;
+    int m_index;
+    int m_fd;
+    std::promise<bool> m_ready;
+};
+
+Server::Server(QString target, ServerOptions options)
+    : m_target(std::move(target)), m_options(std::move(options)), m_metrics(std::max(1, m_options.threads))
+{
+    m_dispatch.limits = m_options.limits;
+}
+
+Server::~Server() { stop(); }
+
+bool Server::start(QStringList &errors)
+{
+    BuildOptions build;
+    build.opt = m_options.opt;
+    std::shared_ptr<const Version> version = Version::build(m_target, build, &m_metrics, errors);
+    if (!version)
+        return false;
+    std::atomic_store(&m_version, version);
+    const project::ServerSettings &settings = version->settings();
+    m_host = m_options.host.isEmpty() ? settings.host : m_options.host;
+    int port = m_options.port >= 0 ? m_options.port : settings.port;
+    if (m_options.tier)
+        m_dispatch.tier = *m_options.tier;
+    else
+        m_dispatch.tier = settings.tier == project::DefaultTier::Jit           ? TierChoice::Jit
+                          : settings.tier == project::DefaultTier::Interpreter ? TierChoice::Interp
+                                                                               : TierChoice::Auto;
+    QHostAddress address;
+    if (m_host == QLatin1String("localhost"))
+        address = QHostAddress(QHostAddress::LocalHost);
+    else if (!address.setAddress(m_host)) {
+        errors << QStringLiteral("--host: '%1' is not an IP address").arg(m_host);
+        return false;
+    }
+    auto chosen = static_cast<quint16>(port);
+    for (int k = 0; k < std::max(1, m_options.threads); ++k) {
+        QString error;
+        const int fd = makeListener(address, chosen, error);
+        if (fd < 0) {
+            errors << QStringLiteral("cannot listen on %1:%2: %3").arg(m_host).arg(chosen).arg(error);
+            stop();
+            return false;
+        }
+        auto worker = std::make_unique<Worker>(*this, k, fd);
+        worker->start();
+        if (!worker->started()) {
+            errors << QStringLiteral("cannot serve on %1:%2").arg(m_host).arg(chosen);
+            worker->wait();
+            stop();
+            return false;
+        }
+        m_workers.push_back(std::move(worker));
+    }
+    m_port = chosen;
+    return true;
+}
+
+void Server::stop()
+{
+    // quit() takes effect once the running request's handler has returned.
+    for (auto &worker : m_workers)
+        worker->quit();
+    for (auto &worker : m_workers)
+        worker->wait();
+    m_workers.clear();
+}
+
+QString Server::url() const
+{
+    const QString host = m_host.contains(QLatin1Char(':')) ? QLatin1Char('[') + m_host + QLatin1Char(']') : m_host;
+    return QStringLiteral("http://%1:%2/").arg(host).arg(m_port);
+}
+
+ReloadResult Server::reload()
+{
+    std::lock_guard lock(m_reloadMutex);
+    ReloadResult result;
+    BuildOptions build;
+    build.opt = m_options.opt;
+    std::shared_ptr<const Version> version = Version::build(m_target, build, &m_metrics, result.errors);
+    if (!version)
+        return result;
+    std::atomic_store(&m_version, version);
+    result.ok = true;
+    return result;
+}
+
+void Server::serve(int worker, const HttpRequest &request, HttpResponse &response)
+{
+    const auto started = Clock::now();
+    const std::shared_ptr<const Version> version = current();
+    if (request.method == "GET" && request.path == "/healthz") {
+        response.body = "{\"status\":\"ok\",\"jit\":\"" + std::string(version->jitReady() ? "ready" : "compiling") + "\"}";
+    } else if (request.method == "GET" && request.path == "/metrics") {
+        response.contentType = "text/plain; version=0.0.4; charset=utf-8";
+        response.body = m_metrics.snapshot().prometheus();
+    } else {
+        response = dispatch(*version, request, m_dispatch);
+    }
+    const std::int64_t totalNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
+    if (response.route >= 0)
+        if (metrics::Series *series = version->series(static_cast<std::size_t>(response.route)))
+            series->record(worker, response.tier, response.status, response.handlerNs, totalNs);
+    if (m_log) {
+        RequestRecord record;
+        record.method = request.method;
+        record.path = request.path;
+        record.status = response.status;
+        record.handled = response.handled;
+        record.tier = response.tier;
+        record.totalNs = totalNs;
+        record.handlerNs = response.handlerNs;
+        record.output = response.output;
+        record.failure = response.failure;
+        m_log(record);
+    }
+}
+
+} // namespace hotpath::server
