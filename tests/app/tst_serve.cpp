@@ -1,0 +1,291 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `hotpath serve` as a user runs it: a real process on a free port, spoken to over
+// real sockets with plain HTTP/1.1.
+#include <QtNetwork/QTcpSocket>
+#include <QtTest/QtTest>
+
+#include <atomic>
+#include <thread>
+
+namespace {
+
+struct Reply
+{
+    int status = 0;
+    QMap<QByteArray, QByteArray> headers; // lower-case names
+    QByteArray body;
+};
+
+// One request on its own connection; status 0 when the server did not answer.
+Reply request(quint16 port, const QByteArray &method, const QByteArray &path, const QList<QPair<QByteArray, QByteArray>> &headers = {},
+              const QByteArray &body = {})
+{
+    Reply reply;
+    QTcpSocket socket;
+    socket.connectToHost(QStringLiteral("127.0.0.1"), port);
+    if (!socket.waitForConnected(5000))
+        return reply;
+    QByteArray text = method + ' ' + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n";
+    for (const auto &[name, value] : headers)
+        text += name + ": " + value + "\r\n";
+    if (!body.isEmpty() || method == "POST")
+        text += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
+    text += "\r\n" + body;
+    socket.write(text);
+    QByteArray data;
+    qsizetype headerEnd = -1;
+    qsizetype length = -1;
+    while (true) {
+        if (headerEnd >= 0 && length >= 0 && data.size() >= headerEnd + 4 + length)
+            break;
+        if (!socket.waitForReadyRead(15000))
+            break;
+        data += socket.readAll();
+        if (headerEnd < 0 && (headerEnd = data.indexOf("\r\n\r\n")) >= 0) {
+            const QList<QByteArray> lines = data.left(headerEnd).split('\n');
+            reply.status = lines.first().split(' ').value(1).toInt();
+            for (qsizetype k = 1; k < lines.size(); ++k) {
+                const qsizetype colon = lines[k].indexOf(':');
+                reply.headers[lines[k].left(colon).trimmed().toLower()] = lines[k].mid(colon + 1).trimmed();
+            }
+            length = reply.headers.value("content-length", "0").toLongLong();
+        }
+    }
+    if (headerEnd >= 0)
+        reply.body = data.mid(headerEnd + 4, length);
+    return reply;
+}
+
+// A `hotpath serve` process on a free port.
+class Served
+{
+public:
+    explicit Served(const QStringList &arguments)
+    {
+        m_process.setProcessChannelMode(QProcess::SeparateChannels);
+        m_process.start(QStringLiteral(HOTPATH_CLI), QStringList{QStringLiteral("serve")} + arguments + QStringList{QStringLiteral("--port"), QStringLiteral("0")});
+        QElapsedTimer timer;
+        timer.start();
+        while (port == 0 && timer.elapsed() < 30000 && m_process.state() != QProcess::NotRunning) {
+            m_process.waitForReadyRead(200);
+            m_log += m_process.readAllStandardOutput();
+            const QRegularExpressionMatch m = QRegularExpression(QStringLiteral("on http://127\\.0\\.0\\.1:(\\d+)/")).match(QString::fromUtf8(m_log));
+            if (m.hasMatch())
+                port = static_cast<quint16>(m.captured(1).toUInt());
+        }
+    }
+    ~Served()
+    {
+        if (m_process.state() != QProcess::NotRunning) {
+            m_process.terminate();
+            m_process.waitForFinished(10000);
+        }
+    }
+    // SIGTERM, then the exit code (-1 if it crashed or hung).
+    int stop()
+    {
+        m_process.terminate();
+        if (!m_process.waitForFinished(15000))
+            return -1;
+        m_log += m_process.readAllStandardOutput();
+        return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
+    }
+    QByteArray log()
+    {
+        m_log += m_process.readAllStandardOutput();
+        return m_log;
+    }
+    QByteArray errors() { return m_process.readAllStandardError(); }
+
+    quint16 port = 0;
+
+private:
+    QProcess m_process;
+    QByteArray m_log;
+};
+
+QString writeFile(const QString &dir, const QString &name, const QByteArray &text)
+{
+    const QString path = QDir(dir).filePath(name);
+    QSaveFile file(path);
+    if (!file.open(QIODevice::WriteOnly))
+        qFatal("cannot write %s", qPrintable(path));
+    file.write(text);
+    file.commit();
+    return path;
+}
+
+const QByteArray interp = "interp";
+const QByteArray jit = "jit";
+
+} // namespace
+
+class TestServe : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Every sample endpoint answers the same in both tiers, and says which tier ran.
+    void samplesAnswerIdenticallyInBothTiers()
+    {
+        Served server({QStringLiteral(HOTPATH_SAMPLES_DIR)});
+        QVERIFY2(server.port, server.errors().constData());
+        const QList<QPair<QByteArray, QByteArray>> gets{
+            {"GET", "/"},
+            {"GET", "/hello/Hotpath"},
+            {"GET", "/greet?name=Ann&times=2&shout=true"},
+            {"GET", "/echo"},
+            {"GET", "/fib/20"},
+            {"GET", "/fib_iter/50"},
+            {"GET", "/mandelbrot?size=24"},
+            {"GET", "/mandelbrot/count?size=40"},
+            {"GET", "/nbody/100"},
+            {"GET", "/nbody/system"},
+            {"GET", "/slugify?title=Hello%20World%21"},
+            {"GET", "/caesar?text=abc&shift=3"},
+            {"GET", "/primes/50"},
+            {"GET", "/sort?count=8&seed=3"},
+            {"GET", "/median?count=7"},
+        };
+        for (const auto &[method, path] : gets) {
+            const Reply a = request(server.port, method, path, {{"X-Hotpath-Tier", interp}});
+            const Reply b = request(server.port, method, path, {{"X-Hotpath-Tier", jit}});
+            QVERIFY2(a.status == 200, (path + " -> " + QByteArray::number(a.status) + " " + a.body).constData());
+            QCOMPARE(b.status, a.status);
+            QCOMPARE(b.body, a.body);
+            QCOMPARE(a.headers.value("x-hotpath-tier"), interp);
+            QCOMPARE(b.headers.value("x-hotpath-tier"), jit);
+            QVERIFY(a.headers.value("server-timing").startsWith("handler;dur="));
+        }
+        const QByteArray orders = R"([{"item":"pen","quantity":3,"price":1.25},{"item":"ink","quantity":1,"price":9.5}])";
+        const Reply a = request(server.port, "POST", "/orders/summary", {{"X-Hotpath-Tier", interp}}, orders);
+        const Reply b = request(server.port, "POST", "/orders/summary", {{"X-Hotpath-Tier", jit}}, orders);
+        QCOMPARE(a.status, 200);
+        QCOMPARE(a.body, QByteArray(R"({"orders":2,"units":4,"total":13.25,"largest":"ink"})"));
+        QCOMPARE(b.body, a.body);
+        QCOMPARE(a.headers.value("content-type"), QByteArray("application/json"));
+        QCOMPARE(request(server.port, "GET", "/hello/x").headers.value("content-type"), QByteArray("text/plain; charset=utf-8"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void failuresAreJsonWithTheRightStatus()
+    {
+        Served server({QStringLiteral(HOTPATH_SAMPLES_DIR), QStringLiteral("--timeout"), QStringLiteral("0.3")});
+        QVERIFY2(server.port, server.errors().constData());
+        Reply r = request(server.port, "GET", "/greet?times=many");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.body, QByteArray("{\"error\":\"BadRequest\",\"message\":\"query parameter 'times': expected int, got 'many'\"}"));
+        r = request(server.port, "GET", "/caesar?shift=3");
+        QCOMPARE(r.status, 400);
+        QCOMPARE(r.body, QByteArray("{\"error\":\"BadRequest\",\"message\":\"missing query parameter 'text' (str)\"}"));
+        r = request(server.port, "GET", "/nowhere");
+        QCOMPARE(r.status, 404);
+        QCOMPARE(r.body, QByteArray(R"({"error":"NotFound","message":"no endpoint for GET /nowhere"})"));
+        r = request(server.port, "DELETE", "/fib/3");
+        QCOMPARE(r.status, 405);
+        QCOMPARE(r.headers.value("allow"), QByteArray("GET"));
+        r = request(server.port, "GET", "/fib/3", {{"X-Hotpath-Tier", "fast"}});
+        QCOMPARE(r.status, 400);
+        for (const QByteArray &tier : {interp, jit}) {
+            r = request(server.port, "GET", "/median?count=0", {{"X-Hotpath-Tier", tier}});
+            QCOMPARE(r.status, 500);
+            QCOMPARE(r.body, QByteArray(R"({"error":"AssertionError","message":"count must be positive","file":"lists.py","line":69})"));
+            r = request(server.port, "GET", "/fib/95", {{"X-Hotpath-Tier", tier}});
+            QCOMPARE(r.status, 504);
+            QVERIFY2(r.body.startsWith("{\"error\":\"TimeoutError\",\"message\":\"the handler ran longer than its 300 ms deadline"), r.body.constData());
+            r = request(server.port, "POST", "/orders/summary", {{"X-Hotpath-Tier", tier}}, R"([{"item":"pen","quantity":"3","price":1}])");
+            QCOMPARE(r.status, 400);
+            QCOMPARE(r.body, QByteArray("{\"error\":\"ValueError\",\"message\":\"$[0].quantity: expected int, got str '3'\",\"file\":\"lists.py\",\"line\":79}"));
+        }
+        // The server keeps serving after all of that.
+        QCOMPARE(request(server.port, "GET", "/").body, QByteArray("Hello, World!"));
+        QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("GET /median 500 interp"), 5000);
+        QCOMPARE(server.stop(), 0);
+    }
+
+    void metricsCountRequestsPerEndpointAndTier()
+    {
+        Served server({QStringLiteral(HOTPATH_SAMPLES_DIR)});
+        QVERIFY2(server.port, server.errors().constData());
+        for (int k = 0; k < 5; ++k)
+            QCOMPARE(request(server.port, "GET", "/fib/10", {{"X-Hotpath-Tier", interp}}).status, 200);
+        for (int k = 0; k < 3; ++k)
+            QCOMPARE(request(server.port, "GET", "/fib/10", {{"X-Hotpath-Tier", jit}}).status, 200);
+        const Reply health = request(server.port, "GET", "/healthz");
+        QCOMPARE(health.status, 200);
+        // Every file's JIT code is ready soon after start.
+        QTRY_COMPARE_WITH_TIMEOUT(request(server.port, "GET", "/healthz").body, QByteArray(R"({"status":"ok","jit":"ready"})"), 20000);
+        const Reply metrics = request(server.port, "GET", "/metrics");
+        QCOMPARE(metrics.status, 200);
+        const QByteArray text = metrics.body;
+        QVERIFY2(text.contains("hotpath_requests_total{endpoint=\"GET /fib/<int:n>\",tier=\"interp\",status=\"200\"} 5\n"), text.constData());
+        QVERIFY(text.contains("hotpath_requests_total{endpoint=\"GET /fib/<int:n>\",tier=\"jit\",status=\"200\"} 3\n"));
+        QVERIFY(text.contains("hotpath_request_duration_seconds_count{endpoint=\"GET /fib/<int:n>\",tier=\"interp\"} 5\n"));
+        QVERIFY(text.contains("hotpath_request_duration_seconds_bucket{endpoint=\"GET /fib/<int:n>\",tier=\"jit\",le=\"+Inf\"} 3\n"));
+        QCOMPARE(server.stop(), 0);
+    }
+
+    // Saving a file while clients hammer the server: no request fails, new requests see
+    // the new code, and a broken save leaves the last good version serving.
+    void hotReloadUnderLoadDropsNothing()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"), R"({"format": 1, "name": "reload", "files": ["app.py"]})");
+        const QString app = writeFile(dir.path(), QStringLiteral("app.py"),
+                                      "from hotpath import get\n\n@get(\"/v\")\ndef v() -> str:\n    return \"one\"\n");
+        Served server({dir.path(), QStringLiteral("--watch"), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        std::atomic<bool> running{true};
+        std::atomic<int> failures{0}, answered{0};
+        std::atomic<bool> sawTwo{false};
+        std::vector<std::thread> clients;
+        for (int c = 0; c < 3; ++c)
+            clients.emplace_back([&] {
+                while (running) {
+                    const Reply r = request(server.port, "GET", "/v");
+                    if (r.status != 200 || (r.body != "one" && r.body != "two" && r.body != "three"))
+                        ++failures;
+                    if (r.body == "two")
+                        sawTwo = true;
+                    ++answered;
+                }
+            });
+        QTest::qWait(300);
+        writeFile(dir.path(), QStringLiteral("app.py"), "from hotpath import get\n\n@get(\"/v\")\ndef v() -> str:\n    return \"two\"\n");
+        QTRY_VERIFY_WITH_TIMEOUT(sawTwo.load(), 10000);
+        writeFile(dir.path(), QStringLiteral("app.py"), "from hotpath import get\n\n@get(\"/v\")\ndef v() -> str:\n    return 2\n");
+        QTest::qWait(600);
+        QCOMPARE(request(server.port, "GET", "/v").body, QByteArray("two")); // the broken save did not replace it
+        writeFile(dir.path(), QStringLiteral("app.py"), "from hotpath import get\n\n@get(\"/v\")\ndef v() -> str:\n    return \"three\"\n");
+        QTRY_COMPARE_WITH_TIMEOUT(request(server.port, "GET", "/v").body, QByteArray("three"), 10000);
+        running = false;
+        for (std::thread &client : clients)
+            client.join();
+        QCOMPARE(failures.load(), 0);
+        QVERIFY(answered.load() > 30);
+        QCOMPARE(server.stop(), 0);
+        Q_UNUSED(app);
+    }
+
+    void singleFileServesWithDefaultsAndReportsErrors()
+    {
+        QTemporaryDir dir;
+        const QString good = writeFile(dir.path(), QStringLiteral("one.py"),
+                                       "from hotpath import get\n\n@get(\"/sq/<int:n>\")\ndef sq(n: int) -> int:\n    return n * n\n");
+        Served server({good});
+        QVERIFY2(server.port, server.errors().constData());
+        QCOMPARE(request(server.port, "GET", "/sq/12").body, QByteArray("144"));
+        QCOMPARE(server.stop(), 0);
+        QVERIFY(server.log().contains("Shutting down"));
+
+        const QString bad = writeFile(dir.path(), QStringLiteral("bad.py"), "def f() -> int:\n    return 'x'\n");
+        QProcess process;
+        process.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("serve"), bad, QStringLiteral("--port"), QStringLiteral("0")});
+        QVERIFY(process.waitForFinished(30000));
+        QCOMPARE(process.exitCode(), 1);
+        QVERIFY2(process.readAllStandardError().contains("bad.py:2:"), "the error names the file and line");
+    }
+};
+
+QTEST_GUILESS_MAIN(TestServe)
+#include "tst_serve.moc"
