@@ -1,0 +1,77 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Histograms within their promised error, merging and subtracting snapshots, shards
+// written by many threads at once, and the Prometheus text.
+#include "hotpath/metrics/Metrics.h"
+
+#include <QtTest/QtTest>
+
+#include <cmath>
+#include <random>
+#include <thread>
+
+using namespace hotpath::metrics;
+
+class TestMetrics : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    // Every value from 1 ns to a minute lands in a bucket whose midpoint is within 1%.
+    void bucketsKeepOnePercent()
+    {
+        std::mt19937_64 random(7);
+        for (int k = 0; k < 200000; ++k) {
+            const auto ns = static_cast<std::int64_t>(std::exp(std::uniform_real_distribution<double>(0, std::log(6e10))(random)));
+            const int bucket = HistogramSnapshot::bucketOf(ns);
+            QVERIFY(HistogramSnapshot::lowestOf(bucket) <= ns && ns <= HistogramSnapshot::highestOf(bucket));
+            const double middle = static_cast<double>(HistogramSnapshot::lowestOf(bucket) + HistogramSnapshot::highestOf(bucket)) / 2;
+            QVERIFY2(std::fabs(middle - static_cast<double>(ns)) <= 0.01 * static_cast<double>(ns) + 0.5, qPrintable(QString::number(ns)));
+        }
+    }
+
+    void percentilesOfAKnownDistribution()
+    {
+        Histogram h;
+        for (std::int64_t us = 1; us <= 1000; ++us)
+            h.record(us * 1000);
+        const HistogramSnapshot s = h.snapshot();
+        QCOMPARE(s.count(), std::uint64_t(1000));
+        QVERIFY(std::abs(s.percentileNs(50) - 500000) <= 5000);
+        QVERIFY(std::abs(s.percentileNs(99) - 990000) <= 9900);
+        QCOMPARE(s.maxNs(), std::int64_t(1000000));
+        QCOMPARE(s.countAtOrBelow(100000), std::uint64_t(100));
+        HistogramSnapshot later = h.snapshot();
+        later.merge(s);
+        QCOMPARE(later.count(), std::uint64_t(2000));
+        later.subtract(s);
+        QCOMPARE(later.count(), std::uint64_t(1000));
+    }
+
+    void shardsTakeWritersWithoutLocks()
+    {
+        Registry registry(4);
+        Series *series = registry.series("GET /x");
+        QCOMPARE(registry.series("GET /x"), series);
+        std::vector<std::thread> writers;
+        for (int t = 0; t < 4; ++t)
+            writers.emplace_back([series, t] {
+                for (int k = 0; k < 25000; ++k)
+                    series->record(t, k % 2 ? Tier::Jit : Tier::Interp, k % 100 == 0 ? 500 : 200, 1000, 2000);
+            });
+        for (std::thread &w : writers)
+            w.join();
+        const Snapshot snapshot = registry.snapshot();
+        QCOMPARE(snapshot.series.size(), std::size_t(1));
+        const TierSnapshot &interp = snapshot.series[0].tiers[0];
+        QCOMPARE(interp.count() + snapshot.series[0].tiers[1].count(), std::uint64_t(100000));
+        QCOMPARE(interp.errors(), std::uint64_t(1000));
+        const std::string text = snapshot.prometheus();
+        QVERIFY(text.find("hotpath_requests_total{endpoint=\"GET /x\",tier=\"interp\",status=\"500\"} 1000\n") != std::string::npos);
+        QVERIFY(text.find("hotpath_handler_duration_seconds_count{endpoint=\"GET /x\",tier=\"jit\"} 50000\n") != std::string::npos);
+        QVERIFY(snapshot.csv().find("\"GET /x\",interp,50000,1000,") != std::string::npos);
+        QVERIFY(snapshot.json().find("\"interp\":{\"count\":50000,\"errors\":1000") != std::string::npos);
+    }
+};
+
+QTEST_APPLESS_MAIN(TestMetrics)
+#include "tst_metrics.moc"
