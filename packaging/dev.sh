@@ -44,8 +44,7 @@ Installs any missing Debian packages (apt-get), configures and builds the
 
   run     starts Hotpath Studio on $SAMPLE when the studio is built and a display
           is available; otherwise serves $SAMPLE headless with 'hotpath serve'
-          (http://$SERVE_HOST:$SERVE_PORT/, port from \$HOTPATH_PORT) when the CLI
-          has it; otherwise runs 'hotpath check' on the sample projects.
+          (http://$SERVE_HOST:$SERVE_PORT/, port from \$HOTPATH_PORT).
   test    runs the whole CTest suite (QT_QPA_PLATFORM=offscreen) and exits
           with its status.
 
@@ -130,29 +129,9 @@ cmd_run() {
         say "no display (\$DISPLAY / \$WAYLAND_DISPLAY unset): not starting the studio"
     fi
 
-    if "$CLI" serve --help >/dev/null 2>&1; then
-        say "serving $SAMPLE headless at http://$SERVE_HOST:$SERVE_PORT/ (Ctrl+C stops)"
-        exec "$CLI" serve "$SAMPLE" --host "$SERVE_HOST" --port "$SERVE_PORT"
-    fi
-
-    # Until the server lands: check every bundled sample project.
-    local projects=() manifest
-    for manifest in samples/*/hotpath.json; do
-        [[ -e $manifest ]] && projects+=("$(dirname -- "$manifest")")
-    done
-    [[ ${#projects[@]} -gt 0 ]] || die "no sample project (samples/*/hotpath.json) found"
-
-    say "running: $CLI check ${projects[*]}"
-    local status=0
-    "$CLI" check "${projects[@]}" || status=$?
-    if [[ $status -eq 0 ]]; then
-        say "hotpath check: ${projects[*]}: no errors"
-    else
-        say "hotpath check: exit status $status"
-    fi
-    say "the studio is not built yet, and serving headless ('hotpath serve') comes with the server issue;"
-    say "this command will pick either up automatically once it exists"
-    exit "$status"
+    say "serving $SAMPLE headless at http://$SERVE_HOST:$SERVE_PORT/ (Ctrl+C stops)"
+    say "try: curl http://$SERVE_HOST:$SERVE_PORT/fib/25 -H 'X-Hotpath-Tier: jit'"
+    exec "$CLI" serve "$SAMPLE" --host "$SERVE_HOST" --port "$SERVE_PORT"
 }
 
 cmd_test() {
