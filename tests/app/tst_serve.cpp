@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `hotpath serve` as a user runs it: a real process on a free port, spoken to over
 // real sockets with plain HTTP/1.1.
+#include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 
@@ -265,6 +266,44 @@ private Q_SLOTS:
         QVERIFY(answered.load() > 30);
         QCOMPARE(server.stop(), 0);
         Q_UNUSED(app);
+    }
+
+    // The repo's shim serves the same files under Flask with the same answers.
+    void flaskShimAnswersLikeHotpath()
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import flask")}) != 0)
+            QSKIP("python3-flask is not installed");
+        QTcpServer probe;
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        const quint16 flaskPort = probe.serverPort();
+        probe.close();
+        QProcess flask;
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PYTHONPATH"), QStringLiteral(HOTPATH_SHIM_DIR));
+        environment.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+        flask.setProcessEnvironment(environment);
+        flask.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-m"), QStringLiteral("hotpath.flask_app"), QStringLiteral(HOTPATH_SAMPLES_DIR),
+                                                          QStringLiteral("--port"), QString::number(flaskPort)});
+        QTRY_VERIFY_WITH_TIMEOUT(request(flaskPort, "GET", "/").status == 200, 20000);
+        Served server({QStringLiteral(HOTPATH_SAMPLES_DIR)});
+        QVERIFY2(server.port, server.errors().constData());
+        const QList<QPair<QByteArray, QByteArray>> cases{
+            {"GET", "/hello/Hotpath"}, {"GET", "/greet?name=Ann&times=2&shout=yes"}, {"GET", "/fib/20"},
+            {"GET", "/mandelbrot/count?size=40"}, {"GET", "/nbody/system"}, {"GET", "/sort?count=8&seed=3&descending=true"},
+            {"GET", "/median?count=6"}, {"GET", "/median?count=0"}, {"GET", "/greet?times=x"}, {"GET", "/caesar"},
+            {"GET", "/nowhere"}, {"DELETE", "/fib/3"}, {"GET", "/slugify?title=Hello%20World%21"},
+        };
+        for (const auto &[method, path] : cases) {
+            const Reply ours = request(server.port, method, path);
+            const Reply theirs = request(flaskPort, method, path);
+            QVERIFY2(ours.status == theirs.status, (path + ": " + QByteArray::number(ours.status) + " vs Flask " + QByteArray::number(theirs.status)).constData());
+            QVERIFY2(ours.body == theirs.body, (path + ":\n  hotpath " + ours.body + "\n  flask   " + theirs.body).constData());
+        }
+        const QByteArray text = "the cat and the hat";
+        QCOMPARE(request(server.port, "POST", "/wordcount", {}, text).body, request(flaskPort, "POST", "/wordcount", {}, text).body);
+        flask.terminate();
+        flask.waitForFinished(5000);
+        QCOMPARE(server.stop(), 0);
     }
 
     void singleFileServesWithDefaultsAndReportsErrors()

@@ -1,0 +1,163 @@
+# SPDX-License-Identifier: GPL-3.0-or-later
+"""Serve Hotpath handler files with Flask, as `hotpath serve` serves them.
+
+The same endpoints, parameters and responses as Hotpath's server, on the stack users
+know: for comparing Hotpath with Flask (bench/http/) and for migrating to it.
+
+    python3 -m hotpath.flask_app PROJECT|FILE.py [--host H] [--port P]
+    gunicorn -w 2 'hotpath.flask_app:create_app("samples/hello")'
+
+Query parameters bind by annotation (int(), float(), str, bool from true/false/1/0/
+yes/no/on/off) with the function's defaults; a `Request` parameter receives the request;
+str results are text/plain, `Response` is sent as given, and anything else is JSON as
+json.dumps(separators=(",", ":"), ensure_ascii=False) writes it. Failures are JSON with
+the statuses Hotpath uses (400, 404, 405, 500).
+"""
+
+import dataclasses
+import importlib.util
+import inspect
+import json
+import os
+import sys
+import traceback
+import typing
+
+import flask
+
+import hotpath
+
+_TRUE = {"true", "1", "yes", "on"}
+_FALSE = {"false", "0", "no", "off"}
+
+
+def _error(status, error, message, **extra):
+    body = {"error": error, "message": message}
+    body.update(extra)
+    return flask.Response(json.dumps(body, separators=(",", ":"), ensure_ascii=False), status=status,
+                          content_type="application/json")
+
+
+def _to_json(value):
+    if dataclasses.is_dataclass(value):
+        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_to_json(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _to_json(v) for k, v in value.items()}
+    return value
+
+
+def _convert(text, annotation):
+    if annotation is bool:
+        lowered = text.lower()
+        if lowered in _TRUE:
+            return True
+        if lowered in _FALSE:
+            return False
+        raise ValueError(text)
+    if annotation in (int, float):
+        return annotation(text)
+    return text
+
+
+def _type_name(annotation):
+    return getattr(annotation, "__name__", str(annotation))
+
+
+def _view(function, path):
+    signature = inspect.signature(function)
+    hints = typing.get_type_hints(function)
+    path_names = {part.split(":")[-1].strip("<>") for part in path.split("/") if part.startswith("<")}
+    source = os.path.basename(inspect.getsourcefile(function) or "")
+
+    def view(**captured):
+        kwargs = {}
+        for name, parameter in signature.parameters.items():
+            annotation = hints.get(name)
+            if annotation is hotpath.Request:
+                kwargs[name] = hotpath.Request(flask.request.method, flask.request.path,
+                                               flask.request.get_data(as_text=True),
+                                               {k: v for k, v in flask.request.args.items()},
+                                               dict(flask.request.headers))
+            elif name in path_names:
+                kwargs[name] = captured[name]
+            elif name in flask.request.args:
+                text = flask.request.args[name]
+                try:
+                    kwargs[name] = _convert(text, annotation)
+                except ValueError:
+                    return _error(400, "BadRequest", f"query parameter '{name}': expected {_type_name(annotation)}, got '{text}'")
+            elif parameter.default is inspect.Parameter.empty:
+                return _error(400, "BadRequest", f"missing query parameter '{name}' ({_type_name(annotation)})")
+        try:
+            result = function(**kwargs)
+        except Exception as failure:  # every handler error is the request's 500
+            frame = traceback.extract_tb(failure.__traceback__)[-1]
+            status = 400 if isinstance(failure, ValueError) and frame.name in ("json", "_convert") else 500
+            line = next((f.lineno for f in reversed(traceback.extract_tb(failure.__traceback__))
+                         if os.path.basename(f.filename) == source), 0)
+            return _error(status, type(failure).__name__, str(failure), file=source, line=line)
+        if isinstance(result, hotpath.Response):
+            response = flask.Response(result.body, status=result.status, content_type=result.content_type)
+            for key, value in result.headers.items():
+                response.headers[key] = value
+            return response
+        if isinstance(result, str):
+            return flask.Response(result, content_type="text/plain; charset=utf-8")
+        return flask.Response(json.dumps(_to_json(result), separators=(",", ":"), ensure_ascii=False),
+                              content_type="application/json")
+
+    view.__name__ = f"{function.__module__}.{function.__name__}"
+    return view
+
+
+def _files(target):
+    if os.path.isdir(target):
+        with open(os.path.join(target, "hotpath.json")) as manifest:
+            names = json.load(manifest)["files"]
+        return [os.path.join(target, name) for name in names]
+    return [target]
+
+
+def create_app(target):
+    """A Flask app serving every endpoint of a project folder or handler file."""
+    app = flask.Flask("hotpath")
+    app.json.sort_keys = False
+    hotpath.ENDPOINTS.clear()
+    for path in _files(target):
+        name = "hotpath_handlers_" + os.path.splitext(os.path.basename(path))[0]
+        spec = importlib.util.spec_from_file_location(name, path)
+        module = importlib.util.module_from_spec(spec)
+        sys.modules[name] = module
+        spec.loader.exec_module(module)
+    for methods, path, function in hotpath.ENDPOINTS:
+        app.add_url_rule(path, endpoint=f"{function.__module__}.{function.__name__}",
+                         view_func=_view(function, path), methods=methods)
+
+    @app.errorhandler(404)
+    def not_found(_):
+        return _error(404, "NotFound", f"no endpoint for {flask.request.method} {flask.request.path}")
+
+    @app.errorhandler(405)
+    def not_allowed(failure):
+        allowed = ", ".join(m for m in failure.valid_methods if m not in ("HEAD", "OPTIONS")) if failure.valid_methods else ""
+        response = _error(405, "MethodNotAllowed", f"{flask.request.method} is not allowed for {flask.request.path} (allowed: {allowed})")
+        response.headers["Allow"] = allowed
+        return response
+
+    return app
+
+
+def main(argv):
+    import argparse
+    parser = argparse.ArgumentParser(prog="python3 -m hotpath.flask_app", description=__doc__.splitlines()[0])
+    parser.add_argument("target", help="project folder (with hotpath.json) or handler file")
+    parser.add_argument("--host", default="127.0.0.1")
+    parser.add_argument("--port", type=int, default=8080)
+    args = parser.parse_args(argv)
+    create_app(args.target).run(host=args.host, port=args.port)
+
+
+if __name__ == "__main__":
+    main(sys.argv[1:])
