@@ -19,5 +19,6 @@ int runCheck(const QStringList &arguments);
 int runRun(const QStringList &arguments);
 int runDump(const QStringList &arguments);
 int runServe(const QStringList &arguments);
+int runBench(const QStringList &arguments);
 
 } // namespace hotpath::cli

@@ -24,6 +24,8 @@ const char *const usageText =
     "                             Print a compiled view of FUNC\n"
     "  serve PROJECT|FILE.py      Serve the endpoints over HTTP (--host, --port,\n"
     "                             --tier auto|interp|jit, --threads N, --watch)\n"
+    "  bench URL|PROJECT          Load an endpoint and compare the tiers' latency\n"
+    "                             (--path, --connections, --duration, --rate, --tier)\n"
     "\n"
     "Options:\n"
     "  -h, --help      Show this help, or a command's help with 'hotpath COMMAND --help'\n"
@@ -62,6 +64,8 @@ int main(int argc, char *argv[])
         return hotpath::cli::runDump(arguments);
     if (command == QStringLiteral("serve"))
         return hotpath::cli::runServe(arguments);
+    if (command == QStringLiteral("bench"))
+        return hotpath::cli::runBench(arguments);
 
     std::fprintf(stderr, "hotpath: unknown command '%s'\n\n%s", qPrintable(command), usageText);
     return hotpath::cli::ExitUsage;

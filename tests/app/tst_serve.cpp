@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `hotpath serve` as a user runs it: a real process on a free port, spoken to over
 // real sockets with plain HTTP/1.1.
+#include <QtCore/QJsonArray>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
@@ -304,6 +307,32 @@ private Q_SLOTS:
         flask.terminate();
         flask.waitForFinished(5000);
         QCOMPARE(server.stop(), 0);
+    }
+
+    // `hotpath bench` serves the project itself, loads both tiers and reports JSON.
+    void benchComparesTiersAsJson()
+    {
+        QProcess bench;
+        bench.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("bench"), QStringLiteral(HOTPATH_SAMPLES_DIR), QStringLiteral("--path"),
+                                                   QStringLiteral("/fib/15"), QStringLiteral("--requests"), QStringLiteral("300"),
+                                                   QStringLiteral("--connections"), QStringLiteral("4"), QStringLiteral("--json")});
+        QVERIFY(bench.waitForFinished(120000));
+        QCOMPARE(bench.exitCode(), 0);
+        const QJsonDocument document = QJsonDocument::fromJson(bench.readAllStandardOutput());
+        QVERIFY(document.isObject());
+        const QJsonArray results = document.object().value(QStringLiteral("results")).toArray();
+        QCOMPARE(results.size(), 2);
+        QCOMPARE(results[0].toObject().value(QStringLiteral("tier")).toString(), QStringLiteral("interp"));
+        QCOMPARE(results[1].toObject().value(QStringLiteral("tier")).toString(), QStringLiteral("jit"));
+        for (const QJsonValue &r : results) {
+            const QJsonObject o = r.toObject();
+            QVERIFY(o.value(QStringLiteral("requests")).toInt() >= 300);
+            QCOMPARE(o.value(QStringLiteral("non_2xx")).toInt(), 0);
+            QCOMPARE(o.value(QStringLiteral("socket_errors")).toInt(), 0);
+            QVERIFY(o.value(QStringLiteral("p50_us")).toDouble() > 0);
+            QVERIFY(o.value(QStringLiteral("p99_us")).toDouble() >= o.value(QStringLiteral("p50_us")).toDouble());
+        }
+        QVERIFY(document.object().value(QStringLiteral("jit_speedup")).toDouble() > 0);
     }
 
     void singleFileServesWithDefaultsAndReportsErrors()
