@@ -98,7 +98,10 @@ int runServe(const QStringList &arguments)
                                      QStringLiteral("S"));
     const QCommandLineOption watch(QStringLiteral("watch"), QStringLiteral("Reload when a project file changes."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No access log."));
-    parser.addOptions({host, port, tier, threads, opt, timeout, watch, quiet});
+    const QCommandLineOption maxBody(QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 1048576)."),
+                                     QStringLiteral("BYTES"));
+    const QCommandLineOption noMetrics(QStringLiteral("no-metrics"), QStringLiteral("Record no metrics (to measure what they cost)."));
+    parser.addOptions({host, port, tier, threads, opt, timeout, watch, quiet, maxBody, noMetrics});
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Project folder or .py file."), QStringLiteral("PROJECT|FILE.py"));
     QStringList argv = arguments;
     argv.prepend(QStringLiteral("hotpath serve"));
@@ -161,6 +164,14 @@ int runServe(const QStringList &arguments)
         options.limits.timeout = std::chrono::duration_cast<std::chrono::steady_clock::duration>(std::chrono::duration<double>(seconds));
     }
 
+    if (parser.isSet(maxBody)) {
+        options.maxBodyBytes = parser.value(maxBody).toLongLong(&ok);
+        if (!ok || options.maxBodyBytes < 0) {
+            std::fprintf(stderr, "hotpath serve: --max-body must be a number of bytes\n");
+            return ExitUsage;
+        }
+    }
+    options.recordMetrics = !parser.isSet(noMetrics);
     server::Server server(target, options);
     if (!parser.isSet(quiet))
         server.setRequestLog(&logRequest);

@@ -201,6 +201,19 @@ private Q_SLOTS:
             QCOMPARE(r.status, 400);
             QCOMPARE(r.body, QByteArray("{\"error\":\"ValueError\",\"message\":\"$[0].quantity: expected int, got str '3'\",\"file\":\"lists.py\",\"line\":79}"));
         }
+        r = request(server.port, "POST", "/wordcount", {}, QByteArray(2 << 20, 'a'));
+        QCOMPARE(r.status, 413);
+        QCOMPARE(r.body, QByteArray(R"({"error":"PayloadTooLarge","message":"the request body has 2097152 bytes; the limit is 1048576"})"));
+        // Bound to loopback, a foreign Host (DNS rebinding) is refused.
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), server.port);
+        QVERIFY(socket.waitForConnected(5000));
+        socket.write("GET / HTTP/1.1\r\nHost: evil.example:80\r\nConnection: close\r\n\r\n");
+        QByteArray raw;
+        while (socket.waitForReadyRead(5000))
+            raw += socket.readAll();
+        QVERIFY2(raw.startsWith("HTTP/1.1 421"), raw.constData());
+        QVERIFY(raw.endsWith(R"({"error":"MisdirectedRequest","message":"this server answers only to localhost, 127.0.0.1 and [::1], not 'evil.example:80'"})"));
         // The server keeps serving after all of that.
         QCOMPARE(request(server.port, "GET", "/").body, QByteArray("Hello, World!"));
         QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("GET /median 500 interp"), 5000);

@@ -36,6 +36,10 @@ struct ServerOptions
     std::optional<TierChoice> tier; // empty: the project's
     int threads = 2;
     jit::OptLevel opt = jit::OptLevel::O2;
+    // Request bodies above this are refused with 413.
+    std::int64_t maxBodyBytes = 1 << 20;
+    // Off only to measure what recording costs.
+    bool recordMetrics = true;
     runtime::Limits limits = DispatchOptions::defaultLimits();
 };
 
@@ -98,6 +102,7 @@ private:
     std::mutex m_reloadMutex;
     std::vector<std::unique_ptr<Worker>> m_workers;
     QString m_host;
+    bool m_loopback = true;
     quint16 m_port = 0;
     std::function<void(const RequestRecord &)> m_log;
 };
