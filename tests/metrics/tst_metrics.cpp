@@ -2,6 +2,7 @@
 // Histograms within their promised error, merging and subtracting snapshots, shards
 // written by many threads at once, and the Prometheus text.
 #include "hotpath/metrics/Metrics.h"
+#include "hotpath/metrics/Rolling.h"
 
 #include <QtTest/QtTest>
 
@@ -70,6 +71,33 @@ private Q_SLOTS:
         QVERIFY(text.find("hotpath_handler_duration_seconds_count{endpoint=\"GET /x\",tier=\"jit\"} 50000\n") != std::string::npos);
         QVERIFY(snapshot.csv().find("\"GET /x\",interp,50000,1000,") != std::string::npos);
         QVERIFY(snapshot.json().find("\"interp\":{\"count\":50000,\"errors\":1000") != std::string::npos);
+    }
+
+    // Each tick holds the requests answered since the last one, and old points roll off.
+    void rollingSeriesHoldsIntervals()
+    {
+        Registry registry(1);
+        Series *series = registry.series("GET /y");
+        RollingSeries rolling(registry, 3);
+        for (int k = 0; k < 10; ++k)
+            series->record(0, Tier::Jit, 200, 1000, 100000); // 100 us
+        rolling.tick();
+        for (int k = 0; k < 4; ++k)
+            series->record(0, Tier::Jit, 200, 1000, 2000000); // 2 ms
+        rolling.tick();
+        std::vector<Point> points = rolling.points("GET /y", Tier::Jit);
+        QCOMPARE(points.size(), std::size_t(2));
+        QCOMPARE(points[0].count, std::uint64_t(10));
+        QVERIFY(std::fabs(points[0].p50Us - 100) <= 1);
+        QCOMPARE(points[1].count, std::uint64_t(4));
+        QVERIFY(std::fabs(points[1].p99Us - 2000) <= 20);
+        QCOMPARE(rolling.points("", Tier::Jit).back().count, std::uint64_t(4));
+        QCOMPARE(rolling.points("GET /y", Tier::Interp).back().count, std::uint64_t(0));
+        rolling.tick();
+        rolling.tick();
+        points = rolling.points("GET /y", Tier::Jit);
+        QCOMPARE(points.size(), std::size_t(3));
+        QCOMPARE(points.back().count, std::uint64_t(0));
     }
 };
 
