@@ -66,7 +66,34 @@ struct Capture
     std::map<std::string, CodeView> irBefore, irAfter;
     std::unique_ptr<llvm::MemoryBuffer> object;
 };
-thread_local Capture *t_capture = nullptr;
+// Captures by module name ("hotpath.v7"): ORC runs the layers' transforms on its own
+// threads, so the compile that asked for them is found by name, not by thread.
+class Captures
+{
+public:
+    void add(const std::string &name, Capture *capture)
+    {
+        std::lock_guard lock(m_mutex);
+        m_byName[name] = capture;
+    }
+    void remove(const std::string &name)
+    {
+        std::lock_guard lock(m_mutex);
+        m_byName.erase(name);
+    }
+    // The object buffers of a module are named "<module>-jitted-objectbuffer".
+    Capture *find(llvm::StringRef name)
+    {
+        std::lock_guard lock(m_mutex);
+        auto it = m_byName.find(name.split("-jitted").first.str());
+        return it == m_byName.end() ? nullptr : it->second;
+    }
+
+private:
+    std::mutex m_mutex;
+    std::map<std::string, Capture *> m_byName;
+};
+Captures captures;
 
 llvm::OptimizationLevel passLevel(OptLevel level)
 {
@@ -178,7 +205,9 @@ public:
         m_jit->getIRTransformLayer().setTransform(
             [this](llvm::orc::ThreadSafeModule module, llvm::orc::MaterializationResponsibility &) -> llvm::Expected<llvm::orc::ThreadSafeModule> {
                 Capture fallback;
-                Capture &capture = t_capture ? *t_capture : fallback;
+                Capture *found = nullptr;
+                module.withModuleDo([&](llvm::Module &m) { found = captures.find(m.getModuleIdentifier()); });
+                Capture &capture = found ? *found : fallback;
                 // One target machine for the pipeline's cost models, made once: making
                 // one costs as much as optimising a small handler.
                 std::lock_guard lock(m_optimiseMutex);
@@ -192,8 +221,8 @@ public:
                 return module;
             });
         m_jit->getObjTransformLayer().setTransform([](std::unique_ptr<llvm::MemoryBuffer> object) -> llvm::Expected<std::unique_ptr<llvm::MemoryBuffer>> {
-            if (t_capture)
-                t_capture->object = llvm::MemoryBuffer::getMemBufferCopy(object->getBuffer(), object->getBufferIdentifier());
+            if (Capture *capture = captures.find(object->getBufferIdentifier()))
+                capture->object = llvm::MemoryBuffer::getMemBufferCopy(object->getBuffer(), object->getBufferIdentifier());
             return object;
         });
     }
@@ -296,22 +325,22 @@ public:
         Capture capture;
         capture.keepViews = options.keepCodeViews;
         capture.level = m_level;
-        t_capture = &capture;
-        if (llvm::Error error = jit.addIRModule(*m_dylib, llvm::orc::ThreadSafeModule(std::move(ir), std::move(context)))) {
-            t_capture = nullptr;
+        captures.add(name, &capture);
+        struct Unregister
+        {
+            std::string name;
+            ~Unregister() { captures.remove(name); }
+        } unregister{name};
+        if (llvm::Error error = jit.addIRModule(*m_dylib, llvm::orc::ThreadSafeModule(std::move(ir), std::move(context))))
             return llvm::toString(std::move(error));
-        }
         const int count = static_cast<int>(m_module->functions.size()) - 1;
         std::vector<std::pair<std::string, std::pair<std::uint64_t, std::size_t>>> perfSymbols;
         for (int i = 0; i < count; ++i) {
             auto entry = jit.lookup(*m_dylib, entrySymbol(*m_module, i));
-            if (!entry) {
-                t_capture = nullptr;
+            if (!entry)
                 return llvm::toString(entry.takeError());
-            }
             m_entries.push_back(entry->toPtr<EntryFunction>());
         }
-        t_capture = nullptr;
         m_stats.optimiseMs = capture.optimiseMs;
         m_stats.totalMs = msSince(start);
         m_stats.codegenMs = m_stats.totalMs - m_stats.lowerMs - m_stats.optimiseMs;
