@@ -14,7 +14,9 @@
 #include "hotpath/runtime/Format.h"
 
 #include <llvm/ExecutionEngine/Orc/Debugging/DebuggerSupport.h>
+#include <llvm/ExecutionEngine/Orc/ExecutorProcessControl.h>
 #include <llvm/ExecutionEngine/Orc/LLJIT.h>
+#include <llvm/ExecutionEngine/Orc/TaskDispatch.h>
 #include <llvm/ExecutionEngine/Orc/ObjectLinkingLayer.h>
 #include <llvm/ExecutionEngine/Orc/ObjectTransformLayer.h>
 #include <llvm/IR/Function.h>
@@ -187,10 +189,17 @@ public:
         auto machineBuilder = llvm::cantFail(llvm::orc::JITTargetMachineBuilder::detectHost());
         machineBuilder.setCodeGenOptLevel(codegenLevel(level));
         m_machineBuilder = machineBuilder;
-        // Programs compile on several threads at once (one per file, versions on reload):
-        // concurrent compilation gives each compile a target machine of its own.
-        m_jit = llvm::cantFail(
-            llvm::orc::LLJITBuilder().setJITTargetMachineBuilder(machineBuilder).setSupportConcurrentCompilation(true).create());
+        // Programs compile on several threads at once (compileAsync, one per file and
+        // version): concurrent compilation gives each compile a target machine of its own.
+        // Materialisation runs in place, on the thread that asked for the code, so ORC
+        // starts no threads of its own (none outlive a compile, none race process exit).
+        auto control = llvm::cantFail(
+            llvm::orc::SelfExecutorProcessControl::Create(nullptr, std::make_unique<llvm::orc::InPlaceTaskDispatcher>()));
+        m_jit = llvm::cantFail(llvm::orc::LLJITBuilder()
+                                   .setJITTargetMachineBuilder(machineBuilder)
+                                   .setExecutorProcessControl(std::move(control))
+                                   .setSupportConcurrentCompilation(true)
+                                   .create());
         if (std::getenv("HOTPATH_GDB")) {
             // The GDB JIT interface: gdb then shows handler names in backtraces.
             if (llvm::Error error = llvm::orc::enableDebuggerSupport(*m_jit))
