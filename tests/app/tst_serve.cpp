@@ -89,9 +89,13 @@ public:
     int stop()
     {
         m_process.terminate();
-        if (!m_process.waitForFinished(15000))
+        if (!m_process.waitForFinished(60000)) {
+            m_errors += "(still running 60 s after SIGTERM)";
             return -1;
+        }
         m_log += m_process.readAllStandardOutput();
+        if (m_process.exitStatus() != QProcess::NormalExit)
+            m_errors += "(crashed) " + m_process.readAllStandardError();
         return m_process.exitStatus() == QProcess::NormalExit ? m_process.exitCode() : -1;
     }
     QByteArray log()
@@ -99,14 +103,22 @@ public:
         m_log += m_process.readAllStandardOutput();
         return m_log;
     }
-    QByteArray errors() { return m_process.readAllStandardError(); }
+    QByteArray errors() { return m_errors += m_process.readAllStandardError(); }
 
     quint16 port = 0;
 
 private:
     QProcess m_process;
     QByteArray m_log;
+    QByteArray m_errors;
 };
+
+// Stops the server and checks it exited cleanly, showing its stderr when it did not.
+#define QCOMPARE_CLEAN_STOP(server)                                                                \
+    do {                                                                                           \
+        const int code = (server).stop();                                                          \
+        QVERIFY2(code == 0, ("exit code " + QByteArray::number(code) + ": " + (server).errors()).constData()); \
+    } while (false)
 
 QString writeFile(const QString &dir, const QString &name, const QByteArray &text)
 {
@@ -169,7 +181,7 @@ private Q_SLOTS:
         QCOMPARE(b.body, a.body);
         QCOMPARE(a.headers.value("content-type"), QByteArray("application/json"));
         QCOMPARE(request(server.port, "GET", "/hello/x").headers.value("content-type"), QByteArray("text/plain; charset=utf-8"));
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
     }
 
     void failuresAreJsonWithTheRightStatus()
@@ -217,7 +229,7 @@ private Q_SLOTS:
         // The server keeps serving after all of that.
         QCOMPARE(request(server.port, "GET", "/").body, QByteArray("Hello, World!"));
         QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("GET /median 500 interp"), 5000);
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
     }
 
     void metricsCountRequestsPerEndpointAndTier()
@@ -239,7 +251,7 @@ private Q_SLOTS:
         QVERIFY(text.contains("hotpath_requests_total{endpoint=\"GET /fib/<int:n>\",tier=\"jit\",status=\"200\"} 3\n"));
         QVERIFY(text.contains("hotpath_request_duration_seconds_count{endpoint=\"GET /fib/<int:n>\",tier=\"interp\"} 5\n"));
         QVERIFY(text.contains("hotpath_request_duration_seconds_bucket{endpoint=\"GET /fib/<int:n>\",tier=\"jit\",le=\"+Inf\"} 3\n"));
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
     }
 
     // Saving a file while clients hammer the server: no request fails, new requests see
@@ -280,7 +292,7 @@ private Q_SLOTS:
             client.join();
         QCOMPARE(failures.load(), 0);
         QVERIFY(answered.load() > 30);
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
         Q_UNUSED(app);
     }
 
@@ -319,7 +331,7 @@ private Q_SLOTS:
         QCOMPARE(request(server.port, "POST", "/wordcount", {}, text).body, request(flaskPort, "POST", "/wordcount", {}, text).body);
         flask.terminate();
         flask.waitForFinished(5000);
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
     }
 
     // `hotpath bench` serves the project itself, loads both tiers and reports JSON.
@@ -330,7 +342,7 @@ private Q_SLOTS:
                                                    QStringLiteral("/fib/15"), QStringLiteral("--requests"), QStringLiteral("300"),
                                                    QStringLiteral("--connections"), QStringLiteral("4"), QStringLiteral("--json")});
         QVERIFY(bench.waitForFinished(120000));
-        QCOMPARE(bench.exitCode(), 0);
+        QVERIFY2(bench.exitCode() == 0, bench.readAllStandardError().constData());
         const QJsonDocument document = QJsonDocument::fromJson(bench.readAllStandardOutput());
         QVERIFY(document.isObject());
         const QJsonArray results = document.object().value(QStringLiteral("results")).toArray();
@@ -356,7 +368,7 @@ private Q_SLOTS:
         Served server({good});
         QVERIFY2(server.port, server.errors().constData());
         QCOMPARE(request(server.port, "GET", "/sq/12").body, QByteArray("144"));
-        QCOMPARE(server.stop(), 0);
+        QCOMPARE_CLEAN_STOP(server);
         QVERIFY(server.log().contains("Shutting down"));
 
         const QString bad = writeFile(dir.path(), QStringLiteral("bad.py"), "def f() -> int:\n    return 'x'\n");
