@@ -1,0 +1,92 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// The facade the studio talks to: one open project, its files and endpoints, checking
+// as the user types (off the GUI thread), the embedded server (Run/Stop, reload on save),
+// the access log and the rolling latency series. Signals arrive on the thread that owns
+// the Session (the GUI thread); nothing here blocks it for long.
+
+#include "hotpath/metrics/Rolling.h"
+#include "hotpath/server/Server.h"
+
+#include <QtCore/QObject>
+#include <QtCore/QString>
+#include <QtCore/QStringList>
+
+#include <memory>
+#include <vector>
+
+namespace hotpath::session {
+
+struct Problem
+{
+    QString file; // absolute path
+    int line = 0; // 1-based
+    int column = 0;
+    int endColumn = 0;
+    QString message;
+};
+
+struct EndpointRow
+{
+    QString methods; // "GET,POST"
+    QString path;    // "/fib/<int:n>"
+    QString function;
+    QString file;
+    int line = 0;
+    QString seriesName; // the metrics series: "GET /fib/<int:n>"
+};
+
+class Session : public QObject
+{
+    Q_OBJECT
+
+public:
+    explicit Session(QObject *parent = nullptr);
+    ~Session() override;
+
+    // Opens a project folder (hotpath.json) or one .py file; false with a reason.
+    bool open(const QString &target, QString *error = nullptr);
+    QString target() const { return m_target; }
+    QString projectName() const { return m_name; }
+    QStringList files() const { return m_files; } // absolute paths
+    std::vector<EndpointRow> endpoints() const { return m_endpoints; }
+
+    // Checks `text` as the content of `file` on a worker thread; problemsChecked() follows.
+    void check(const QString &file, const QString &text);
+
+    // The server: Run and Stop. start() compiles the saved files.
+    bool start(server::TierChoice tier, const QString &host, int port, QStringList *errors);
+    void stop();
+    bool running() const { return static_cast<bool>(m_server); }
+    QString url() const;
+    // Compiles the saved files again; while running, the new version serves at once.
+    server::ReloadResult reload();
+    // "JIT ready in 41 ms", "JIT compiling…", or empty when stopped.
+    QString jitStatus() const;
+
+    // Appends one 100 ms point to every latency series (the studio's timer calls it).
+    void tick();
+    std::vector<metrics::Point> latency(const QString &series, metrics::Tier tier) const;
+    metrics::Snapshot metricsSnapshot() const;
+
+Q_SIGNALS:
+    void problemsChecked(const QString &file, const std::vector<hotpath::session::Problem> &problems);
+    void logLine(const QString &line);
+    void runningChanged(bool running);
+
+private:
+    void loadEndpoints();
+
+    QString m_target;
+    QString m_name;
+    QStringList m_files;
+    std::vector<EndpointRow> m_endpoints;
+    std::unique_ptr<server::Server> m_server;
+    std::unique_ptr<metrics::RollingSeries> m_rolling;
+    std::shared_ptr<int> m_alive = std::make_shared<int>(0); // guards queued callbacks after destruction
+};
+
+} // namespace hotpath::session
+
+Q_DECLARE_METATYPE(std::vector<hotpath::session::Problem>)

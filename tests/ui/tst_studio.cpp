@@ -1,0 +1,113 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Hotpath Studio as a user drives it, offscreen: open the sample, see a typing error in
+// Problems and fix it, Run, send requests in both tiers from Try it, watch the latency
+// chart fill, Stop and find the port free again.
+#include "CodeEditor.h"
+#include "LatencyChart.h"
+#include "MainWindow.h"
+
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtNetwork/QTcpSocket>
+#include <QtTest/QtTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QTableWidget>
+#include <QtWidgets/QTreeWidget>
+
+using namespace hotpath;
+
+class TestStudio : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QApplication::setOrganizationName(QStringLiteral("HotpathTests"));
+        QApplication::setApplicationName(QStringLiteral("tst_studio"));
+        m_dir.reset(new QTemporaryDir);
+        QVERIFY(m_dir->isValid());
+        // A copy of the sample, so saving in the test never touches the repository.
+        for (const QString &name : QDir(QStringLiteral(HOTPATH_SAMPLES_DIR)).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(QStringLiteral(HOTPATH_SAMPLES_DIR)).filePath(name), QDir(m_dir->path()).filePath(name)));
+    }
+
+    void editRunTryAndWatch()
+    {
+        session::Session session;
+        ui::MainWindow window(session);
+        QVERIFY(window.openProject(m_dir->path()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        const QString hello = QDir(m_dir->path()).absoluteFilePath(QStringLiteral("hello.py"));
+        ui::CodeEditor *editor = window.editor(hello);
+        QVERIFY(editor);
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("Hello, World!")));
+
+        // A type error typed at the end shows up in Problems with its line; undo fixes it.
+        QTRY_COMPARE(window.problems()->topLevelItemCount(), 0);
+        const QString original = editor->toPlainText();
+        const int lines = editor->blockCount();
+        QTextCursor cursor = editor->textCursor();
+        cursor.movePosition(QTextCursor::End);
+        editor->setTextCursor(cursor);
+        QTest::keyClick(editor, Qt::Key_Return);
+        QTest::keyClicks(editor, QStringLiteral("def broken() -> int:"));
+        QTest::keyClick(editor, Qt::Key_Return); // auto-indents the body
+        QTest::keyClicks(editor, QStringLiteral("return 'text'"));
+        QVERIFY(editor->toPlainText().endsWith(QStringLiteral("def broken() -> int:\n    return 'text'")));
+        QTRY_VERIFY_WITH_TIMEOUT(window.problems()->topLevelItemCount() > 0, 5000);
+        QCOMPARE(window.problems()->topLevelItem(0)->text(1).toInt(), lines + 2);
+        QVERIFY2(window.problems()->topLevelItem(0)->text(2).contains(QStringLiteral("int")),
+                 qPrintable(window.problems()->topLevelItem(0)->text(2)));
+        editor->setPlainText(original);
+        QTRY_COMPARE_WITH_TIMEOUT(window.problems()->topLevelItemCount(), 0, 5000);
+
+        // Run on a free port, then Try it in both tiers.
+        window.findChild<QLineEdit *>()->setText(QStringLiteral("127.0.0.1:0"));
+        window.run();
+        QVERIFY(session.running());
+        const QUrl url(session.url());
+        QVERIFY(url.port() > 0);
+        window.sendTry(QStringLiteral("/fib/20"), QStringLiteral("jit"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.tryStatus()->text().contains(QStringLiteral("tier jit")), 20000);
+        QVERIFY(window.tryStatus()->text().contains(QStringLiteral("200")));
+        QVERIFY(window.tryBody()->toPlainText().trimmed().endsWith(QStringLiteral("6765")));
+        window.sendTry(QStringLiteral("/fib/20"), QStringLiteral("interp"));
+        QTRY_VERIFY_WITH_TIMEOUT(window.tryStatus()->text().contains(QStringLiteral("tier interp")), 10000);
+
+        // Load both tiers; the chart and the summary fill for each.
+        QNetworkAccessManager network;
+        int answered = 0;
+        for (int k = 0; k < 60; ++k) {
+            QNetworkRequest request(url.resolved(QUrl(QStringLiteral("/fib/15"))));
+            request.setRawHeader("X-Hotpath-Tier", k % 2 ? "jit" : "interp");
+            QNetworkReply *reply = network.get(request);
+            connect(reply, &QNetworkReply::finished, reply, [reply, &answered] {
+                ++answered;
+                reply->deleteLater();
+            });
+        }
+        QTRY_COMPARE_WITH_TIMEOUT(answered, 60, 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.chart()->pointCount() >= 4, 5000);
+        QTRY_VERIFY_WITH_TIMEOUT(window.summary()->item(0, 0) && window.summary()->item(0, 0)->text().toInt() >= 30, 5000);
+        QVERIFY(window.summary()->item(1, 0)->text().toInt() >= 30);
+        QVERIFY(window.log()->toPlainText().contains(QStringLiteral("GET /fib/15 200 jit")));
+
+        // Stop frees the port.
+        window.stop();
+        QVERIFY(!session.running());
+        QTcpSocket probe;
+        probe.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(url.port()));
+        QVERIFY(!probe.waitForConnected(1000));
+    }
+
+private:
+    std::unique_ptr<QTemporaryDir> m_dir;
+};
+
+QTEST_MAIN(TestStudio)
+#include "tst_studio.moc"

@@ -1,0 +1,519 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "MainWindow.h"
+
+#include "CodeEditor.h"
+#include "Highlighter.h"
+#include "LatencyChart.h"
+
+#include <QtCore/QFile>
+#include <QtCore/QFileInfo>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QSaveFile>
+#include <QtCore/QSettings>
+#include <QtGui/QCloseEvent>
+#include <QtGui/QDesktopServices>
+#include <QtGui/QKeySequence>
+#include <QtNetwork/QNetworkAccessManager>
+#include <QtNetwork/QNetworkReply>
+#include <QtWidgets/QComboBox>
+#include <QtWidgets/QFormLayout>
+#include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QHeaderView>
+#include <QtWidgets/QLabel>
+#include <QtWidgets/QLineEdit>
+#include <QtWidgets/QMessageBox>
+#include <QtWidgets/QPushButton>
+#include <QtWidgets/QSplitter>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
+#include <QtWidgets/QTableWidget>
+#include <QtWidgets/QToolBar>
+#include <QtWidgets/QTreeWidget>
+#include <QtWidgets/QVBoxLayout>
+
+#include <QtCore/QElapsedTimer>
+#include <QtNetwork/QNetworkRequest>
+
+#include <array>
+#include <utility>
+
+namespace hotpath::ui {
+
+namespace {
+
+QString micros(std::int64_t ns)
+{
+    if (ns <= 0)
+        return QStringLiteral("–");
+    if (ns >= 10'000'000)
+        return QStringLiteral("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 1);
+    if (ns >= 1'000'000)
+        return QStringLiteral("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 2);
+    return QStringLiteral("%1 µs").arg(static_cast<double>(ns) / 1e3, 0, 'f', 0);
+}
+
+QWidget *titled(const QString &title, QWidget *content)
+{
+    auto *box = new QWidget;
+    auto *layout = new QVBoxLayout(box);
+    layout->setContentsMargins(4, 4, 4, 4);
+    layout->setSpacing(2);
+    auto *label = new QLabel(QStringLiteral("<b>%1</b>").arg(title));
+    layout->addWidget(label);
+    layout->addWidget(content, 1);
+    return box;
+}
+
+} // namespace
+
+MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow(parent), m_session(session)
+{
+    buildUi();
+    connect(&m_session, &session::Session::problemsChecked, this, &MainWindow::showProblems);
+    connect(&m_session, &session::Session::logLine, this, [this](const QString &line) {
+        m_logLines << line;
+        if (m_logLines.size() > 5000)
+            m_logLines.removeFirst();
+        if (m_logFilter->text().isEmpty() || line.contains(m_logFilter->text(), Qt::CaseInsensitive))
+            m_log->appendPlainText(line);
+    });
+    connect(&m_session, &session::Session::runningChanged, this, [this](bool running) {
+        m_runAction->setEnabled(!running);
+        m_stopAction->setEnabled(running);
+        m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(m_session.url()) : tr("Stopped"));
+    });
+    m_tick.setInterval(100);
+    connect(&m_tick, &QTimer::timeout, this, &MainWindow::refresh);
+    m_tick.start();
+    m_checkDelay.setSingleShot(true);
+    m_checkDelay.setInterval(300);
+    connect(&m_checkDelay, &QTimer::timeout, this, [this] {
+        const QString file = currentFile();
+        if (CodeEditor *e = editor(file))
+            m_session.check(file, e->toPlainText());
+    });
+    QSettings settings;
+    restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
+    restoreState(settings.value(QStringLiteral("window/state")).toByteArray());
+}
+
+void MainWindow::buildUi()
+{
+    setWindowTitle(QStringLiteral("Hotpath Studio"));
+    resize(1500, 920);
+
+    // Toolbar: Run/Stop, tier, address.
+    QToolBar *tools = addToolBar(tr("Server"));
+    tools->setObjectName(QStringLiteral("serverToolbar"));
+    tools->setMovable(false);
+    m_runAction = tools->addAction(tr("▶ Run"), this, &MainWindow::run);
+    m_runAction->setShortcut(QKeySequence(Qt::Key_F5));
+    m_runAction->setToolTip(tr("Start the server (F5)"));
+    m_stopAction = tools->addAction(tr("■ Stop"), this, &MainWindow::stop);
+    m_stopAction->setShortcut(QKeySequence(Qt::SHIFT | Qt::Key_F5));
+    m_stopAction->setEnabled(false);
+    tools->addSeparator();
+    tools->addWidget(new QLabel(tr(" Tier ")));
+    m_tier = new QComboBox;
+    m_tier->addItems({tr("Auto"), tr("Interpreted"), tr("JIT")});
+    m_tier->setToolTip(tr("Default tier of requests without an X-Hotpath-Tier header"));
+    tools->addWidget(m_tier);
+    tools->addWidget(new QLabel(tr("  Address ")));
+    m_address = new QLineEdit(QStringLiteral("127.0.0.1:8080"));
+    m_address->setMaximumWidth(170);
+    tools->addWidget(m_address);
+    tools->addSeparator();
+    QAction *saveAction = tools->addAction(tr("Save"), this, &MainWindow::save);
+    saveAction->setShortcut(QKeySequence::Save);
+
+    // Left: files and endpoints.
+    m_files = new QTreeWidget;
+    m_files->setHeaderHidden(true);
+    connect(m_files, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (CodeEditor *e = editor(item->data(0, Qt::UserRole).toString()))
+            m_editors->setCurrentWidget(e);
+    });
+    connect(m_files, &QTreeWidget::itemClicked, m_files, &QTreeWidget::itemActivated);
+    m_endpoints = new QTreeWidget;
+    m_endpoints->setHeaderLabels({tr("Method"), tr("Path"), tr("p50 interp"), tr("p50 JIT"), tr("Errors")});
+    m_endpoints->setRootIsDecorated(false);
+    m_endpoints->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
+    connect(m_endpoints, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
+        const QString file = item->data(0, Qt::UserRole).toString();
+        if (CodeEditor *e = editor(file)) {
+            m_editors->setCurrentWidget(e);
+            e->goToLine(item->data(1, Qt::UserRole).toInt());
+        }
+    });
+    auto *left = new QSplitter(Qt::Vertical);
+    left->addWidget(titled(tr("Files"), m_files));
+    left->addWidget(titled(tr("Endpoints"), m_endpoints));
+    left->setStretchFactor(1, 2);
+
+    // Centre: editors.
+    m_editors = new QTabWidget;
+    m_editors->setDocumentMode(true);
+
+    // Right: latency.
+    auto *latency = new QWidget;
+    auto *latencyLayout = new QVBoxLayout(latency);
+    latencyLayout->setContentsMargins(4, 4, 4, 4);
+    auto *chooser = new QHBoxLayout;
+    chooser->addWidget(new QLabel(QStringLiteral("<b>%1</b>").arg(tr("Latency"))));
+    chooser->addStretch();
+    m_chartEndpoint = new QComboBox;
+    m_chartEndpoint->setMinimumContentsLength(18);
+    chooser->addWidget(m_chartEndpoint);
+    latencyLayout->addLayout(chooser);
+    m_chart = new LatencyChart;
+    latencyLayout->addWidget(m_chart, 3);
+    m_summary = new QTableWidget(2, 8);
+    m_summary->setHorizontalHeaderLabels({tr("count"), tr("req/s"), tr("p50"), tr("p90"), tr("p99"), tr("p99.9"), tr("max"), tr("errors")});
+    m_summary->setVerticalHeaderLabels({tr("Interpreted"), tr("JIT")});
+    m_summary->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_summary->setEditTriggers(QAbstractItemView::NoEditTriggers);
+    m_summary->setMaximumHeight(95);
+    latencyLayout->addWidget(m_summary);
+    m_speedup = new QLabel(tr("Run the server and send requests to compare the tiers."));
+    m_speedup->setWordWrap(true);
+    latencyLayout->addWidget(m_speedup);
+
+    // Bottom: Problems, Log, Try it.
+    auto *bottom = new QTabWidget;
+    m_problems = new QTreeWidget;
+    m_problems->setHeaderLabels({tr("File"), tr("Line"), tr("Problem")});
+    m_problems->setRootIsDecorated(false);
+    m_problems->header()->setSectionResizeMode(2, QHeaderView::Stretch);
+    connect(m_problems, &QTreeWidget::itemActivated, this, [this](QTreeWidgetItem *item) {
+        if (CodeEditor *e = editor(item->data(0, Qt::UserRole).toString())) {
+            m_editors->setCurrentWidget(e);
+            e->goToLine(item->text(1).toInt(), item->data(1, Qt::UserRole).toInt());
+        }
+    });
+    connect(m_problems, &QTreeWidget::itemClicked, m_problems, &QTreeWidget::itemActivated);
+    bottom->addTab(m_problems, tr("Problems"));
+
+    auto *logPage = new QWidget;
+    auto *logLayout = new QVBoxLayout(logPage);
+    logLayout->setContentsMargins(2, 2, 2, 2);
+    auto *logTools = new QHBoxLayout;
+    m_logFilter = new QLineEdit;
+    m_logFilter->setPlaceholderText(tr("Filter"));
+    auto *clear = new QPushButton(tr("Clear"));
+    logTools->addWidget(m_logFilter, 1);
+    logTools->addWidget(clear);
+    logLayout->addLayout(logTools);
+    m_log = new QPlainTextEdit;
+    m_log->setReadOnly(true);
+    m_log->setMaximumBlockCount(5000);
+    m_log->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
+    logLayout->addWidget(m_log);
+    connect(clear, &QPushButton::clicked, this, [this] {
+        m_logLines.clear();
+        m_log->clear();
+    });
+    connect(m_logFilter, &QLineEdit::textChanged, this, [this](const QString &filter) {
+        m_log->clear();
+        for (const QString &line : std::as_const(m_logLines))
+            if (filter.isEmpty() || line.contains(filter, Qt::CaseInsensitive))
+                m_log->appendPlainText(line);
+    });
+    bottom->addTab(logPage, tr("Log"));
+
+    auto *tryPage = new QWidget;
+    auto *tryLayout = new QHBoxLayout(tryPage);
+    auto *request = new QFormLayout;
+    m_tryMethod = new QComboBox;
+    m_tryMethod->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("DELETE")});
+    m_tryPath = new QLineEdit(QStringLiteral("/"));
+    m_tryTier = new QComboBox;
+    m_tryTier->addItems({tr("server default"), QStringLiteral("interp"), QStringLiteral("jit")});
+    m_tryRequestBody = new QPlainTextEdit;
+    m_tryRequestBody->setPlaceholderText(tr("Request body (POST)"));
+    auto *send = new QPushButton(tr("Send"));
+    send->setDefault(true);
+    request->addRow(tr("Method"), m_tryMethod);
+    request->addRow(tr("Path"), m_tryPath);
+    request->addRow(tr("Tier"), m_tryTier);
+    request->addRow(tr("Body"), m_tryRequestBody);
+    request->addRow(QString(), send);
+    connect(send, &QPushButton::clicked, this, [this] { sendTry(); });
+    connect(m_tryPath, &QLineEdit::returnPressed, this, [this] { sendTry(); });
+    auto *response = new QVBoxLayout;
+    m_tryStatus = new QLabel(tr("No request sent yet."));
+    m_tryResponse = new QPlainTextEdit;
+    m_tryResponse->setReadOnly(true);
+    m_tryResponse->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
+    response->addWidget(m_tryStatus);
+    response->addWidget(m_tryResponse, 1);
+    tryLayout->addLayout(request, 2);
+    tryLayout->addLayout(response, 3);
+    bottom->addTab(tryPage, tr("Try it"));
+    m_network = new QNetworkAccessManager(this);
+
+    // Assembly.
+    auto *middle = new QSplitter(Qt::Horizontal);
+    middle->addWidget(left);
+    middle->addWidget(m_editors);
+    middle->addWidget(latency);
+    middle->setStretchFactor(0, 2);
+    middle->setStretchFactor(1, 5);
+    middle->setStretchFactor(2, 4);
+    middle->setSizes({280, 650, 560});
+    auto *vertical = new QSplitter(Qt::Vertical);
+    vertical->addWidget(middle);
+    vertical->addWidget(bottom);
+    vertical->setStretchFactor(0, 3);
+    vertical->setStretchFactor(1, 1);
+    vertical->setSizes({640, 260});
+    setCentralWidget(vertical);
+
+    m_url = new QLabel(tr("Stopped"));
+    m_url->setTextInteractionFlags(Qt::TextBrowserInteraction);
+    m_url->setOpenExternalLinks(true);
+    m_jit = new QLabel;
+    m_rate = new QLabel;
+    statusBar()->addWidget(m_url);
+    statusBar()->addWidget(m_jit);
+    statusBar()->addPermanentWidget(m_rate);
+}
+
+bool MainWindow::openProject(const QString &target)
+{
+    QString error;
+    if (!m_session.open(target, &error)) {
+        QMessageBox::warning(this, tr("Open project"), error);
+        return false;
+    }
+    setWindowTitle(QStringLiteral("%1 — Hotpath Studio").arg(m_session.projectName()));
+    m_editors->clear();
+    m_editorByFile.clear();
+    m_files->clear();
+    for (const QString &file : m_session.files()) {
+        QFile f(file);
+        if (!f.open(QIODevice::ReadOnly))
+            continue;
+        auto *e = new CodeEditor;
+        new Highlighter(e->document());
+        e->setPlainText(QString::fromUtf8(f.readAll()));
+        e->document()->setModified(false);
+        m_editorByFile[file] = e;
+        m_editors->addTab(e, QFileInfo(file).fileName());
+        connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
+        auto *item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName()});
+        item->setData(0, Qt::UserRole, file);
+        m_session.check(file, e->toPlainText());
+    }
+    m_endpoints->clear();
+    m_chartEndpoint->clear();
+    m_chartEndpoint->addItem(tr("All endpoints"), QString());
+    for (const session::EndpointRow &row : m_session.endpoints()) {
+        auto *item = new QTreeWidgetItem(m_endpoints, {row.methods, row.path, QStringLiteral("–"), QStringLiteral("–"), QStringLiteral("0")});
+        item->setData(0, Qt::UserRole, row.file);
+        item->setData(1, Qt::UserRole, row.line);
+        item->setData(2, Qt::UserRole, row.seriesName);
+        item->setToolTip(1, QStringLiteral("%1() in %2:%3").arg(row.function, QFileInfo(row.file).fileName()).arg(row.line));
+        m_chartEndpoint->addItem(row.seriesName, row.seriesName);
+    }
+    return true;
+}
+
+CodeEditor *MainWindow::editor(const QString &file) const
+{
+    auto it = m_editorByFile.find(file);
+    return it == m_editorByFile.end() ? nullptr : it->second;
+}
+
+QString MainWindow::currentFile() const
+{
+    for (const auto &[file, e] : m_editorByFile)
+        if (e == m_editors->currentWidget())
+            return file;
+    return {};
+}
+
+void MainWindow::showProblems(const QString &file, const std::vector<session::Problem> &problems)
+{
+    m_problemsByFile[file] = problems;
+    if (CodeEditor *e = editor(file)) {
+        std::vector<EditorProblem> marks;
+        for (const session::Problem &p : problems)
+            marks.push_back({p.line, p.column, p.endColumn, p.message});
+        e->setProblems(std::move(marks));
+    }
+    m_problems->clear();
+    int count = 0;
+    for (const auto &[name, list] : m_problemsByFile)
+        for (const session::Problem &p : list) {
+            auto *item = new QTreeWidgetItem(m_problems, {QFileInfo(name).fileName(), QString::number(p.line), p.message});
+            item->setData(0, Qt::UserRole, name);
+            item->setData(1, Qt::UserRole, p.column);
+            ++count;
+        }
+    auto *tabs = qobject_cast<QTabWidget *>(m_problems->parentWidget()->parentWidget());
+    if (tabs)
+        tabs->setTabText(0, count ? tr("Problems (%1)").arg(count) : tr("Problems"));
+}
+
+void MainWindow::run()
+{
+    save();
+    const QString address = m_address->text().trimmed();
+    const qsizetype colon = address.lastIndexOf(QLatin1Char(':'));
+    const QString host = colon > 0 ? address.left(colon) : address;
+    const int port = colon > 0 ? address.mid(colon + 1).toInt() : 8080;
+    const server::TierChoice tier = m_tier->currentIndex() == 1   ? server::TierChoice::Interp
+                                    : m_tier->currentIndex() == 2 ? server::TierChoice::Jit
+                                                                  : server::TierChoice::Auto;
+    QStringList errors;
+    if (!m_session.start(tier, host, port, &errors)) {
+        for (const QString &e : errors)
+            m_log->appendPlainText(e);
+        QMessageBox::warning(this, tr("Run"), tr("The server could not start:\n%1").arg(errors.join(QLatin1Char('\n'))));
+    }
+}
+
+void MainWindow::stop() { m_session.stop(); }
+
+bool MainWindow::save()
+{
+    bool changed = false;
+    for (const auto &[file, e] : m_editorByFile) {
+        if (!e->document()->isModified())
+            continue;
+        // Atomic: a crash mid-save leaves the old file whole.
+        QSaveFile out(file);
+        if (!out.open(QIODevice::WriteOnly) || out.write(e->toPlainText().toUtf8()) < 0 || !out.commit()) {
+            QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(file, out.errorString()));
+            return false;
+        }
+        e->document()->setModified(false);
+        changed = true;
+    }
+    if (changed && m_session.running()) {
+        const server::ReloadResult result = m_session.reload();
+        for (const QString &error : result.errors)
+            m_log->appendPlainText(error);
+    }
+    return true;
+}
+
+void MainWindow::sendTry(const QString &path, const QString &tier)
+{
+    if (!m_session.running()) {
+        m_tryStatus->setText(tr("The server is not running: press Run (F5)."));
+        return;
+    }
+    if (!path.isEmpty())
+        m_tryPath->setText(path);
+    if (!tier.isEmpty())
+        m_tryTier->setCurrentText(tier);
+    QNetworkRequest request(QUrl(m_session.url()).resolved(QUrl(m_tryPath->text().trimmed())));
+    if (m_tryTier->currentIndex() > 0)
+        request.setRawHeader("X-Hotpath-Tier", m_tryTier->currentText().toUtf8());
+    const QByteArray method = m_tryMethod->currentText().toUtf8();
+    auto timer = std::make_shared<QElapsedTimer>();
+    timer->start();
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, method == "GET" ? QByteArray() : m_tryRequestBody->toPlainText().toUtf8());
+    m_tryStatus->setText(tr("Sending…"));
+    connect(reply, &QNetworkReply::finished, this, [this, reply, timer] {
+        reply->deleteLater();
+        const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        const QByteArray body = reply->readAll();
+        QString text;
+        for (const auto &[name, value] : reply->rawHeaderPairs())
+            text += QString::fromUtf8(name + ": " + value) + QLatin1Char('\n');
+        text += QLatin1Char('\n');
+        const QJsonDocument json = QJsonDocument::fromJson(body);
+        text += json.isNull() ? QString::fromUtf8(body) : QString::fromUtf8(json.toJson(QJsonDocument::Indented));
+        m_tryResponse->setPlainText(text);
+        m_tryStatus->setText(status ? tr("<b>%1</b>  %2  ·  %3 ms  ·  tier %4")
+                                          .arg(status)
+                                          .arg(reply->attribute(QNetworkRequest::HttpReasonPhraseAttribute).toString())
+                                          .arg(static_cast<double>(timer->nsecsElapsed()) / 1e6, 0, 'f', 2)
+                                          .arg(QString::fromUtf8(reply->rawHeader("X-Hotpath-Tier")))
+                                    : tr("No answer: %1").arg(reply->errorString()));
+    });
+}
+
+// 10 times a second: one point per series, the chart, the table, the endpoint list.
+void MainWindow::refresh()
+{
+    m_session.tick();
+    m_jit->setText(m_session.jitStatus());
+    const QString series = m_chartEndpoint->currentData().toString();
+    const auto interp = m_session.latency(series, metrics::Tier::Interp);
+    const auto jit = m_session.latency(series, metrics::Tier::Jit);
+    m_chart->setPoints(interp, jit);
+    if (!m_session.running())
+        return;
+    const metrics::Snapshot snapshot = m_session.metricsSnapshot();
+    std::array<metrics::TierSnapshot, metrics::tierCount> totals;
+    for (const metrics::SeriesSnapshot &s : snapshot.series) {
+        if (!series.isEmpty() && QString::fromStdString(s.endpoint) != series)
+            continue;
+        for (int t = 0; t < metrics::tierCount; ++t) {
+            totals[static_cast<std::size_t>(t)].total.merge(s.tiers[static_cast<std::size_t>(t)].total);
+            for (const auto &[status, count] : s.tiers[static_cast<std::size_t>(t)].statuses)
+                totals[static_cast<std::size_t>(t)].statuses[status] += count;
+        }
+    }
+    double rates[2] = {0, 0};
+    for (int t = 0; t < metrics::tierCount; ++t) {
+        const auto &points = t == 0 ? interp : jit;
+        std::uint64_t recent = 0;
+        for (std::size_t k = points.size() > 10 ? points.size() - 10 : 0; k < points.size(); ++k)
+            recent += points[k].count;
+        rates[t] = static_cast<double>(recent);
+        const metrics::HistogramSnapshot &h = totals[static_cast<std::size_t>(t)].total;
+        const QStringList cells{QString::number(h.count()), QString::number(rates[t], 'f', 0), micros(h.percentileNs(50)),
+                                micros(h.percentileNs(90)), micros(h.percentileNs(99)), micros(h.percentileNs(99.9)),
+                                micros(h.maxNs()), QString::number(totals[static_cast<std::size_t>(t)].errors())};
+        for (int c = 0; c < cells.size(); ++c) {
+            QTableWidgetItem *item = m_summary->item(t, c);
+            if (!item)
+                m_summary->setItem(t, c, item = new QTableWidgetItem);
+            item->setText(cells[c]);
+            item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
+        }
+    }
+    const auto p50i = totals[0].total.percentileNs(50), p50j = totals[1].total.percentileNs(50);
+    if (p50i > 0 && p50j > 0)
+        m_speedup->setText(tr("JIT p50 is <b>%1x</b> the interpreter's speed (%2 vs %3). %4")
+                               .arg(static_cast<double>(p50i) / static_cast<double>(p50j), 0, 'f', 1)
+                               .arg(micros(p50j), micros(p50i), m_session.jitStatus()));
+    m_rate->setText(tr("%1 req/s").arg(rates[0] + rates[1], 0, 'f', 0));
+    // Endpoint rows: p50 per tier and errors.
+    for (int row = 0; row < m_endpoints->topLevelItemCount(); ++row) {
+        QTreeWidgetItem *item = m_endpoints->topLevelItem(row);
+        const std::string name = item->data(2, Qt::UserRole).toString().toStdString();
+        for (const metrics::SeriesSnapshot &s : snapshot.series)
+            if (s.endpoint == name) {
+                item->setText(2, micros(s.tiers[0].total.percentileNs(50)));
+                item->setText(3, micros(s.tiers[1].total.percentileNs(50)));
+                item->setText(4, QString::number(s.tiers[0].errors() + s.tiers[1].errors()));
+            }
+    }
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    bool modified = false;
+    for (const auto &[file, e] : m_editorByFile)
+        modified = modified || e->document()->isModified();
+    if (modified) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changed files before closing?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+            event->ignore();
+            return;
+        }
+    }
+    m_session.stop();
+    QSettings settings;
+    settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
+    settings.setValue(QStringLiteral("window/state"), saveState());
+    event->accept();
+}
+
+} // namespace hotpath::ui

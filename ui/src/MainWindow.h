@@ -1,0 +1,94 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Hotpath Studio's window: files and endpoints on the left, one editor per file in the
+// middle, live latency on the right, Problems / Log / Try it below, Run and Stop above.
+// Everything it knows about projects, checking and serving comes through the Session.
+
+#include "hotpath/session/Session.h"
+
+#include <QtCore/QTimer>
+#include <QtWidgets/QMainWindow>
+
+#include <map>
+
+class QComboBox;
+class QLabel;
+class QLineEdit;
+class QNetworkAccessManager;
+class QPlainTextEdit;
+class QTabWidget;
+class QTableWidget;
+class QTreeWidget;
+
+namespace hotpath::ui {
+
+class CodeEditor;
+class LatencyChart;
+
+class MainWindow : public QMainWindow
+{
+    Q_OBJECT
+
+public:
+    explicit MainWindow(session::Session &session, QWidget *parent = nullptr);
+
+    bool openProject(const QString &target);
+
+    // For tests and scripting: the parts a user looks at.
+    CodeEditor *editor(const QString &file) const;
+    QTreeWidget *problems() const { return m_problems; }
+    QPlainTextEdit *log() const { return m_log; }
+    LatencyChart *chart() const { return m_chart; }
+    QTableWidget *summary() const { return m_summary; }
+    QLabel *tryStatus() const { return m_tryStatus; }
+    QPlainTextEdit *tryBody() const { return m_tryResponse; }
+
+public Q_SLOTS:
+    void run();
+    void stop();
+    bool save();
+    void sendTry(const QString &path = {}, const QString &tier = {});
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void buildUi();
+    void refresh();
+    void showProblems(const QString &file, const std::vector<session::Problem> &problems);
+    QString currentFile() const;
+
+    session::Session &m_session;
+    QTabWidget *m_editors = nullptr;
+    std::map<QString, CodeEditor *> m_editorByFile;
+    std::map<QString, std::vector<session::Problem>> m_problemsByFile;
+    QTreeWidget *m_files = nullptr;
+    QTreeWidget *m_endpoints = nullptr;
+    QTreeWidget *m_problems = nullptr;
+    QPlainTextEdit *m_log = nullptr;
+    QLineEdit *m_logFilter = nullptr;
+    QStringList m_logLines;
+    LatencyChart *m_chart = nullptr;
+    QComboBox *m_chartEndpoint = nullptr;
+    QTableWidget *m_summary = nullptr;
+    QLabel *m_speedup = nullptr;
+    QComboBox *m_tier = nullptr;
+    QLineEdit *m_address = nullptr;
+    QAction *m_runAction = nullptr;
+    QAction *m_stopAction = nullptr;
+    QLabel *m_url = nullptr;
+    QLabel *m_jit = nullptr;
+    QLabel *m_rate = nullptr;
+    QComboBox *m_tryMethod = nullptr;
+    QLineEdit *m_tryPath = nullptr;
+    QComboBox *m_tryTier = nullptr;
+    QPlainTextEdit *m_tryRequestBody = nullptr;
+    QLabel *m_tryStatus = nullptr;
+    QPlainTextEdit *m_tryResponse = nullptr;
+    QNetworkAccessManager *m_network = nullptr;
+    QTimer m_tick;
+    QTimer m_checkDelay;
+};
+
+} // namespace hotpath::ui
