@@ -5,6 +5,8 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
+#include <QtCore/QSettings>
+#include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
 
 int main(int argc, char *argv[])
@@ -18,6 +20,11 @@ int main(int argc, char *argv[])
     parser.addHelpOption();
     parser.addVersionOption();
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project folder or .py file (default: the bundled sample)."));
+    const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the server at once, as Run (F5) does."));
+    const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("host:port to serve on (default 127.0.0.1:8080)."),
+                                     QStringLiteral("host:port"));
+    parser.addOption(run);
+    parser.addOption(address);
     parser.process(app);
     QString target = parser.positionalArguments().value(0);
     if (target.isEmpty())
@@ -26,6 +33,13 @@ int main(int argc, char *argv[])
     hotpath::ui::MainWindow window(session);
     if (!window.openProject(QDir(target).absolutePath()))
         return 1;
+    if (parser.isSet(address))
+        window.setAddress(parser.value(address));
+    // First start: most of the screen (showMaximized needs a window manager to honour it).
+    if (!QSettings().contains(QStringLiteral("window/geometry")))
+        window.resize(window.screen()->availableGeometry().size() * 0.96);
     window.show();
+    if (parser.isSet(run))
+        window.run();
     return QApplication::exec();
 }

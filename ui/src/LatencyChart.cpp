@@ -37,8 +37,9 @@ LatencyChart::LatencyChart(QWidget *parent) : QChartView(parent), m_chart(new QC
     y->setRange(1, 100000);
     auto *rate = new QValueAxis;
     rate->setTitleText(QStringLiteral("requests/s"));
-    rate->setLabelFormat(QStringLiteral("%d"));
+    rate->setLabelFormat(QStringLiteral("%.0f"));
     rate->setRange(0, 10);
+    rate->setGridLineVisible(false); // the latency grid is the one to read
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     m_chart->addAxis(rate, Qt::AlignRight);
@@ -106,7 +107,9 @@ void LatencyChart::setPoints(const std::vector<metrics::Point> &interp, const st
     m_series[4]->replace(rate);
     if (high > 0)
         static_cast<QLogValueAxis *>(m_y)->setRange(std::max(0.5, low / 2), high * 2);
-    static_cast<QValueAxis *>(m_rate)->setRange(0, maxRate * 1.15);
+    auto *rateAxis = static_cast<QValueAxis *>(m_rate);
+    rateAxis->setRange(0, std::max(10.0, maxRate * 1.15));
+    rateAxis->applyNiceNumbers();
 }
 
 int LatencyChart::pointCount() const

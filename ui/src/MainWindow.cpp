@@ -81,6 +81,8 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
         m_runAction->setEnabled(!running);
         m_stopAction->setEnabled(running);
         m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(m_session.url()) : tr("Stopped"));
+        if (running)
+            m_bottom->setCurrentIndex(1); // the log: requests appear as they are served
     });
     m_tick.setInterval(100);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::refresh);
@@ -135,7 +137,7 @@ void MainWindow::buildUi()
     });
     connect(m_files, &QTreeWidget::itemClicked, m_files, &QTreeWidget::itemActivated);
     m_endpoints = new QTreeWidget;
-    m_endpoints->setHeaderLabels({tr("Method"), tr("Path"), tr("p50 interp"), tr("p50 JIT"), tr("Errors")});
+    m_endpoints->setHeaderLabels({tr("Method"), tr("Path"), tr("interp p50"), tr("JIT p50"), tr("5xx")});
     m_endpoints->setRootIsDecorated(false);
     m_endpoints->header()->setSectionResizeMode(QHeaderView::ResizeToContents);
     connect(m_endpoints, &QTreeWidget::itemDoubleClicked, this, [this](QTreeWidgetItem *item) {
@@ -179,7 +181,7 @@ void MainWindow::buildUi()
     latencyLayout->addWidget(m_speedup);
 
     // Bottom: Problems, Log, Try it.
-    auto *bottom = new QTabWidget;
+    auto *bottom = m_bottom = new QTabWidget;
     m_problems = new QTreeWidget;
     m_problems->setHeaderLabels({tr("File"), tr("Line"), tr("Problem")});
     m_problems->setRootIsDecorated(false);
@@ -259,13 +261,13 @@ void MainWindow::buildUi()
     middle->setStretchFactor(0, 2);
     middle->setStretchFactor(1, 5);
     middle->setStretchFactor(2, 4);
-    middle->setSizes({280, 650, 560});
+    middle->setSizes({330, 640, 560});
     auto *vertical = new QSplitter(Qt::Vertical);
     vertical->addWidget(middle);
     vertical->addWidget(bottom);
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
-    vertical->setSizes({640, 260});
+    vertical->setSizes({700, 200});
     setCentralWidget(vertical);
 
     m_url = new QLabel(tr("Stopped"));
@@ -318,6 +320,8 @@ bool MainWindow::openProject(const QString &target)
     return true;
 }
 
+void MainWindow::setAddress(const QString &hostPort) { m_address->setText(hostPort); }
+
 CodeEditor *MainWindow::editor(const QString &file) const
 {
     auto it = m_editorByFile.find(file);
@@ -350,9 +354,7 @@ void MainWindow::showProblems(const QString &file, const std::vector<session::Pr
             item->setData(1, Qt::UserRole, p.column);
             ++count;
         }
-    auto *tabs = qobject_cast<QTabWidget *>(m_problems->parentWidget()->parentWidget());
-    if (tabs)
-        tabs->setTabText(0, count ? tr("Problems (%1)").arg(count) : tr("Problems"));
+    m_bottom->setTabText(0, count ? tr("Problems (%1)").arg(count) : tr("Problems"));
 }
 
 void MainWindow::run()

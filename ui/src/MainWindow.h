@@ -34,6 +34,7 @@ public:
     explicit MainWindow(session::Session &session, QWidget *parent = nullptr);
 
     bool openProject(const QString &target);
+    void setAddress(const QString &hostPort);
 
     // For tests and scripting: the parts a user looks at.
     CodeEditor *editor(const QString &file) const;
@@ -65,6 +66,7 @@ private:
     std::map<QString, std::vector<session::Problem>> m_problemsByFile;
     QTreeWidget *m_files = nullptr;
     QTreeWidget *m_endpoints = nullptr;
+    QTabWidget *m_bottom = nullptr;
     QTreeWidget *m_problems = nullptr;
     QPlainTextEdit *m_log = nullptr;
     QLineEdit *m_logFilter = nullptr;
