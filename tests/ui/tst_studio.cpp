@@ -3,6 +3,7 @@
 // Problems and fix it, Run, send requests in both tiers from Try it, watch the latency
 // chart fill, Stop and find the port free again.
 #include "CodeEditor.h"
+#include "CompiledView.h"
 #include "LatencyChart.h"
 #include "MainWindow.h"
 
@@ -14,6 +15,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableWidget>
 #include <QtWidgets/QTreeWidget>
 
@@ -65,6 +67,18 @@ private Q_SLOTS:
                  qPrintable(window.problems()->topLevelItem(0)->text(2)));
         editor->setPlainText(original);
         QTRY_COMPARE_WITH_TIMEOUT(window.problems()->topLevelItemCount(), 0, 5000);
+
+        // The compiled view follows the cursor into fib.py's recursive function.
+        const QString fib = QDir(m_dir->path()).absoluteFilePath(QStringLiteral("fib.py"));
+        ui::CodeEditor *fibEditor = window.editor(fib);
+        QVERIFY(fibEditor);
+        const int defLine = static_cast<int>(fibEditor->toPlainText().left(fibEditor->toPlainText().indexOf(QStringLiteral("def fib_recursive"))).count(QLatin1Char('\n'))) + 1;
+        window.showFile(fib, defLine + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.compiled()->views().function, QStringLiteral("fib_recursive"), 20000);
+        QVERIFY(window.compiled()->listing(0)->toPlainText().contains(QStringLiteral("CALL")));
+        QVERIFY(window.compiled()->listing(1)->toPlainText().contains(QStringLiteral("@hotpath.fib_recursive(")));
+        QVERIFY(!window.compiled()->listing(2)->toPlainText().trimmed().isEmpty());
+        QVERIFY(!window.compiled()->listing(1)->extraSelections().isEmpty()); // lines of the cursor's source line
 
         // Run on a free port, then Try it in both tiers.
         window.findChild<QLineEdit *>()->setText(QStringLiteral("127.0.0.1:0"));

@@ -2,6 +2,7 @@
 #include "MainWindow.h"
 
 #include "CodeEditor.h"
+#include "CompiledView.h"
 #include "Highlighter.h"
 #include "LatencyChart.h"
 
@@ -93,6 +94,14 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
         const QString file = currentFile();
         if (CodeEditor *e = editor(file))
             m_session.check(file, e->toPlainText());
+    });
+    m_viewDelay.setSingleShot(true);
+    m_viewDelay.setInterval(400);
+    connect(&m_viewDelay, &QTimer::timeout, this, &MainWindow::updateCompiledView);
+    connect(&m_session, &session::Session::codeViewsReady, this, [this](const session::CodeViews &views) {
+        m_compiled->setViews(views);
+        if (CodeEditor *e = editor(views.file))
+            m_compiled->highlightSourceLine(e->textCursor().blockNumber() + 1);
     });
     QSettings settings;
     restoreGeometry(settings.value(QStringLiteral("window/geometry")).toByteArray());
@@ -251,6 +260,12 @@ void MainWindow::buildUi()
     tryLayout->addLayout(request, 2);
     tryLayout->addLayout(response, 3);
     bottom->addTab(tryPage, tr("Try it"));
+    m_compiled = new CompiledView;
+    bottom->addTab(m_compiled, tr("Compiled"));
+    connect(m_compiled, &CompiledView::sourceLineClicked, this, [this](int line) {
+        if (CodeEditor *e = editor(currentFile()))
+            e->goToLine(line);
+    });
     m_network = new QNetworkAccessManager(this);
 
     // Assembly.
@@ -302,6 +317,7 @@ bool MainWindow::openProject(const QString &target)
         m_editorByFile[file] = e;
         m_editors->addTab(e, QFileInfo(file).fileName());
         connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
+        connect(e, &QPlainTextEdit::cursorPositionChanged, this, [this] { m_viewDelay.start(); });
         auto *item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName()});
         item->setData(0, Qt::UserRole, file);
         m_session.check(file, e->toPlainText());
@@ -322,6 +338,16 @@ bool MainWindow::openProject(const QString &target)
 
 void MainWindow::setAddress(const QString &hostPort) { m_address->setText(hostPort); }
 
+void MainWindow::showFile(const QString &file, int line)
+{
+    CodeEditor *e = editor(file);
+    if (!e)
+        return;
+    m_editors->setCurrentWidget(e);
+    if (line > 0)
+        e->goToLine(line);
+}
+
 CodeEditor *MainWindow::editor(const QString &file) const
 {
     auto it = m_editorByFile.find(file);
@@ -334,6 +360,30 @@ QString MainWindow::currentFile() const
         if (e == m_editors->currentWidget())
             return file;
     return {};
+}
+
+// The compiled view follows the cursor: a new compile when the text or file changed,
+// otherwise only the highlight moves.
+void MainWindow::updateCompiledView()
+{
+    const QString file = currentFile();
+    CodeEditor *e = editor(file);
+    if (!e)
+        return;
+    const int line = e->textCursor().blockNumber() + 1;
+    const QString key = file + QLatin1Char('\n') + e->toPlainText();
+    const QString function = m_compiled->views().function;
+    if (key == m_viewsKey && m_compiled->views().file == file) {
+        m_compiled->highlightSourceLine(line);
+        // Still the same function? Otherwise fall through and compile for the new one.
+        bool inside = false;
+        for (const jit::CodeLine &l : m_compiled->views().bytecode)
+            inside = inside || l.sourceLine == line;
+        if (inside || function.isEmpty())
+            return;
+    }
+    m_viewsKey = key;
+    m_session.compileViews(file, e->toPlainText(), line);
 }
 
 void MainWindow::showProblems(const QString &file, const std::vector<session::Problem> &problems)

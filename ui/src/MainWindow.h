@@ -24,6 +24,7 @@ class QTreeWidget;
 namespace hotpath::ui {
 
 class CodeEditor;
+class CompiledView;
 class LatencyChart;
 
 class MainWindow : public QMainWindow
@@ -35,6 +36,8 @@ public:
 
     bool openProject(const QString &target);
     void setAddress(const QString &hostPort);
+    // Brings `file`'s editor to the front, the cursor at `line` (when given).
+    void showFile(const QString &file, int line = 0);
 
     // For tests and scripting: the parts a user looks at.
     CodeEditor *editor(const QString &file) const;
@@ -44,6 +47,7 @@ public:
     QTableWidget *summary() const { return m_summary; }
     QLabel *tryStatus() const { return m_tryStatus; }
     QPlainTextEdit *tryBody() const { return m_tryResponse; }
+    CompiledView *compiled() const { return m_compiled; }
 
 public Q_SLOTS:
     void run();
@@ -58,6 +62,7 @@ private:
     void buildUi();
     void refresh();
     void showProblems(const QString &file, const std::vector<session::Problem> &problems);
+    void updateCompiledView();
     QString currentFile() const;
 
     session::Session &m_session;
@@ -89,8 +94,11 @@ private:
     QLabel *m_tryStatus = nullptr;
     QPlainTextEdit *m_tryResponse = nullptr;
     QNetworkAccessManager *m_network = nullptr;
+    CompiledView *m_compiled = nullptr;
+    QString m_viewsKey; // file and text the compiled view was made from
     QTimer m_tick;
     QTimer m_checkDelay;
+    QTimer m_viewDelay;
 };
 
 } // namespace hotpath::ui

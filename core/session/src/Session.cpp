@@ -4,22 +4,41 @@
 #include "hotpath/lang/Checker.h"
 #include "hotpath/project/Manifest.h"
 #include "hotpath/project/ProjectChecker.h"
+#include "hotpath/vm/Compiler.h"
+#include "hotpath/vm/Interpreter.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFileInfo>
 #include <QtCore/QMetaObject>
 #include <QtCore/QPointer>
+#include <QtCore/QRegularExpression>
 
-#include <thread>
+#include <chrono>
+#include <future>
 
 namespace hotpath::session {
 
 Session::Session(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<std::vector<Problem>>();
+    qRegisterMetaType<CodeViews>();
 }
 
-Session::~Session() { stop(); }
+Session::~Session()
+{
+    stop();
+    m_alive.reset(); // results still on their way are dropped
+    for (std::future<void> &job : m_jobs)
+        job.wait();
+}
+
+// Work off the GUI thread that the Session waits for when it goes (a compile must not
+// outlive the JIT engine it uses).
+void Session::background(std::function<void()> job)
+{
+    std::erase_if(m_jobs, [](const std::future<void> &f) { return f.wait_for(std::chrono::seconds(0)) == std::future_status::ready; });
+    m_jobs.push_back(std::async(std::launch::async, std::move(job)));
+}
 
 bool Session::open(const QString &target, QString *error)
 {
@@ -75,7 +94,7 @@ void Session::loadEndpoints()
 void Session::check(const QString &file, const QString &text)
 {
     // Checking is fast (a few ms) but never on the GUI thread: typing must not stutter.
-    std::thread([this, alive = std::weak_ptr<int>(m_alive), file, source = text.toStdString()] {
+    background([this, alive = std::weak_ptr<int>(m_alive), file, source = text.toStdString()] {
         support::DiagnosticSink sink;
         auto program = lang::checkFile(support::SourceFile(QFileInfo(file).fileName().toStdString(), source), sink);
         std::vector<Problem> problems;
@@ -96,7 +115,87 @@ void Session::check(const QString &file, const QString &text)
             if (!alive.expired())
                 Q_EMIT problemsChecked(file, problems);
         }, Qt::QueuedConnection);
-    }).detach();
+    });
+}
+
+namespace {
+
+CodeViews buildViews(const QString &file, const std::string &source, int line)
+{
+    CodeViews views;
+    views.file = file;
+    support::DiagnosticSink sink;
+    auto program = lang::checkFile(support::SourceFile(QFileInfo(file).fileName().toStdString(), source), sink);
+    if (sink.hasErrors()) {
+        views.error = QStringLiteral("Fix the problems in %1 to see its compiled code.").arg(QFileInfo(file).fileName());
+        return views;
+    }
+    // The function whose definition starts last at or above the line.
+    int index = -1, best = 0;
+    for (std::size_t k = 0; k < program->functions.size(); ++k) {
+        const int defLine = program->file.lineColumn(program->functions[k]->decl->span.begin).line;
+        if (defLine <= line && defLine >= best) {
+            best = defLine;
+            index = static_cast<int>(k);
+        }
+    }
+    if (index < 0) {
+        views.error = QStringLiteral("Put the cursor in a function to see its compiled code.");
+        return views;
+    }
+    views.function = QString::fromStdString(program->functions[static_cast<std::size_t>(index)]->name);
+    vm::CompileResult compiled = vm::compileProgram(*program);
+    if (!compiled.module) {
+        views.error = QString::fromStdString(compiled.error);
+        return views;
+    }
+    std::shared_ptr<vm::Module> module = std::move(compiled.module);
+    // The interpreter's listing: "line N" leads each instruction line.
+    const std::string listing = vm::disassemble(*module, module->functions[static_cast<std::size_t>(index)]);
+    for (const QString &text : QString::fromStdString(listing).split(QLatin1Char('\n'), Qt::SkipEmptyParts)) {
+        static const QRegularExpression lineColumn(QStringLiteral("\\bline (\\d+)"));
+        const QRegularExpressionMatch match = lineColumn.match(text);
+        views.bytecode.push_back({match.hasMatch() ? match.captured(1).toInt() : 0, text.toStdString()});
+    }
+    runtime::Context context;
+    if (!vm::initialiseModule(*module, context).ok) {
+        views.error = QStringLiteral("The module constants raise an error.");
+        return views;
+    }
+    jit::CompileOptions options;
+    options.keepCodeViews = true;
+    const jit::CompileResult native = jit::compile(module, options);
+    if (!native.program) {
+        views.error = QString::fromStdString(native.error);
+        return views;
+    }
+    views.ir = native.program->optimisedIr(index);
+    views.assembly = native.program->assembly(index);
+    const jit::FunctionStats &stats = native.program->stats().functions[static_cast<std::size_t>(index)];
+    views.stats = QStringLiteral("%1(): JIT compile %2 ms for the file · %3 → %4 IR instructions · %5 bytes of x86-64")
+                      .arg(views.function)
+                      .arg(native.program->stats().totalMs, 0, 'f', 1)
+                      .arg(stats.irInstructions)
+                      .arg(stats.optimisedIrInstructions)
+                      .arg(stats.machineCodeBytes);
+    if (views.assembly.empty())
+        views.assembly.push_back({0, "; inlined into its callers: no code of its own"});
+    return views;
+}
+
+} // namespace
+
+void Session::compileViews(const QString &file, const QString &text, int line)
+{
+    background([this, alive = std::weak_ptr<int>(m_alive), file, source = text.toStdString(), line] {
+        CodeViews views = buildViews(file, source, line);
+        if (alive.expired())
+            return;
+        QMetaObject::invokeMethod(this, [this, alive, views = std::move(views)] {
+            if (!alive.expired())
+                Q_EMIT codeViewsReady(views);
+        }, Qt::QueuedConnection);
+    });
 }
 
 bool Session::start(server::TierChoice tier, const QString &host, int port, QStringList *errors)
