@@ -5,6 +5,7 @@
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
+#include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
 #include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
@@ -23,8 +24,11 @@ int main(int argc, char *argv[])
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the server at once, as Run (F5) does."));
     const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("host:port to serve on (default 127.0.0.1:8080)."),
                                      QStringLiteral("host:port"));
+    const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Show FILE at LINE with its compiled code (as file:line)."),
+                                  QStringLiteral("file:line"));
     parser.addOption(run);
     parser.addOption(address);
+    parser.addOption(open);
     parser.process(app);
     QString target = parser.positionalArguments().value(0);
     if (target.isEmpty())
@@ -41,5 +45,12 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(run))
         window.run();
+    if (parser.isSet(open)) {
+        const QString where = parser.value(open);
+        const QString file = where.section(QLatin1Char(':'), 0, 0);
+        const QString path = QFileInfo(file).isAbsolute() ? file : QDir(target).absoluteFilePath(file);
+        window.showFile(QFileInfo(path).absoluteFilePath(), where.section(QLatin1Char(':'), 1, 1).toInt());
+        window.showCompiled();
+    }
     return QApplication::exec();
 }

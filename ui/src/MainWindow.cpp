@@ -348,6 +348,8 @@ void MainWindow::showFile(const QString &file, int line)
         e->goToLine(line);
 }
 
+void MainWindow::showCompiled() { m_bottom->setCurrentWidget(m_compiled); }
+
 CodeEditor *MainWindow::editor(const QString &file) const
 {
     auto it = m_editorByFile.find(file);

@@ -38,6 +38,7 @@ public:
     void setAddress(const QString &hostPort);
     // Brings `file`'s editor to the front, the cursor at `line` (when given).
     void showFile(const QString &file, int line = 0);
+    void showCompiled();
 
     // For tests and scripting: the parts a user looks at.
     CodeEditor *editor(const QString &file) const;
