@@ -6,6 +6,7 @@
 #include "CompiledView.h"
 #include "LatencyChart.h"
 #include "MainWindow.h"
+#include "ProfileDialog.h"
 
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -110,6 +111,16 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.summary()->item(0, 0) && window.summary()->item(0, 0)->text().toInt() >= 30, 5000);
         QVERIFY(window.summary()->item(1, 0)->text().toInt() >= 30);
         QVERIFY(window.log()->toPlainText().contains(QStringLiteral("GET /fib/15 200 jit")));
+
+        // A short profile run loads both tiers in turn and ends with their summary.
+        ui::ProfileDialog *dialog = window.profile();
+        QVERIFY(dialog);
+        dialog->start(0.6);
+        QTRY_VERIFY_WITH_TIMEOUT(dialog->finished(), 30000);
+        QVERIFY2(dialog->summary().contains(QStringLiteral("<td>interp</td>")) && dialog->summary().contains(QStringLiteral("<td>jit</td>")),
+                 qPrintable(dialog->summary()));
+        QVERIFY(dialog->summary().contains(QStringLiteral("the interpreter's requests/s")));
+        dialog->close();
 
         // Stop frees the port.
         window.stop();

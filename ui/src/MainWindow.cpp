@@ -5,10 +5,12 @@
 #include "CompiledView.h"
 #include "Highlighter.h"
 #include "LatencyChart.h"
+#include "ProfileDialog.h"
 
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QRegularExpression>
 #include <QtCore/QSaveFile>
 #include <QtCore/QSettings>
 #include <QtGui/QCloseEvent>
@@ -134,6 +136,8 @@ void MainWindow::buildUi()
     m_address->setMaximumWidth(170);
     tools->addWidget(m_address);
     tools->addSeparator();
+    QAction *profileAction = tools->addAction(tr("Profile…"), this, [this] { profile(); });
+    profileAction->setToolTip(tr("Load an endpoint in both tiers and compare their latency"));
     QAction *saveAction = tools->addAction(tr("Save"), this, &MainWindow::save);
     saveAction->setShortcut(QKeySequence::Save);
 
@@ -346,6 +350,26 @@ void MainWindow::showFile(const QString &file, int line)
     m_editors->setCurrentWidget(e);
     if (line > 0)
         e->goToLine(line);
+}
+
+ProfileDialog *MainWindow::profile()
+{
+    if (!m_session.running())
+        run();
+    if (!m_session.running())
+        return nullptr;
+    // The selected endpoint's path, with a small example value for each parameter.
+    QString path = m_tryPath->text();
+    if (QTreeWidgetItem *item = m_endpoints->currentItem()) {
+        path = item->text(1);
+        path.replace(QRegularExpression(QStringLiteral("<int:[^>]*>")), QStringLiteral("20"));
+        path.replace(QRegularExpression(QStringLiteral("<float:[^>]*>")), QStringLiteral("1.5"));
+        path.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral("hotpath"));
+    }
+    auto *dialog = new ProfileDialog(m_session.url(), path, this);
+    dialog->setAttribute(Qt::WA_DeleteOnClose);
+    dialog->show();
+    return dialog;
 }
 
 void MainWindow::showCompiled() { m_bottom->setCurrentWidget(m_compiled); }

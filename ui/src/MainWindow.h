@@ -55,6 +55,8 @@ public Q_SLOTS:
     void stop();
     bool save();
     void sendTry(const QString &path = {}, const QString &tier = {});
+    // Opens the profile dialog for the selected endpoint's path (or Try it's path).
+    class ProfileDialog *profile();
 
 protected:
     void closeEvent(QCloseEvent *event) override;

@@ -315,6 +315,8 @@ LoadResult runLoad(const LoadOptions &options, const std::function<void(std::uin
         const std::uint64_t answered = shared.answered.load(std::memory_order_relaxed);
         if (options.requests > 0 && answered >= static_cast<std::uint64_t>(options.requests))
             shared.stop = true;
+        if (options.cancel && options.cancel->load(std::memory_order_relaxed))
+            shared.stop = true;
         if (shared.stop || Clock::now() >= shared.end)
             break;
         if (progress && seconds - lastReport >= 1.0) {

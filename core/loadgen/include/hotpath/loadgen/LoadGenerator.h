@@ -32,6 +32,7 @@ struct LoadOptions
     double durationSeconds = 10;
     std::int64_t requests = 0; // > 0: stop after this many instead
     double rate = 0;           // requests per second over all connections; 0: closed loop
+    const std::atomic<bool> *cancel = nullptr; // set from another thread to stop early
 };
 
 struct LoadResult

@@ -1,0 +1,65 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#pragma once
+
+// Profile an endpoint: the same load on each tier in turn (the core load generator on a
+// thread of its own), a progress bar and Cancel. The server records every request, so the
+// latency panel fills while it runs; the dialog ends with the side-by-side summary.
+
+#include "hotpath/loadgen/LoadGenerator.h"
+
+#include <QtWidgets/QDialog>
+
+#include <atomic>
+#include <future>
+
+class QDoubleSpinBox;
+class QLabel;
+class QLineEdit;
+class QProgressBar;
+class QPushButton;
+class QSpinBox;
+class QComboBox;
+
+namespace hotpath::ui {
+
+class ProfileDialog : public QDialog
+{
+    Q_OBJECT
+
+public:
+    ProfileDialog(const QString &url, const QString &path, QWidget *parent = nullptr);
+    ~ProfileDialog() override;
+
+    // Starts the run as the Start button does (for tests); `seconds` per tier.
+    void start(double seconds = 0);
+    bool finished() const { return m_finished; }
+    QString summary() const;
+
+Q_SIGNALS:
+    void runFinished();
+
+private:
+    void poll();
+    void runNextTier();
+
+    QString m_url;
+    QLineEdit *m_path;
+    QComboBox *m_tiers;
+    QSpinBox *m_connections;
+    QDoubleSpinBox *m_duration;
+    QDoubleSpinBox *m_rate;
+    QProgressBar *m_progress;
+    QLabel *m_result;
+    QPushButton *m_startButton;
+    QPushButton *m_cancelButton;
+    std::atomic<bool> m_cancel{false};
+    std::atomic<std::uint64_t> m_answered{0};
+    std::future<loadgen::LoadResult> m_running;
+    std::vector<std::string> m_queue;
+    std::vector<std::pair<std::string, loadgen::LoadResult>> m_results;
+    double m_seconds = 0;
+    qint64 m_tierStarted = 0;
+    bool m_finished = false;
+};
+
+} // namespace hotpath::ui
