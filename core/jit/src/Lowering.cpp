@@ -128,6 +128,8 @@ private:
     llvm::Value *gep(llvm::Value *p, std::uint64_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, offset); }
     void retain(llvm::Value *p);
     void release(llvm::Value *p);
+    // *address := v with a new reference, releasing what was there (list items, fields).
+    void storeRetained(llvm::Value *address, llvm::Value *v);
     void releaseAll();
     llvm::Value *scratch(std::size_t slots);
 
@@ -366,6 +368,14 @@ llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::
 
 void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.retainHelper(), {p}); }
 void FunctionLowering::release(llvm::Value *p) { call("hp_op_release", {p}); }
+
+void FunctionLowering::storeRetained(llvm::Value *address, llvm::Value *v)
+{
+    retain(v);
+    llvm::Value *old = b.CreateLoad(ptrTy, address);
+    b.CreateStore(v, address);
+    release(old);
+}
 
 void FunctionLowering::setObject(int r, llvm::Value *v)
 {
@@ -920,11 +930,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         if (i.op == Op::LIST_SET_K) {
             b.CreateStore(constI(K[i.c].value.i), address);
         } else if (isObject[i.c]) {
-            llvm::Value *v = getP(i.c);
-            retain(v);
-            llvm::Value *old = b.CreateLoad(ptrTy, address);
-            b.CreateStore(v, address);
-            release(old);
+            storeRetained(address, getP(i.c));
         } else {
             b.CreateStore(getI(i.c), address);
         }
@@ -975,11 +981,7 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::SET_FIELD: {
         llvm::Value *address = gep(getP(i.a), tupleItems + 8u * i.b);
         if (isObject[i.c]) {
-            llvm::Value *v = getP(i.c);
-            retain(v);
-            llvm::Value *old = b.CreateLoad(ptrTy, address);
-            b.CreateStore(v, address);
-            release(old);
+            storeRetained(address, getP(i.c));
         } else {
             b.CreateStore(getI(i.c), address);
         }

@@ -72,6 +72,12 @@ bool Context::allocate(std::int64_t bytes)
 }
 
 Context *Context::current() { return t_current; }
+
+void raiseOnCurrent(ErrorKind kind, std::string message)
+{
+    if (Context *context = t_current)
+        context->raise(kind, std::move(message));
+}
 void Context::setCurrent(Context *context) { t_current = context; }
 
 } // namespace hotpath::runtime

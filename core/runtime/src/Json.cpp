@@ -24,11 +24,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 // ---- parsing --------------------------------------------------------------------------
 
@@ -481,7 +476,7 @@ public:
                     record->items()[k] = *type->defaults[k];
                     retainSlot(record->items()[k], type->items[k]);
                 } else {
-                    raise(ErrorKind::ValueError, where + ": missing field '" + type->fieldNames[k] + "' for " + type->name);
+                    raiseOnCurrent(ErrorKind::ValueError, where + ": missing field '" + type->fieldNames[k] + "' for " + type->name);
                     return false;
                 }
             }
@@ -489,7 +484,7 @@ public:
         }
         case Kind::None: break;
         }
-        raise(ErrorKind::ValueError, where + ": this type cannot be read from JSON");
+        raiseOnCurrent(ErrorKind::ValueError, where + ": this type cannot be read from JSON");
         return false;
     }
 
@@ -498,7 +493,7 @@ private:
     {
         std::string message = where + ": expected " + expected + ", got " + pythonTypeName(node) + " ";
         appendPythonRepr(message, node);
-        raise(ErrorKind::ValueError, std::move(message));
+        raiseOnCurrent(ErrorKind::ValueError, std::move(message));
         return false;
     }
 };
@@ -620,7 +615,7 @@ extern "C" Slot hp_json_parse(Str *text, const TypeDesc *type)
     Node root;
     Parser parser(view(text));
     if (!parser.parse(root)) {
-        raise(ErrorKind::ValueError, parser.error());
+        raiseOnCurrent(ErrorKind::ValueError, parser.error());
         return Slot{0};
     }
     Slot out{0};

@@ -13,11 +13,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 bool reserve(List *list, std::int64_t needed)
 {
@@ -25,7 +20,7 @@ bool reserve(List *list, std::int64_t needed)
         return true;
     const std::int64_t capacity = std::max(needed, list->capacity + list->capacity / 2 + 4);
     if (capacity > INT64_MAX / 16) {
-        raise(ErrorKind::MemoryError, "");
+        raiseOnCurrent(ErrorKind::MemoryError, "");
         return false;
     }
     auto *items = static_cast<Slot *>(heapReallocate(list->items, list->capacity * 8, capacity * 8));
@@ -49,7 +44,7 @@ Slot hp_list_get(List *list, std::int64_t index)
     if (index < 0)
         index += list->size;
     if (index < 0 || index >= list->size) {
-        raise(ErrorKind::IndexError, "list index out of range");
+        raiseOnCurrent(ErrorKind::IndexError, "list index out of range");
         return Slot{0};
     }
     return list->items[index];
@@ -60,7 +55,7 @@ void hp_list_set(List *list, std::int64_t index, Slot value)
     if (index < 0)
         index += list->size;
     if (index < 0 || index >= list->size) {
-        raise(ErrorKind::IndexError, "list assignment index out of range");
+        raiseOnCurrent(ErrorKind::IndexError, "list assignment index out of range");
         return;
     }
     retainSlot(value, elementOf(list));
@@ -79,13 +74,13 @@ void hp_list_append(List *list, Slot value)
 Slot hp_list_pop(List *list, std::int64_t index)
 {
     if (list->size == 0) {
-        raise(ErrorKind::IndexError, "pop from empty list");
+        raiseOnCurrent(ErrorKind::IndexError, "pop from empty list");
         return Slot{0};
     }
     if (index < 0)
         index += list->size;
     if (index < 0 || index >= list->size) {
-        raise(ErrorKind::IndexError, "pop index out of range");
+        raiseOnCurrent(ErrorKind::IndexError, "pop index out of range");
         return Slot{0};
     }
     const Slot value = list->items[index];
@@ -125,7 +120,7 @@ std::int64_t hp_list_index(List *list, Slot value)
             return i;
     std::string text;
     appendRepr(text, value, elementOf(list));
-    raise(ErrorKind::ValueError, text + " is not in list");
+    raiseOnCurrent(ErrorKind::ValueError, text + " is not in list");
     return -1;
 }
 
@@ -187,7 +182,7 @@ List *hp_list_repeat(List *list, std::int64_t n)
     if (n < 0)
         n = 0;
     if (list->size && n > INT64_MAX / 16 / list->size) {
-        raise(ErrorKind::MemoryError, "");
+        raiseOnCurrent(ErrorKind::MemoryError, "");
         return nullptr;
     }
     List *out = newList(list->type, list->size * n);

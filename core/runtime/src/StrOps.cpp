@@ -15,11 +15,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 // Byte offset of code point `index` (0 <= index <= codePoints).
 std::int64_t byteOffset(const Str *s, std::int64_t index)
@@ -131,7 +126,7 @@ Str *hp_str_repeat(Str *s, std::int64_t n)
     if (n <= 0 || s->length == 0)
         return newStr("");
     if (s->length > INT64_MAX / n) {
-        raise(ErrorKind::MemoryError, "");
+        raiseOnCurrent(ErrorKind::MemoryError, "");
         return nullptr;
     }
     Str *out = newStrWithCapacity(s->length * n);
@@ -151,7 +146,7 @@ Str *hp_str_index(Str *s, std::int64_t i)
     if (i < 0)
         i += s->codePoints;
     if (i < 0 || i >= s->codePoints) {
-        raise(ErrorKind::IndexError, "string index out of range");
+        raiseOnCurrent(ErrorKind::IndexError, "string index out of range");
         return nullptr;
     }
     const std::int64_t begin = byteOffset(s, i);
@@ -238,7 +233,7 @@ List *hp_str_split(Str *s, Str *separator, std::int64_t maxsplit, const TypeDesc
         const std::string_view sep = view(separator);
         if (sep.empty()) {
             release(out);
-            raise(ErrorKind::ValueError, "empty separator");
+            raiseOnCurrent(ErrorKind::ValueError, "empty separator");
             return nullptr;
         }
         size_t start = 0;
@@ -476,7 +471,7 @@ Str *hp_str_zfill(Str *s, std::int64_t width)
 std::int64_t hp_str_ord(Str *s)
 {
     if (s->codePoints != 1) {
-        raise(ErrorKind::TypeError, "ord() expected a character, but string of length " + std::to_string(s->codePoints)
+        raiseOnCurrent(ErrorKind::TypeError, "ord() expected a character, but string of length " + std::to_string(s->codePoints)
                                         + " found");
         return 0;
     }
@@ -487,7 +482,7 @@ std::int64_t hp_str_ord(Str *s)
 Str *hp_str_chr(std::int64_t code)
 {
     if (code < 0 || code > 0x10FFFF) {
-        raise(ErrorKind::ValueError, "chr() arg not in range(0x110000)");
+        raiseOnCurrent(ErrorKind::ValueError, "chr() arg not in range(0x110000)");
         return nullptr;
     }
     std::string out;

@@ -15,11 +15,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 // Python's int() and float() accept decimal digits of any script; they read as ASCII.
 std::string asciiDigits(std::string_view text)
@@ -216,11 +211,11 @@ std::int64_t hp_int_from_str(Str *s, std::int64_t base)
     const auto invalid = [&] {
         std::string text = "invalid literal for int() with base " + std::to_string(base) + ": ";
         appendStrRepr(text, view(s));
-        raise(ErrorKind::ValueError, text);
+        raiseOnCurrent(ErrorKind::ValueError, text);
         return std::int64_t{0};
     };
     if (base != 0 && (base < 2 || base > 36)) {
-        raise(ErrorKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
+        raiseOnCurrent(ErrorKind::ValueError, "int() base must be >= 2 and <= 36, or 0");
         return 0;
     }
     const std::string normalized = asciiDigits(trimSpace(view(s)));
@@ -255,7 +250,7 @@ std::int64_t hp_int_from_str(Str *s, std::int64_t base)
         return invalid();
     const std::uint64_t limit = negative ? (1ULL << 63) : (1ULL << 63) - 1;
     if (result.ec == std::errc::result_out_of_range || magnitude > limit) {
-        raise(ErrorKind::OverflowError, "int too large to convert to a 64-bit integer");
+        raiseOnCurrent(ErrorKind::OverflowError, "int too large to convert to a 64-bit integer");
         return 0;
     }
     return negative ? static_cast<std::int64_t>(0 - magnitude) : static_cast<std::int64_t>(magnitude);
@@ -266,7 +261,7 @@ double hp_float_from_str(Str *s)
     const auto invalid = [&] {
         std::string text = "could not convert string to float: ";
         appendStrRepr(text, view(s));
-        raise(ErrorKind::ValueError, text);
+        raiseOnCurrent(ErrorKind::ValueError, text);
         return 0.0;
     };
     const std::string normalized = asciiDigits(trimSpace(view(s)));
@@ -309,16 +304,16 @@ double hp_float_from_str(Str *s)
 std::int64_t hp_int_from_float(double value)
 {
     if (std::isnan(value)) {
-        raise(ErrorKind::ValueError, "cannot convert float NaN to integer");
+        raiseOnCurrent(ErrorKind::ValueError, "cannot convert float NaN to integer");
         return 0;
     }
     if (std::isinf(value)) {
-        raise(ErrorKind::OverflowError, "cannot convert float infinity to integer");
+        raiseOnCurrent(ErrorKind::OverflowError, "cannot convert float infinity to integer");
         return 0;
     }
     const double truncated = std::trunc(value);
     if (truncated >= 9223372036854775808.0 || truncated < -9223372036854775808.0) {
-        raise(ErrorKind::OverflowError, "int too large to convert to a 64-bit integer");
+        raiseOnCurrent(ErrorKind::OverflowError, "int too large to convert to a 64-bit integer");
         return 0;
     }
     return static_cast<std::int64_t>(truncated);

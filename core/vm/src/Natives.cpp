@@ -15,11 +15,6 @@ using namespace hotpath::runtime;
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 Str *S(Slot s) { return static_cast<Str *>(s.p); }
 List *L(Slot s) { return static_cast<List *>(s.p); }
@@ -90,7 +85,7 @@ NATIVE_FN(round_int_digits)
     if (rem * 2 > scale || (rem * 2 == scale && (q & 1)))
         ++q;
     if (__builtin_mul_overflow(q, scale, &r->i))
-        raise(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+        raiseOnCurrent(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
 }
 
 NATIVE_FN(list_slice) { UNUSED_T; r->p = hp_list_slice(L(a[0]), a[1].i, a[2].i, a[3].i, static_cast<std::uint32_t>(a[4].i)); }
@@ -110,7 +105,7 @@ void minMax(Slot *a, Slot *r, bool wantMax)
 {
     List *list = L(a[0]);
     if (list->size == 0) {
-        raise(ErrorKind::ValueError, std::string(wantMax ? "max" : "min") + "() arg is an empty sequence");
+        raiseOnCurrent(ErrorKind::ValueError, std::string(wantMax ? "max" : "min") + "() arg is an empty sequence");
         return;
     }
     const TypeDesc *type = list->type->element;
@@ -169,11 +164,11 @@ NATIVE_FN(tuple_contains)
 double checked(double result, double x, bool domainOk)
 {
     if (!domainOk || (std::isnan(result) && !std::isnan(x))) {
-        raise(ErrorKind::ValueError, "math domain error");
+        raiseOnCurrent(ErrorKind::ValueError, "math domain error");
         return 0;
     }
     if (std::isinf(result) && std::isfinite(x)) {
-        raise(ErrorKind::OverflowError, "math range error");
+        raiseOnCurrent(ErrorKind::OverflowError, "math range error");
         return 0;
     }
     return result;
@@ -190,11 +185,11 @@ NATIVE_FN(math_log_base)
 {
     UNUSED_T;
     if (!(a[0].f > 0) || !(a[1].f > 0)) {
-        raise(ErrorKind::ValueError, "math domain error");
+        raiseOnCurrent(ErrorKind::ValueError, "math domain error");
         return;
     }
     if (a[1].f == 1.0) {
-        raise(ErrorKind::ZeroDivisionError, "float division by zero");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "float division by zero");
         return;
     }
     r->f = std::log(a[0].f) / std::log(a[1].f);
@@ -208,16 +203,16 @@ NATIVE_FN(math_pow)
     UNUSED_T;
     const double x = a[0].f, y = a[1].f;
     if (x == 0 && y < 0) {
-        raise(ErrorKind::ValueError, "math domain error");
+        raiseOnCurrent(ErrorKind::ValueError, "math domain error");
         return;
     }
     if (x < 0 && std::isfinite(y) && y != std::floor(y)) {
-        raise(ErrorKind::ValueError, "math domain error");
+        raiseOnCurrent(ErrorKind::ValueError, "math domain error");
         return;
     }
     const double result = std::pow(x, y);
     if (std::isinf(result) && std::isfinite(x) && std::isfinite(y)) {
-        raise(ErrorKind::OverflowError, "math range error");
+        raiseOnCurrent(ErrorKind::OverflowError, "math range error");
         return;
     }
     r->f = result;
@@ -229,11 +224,11 @@ NATIVE_FN(divmod_int)
 {
     const std::int64_t x = a[0].i, y = a[1].i;
     if (y == 0) {
-        raise(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "integer division or modulo by zero");
         return;
     }
     if (x == INT64_MIN && y == -1) {
-        raise(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+        raiseOnCurrent(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
         return;
     }
     std::int64_t q = x / y, m = x % y;
@@ -253,7 +248,7 @@ NATIVE_FN(divmod_float)
 {
     const double x = a[0].f, y = a[1].f;
     if (y == 0) {
-        raise(ErrorKind::ZeroDivisionError, "float divmod()");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "float divmod()");
         return;
     }
     double mod = std::fmod(x, y);

@@ -16,11 +16,6 @@ using namespace hotpath::runtime;
 
 namespace {
 
-void raise(ErrorKind kind, std::string message)
-{
-    if (Context *context = Context::current())
-        context->raise(kind, std::move(message));
-}
 
 } // namespace
 
@@ -76,16 +71,16 @@ std::int64_t hp_op_pow_int(std::int64_t base, std::int64_t exponent)
 {
     std::int64_t out = 0;
     if (exponent < 0)
-        raise(ErrorKind::ValueError, "negative exponent: use float(x) ** n");
+        raiseOnCurrent(ErrorKind::ValueError, "negative exponent: use float(x) ** n");
     else if (!intPow(base, exponent, out))
-        raise(ErrorKind::OverflowError, overflowMessage);
+        raiseOnCurrent(ErrorKind::OverflowError, overflowMessage);
     return out;
 }
 
 double hp_op_div_int(std::int64_t x, std::int64_t y)
 {
     if (y == 0) {
-        raise(ErrorKind::ZeroDivisionError, "division by zero");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "division by zero");
         return 0;
     }
     // Up to 2^53 both operands are exact doubles and one division rounds correctly, as
@@ -100,13 +95,13 @@ double hp_op_div_int(std::int64_t x, std::int64_t y)
 std::int64_t hp_op_lshift(std::int64_t x, std::int64_t n)
 {
     if (n < 0) {
-        raise(ErrorKind::ValueError, "negative shift count");
+        raiseOnCurrent(ErrorKind::ValueError, "negative shift count");
         return 0;
     }
     if (x == 0)
         return 0;
     if (n >= 63 || ((x << n) >> n) != x) {
-        raise(ErrorKind::OverflowError, overflowMessage);
+        raiseOnCurrent(ErrorKind::OverflowError, overflowMessage);
         return 0;
     }
     return x << n;
@@ -115,7 +110,7 @@ std::int64_t hp_op_lshift(std::int64_t x, std::int64_t n)
 std::int64_t hp_op_rshift(std::int64_t x, std::int64_t n)
 {
     if (n < 0) {
-        raise(ErrorKind::ValueError, "negative shift count");
+        raiseOnCurrent(ErrorKind::ValueError, "negative shift count");
         return 0;
     }
     return n >= 64 ? (x < 0 ? -1 : 0) : (x >> n);
@@ -124,7 +119,7 @@ std::int64_t hp_op_rshift(std::int64_t x, std::int64_t n)
 double hp_op_floordiv_float(double x, double y)
 {
     if (y == 0) {
-        raise(ErrorKind::ZeroDivisionError, "float floor division by zero");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "float floor division by zero");
         return 0;
     }
     return floatFloorDiv(x, y);
@@ -133,7 +128,7 @@ double hp_op_floordiv_float(double x, double y)
 double hp_op_mod_float(double x, double y)
 {
     if (y == 0) {
-        raise(ErrorKind::ZeroDivisionError, "float modulo");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "float modulo");
         return 0;
     }
     return floatMod(x, y);
@@ -142,16 +137,16 @@ double hp_op_mod_float(double x, double y)
 double hp_op_pow_float(double x, double y)
 {
     if (x == 0 && y < 0) {
-        raise(ErrorKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
+        raiseOnCurrent(ErrorKind::ZeroDivisionError, "0.0 cannot be raised to a negative power");
         return 0;
     }
     if (x < 0 && std::isfinite(y) && y != std::floor(y)) {
-        raise(ErrorKind::ValueError, "negative number cannot be raised to a fractional power");
+        raiseOnCurrent(ErrorKind::ValueError, "negative number cannot be raised to a fractional power");
         return 0;
     }
     const double value = std::pow(x, y);
     if (std::isinf(value) && std::isfinite(x) && std::isfinite(y)) {
-        raise(ErrorKind::OverflowError, "(34, 'Numerical result out of range')");
+        raiseOnCurrent(ErrorKind::OverflowError, "(34, 'Numerical result out of range')");
         return 0;
     }
     return value;
@@ -183,17 +178,17 @@ void hp_op_unbound(Str *name)
 {
     Slot slot;
     slot.p = name;
-    raise(ErrorKind::UnboundLocalError, unboundMessage(slot));
+    raiseOnCurrent(ErrorKind::UnboundLocalError, unboundMessage(slot));
 }
 
 void hp_op_assert_fail(Str *message)
 {
-    raise(ErrorKind::AssertionError, message ? std::string(view(message)) : std::string());
+    raiseOnCurrent(ErrorKind::AssertionError, message ? std::string(view(message)) : std::string());
 }
 
 void hp_op_raise(std::int64_t kind, const char *message)
 {
-    raise(static_cast<ErrorKind>(kind), message);
+    raiseOnCurrent(static_cast<ErrorKind>(kind), message);
 }
 
 std::int64_t hp_op_str_next(Str *text, std::int64_t position, Slot *out)
@@ -219,7 +214,7 @@ std::int64_t hp_op_str_next(Str *text, std::int64_t position, Slot *out)
 std::int64_t hp_op_dict_next(Dict *dict, std::int64_t position, std::int64_t expectedSize, Slot *out)
 {
     if (dict->size != expectedSize) {
-        raise(ErrorKind::RuntimeError, "dictionary changed size during iteration");
+        raiseOnCurrent(ErrorKind::RuntimeError, "dictionary changed size during iteration");
         return 0;
     }
     while (position < dict->used && !dict->entries[position].key)

@@ -118,6 +118,9 @@ private:
     void *m_writeUser = nullptr;
 };
 
+// Raises on the current thread's Context (if any): how runtime functions report errors.
+void raiseOnCurrent(ErrorKind kind, std::string message);
+
 // Makes `context` current for the lifetime of the guard.
 class CurrentContext
 {
