@@ -8,6 +8,8 @@
 #include "MainWindow.h"
 #include "ProfileDialog.h"
 
+#include <QtCore/QJsonDocument>
+#include <QtGui/QImage>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpSocket>
@@ -121,6 +123,15 @@ private Q_SLOTS:
                  qPrintable(dialog->summary()));
         QVERIFY(dialog->summary().contains(QStringLiteral("the interpreter's requests/s")));
         dialog->close();
+
+        // Export: the chart as PNG, the numbers as CSV and JSON.
+        const QString base = QDir(m_dir->path()).filePath(QStringLiteral("latency"));
+        QVERIFY(window.exportMetricsTo(base));
+        QVERIFY(QImage(base + QStringLiteral(".png")).width() > 100);
+        QFile csv(base + QStringLiteral(".csv"));
+        QVERIFY(csv.open(QIODevice::ReadOnly));
+        QVERIFY(csv.readAll().contains("\"GET /fib/<int:n>\",jit,"));
+        QVERIFY(QJsonDocument::fromJson([&] { QFile f(base + QStringLiteral(".json")); f.open(QIODevice::ReadOnly); return f.readAll(); }()).isObject());
 
         // Stop frees the port.
         window.stop();

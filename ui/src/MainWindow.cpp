@@ -7,6 +7,7 @@
 #include "LatencyChart.h"
 #include "ProfileDialog.h"
 
+#include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QJsonDocument>
@@ -21,7 +22,9 @@
 #include <QtWidgets/QComboBox>
 #include <QtWidgets/QFormLayout>
 #include <QtWidgets/QHBoxLayout>
+#include <QtWidgets/QFileDialog>
 #include <QtWidgets/QHeaderView>
+#include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QMessageBox>
@@ -140,6 +143,41 @@ void MainWindow::buildUi()
     profileAction->setToolTip(tr("Load an endpoint in both tiers and compare their latency"));
     QAction *saveAction = tools->addAction(tr("Save"), this, &MainWindow::save);
     saveAction->setShortcut(QKeySequence::Save);
+    QAction *exportAction = tools->addAction(tr("Export…"), this, &MainWindow::exportMetrics);
+    exportAction->setToolTip(tr("Save the latency chart as PNG and the numbers as CSV and JSON"));
+
+    // Editing shortcuts that act on the current editor.
+    auto *find = new QAction(tr("Find"), this);
+    find->setShortcut(QKeySequence::Find);
+    connect(find, &QAction::triggered, this, [this] { findInEditor(false); });
+    auto *replace = new QAction(tr("Replace"), this);
+    replace->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_H));
+    connect(replace, &QAction::triggered, this, [this] { findInEditor(true); });
+    auto *goTo = new QAction(tr("Go to line"), this);
+    goTo->setShortcut(QKeySequence(Qt::CTRL | Qt::Key_G));
+    connect(goTo, &QAction::triggered, this, [this] {
+        CodeEditor *e = editor(currentFile());
+        if (!e)
+            return;
+        bool ok = false;
+        const int line = QInputDialog::getInt(this, tr("Go to line"), tr("Line (1–%1):").arg(e->blockCount()),
+                                              e->textCursor().blockNumber() + 1, 1, e->blockCount(), 1, &ok);
+        if (ok)
+            e->goToLine(line);
+    });
+    auto *zoomIn = new QAction(tr("Zoom in"), this);
+    zoomIn->setShortcut(QKeySequence::ZoomIn);
+    connect(zoomIn, &QAction::triggered, this, [this] {
+        for (const auto &[file, e] : m_editorByFile)
+            e->zoomIn(1);
+    });
+    auto *zoomOut = new QAction(tr("Zoom out"), this);
+    zoomOut->setShortcut(QKeySequence::ZoomOut);
+    connect(zoomOut, &QAction::triggered, this, [this] {
+        for (const auto &[file, e] : m_editorByFile)
+            e->zoomOut(1);
+    });
+    addActions({find, replace, goTo, zoomIn, zoomOut});
 
     // Left: files and endpoints.
     m_files = new QTreeWidget;
@@ -370,6 +408,65 @@ ProfileDialog *MainWindow::profile()
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     dialog->show();
     return dialog;
+}
+
+// Ctrl+F finds the next occurrence (wrapping); Ctrl+H replaces every occurrence.
+void MainWindow::findInEditor(bool replace)
+{
+    CodeEditor *e = editor(currentFile());
+    if (!e)
+        return;
+    bool ok = false;
+    const QString selected = e->textCursor().selectedText();
+    const QString text = QInputDialog::getText(this, replace ? tr("Replace") : tr("Find"), tr("Find:"), QLineEdit::Normal,
+                                               selected.isEmpty() ? m_lastFind : selected, &ok);
+    if (!ok || text.isEmpty())
+        return;
+    m_lastFind = text;
+    if (!replace) {
+        if (!e->find(text)) {
+            e->moveCursor(QTextCursor::Start);
+            if (!e->find(text))
+                statusBar()->showMessage(tr("'%1' not found").arg(text), 3000);
+        }
+        return;
+    }
+    const QString with = QInputDialog::getText(this, tr("Replace"), tr("Replace '%1' with:").arg(text), QLineEdit::Normal, QString(), &ok);
+    if (!ok)
+        return;
+    QTextCursor edit(e->document());
+    edit.beginEditBlock(); // one undo step for the whole replacement
+    int count = 0;
+    QTextCursor found = e->document()->find(text);
+    while (!found.isNull()) {
+        found.insertText(with);
+        ++count;
+        found = e->document()->find(text, found);
+    }
+    edit.endEditBlock();
+    statusBar()->showMessage(tr("%n replacement(s)", nullptr, count), 3000);
+}
+
+// The latency panel as files: the chart as PNG, the numbers as CSV and JSON.
+void MainWindow::exportMetrics()
+{
+    const QString base = QFileDialog::getSaveFileName(this, tr("Export latency"), QDir::home().filePath(QStringLiteral("hotpath-latency")),
+                                                      tr("Base name (.png, .csv and .json are added)"));
+    if (base.isEmpty())
+        return;
+    exportMetricsTo(base);
+}
+
+bool MainWindow::exportMetricsTo(const QString &base)
+{
+    const metrics::Snapshot snapshot = m_session.metricsSnapshot();
+    bool ok = m_chart->grab().save(base + QStringLiteral(".png"));
+    for (const auto &[suffix, text] : {std::pair{QStringLiteral(".csv"), snapshot.csv()}, std::pair{QStringLiteral(".json"), snapshot.json()}}) {
+        QSaveFile out(base + suffix);
+        ok = ok && out.open(QIODevice::WriteOnly) && out.write(QByteArray::fromStdString(text)) >= 0 && out.commit();
+    }
+    statusBar()->showMessage(ok ? tr("Exported %1.png, .csv and .json").arg(base) : tr("Export failed"), 5000);
+    return ok;
 }
 
 void MainWindow::showCompiled() { m_bottom->setCurrentWidget(m_compiled); }

@@ -57,6 +57,8 @@ public Q_SLOTS:
     void sendTry(const QString &path = {}, const QString &tier = {});
     // Opens the profile dialog for the selected endpoint's path (or Try it's path).
     class ProfileDialog *profile();
+    void exportMetrics();
+    bool exportMetricsTo(const QString &base); // base.png, base.csv, base.json
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -66,6 +68,7 @@ private:
     void refresh();
     void showProblems(const QString &file, const std::vector<session::Problem> &problems);
     void updateCompiledView();
+    void findInEditor(bool replace);
     QString currentFile() const;
 
     session::Session &m_session;
@@ -99,6 +102,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     CompiledView *m_compiled = nullptr;
     QString m_viewsKey; // file and text the compiled view was made from
+    QString m_lastFind;
     QTimer m_tick;
     QTimer m_checkDelay;
     QTimer m_viewDelay;
