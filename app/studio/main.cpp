@@ -2,6 +2,7 @@
 // `hotpath-studio [PROJECT|FILE.py]`: the desktop studio. Opens the given project, or the
 // bundled sample on first start.
 #include "MainWindow.h"
+#include "Theme.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QDir>
@@ -24,12 +25,18 @@ int main(int argc, char *argv[])
     const QCommandLineOption run(QStringLiteral("run"), QStringLiteral("Start the server at once, as Run (F5) does."));
     const QCommandLineOption address(QStringLiteral("address"), QStringLiteral("host:port to serve on (default 127.0.0.1:8080)."),
                                      QStringLiteral("host:port"));
+    const QCommandLineOption theme(QStringLiteral("theme"),
+                                   QStringLiteral("light, dark, or system (default): the palette when the desktop gives none."),
+                                   QStringLiteral("theme"), QStringLiteral("system"));
     const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Show FILE at LINE with its compiled code (as file:line)."),
                                   QStringLiteral("file:line"));
     parser.addOption(run);
     parser.addOption(address);
     parser.addOption(open);
+    parser.addOption(theme);
     parser.process(app);
+    if (parser.value(theme) == QStringLiteral("dark") || parser.value(theme) == QStringLiteral("light"))
+        hotpath::ui::applyTheme(parser.value(theme) == QStringLiteral("dark"));
     QString target = parser.positionalArguments().value(0);
     if (target.isEmpty())
         target = QStringLiteral(HOTPATH_SAMPLE_PROJECT);
