@@ -17,7 +17,9 @@ const QColor jitColour(0x1f, 0x77, 0xd4);    // blue
 
 } // namespace
 
-LatencyChart::LatencyChart(QWidget *parent) : QChartView(parent), m_chart(new QChart)
+// The chart goes to QChartView's constructor: setChart() later would orphan the default
+// chart the view makes for itself (it releases, not deletes, the previous one).
+LatencyChart::LatencyChart(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
@@ -69,7 +71,6 @@ LatencyChart::LatencyChart(QWidget *parent) : QChartView(parent), m_chart(new QC
         series->attachAxis(spec.axis);
         m_series.push_back(series);
     }
-    setChart(m_chart);
     setRenderHint(QPainter::Antialiasing);
     setMinimumSize(360, 260);
 }
