@@ -113,6 +113,8 @@ private Q_SLOTS:
         QTRY_VERIFY_WITH_TIMEOUT(window.summary()->item(0, 0) && window.summary()->item(0, 0)->text().toInt() >= 30, 5000);
         QVERIFY(window.summary()->item(1, 0)->text().toInt() >= 30);
         QVERIFY(window.log()->toPlainText().contains(QStringLiteral("GET /fib/15 200 jit")));
+        // The JIT's speed-up over the interpreter and when its compile time pays off.
+        QTRY_VERIFY_WITH_TIMEOUT(window.speedup()->text().contains(QStringLiteral("pays for itself after about")), 5000);
 
         // A short profile run loads both tiers in turn and ends with their summary.
         ui::ProfileDialog *dialog = window.profile();

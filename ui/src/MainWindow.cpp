@@ -653,10 +653,18 @@ void MainWindow::refresh()
         }
     }
     const auto p50i = totals[0].total.percentileNs(50), p50j = totals[1].total.percentileNs(50);
-    if (p50i > 0 && p50j > 0)
-        m_speedup->setText(tr("JIT p50 is <b>%1x</b> the interpreter's speed (%2 vs %3). %4")
+    if (p50i > 0 && p50j > 0) {
+        // Break-even: after how many requests the time the JIT saves per request has paid
+        // for its compile.
+        QString breakEven;
+        const double compileNs = m_session.jitCompileMs() * 1e6;
+        if (compileNs > 0 && p50i > p50j)
+            breakEven = tr(" Its compile time pays for itself after about %1 requests.")
+                            .arg(static_cast<qlonglong>(compileNs / static_cast<double>(p50i - p50j)) + 1);
+        m_speedup->setText(tr("JIT p50 is <b>%1x</b> the interpreter's speed (%2 vs %3). %4.%5")
                                .arg(static_cast<double>(p50i) / static_cast<double>(p50j), 0, 'f', 1)
-                               .arg(micros(p50j), micros(p50i), m_session.jitStatus()));
+                               .arg(micros(p50j), micros(p50i), m_session.jitStatus(), breakEven));
+    }
     m_rate->setText(tr("%1 req/s").arg(rates[0] + rates[1], 0, 'f', 0));
     // Endpoint rows: p50 per tier and errors.
     for (int row = 0; row < m_endpoints->topLevelItemCount(); ++row) {

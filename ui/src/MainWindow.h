@@ -49,6 +49,7 @@ public:
     QLabel *tryStatus() const { return m_tryStatus; }
     QPlainTextEdit *tryBody() const { return m_tryResponse; }
     CompiledView *compiled() const { return m_compiled; }
+    QLabel *speedup() const { return m_speedup; }
 
 public Q_SLOTS:
     void run();

@@ -266,6 +266,8 @@ QString Session::jitStatus() const
     return QStringLiteral("JIT ready in %1 ms").arg(static_cast<int>(version->jitCompileMs()));
 }
 
+double Session::jitCompileMs() const { return m_server ? m_server->current()->jitCompileMs() : 0; }
+
 void Session::tick()
 {
     if (m_rolling)

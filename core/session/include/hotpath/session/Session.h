@@ -82,6 +82,7 @@ public:
     server::ReloadResult reload();
     // "JIT ready in 41 ms", "JIT compiling…", or empty when stopped.
     QString jitStatus() const;
+    double jitCompileMs() const; // 0 until the JIT is ready
 
     // Appends one 100 ms point to every latency series (the studio's timer calls it).
     void tick();
