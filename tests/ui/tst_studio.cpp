@@ -17,6 +17,7 @@
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableWidget>
@@ -95,6 +96,10 @@ private Q_SLOTS:
         QVERIFY(window.tryBody()->toPlainText().trimmed().endsWith(QStringLiteral("6765")));
         window.sendTry(QStringLiteral("/fib/20"), QStringLiteral("interp"));
         QTRY_VERIFY_WITH_TIMEOUT(window.tryStatus()->text().contains(QStringLiteral("tier interp")), 10000);
+        auto *history = window.findChild<QListWidget *>();
+        QVERIFY(history);
+        QTRY_COMPARE(history->count(), 2);
+        QCOMPARE(history->item(0)->text(), QStringLiteral("GET /fib/20  →  200 (interp)"));
 
         // Load both tiers; the chart and the summary fill for each.
         QNetworkAccessManager network;

@@ -27,6 +27,7 @@
 #include <QtWidgets/QInputDialog>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
+#include <QtWidgets/QListWidget>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
@@ -283,13 +284,27 @@ void MainWindow::buildUi()
     m_tryTier->addItems({tr("server default"), QStringLiteral("interp"), QStringLiteral("jit")});
     m_tryRequestBody = new QPlainTextEdit;
     m_tryRequestBody->setPlaceholderText(tr("Request body (POST)"));
+    m_tryHeaders = new QLineEdit;
+    m_tryHeaders->setPlaceholderText(tr("Name: value; Other: value"));
+    m_tryHistory = new QListWidget;
+    m_tryHistory->setToolTip(tr("Sent requests: click one to fill the form again"));
+    connect(m_tryHistory, &QListWidget::itemClicked, this, [this](QListWidgetItem *item) {
+        const QStringList parts = item->data(Qt::UserRole).toStringList();
+        m_tryMethod->setCurrentText(parts.value(0));
+        m_tryPath->setText(parts.value(1));
+        m_tryTier->setCurrentIndex(parts.value(2).toInt());
+        m_tryHeaders->setText(parts.value(3));
+        m_tryRequestBody->setPlainText(parts.value(4));
+    });
     auto *send = new QPushButton(tr("Send"));
     send->setDefault(true);
     request->addRow(tr("Method"), m_tryMethod);
     request->addRow(tr("Path"), m_tryPath);
     request->addRow(tr("Tier"), m_tryTier);
+    request->addRow(tr("Headers"), m_tryHeaders);
     request->addRow(tr("Body"), m_tryRequestBody);
     request->addRow(QString(), send);
+    request->addRow(tr("History"), m_tryHistory);
     connect(send, &QPushButton::clicked, this, [this] { sendTry(); });
     connect(m_tryPath, &QLineEdit::returnPressed, this, [this] { sendTry(); });
     auto *response = new QVBoxLayout;
@@ -584,6 +599,11 @@ void MainWindow::sendTry(const QString &path, const QString &tier)
     if (!tier.isEmpty())
         m_tryTier->setCurrentText(tier);
     QNetworkRequest request(QUrl(m_session.url()).resolved(QUrl(m_tryPath->text().trimmed())));
+    for (const QString &header : m_tryHeaders->text().split(QLatin1Char(';'), Qt::SkipEmptyParts)) {
+        const qsizetype colon = header.indexOf(QLatin1Char(':'));
+        if (colon > 0)
+            request.setRawHeader(header.left(colon).trimmed().toUtf8(), header.mid(colon + 1).trimmed().toUtf8());
+    }
     if (m_tryTier->currentIndex() > 0)
         request.setRawHeader("X-Hotpath-Tier", m_tryTier->currentText().toUtf8());
     const QByteArray method = m_tryMethod->currentText().toUtf8();
@@ -591,9 +611,19 @@ void MainWindow::sendTry(const QString &path, const QString &tier)
     timer->start();
     QNetworkReply *reply = m_network->sendCustomRequest(request, method, method == "GET" ? QByteArray() : m_tryRequestBody->toPlainText().toUtf8());
     m_tryStatus->setText(tr("Sending…"));
-    connect(reply, &QNetworkReply::finished, this, [this, reply, timer] {
+    const QStringList form{m_tryMethod->currentText(), m_tryPath->text(), QString::number(m_tryTier->currentIndex()), m_tryHeaders->text(),
+                           m_tryRequestBody->toPlainText()};
+    connect(reply, &QNetworkReply::finished, this, [this, reply, timer, form] {
         reply->deleteLater();
         const int status = reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
+        auto *sent = new QListWidgetItem(QStringLiteral("%1 %2  →  %3 (%4)")
+                                             .arg(form[0], form[1])
+                                             .arg(status)
+                                             .arg(QString::fromUtf8(reply->rawHeader("X-Hotpath-Tier"))));
+        sent->setData(Qt::UserRole, form);
+        m_tryHistory->insertItem(0, sent);
+        while (m_tryHistory->count() > 50)
+            delete m_tryHistory->takeItem(m_tryHistory->count() - 1);
         const QByteArray body = reply->readAll();
         QString text;
         for (const auto &[name, value] : reply->rawHeaderPairs())

@@ -15,6 +15,7 @@
 class QComboBox;
 class QLabel;
 class QLineEdit;
+class QListWidget;
 class QNetworkAccessManager;
 class QPlainTextEdit;
 class QTabWidget;
@@ -98,6 +99,8 @@ private:
     QLineEdit *m_tryPath = nullptr;
     QComboBox *m_tryTier = nullptr;
     QPlainTextEdit *m_tryRequestBody = nullptr;
+    QLineEdit *m_tryHeaders = nullptr;
+    QListWidget *m_tryHistory = nullptr;
     QLabel *m_tryStatus = nullptr;
     QPlainTextEdit *m_tryResponse = nullptr;
     QNetworkAccessManager *m_network = nullptr;
