@@ -185,7 +185,6 @@ private Q_SLOTS:
         const std::string source = "def f(a: int, b: int) -> int:\n    x = a + 1\n    return x // b\n"
                                    "def g() -> int:\n    xs = [1]\n    return xs[5]\n"
                                    "def h(n: int) -> int:\n    return (n * n) * (n * n) * n\n"
-                                   "def k(key: str) -> int:\n    d = {'a': 1}\n    return d[key]\n"
                                    "def m(n: int) -> int:\n    return -9223372036854775807 - n\n"
                                    "def u(flag: bool) -> int:\n    if flag:\n        y = 1\n    return y\n";
         const auto p = jitCompile(source, level);

@@ -80,11 +80,9 @@ std::string nativeSymbol(vm::Native native) { return std::string("hp.native.") +
 #pragma GCC diagnostic ignored "-Winvalid-offsetof"
 // offsetof on the runtime's own structs, so the generated code reads the fields the
 // C++ code writes.
-constexpr std::uint64_t refCountOffset = offsetof(Object, refCount);
 constexpr std::uint64_t strCodePoints = offsetof(Str, codePoints);
 constexpr std::uint64_t listSize = offsetof(List, size);
 constexpr std::uint64_t listItems = offsetof(List, items);
-constexpr std::uint64_t listType = offsetof(List, type);
 constexpr std::uint64_t dictSize = offsetof(Dict, size);
 constexpr std::uint64_t tupleItems = sizeof(Tuple);
 
@@ -130,12 +128,14 @@ private:
     void release(llvm::Value *p);
     // *address := v with a new reference, releasing what was there (list items, fields).
     void storeRetained(llvm::Value *address, llvm::Value *v);
+    // R[r] := *address, taking a reference when R[r] holds objects (list items, fields).
+    void loadInto(int r, llvm::Value *address);
     void releaseAll();
     llvm::Value *scratch(std::size_t slots);
 
     void emit(std::uint32_t pc);
     void emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Value *x, llvm::Value *y);
-    void emitListIndex(const Instr &i, int listReg, llvm::Value *index, const char *message, llvm::Value *&items, llvm::Value *&at);
+    void emitListIndex(int listReg, llvm::Value *index, const char *message, llvm::Value *&items, llvm::Value *&at);
     void emitCall(const Instr &i);
     void emitNative(const Instr &i, const Instr &x);
     void emitRangeStep(const Instr &i, const Instr &x, llvm::BasicBlock *onValue, llvm::BasicBlock *onDone);
@@ -259,6 +259,7 @@ public:
     llvm::DIBuilder debug;
     llvm::DIFile *file = nullptr;
     bool withDebugInfo;
+    std::map<std::string, llvm::Value *> messages;
 
 private:
     void declare(int index)
@@ -358,7 +359,10 @@ llvm::Value *FunctionLowering::constPtr(const void *p)
 
 llvm::Value *FunctionLowering::string(const std::string &text)
 {
-    return b.CreateGlobalStringPtr(text, "message", 0, m.ir.get());
+    llvm::Value *&global = m.messages[text]; // one constant per distinct message in the module
+    if (!global)
+        global = b.CreateGlobalStringPtr(text, "message", 0, m.ir.get());
+    return global;
 }
 
 llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::Value *> args)
@@ -375,6 +379,17 @@ void FunctionLowering::storeRetained(llvm::Value *address, llvm::Value *v)
     llvm::Value *old = b.CreateLoad(ptrTy, address);
     b.CreateStore(v, address);
     release(old);
+}
+
+void FunctionLowering::loadInto(int r, llvm::Value *address)
+{
+    if (!isObject[r]) {
+        setI(r, b.CreateLoad(i64, address));
+        return;
+    }
+    llvm::Value *v = b.CreateLoad(ptrTy, address);
+    retain(v);
+    setObject(r, v);
 }
 
 void FunctionLowering::setObject(int r, llvm::Value *v)
@@ -570,7 +585,7 @@ void FunctionLowering::emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Va
 }
 
 // Bounds-checks a list index (negative counts from the end) as the interpreter does.
-void FunctionLowering::emitListIndex(const Instr &, int listReg, llvm::Value *index, const char *message,
+void FunctionLowering::emitListIndex(int listReg, llvm::Value *index, const char *message,
                                      llvm::Value *&items, llvm::Value *&at)
 {
     llvm::Value *list = getP(listReg);
@@ -746,7 +761,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::LSHIFT_I: {
-        // hp_op_lshift inline: ValueError for a negative count, OverflowError when bits
+        // checkedShiftLeft (Operations.h) inline: ValueError for a negative count, OverflowError when bits
         // would be lost.
         llvm::Value *x = getI(i.b), *n = getI(i.c);
         raiseIf(b.CreateICmpSLT(n, constI(0)), ErrorKind::ValueError, "negative shift count");
@@ -894,15 +909,8 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::LIST_GET:
     case Op::LIST_GET_OBJ: {
         llvm::Value *items = nullptr, *at = nullptr;
-        emitListIndex(i, i.b, getI(i.c), "list index out of range", items, at);
-        llvm::Value *address = b.CreateInBoundsGEP(i64, items, at);
-        if (i.op == Op::LIST_GET) {
-            setI(i.a, b.CreateLoad(i64, address));
-        } else {
-            llvm::Value *v = b.CreateLoad(ptrTy, address);
-            retain(v);
-            setObject(i.a, v);
-        }
+        emitListIndex(i.b, getI(i.c), "list index out of range", items, at);
+        loadInto(i.a, b.CreateInBoundsGEP(i64, items, at));
         break;
     }
     case Op::LIST_ITEM: {
@@ -912,20 +920,13 @@ void FunctionLowering::emit(std::uint32_t pc)
         llvm::Value *at = getI(i.c);
         llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
         raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, "list index out of range");
-        llvm::Value *address = b.CreateInBoundsGEP(i64, b.CreateLoad(ptrTy, gep(list, listItems)), at);
-        if (isObject[i.a]) {
-            llvm::Value *v = b.CreateLoad(ptrTy, address);
-            retain(v);
-            setObject(i.a, v);
-        } else {
-            setI(i.a, b.CreateLoad(i64, address));
-        }
+        loadInto(i.a, b.CreateInBoundsGEP(i64, b.CreateLoad(ptrTy, gep(list, listItems)), at));
         break;
     }
     case Op::LIST_SET:
     case Op::LIST_SET_K: {
         llvm::Value *items = nullptr, *at = nullptr;
-        emitListIndex(i, i.a, getI(i.b), "list assignment index out of range", items, at);
+        emitListIndex(i.a, getI(i.b), "list assignment index out of range", items, at);
         llvm::Value *address = b.CreateInBoundsGEP(i64, items, at);
         if (i.op == Op::LIST_SET_K) {
             b.CreateStore(constI(K[i.c].value.i), address);
@@ -971,13 +972,8 @@ void FunctionLowering::emit(std::uint32_t pc)
         }
         break;
     }
-    case Op::GET_ITEM: setI(i.a, b.CreateLoad(i64, gep(getP(i.b), tupleItems + 8u * i.c))); break;
-    case Op::GET_ITEM_OBJ: {
-        llvm::Value *v = b.CreateLoad(ptrTy, gep(getP(i.b), tupleItems + 8u * i.c));
-        retain(v);
-        setObject(i.a, v);
-        break;
-    }
+    case Op::GET_ITEM:
+    case Op::GET_ITEM_OBJ: loadInto(i.a, gep(getP(i.b), tupleItems + 8u * i.c)); break;
     case Op::SET_FIELD: {
         llvm::Value *address = gep(getP(i.a), tupleItems + 8u * i.b);
         if (isObject[i.c]) {

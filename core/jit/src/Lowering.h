@@ -30,8 +30,8 @@ const std::map<std::string, std::uint64_t> &runtimeSymbols();
 
 // Lowers every function except the module-constant initialiser (which the interpreter
 // runs once before compilation; its results are folded in as constants). Debug info
-// (a source line on every instruction) feeds code views and gdb; it costs a third of
-// the compile time, so it is optional.
+// (a source line on every instruction) feeds code views and gdb; it costs compile time
+// (a third on a one-function file), so it is optional.
 std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo);
 
 } // namespace hotpath::jit

@@ -120,11 +120,17 @@ std::string milliseconds(std::int64_t ns)
 
 } // namespace
 
-const std::string *HttpRequest::header(const std::string &name) const
+const std::string *HttpRequest::header(std::string_view name) const
 {
-    const std::string wanted = lower(name);
+    // Runs for every request (Host, X-Hotpath-Tier): compares in place, allocates nothing.
+    auto same = [](std::string_view a, std::string_view b) {
+        return a.size() == b.size()
+            && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+                   return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+               });
+    };
     for (const auto &[key, value] : headers)
-        if (lower(key) == wanted)
+        if (same(key, name))
             return &value;
     return nullptr;
 }
@@ -167,9 +173,7 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     const int routeIndex = static_cast<int>(match.route - version.routes().routes().data());
     const VersionFile &file = version.files()[static_cast<std::size_t>(route.file)];
     const lang::EndpointInfo &endpoint = *file.program->endpoints[static_cast<std::size_t>(route.endpoint)];
-    int functionIndex = 0;
-    while (file.program->functions[static_cast<std::size_t>(functionIndex)].get() != endpoint.function)
-        ++functionIndex;
+    const int functionIndex = route.function;
     const vm::Module &module = *file.module;
     const vm::Function &function = module.functions[static_cast<std::size_t>(functionIndex)];
 

@@ -81,6 +81,8 @@ std::shared_ptr<Version> Version::build(const QString &target, const BuildOption
             route.pattern = endpoint.path;
             route.file = static_cast<int>(f);
             route.endpoint = static_cast<int>(e);
+            while (program.functions[static_cast<std::size_t>(route.function)].get() != endpoint.function)
+                ++route.function;
             std::string key;
             for (const std::string &method : endpoint.methods)
                 key += (key.empty() ? "" : ",") + method;

@@ -271,21 +271,21 @@ dispatch:
         CASE(DIV_I)
         {
             const Instr &i = code[pc];
-            R[i.a].f = hp_op_div_int(R[i.b].i, R[i.c].i);
+            R[i.a].f = checkedDivInt(R[i.b].i, R[i.c].i);
             CHECK();
             NEXT();
         }
         CASE(LSHIFT_I)
         {
             const Instr &i = code[pc];
-            R[i.a].i = hp_op_lshift(R[i.b].i, R[i.c].i);
+            R[i.a].i = checkedShiftLeft(R[i.b].i, R[i.c].i);
             CHECK();
             NEXT();
         }
         CASE(RSHIFT_I)
         {
             const Instr &i = code[pc];
-            R[i.a].i = hp_op_rshift(R[i.b].i, R[i.c].i);
+            R[i.a].i = checkedShiftRight(R[i.b].i, R[i.c].i);
             CHECK();
             NEXT();
         }

@@ -6,6 +6,7 @@
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Json.h"
 #include "hotpath/runtime/Ops.h"
+#include "hotpath/vm/Operations.h"
 
 #include <cmath>
 
@@ -14,7 +15,6 @@ namespace hotpath::vm {
 using namespace hotpath::runtime;
 
 namespace {
-
 
 Str *S(Slot s) { return static_cast<Str *>(s.p); }
 List *L(Slot s) { return static_cast<List *>(s.p); }
@@ -85,7 +85,7 @@ NATIVE_FN(round_int_digits)
     if (rem * 2 > scale || (rem * 2 == scale && (q & 1)))
         ++q;
     if (__builtin_mul_overflow(q, scale, &r->i))
-        raiseOnCurrent(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+        raiseOnCurrent(ErrorKind::OverflowError, overflowMessage);
 }
 
 NATIVE_FN(list_slice) { UNUSED_T; r->p = hp_list_slice(L(a[0]), a[1].i, a[2].i, a[3].i, static_cast<std::uint32_t>(a[4].i)); }
@@ -228,19 +228,14 @@ NATIVE_FN(divmod_int)
         return;
     }
     if (x == INT64_MIN && y == -1) {
-        raiseOnCurrent(ErrorKind::OverflowError, "integer overflow: result does not fit in 64 bits");
+        raiseOnCurrent(ErrorKind::OverflowError, overflowMessage);
         return;
-    }
-    std::int64_t q = x / y, m = x % y;
-    if (m != 0 && ((m < 0) != (y < 0))) {
-        m += y;
-        --q;
     }
     Tuple *tuple = newTuple(t);
     if (!tuple)
         return;
-    tuple->items()[0].i = q;
-    tuple->items()[1].i = m;
+    tuple->items()[0].i = floorDiv(x, y);
+    tuple->items()[1].i = floorMod(x, y);
     r->p = tuple;
 }
 
@@ -251,29 +246,11 @@ NATIVE_FN(divmod_float)
         raiseOnCurrent(ErrorKind::ZeroDivisionError, "float divmod()");
         return;
     }
-    double mod = std::fmod(x, y);
-    double div = (x - mod) / y;
-    if (mod != 0) {
-        if ((y < 0) != (mod < 0)) {
-            mod += y;
-            div -= 1.0;
-        }
-    } else {
-        mod = std::copysign(0.0, y);
-    }
-    double floordiv = 0;
-    if (div != 0) {
-        floordiv = std::floor(div);
-        if (div - floordiv > 0.5)
-            floordiv += 1.0;
-    } else {
-        floordiv = std::copysign(0.0, x / y);
-    }
     Tuple *tuple = newTuple(t);
     if (!tuple)
         return;
-    tuple->items()[0].f = floordiv;
-    tuple->items()[1].f = mod;
+    tuple->items()[0].f = floatFloorDiv(x, y);
+    tuple->items()[1].f = floatMod(x, y);
     r->p = tuple;
 }
 

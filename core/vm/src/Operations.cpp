@@ -14,11 +14,6 @@ namespace hotpath::vm {
 
 using namespace hotpath::runtime;
 
-namespace {
-
-
-} // namespace
-
 Str *asciiCharacter(unsigned char c)
 {
     static Str *table[128] = {};
@@ -77,44 +72,7 @@ std::int64_t hp_op_pow_int(std::int64_t base, std::int64_t exponent)
     return out;
 }
 
-double hp_op_div_int(std::int64_t x, std::int64_t y)
-{
-    if (y == 0) {
-        raiseOnCurrent(ErrorKind::ZeroDivisionError, "division by zero");
-        return 0;
-    }
-    // Up to 2^53 both operands are exact doubles and one division rounds correctly, as
-    // CPython's int / int does (JIT code inlines this case). Beyond, they are exact in long
-    // double, so the quotient is rounded twice: right outside rare double-rounding ties.
-    constexpr std::int64_t exact = std::int64_t{1} << 53;
-    if (x >= -exact && x <= exact && y >= -exact && y <= exact)
-        return static_cast<double>(x) / static_cast<double>(y);
-    return static_cast<double>(static_cast<long double>(x) / static_cast<long double>(y));
-}
-
-std::int64_t hp_op_lshift(std::int64_t x, std::int64_t n)
-{
-    if (n < 0) {
-        raiseOnCurrent(ErrorKind::ValueError, "negative shift count");
-        return 0;
-    }
-    if (x == 0)
-        return 0;
-    if (n >= 63 || ((x << n) >> n) != x) {
-        raiseOnCurrent(ErrorKind::OverflowError, overflowMessage);
-        return 0;
-    }
-    return x << n;
-}
-
-std::int64_t hp_op_rshift(std::int64_t x, std::int64_t n)
-{
-    if (n < 0) {
-        raiseOnCurrent(ErrorKind::ValueError, "negative shift count");
-        return 0;
-    }
-    return n >= 64 ? (x < 0 ? -1 : 0) : (x >> n);
-}
+double hp_op_div_int(std::int64_t x, std::int64_t y) { return checkedDivInt(x, y); }
 
 double hp_op_floordiv_float(double x, double y)
 {

@@ -28,7 +28,7 @@ struct CompileOptions
 {
     OptLevel opt = OptLevel::O2;
     // Keep the IR before and after optimisation and the object code, for code views,
-    // and emit debug info (source lines) into the code. Off, compiling is a third faster.
+    // and emit debug info (source lines) into the code, which costs compile time.
     bool keepCodeViews = false;
 };
 

@@ -3,7 +3,7 @@
 
 // A log-linear latency histogram in the manner of HdrHistogram: values in nanoseconds,
 // exact below 256 ns, then 128 linear sub-buckets per power of two, so any recorded value
-// is known to within 1/128 (0.8%) from 1 ns to 2^38 ns (4.6 minutes). Recording is one
+// is known to within 1/128 (0.8%) from 1 ns to 2^39 ns (about 9 minutes). Recording is one
 // relaxed atomic increment (no lock); a snapshot is a plain copy that readers merge,
 // subtract and query without disturbing writers.
 

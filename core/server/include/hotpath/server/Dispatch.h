@@ -14,6 +14,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <utility>
 #include <vector>
 
@@ -29,7 +30,7 @@ struct HttpRequest
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;
 
-    const std::string *header(const std::string &name) const; // case-insensitive
+    const std::string *header(std::string_view name) const; // case-insensitive
 };
 
 struct HttpResponse

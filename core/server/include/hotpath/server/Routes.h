@@ -24,6 +24,7 @@ struct Route
     std::vector<RouteSegment> segments;
     int file = 0;     // index of the program (file) in the version
     int endpoint = 0; // index of the endpoint in that program
+    int function = 0; // index of its handler in the program's (and the module's) functions
 };
 
 struct RouteMatch

@@ -5,6 +5,7 @@
 // ones from here; JIT-compiled code calls the extern "C" hp_op_* entry points, which
 // wrap the same code, so a result or an error message cannot differ between tiers.
 
+#include "hotpath/runtime/Context.h"
 #include "hotpath/runtime/Value.h"
 #include "hotpath/support/FormatSpec.h"
 
@@ -97,6 +98,48 @@ inline int compareIntFloat(std::int64_t i, double f)
     return f > floored ? -1 : 0;
 }
 
+// int / int, int << int and int >> int, raising as CPython words it (and returning 0).
+// Inline: the interpreter's dispatch loop runs them in place; the JIT inlines the same
+// rules in IR and calls hp_op_div_int for the operands that need long double.
+inline double checkedDivInt(std::int64_t x, std::int64_t y)
+{
+    if (y == 0) {
+        runtime::raiseOnCurrent(runtime::ErrorKind::ZeroDivisionError, "division by zero");
+        return 0;
+    }
+    // Up to 2^53 both operands are exact doubles and one division rounds correctly, as
+    // CPython's int / int does. Beyond, they are exact in long double, so the quotient is
+    // rounded twice: right outside rare double-rounding ties.
+    constexpr std::int64_t exact = std::int64_t{1} << 53;
+    if (x >= -exact && x <= exact && y >= -exact && y <= exact)
+        return static_cast<double>(x) / static_cast<double>(y);
+    return static_cast<double>(static_cast<long double>(x) / static_cast<long double>(y));
+}
+
+inline std::int64_t checkedShiftLeft(std::int64_t x, std::int64_t n)
+{
+    if (n < 0) {
+        runtime::raiseOnCurrent(runtime::ErrorKind::ValueError, "negative shift count");
+        return 0;
+    }
+    if (x == 0)
+        return 0;
+    if (n >= 63 || ((x << n) >> n) != x) {
+        runtime::raiseOnCurrent(runtime::ErrorKind::OverflowError, overflowMessage);
+        return 0;
+    }
+    return x << n;
+}
+
+inline std::int64_t checkedShiftRight(std::int64_t x, std::int64_t n)
+{
+    if (n < 0) {
+        runtime::raiseOnCurrent(runtime::ErrorKind::ValueError, "negative shift count");
+        return 0;
+    }
+    return n >= 64 ? (x < 0 ? -1 : 0) : (x >> n);
+}
+
 // Single-character ASCII strings are shared and immortal: iterating or indexing text
 // then allocates nothing.
 Str *asciiCharacter(unsigned char c);
@@ -110,8 +153,6 @@ std::string unboundMessage(Slot name);
 extern "C" {
 std::int64_t hp_op_pow_int(std::int64_t base, std::int64_t exponent);
 double hp_op_div_int(std::int64_t x, std::int64_t y);
-std::int64_t hp_op_lshift(std::int64_t x, std::int64_t n);
-std::int64_t hp_op_rshift(std::int64_t x, std::int64_t n);
 double hp_op_floordiv_float(double x, double y);
 double hp_op_mod_float(double x, double y);
 double hp_op_pow_float(double x, double y);
