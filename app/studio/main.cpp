@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // `hotpath-studio [PROJECT|FILE.py]`: the desktop studio. Opens the given project, or the
-// bundled sample on first start.
+// bundled sample on first start; --profile PATH starts a profile run at once.
 #include "MainWindow.h"
+#include "ProfileDialog.h"
 #include "Theme.h"
 
 #include <QtCore/QCommandLineParser>
@@ -30,6 +31,10 @@ int main(int argc, char *argv[])
                                    QStringLiteral("theme"), QStringLiteral("system"));
     const QCommandLineOption open(QStringLiteral("open"), QStringLiteral("Show FILE at LINE with its compiled code (as file:line)."),
                                   QStringLiteral("file:line"));
+    const QCommandLineOption profile(QStringLiteral("profile"),
+                                     QStringLiteral("Run the server and profile PATH in both tiers (3 s each); the results fill the latency panel."),
+                                     QStringLiteral("path"));
+    parser.addOption(profile);
     parser.addOption(run);
     parser.addOption(address);
     parser.addOption(open);
@@ -52,6 +57,12 @@ int main(int argc, char *argv[])
     window.show();
     if (parser.isSet(run))
         window.run();
+    if (parser.isSet(profile))
+        if (hotpath::ui::ProfileDialog *dialog = window.profile(parser.value(profile))) {
+            // The latency panel shows the results; the dialog only needs to be seen while it runs.
+            QObject::connect(dialog, &hotpath::ui::ProfileDialog::runFinished, dialog, &QDialog::close, Qt::QueuedConnection);
+            dialog->start(3);
+        }
     if (parser.isSet(open)) {
         const QString where = parser.value(open);
         const QString file = where.section(QLatin1Char(':'), 0, 0);

@@ -2,13 +2,17 @@
 // Hotpath Studio as a user drives it, offscreen: open the sample, see a typing error in
 // Problems and fix it, Run, send requests in both tiers from Try it, watch the latency
 // chart fill, Stop and find the port free again.
+#include "BracketMatcher.h"
 #include "CodeEditor.h"
 #include "CompiledView.h"
 #include "LatencyChart.h"
 #include "MainWindow.h"
+#include "PercentileChart.h"
 #include "ProfileDialog.h"
 
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtGui/QImage>
 #include <QtNetwork/QNetworkAccessManager>
 #include <QtNetwork/QNetworkReply>
@@ -129,7 +133,19 @@ private Q_SLOTS:
         QVERIFY2(dialog->summary().contains(QStringLiteral("<td>interp</td>")) && dialog->summary().contains(QStringLiteral("<td>jit</td>")),
                  qPrintable(dialog->summary()));
         QVERIFY(dialog->summary().contains(QStringLiteral("the interpreter's requests/s")));
+        // Its distribution is plotted, both tiers, on the percentile axis.
+        QTRY_VERIFY(window.distribution()->pointCount() > 2 * 60);
         dialog->close();
+
+        // Pause freezes the live chart; Clear starts the figures from zero.
+        window.setChartPaused(true);
+        const int frozen = window.chart()->pointCount();
+        QTest::qWait(400);
+        QCOMPARE(window.chart()->pointCount(), frozen);
+        window.setChartPaused(false);
+        window.clearMetrics();
+        QVERIFY2(window.chart()->pointCount() <= 1, qPrintable(QString::number(window.chart()->pointCount()))); // the requests/s point of one tick at most
+        QCOMPARE(session.metricsSnapshot().series.empty() ? 0u : session.metricsSnapshot().series.front().tiers[0].count(), 0u);
 
         // Export: the chart as PNG, the numbers as CSV and JSON.
         const QString base = QDir(m_dir->path()).filePath(QStringLiteral("latency"));
@@ -139,6 +155,10 @@ private Q_SLOTS:
         QVERIFY(csv.open(QIODevice::ReadOnly));
         QVERIFY(csv.readAll().contains("\"GET /fib/<int:n>\",jit,"));
         QVERIFY(QJsonDocument::fromJson([&] { QFile f(base + QStringLiteral(".json")); f.open(QIODevice::ReadOnly); return f.readAll(); }()).isObject());
+        QVERIFY(QImage(base + QStringLiteral("-distribution.png")).width() > 100);
+        const QJsonDocument profile = QJsonDocument::fromJson([&] { QFile f(base + QStringLiteral("-profile.json")); f.open(QIODevice::ReadOnly); return f.readAll(); }());
+        QCOMPARE(profile[QStringLiteral("tiers")].toArray().size(), 2);
+        QVERIFY(profile[QStringLiteral("tiers")][1][QStringLiteral("requests")].toInt() > 0);
 
         // Stop frees the port.
         window.stop();
@@ -146,6 +166,20 @@ private Q_SLOTS:
         QTcpSocket probe;
         probe.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(url.port()));
         QVERIFY(!probe.waitForConnected(1000));
+    }
+
+    void bracketsPairAcrossLinesButNotInsideStringsOrComments()
+    {
+        const QString text = QStringLiteral("f(a[1], {\n 'x)': g(\"(\"), # )\n})");
+        const ui::BracketMatch outer = ui::matchBracket(text, 1);
+        QCOMPARE(outer.bracket, 1);
+        QCOMPARE(outer.partner, text.size() - 1);
+        QCOMPARE(ui::matchBracket(text, text.size()).partner, 1); // after the last ')'
+        const int brace = text.indexOf(QLatin1Char('{'));
+        QCOMPARE(ui::matchBracket(text, brace).partner, text.size() - 2);
+        QCOMPARE(ui::matchBracket(QStringLiteral("(]"), 0).partner, -1);
+        QCOMPARE(ui::matchBracket(QStringLiteral("abc"), 1).bracket, -1);
+        QCOMPARE(ui::matchBracket(QStringLiteral("\"\"\"(\"\"\" ()"), 3).bracket, -1); // inside a triple-quoted string
     }
 
 private:

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CodeEditor.h"
 
+#include "BracketMatcher.h"
+
 #include <QtGui/QPainter>
 #include <QtGui/QTextBlock>
 #include <QtWidgets/QToolTip>
@@ -173,6 +175,20 @@ void CodeEditor::updateSelections()
     current.cursor = textCursor();
     current.cursor.clearSelection();
     selections << current;
+    // The bracket next to the cursor and its partner; an unmatched one in red.
+    const BracketMatch brackets = matchBracket(toPlainText(), textCursor().position());
+    for (int at : {brackets.bracket, brackets.partner}) {
+        if (at < 0)
+            continue;
+        QTextEdit::ExtraSelection s;
+        const bool matched = brackets.partner >= 0;
+        s.format.setBackground(matched ? (dark ? QColor(0x3d, 0x7e, 0xd6, 110) : QColor(0x3d, 0x7e, 0xd6, 70)) : QColor(220, 50, 47, 90));
+        s.format.setFontWeight(QFont::Bold);
+        s.cursor = QTextCursor(document());
+        s.cursor.setPosition(at);
+        s.cursor.setPosition(at + 1, QTextCursor::KeepAnchor);
+        selections << s;
+    }
     for (const EditorProblem &p : m_problems) {
         QTextEdit::ExtraSelection s;
         s.format.setUnderlineStyle(QTextCharFormat::WaveUnderline);

@@ -2,7 +2,7 @@
 #pragma once
 
 // The handler editor: line numbers, current-line highlight, Python indentation (four
-// spaces, auto-indent after ':'), and problems as wavy underlines with a tooltip.
+// spaces, auto-indent after ':'), bracket matching, and problems as wavy underlines with a tooltip.
 
 #include <QtWidgets/QPlainTextEdit>
 

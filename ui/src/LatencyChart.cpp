@@ -1,21 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "LatencyChart.h"
 
+#include "Theme.h"
+
 #include <QtCharts/QLineSeries>
 #include <QtCharts/QLogValueAxis>
 #include <QtCharts/QValueAxis>
-#include <QtGui/QGuiApplication>
 
 #include <algorithm>
 
 namespace hotpath::ui {
-
-namespace {
-
-const QColor interpColour(0xe0, 0x7a, 0x1f); // orange
-const QColor jitColour(0x1f, 0x77, 0xd4);    // blue
-
-} // namespace
 
 // The chart goes to QChartView's constructor: setChart() later would orphan the default
 // chart the view makes for itself (it releases, not deletes, the previous one).
@@ -24,8 +18,7 @@ LatencyChart::LatencyChart(QWidget *parent) : QChartView(new QChart, parent), m_
     m_chart->setAnimationOptions(QChart::NoAnimation);
     m_chart->legend()->setAlignment(Qt::AlignBottom);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
-    m_chart->setTheme(dark ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    m_chart->setTheme(isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
     m_chart->setBackgroundRoundness(0);
     auto *x = new QValueAxis;
     x->setTitleText(QStringLiteral("seconds"));
@@ -56,6 +49,7 @@ LatencyChart::LatencyChart(QWidget *parent) : QChartView(new QChart, parent), m_
         qreal width;
         QAbstractAxis *axis;
     };
+    const QColor interpColour = interpreterColour(), jitColour = ui::jitColour();
     const Spec specs[] = {
         {"interp p50", interpColour, Qt::SolidLine, 2.0, y}, {"interp p99", interpColour, Qt::DashLine, 1.4, y},
         {"JIT p50", jitColour, Qt::SolidLine, 2.0, y},       {"JIT p99", jitColour, Qt::DashLine, 1.4, y},

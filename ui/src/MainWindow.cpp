@@ -5,16 +5,21 @@
 #include "CompiledView.h"
 #include "Highlighter.h"
 #include "LatencyChart.h"
+#include "PercentileChart.h"
 #include "ProfileDialog.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSaveFile>
 #include <QtCore/QSettings>
+#include <QtGui/QClipboard>
 #include <QtGui/QCloseEvent>
+#include <QtGui/QGuiApplication>
 #include <QtGui/QDesktopServices>
 #include <QtGui/QKeySequence>
 #include <QtNetwork/QNetworkAccessManager>
@@ -28,6 +33,7 @@
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
+#include <QtWidgets/QMenu>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QSplitter>
@@ -35,6 +41,7 @@
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTableWidget>
 #include <QtWidgets/QToolBar>
+#include <QtWidgets/QToolButton>
 #include <QtWidgets/QTreeWidget>
 #include <QtWidgets/QVBoxLayout>
 
@@ -218,9 +225,34 @@ void MainWindow::buildUi()
     m_chartEndpoint = new QComboBox;
     m_chartEndpoint->setMinimumContentsLength(18);
     chooser->addWidget(m_chartEndpoint);
+    auto *pause = new QToolButton;
+    m_pause = new QAction(tr("Pause"), this);
+    m_pause->setCheckable(true);
+    m_pause->setToolTip(tr("Freeze the live chart (requests are still recorded)"));
+    connect(m_pause, &QAction::toggled, this, &MainWindow::setChartPaused);
+    pause->setDefaultAction(m_pause);
+    chooser->addWidget(pause);
+    auto *clearChart = new QToolButton;
+    clearChart->setDefaultAction(new QAction(tr("Clear"), this));
+    clearChart->defaultAction()->setToolTip(tr("Start the chart, the summary and the endpoint figures from zero"));
+    connect(clearChart->defaultAction(), &QAction::triggered, this, &MainWindow::clearMetrics);
+    chooser->addWidget(clearChart);
     latencyLayout->addLayout(chooser);
     m_chart = new LatencyChart;
-    latencyLayout->addWidget(m_chart, 3);
+    m_distribution = new PercentileChart;
+    auto *distributionPage = new QWidget;
+    auto *distributionLayout = new QVBoxLayout(distributionPage);
+    distributionLayout->setContentsMargins(0, 0, 0, 0);
+    distributionLayout->addWidget(m_distribution, 1);
+    m_profileCaption = new QLabel(tr("Run Profile… to compare the tiers' latency distributions here."));
+    m_profileCaption->setWordWrap(true);
+    m_profileCaption->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    distributionLayout->addWidget(m_profileCaption);
+    m_latencyTabs = new QTabWidget;
+    m_latencyTabs->setDocumentMode(true);
+    m_latencyTabs->addTab(m_chart, tr("Live (last 60 s)"));
+    m_latencyTabs->addTab(distributionPage, tr("Distribution (last profile)"));
+    latencyLayout->addWidget(m_latencyTabs, 3);
     m_summary = new QTableWidget(2, 8);
     m_summary->setHorizontalHeaderLabels({tr("count"), tr("req/s"), tr("p50"), tr("p90"), tr("p99"), tr("p99.9"), tr("max"), tr("errors")});
     m_summary->setVerticalHeaderLabels({tr("Interpreted"), tr("JIT")});
@@ -345,6 +377,16 @@ void MainWindow::buildUi()
     m_url = new QLabel(tr("Stopped"));
     m_url->setTextInteractionFlags(Qt::TextBrowserInteraction);
     m_url->setOpenExternalLinks(true);
+    m_url->setToolTip(tr("Click to open in the browser, right-click to copy"));
+    m_url->setContextMenuPolicy(Qt::CustomContextMenu);
+    connect(m_url, &QWidget::customContextMenuRequested, this, [this](const QPoint &at) {
+        if (!m_session.running())
+            return;
+        QMenu menu;
+        menu.addAction(tr("Copy URL"), this, [this] { QGuiApplication::clipboard()->setText(m_session.url()); });
+        menu.addAction(tr("Open in browser"), this, [this] { QDesktopServices::openUrl(QUrl(m_session.url())); });
+        menu.exec(m_url->mapToGlobal(at));
+    });
     m_jit = new QLabel;
     m_rate = new QLabel;
     statusBar()->addWidget(m_url);
@@ -405,15 +447,15 @@ void MainWindow::showFile(const QString &file, int line)
         e->goToLine(line);
 }
 
-ProfileDialog *MainWindow::profile()
+ProfileDialog *MainWindow::profile(const QString &requestedPath)
 {
     if (!m_session.running())
         run();
     if (!m_session.running())
         return nullptr;
     // The selected endpoint's path, with a small example value for each parameter.
-    QString path = m_tryPath->text();
-    if (QTreeWidgetItem *item = m_endpoints->currentItem()) {
+    QString path = requestedPath.isEmpty() ? m_tryPath->text() : requestedPath;
+    if (QTreeWidgetItem *item = m_endpoints->currentItem(); item && requestedPath.isEmpty()) {
         path = item->text(1);
         path.replace(QRegularExpression(QStringLiteral("<int:[^>]*>")), QStringLiteral("20"));
         path.replace(QRegularExpression(QStringLiteral("<float:[^>]*>")), QStringLiteral("1.5"));
@@ -421,6 +463,7 @@ ProfileDialog *MainWindow::profile()
     }
     auto *dialog = new ProfileDialog(m_session.url(), path, this);
     dialog->setAttribute(Qt::WA_DeleteOnClose);
+    connect(dialog, &ProfileDialog::runFinished, this, [this, dialog] { showProfile(*dialog); });
     dialog->show();
     return dialog;
 }
@@ -472,11 +515,68 @@ void MainWindow::exportMetrics()
     exportMetricsTo(base);
 }
 
+// The profile's percentile curves and the live summary describe different requests
+// (the load generator's view vs the server's), so the distribution gets a caption of
+// its own naming the run.
+void MainWindow::showProfile(const ProfileDialog &dialog)
+{
+    m_lastProfile = dialog.results();
+    m_lastProfilePath = dialog.path();
+    metrics::HistogramSnapshot interp, jit;
+    for (const auto &[tier, result] : m_lastProfile)
+        (tier == "jit" ? jit : interp) = result.latency;
+    m_distribution->setDistributions(interp, jit);
+    m_profileCaption->setText(tr("<b>%1</b>, measured by the load generator:").arg(m_lastProfilePath.toHtmlEscaped())
+                              + dialog.summary());
+    m_latencyTabs->setCurrentIndex(1);
+}
+
+void MainWindow::setChartPaused(bool paused)
+{
+    m_pause->setChecked(paused);
+    m_pause->setText(paused ? tr("Resume") : tr("Pause"));
+    if (!paused)
+        refresh();
+}
+
+void MainWindow::clearMetrics()
+{
+    m_session.clearMetrics();
+    for (int row = 0; row < 2; ++row)
+        for (int column = 0; column < m_summary->columnCount(); ++column)
+            if (QTableWidgetItem *item = m_summary->item(row, column))
+                item->setText({});
+    m_speedup->setText(tr("Cleared. Send requests or run Profile… to compare the tiers."));
+    refresh();
+}
+
+// base.png and base-distribution.png (the charts as shown), base.csv and base.json (the
+// server's figures per endpoint and tier), base-profile.json (the last profile run).
 bool MainWindow::exportMetricsTo(const QString &base)
 {
     const metrics::Snapshot snapshot = m_session.metricsSnapshot();
     bool ok = m_chart->grab().save(base + QStringLiteral(".png"));
-    for (const auto &[suffix, text] : {std::pair{QStringLiteral(".csv"), snapshot.csv()}, std::pair{QStringLiteral(".json"), snapshot.json()}}) {
+    std::vector<std::pair<QString, std::string>> files{{QStringLiteral(".csv"), snapshot.csv()}, {QStringLiteral(".json"), snapshot.json()}};
+    if (!m_lastProfile.empty()) {
+        ok = ok && m_distribution->grab().save(base + QStringLiteral("-distribution.png"));
+        QJsonArray tiers;
+        for (const auto &[tier, r] : m_lastProfile) {
+            QJsonObject percentiles;
+            for (double p : {50.0, 90.0, 99.0, 99.9, 99.99})
+                percentiles.insert(QString::number(p), static_cast<double>(r.latency.percentileNs(p)) / 1000.0);
+            tiers.append(QJsonObject{{QStringLiteral("tier"), QString::fromStdString(tier)},
+                                     {QStringLiteral("requests"), static_cast<qint64>(r.requests)},
+                                     {QStringLiteral("non2xx"), static_cast<qint64>(r.non2xx)},
+                                     {QStringLiteral("socket_errors"), static_cast<qint64>(r.socketErrors)},
+                                     {QStringLiteral("seconds"), r.seconds},
+                                     {QStringLiteral("requests_per_second"), r.requestsPerSecond()},
+                                     {QStringLiteral("max_us"), static_cast<double>(r.latency.maxNs()) / 1000.0},
+                                     {QStringLiteral("percentiles_us"), percentiles}});
+        }
+        const QJsonObject profile{{QStringLiteral("path"), m_lastProfilePath}, {QStringLiteral("tiers"), tiers}};
+        files.emplace_back(QStringLiteral("-profile.json"), QJsonDocument(profile).toJson().toStdString());
+    }
+    for (const auto &[suffix, text] : files) {
         QSaveFile out(base + suffix);
         ok = ok && out.open(QIODevice::WriteOnly) && out.write(QByteArray::fromStdString(text)) >= 0 && out.commit();
     }
@@ -649,7 +749,8 @@ void MainWindow::refresh()
     const QString series = m_chartEndpoint->currentData().toString();
     const auto interp = m_session.latency(series, metrics::Tier::Interp);
     const auto jit = m_session.latency(series, metrics::Tier::Jit);
-    m_chart->setPoints(interp, jit);
+    if (!m_pause->isChecked())
+        m_chart->setPoints(interp, jit);
     if (!m_session.running())
         return;
     const metrics::Snapshot snapshot = m_session.metricsSnapshot();

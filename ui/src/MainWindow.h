@@ -5,6 +5,7 @@
 // middle, live latency on the right, Problems / Log / Try it below, Run and Stop above.
 // Everything it knows about projects, checking and serving comes through the Session.
 
+#include "hotpath/loadgen/LoadGenerator.h"
 #include "hotpath/session/Session.h"
 
 #include <QtCore/QTimer>
@@ -27,6 +28,7 @@ namespace hotpath::ui {
 class CodeEditor;
 class CompiledView;
 class LatencyChart;
+class PercentileChart;
 
 class MainWindow : public QMainWindow
 {
@@ -46,6 +48,9 @@ public:
     QTreeWidget *problems() const { return m_problems; }
     QPlainTextEdit *log() const { return m_log; }
     LatencyChart *chart() const { return m_chart; }
+    PercentileChart *distribution() const { return m_distribution; }
+    void setChartPaused(bool paused);
+    void clearMetrics();
     QTableWidget *summary() const { return m_summary; }
     QLabel *tryStatus() const { return m_tryStatus; }
     QPlainTextEdit *tryBody() const { return m_tryResponse; }
@@ -57,8 +62,8 @@ public Q_SLOTS:
     void stop();
     bool save();
     void sendTry(const QString &path = {}, const QString &tier = {});
-    // Opens the profile dialog for the selected endpoint's path (or Try it's path).
-    class ProfileDialog *profile();
+    // Opens the profile dialog for `path`, else the selected endpoint's path (or Try it's).
+    class ProfileDialog *profile(const QString &path = {});
     void exportMetrics();
     bool exportMetricsTo(const QString &base); // base.png, base.csv, base.json
 
@@ -68,6 +73,7 @@ protected:
 private:
     void buildUi();
     void refresh();
+    void showProfile(const class ProfileDialog &dialog);
     void showProblems(const QString &file, const std::vector<session::Problem> &problems);
     void updateCompiledView();
     void findInEditor(bool replace);
@@ -85,6 +91,12 @@ private:
     QLineEdit *m_logFilter = nullptr;
     QStringList m_logLines;
     LatencyChart *m_chart = nullptr;
+    PercentileChart *m_distribution = nullptr;
+    QTabWidget *m_latencyTabs = nullptr;
+    QAction *m_pause = nullptr;
+    QLabel *m_profileCaption = nullptr;
+    std::vector<std::pair<std::string, loadgen::LoadResult>> m_lastProfile;
+    QString m_lastProfilePath;
     QComboBox *m_chartEndpoint = nullptr;
     QTableWidget *m_summary = nullptr;
     QLabel *m_speedup = nullptr;

@@ -150,6 +150,8 @@ void ProfileDialog::poll()
     runNextTier();
 }
 
+QString ProfileDialog::path() const { return m_path->text().trimmed(); }
+
 QString ProfileDialog::summary() const
 {
     QString html = QStringLiteral("<table cellspacing=6><tr><th align=left>tier</th><th>requests</th><th>req/s</th><th>p50</th>"

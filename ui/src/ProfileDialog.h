@@ -34,6 +34,9 @@ public:
     void start(double seconds = 0);
     bool finished() const { return m_finished; }
     QString summary() const;
+    QString path() const;
+    // Per tier ("interp", "jit"), the load generator's view of the last run.
+    const std::vector<std::pair<std::string, loadgen::LoadResult>> &results() const { return m_results; }
 
 Q_SIGNALS:
     void runFinished();

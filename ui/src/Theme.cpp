@@ -37,4 +37,9 @@ void applyTheme(bool dark)
     QApplication::setPalette(p);
 }
 
+bool isDark() { return QApplication::palette().color(QPalette::Base).lightness() < 128; }
+
+QColor interpreterColour() { return QColor(0xe0, 0x7a, 0x1f); } // orange
+QColor jitColour() { return QColor(0x1f, 0x77, 0xd4); }         // blue
+
 } // namespace hotpath::ui

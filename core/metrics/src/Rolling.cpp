@@ -55,6 +55,16 @@ void RollingSeries::tick()
     m_previous = std::move(now);
 }
 
+void RollingSeries::clear()
+{
+    Snapshot now = m_registry.snapshot();
+    std::lock_guard lock(m_mutex);
+    m_points.clear();
+    for (auto &points : m_all)
+        points.clear();
+    m_previous = std::move(now);
+}
+
 std::vector<Point> RollingSeries::points(const std::string &endpoint, Tier tier) const
 {
     std::lock_guard lock(m_mutex);

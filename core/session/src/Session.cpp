@@ -227,6 +227,7 @@ bool Session::start(server::TierChoice tier, const QString &host, int port, QStr
         return false;
     }
     m_rolling = std::make_unique<metrics::RollingSeries>(serving->metrics(), 600);
+    m_baseline = {};
     m_server = std::move(serving);
     Q_EMIT logLine(QStringLiteral("Serving %1 on %2").arg(m_name, url()));
     Q_EMIT runningChanged(true);
@@ -279,6 +280,31 @@ std::vector<metrics::Point> Session::latency(const QString &series, metrics::Tie
     return m_rolling ? m_rolling->points(series.toStdString(), tier) : std::vector<metrics::Point>{};
 }
 
-metrics::Snapshot Session::metricsSnapshot() const { return m_server ? m_server->metrics().snapshot() : metrics::Snapshot{}; }
+metrics::Snapshot Session::metricsSnapshot() const
+{
+    if (!m_server)
+        return {};
+    metrics::Snapshot now = m_server->metrics().snapshot();
+    for (metrics::SeriesSnapshot &series : now.series)
+        for (const metrics::SeriesSnapshot &before : m_baseline.series) {
+            if (before.endpoint != series.endpoint)
+                continue;
+            for (std::size_t t = 0; t < series.tiers.size(); ++t) {
+                series.tiers[t].total.subtract(before.tiers[t].total);
+                series.tiers[t].handler.subtract(before.tiers[t].handler);
+                for (const auto &[status, count] : before.tiers[t].statuses)
+                    series.tiers[t].statuses[status] -= count;
+            }
+        }
+    return now;
+}
+
+void Session::clearMetrics()
+{
+    if (!m_server)
+        return;
+    m_baseline = m_server->metrics().snapshot();
+    m_rolling->clear();
+}
 
 } // namespace hotpath::session

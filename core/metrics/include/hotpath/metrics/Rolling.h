@@ -37,6 +37,8 @@ public:
     // `endpoint` is empty.
     std::vector<Point> points(const std::string &endpoint, Tier tier) const;
     std::vector<std::string> endpoints() const;
+    // Forgets every point; the next tick counts from the registry as it is then.
+    void clear();
 
 private:
     const Registry &m_registry;

@@ -87,7 +87,11 @@ public:
     // Appends one 100 ms point to every latency series (the studio's timer calls it).
     void tick();
     std::vector<metrics::Point> latency(const QString &series, metrics::Tier tier) const;
+    // The server's figures since start or the last clearMetrics().
     metrics::Snapshot metricsSnapshot() const;
+    // Starts the latency series and the figures above from zero (the server's own
+    // /metrics keeps counting: Prometheus counters never go back).
+    void clearMetrics();
 
 Q_SIGNALS:
     void problemsChecked(const QString &file, const std::vector<hotpath::session::Problem> &problems);
@@ -105,6 +109,7 @@ private:
     std::vector<EndpointRow> m_endpoints;
     std::unique_ptr<server::Server> m_server;
     std::unique_ptr<metrics::RollingSeries> m_rolling;
+    metrics::Snapshot m_baseline; // what clearMetrics() saw
     std::shared_ptr<int> m_alive = std::make_shared<int>(0); // guards queued callbacks after destruction
     std::vector<std::future<void>> m_jobs;
 };
