@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/server/Server.h"
 
+#include "ConnectionGuard.h"
+
 #include <QtCore/QThread>
 #include <QtCore/QUrlQuery>
 #include <QtHttpServer/QAbstractHttpServer>
@@ -147,13 +149,16 @@ protected:
     void run() override
     {
         HttpFront front(m_server, m_index);
-        auto *listener = new QTcpServer;
+        auto *listener = new GuardedListener(m_server.connectionLimits(), m_server.m_openConnections,
+                                             [this](const GuardVerdict &verdict) { m_server.logRefusal(verdict); });
         if (!listener->setSocketDescriptor(m_fd)) {
             delete listener;
             m_ready.set_value(false);
             return;
         }
         front.bind(listener); // the front owns it from here
+        // After the front's own slot, which takes each new socket and connects its readyRead.
+        QObject::connect(listener, &QTcpServer::pendingConnectionAvailable, listener, &GuardedListener::connectionsTaken);
         m_ready.set_value(true);
         exec();
     }
@@ -249,6 +254,31 @@ ReloadResult Server::reload()
     std::atomic_store(&m_version, version);
     result.ok = true;
     return result;
+}
+
+ConnectionLimits Server::connectionLimits() const
+{
+    ConnectionLimits limits;
+    limits.request.maxHeadBytes = static_cast<std::size_t>(std::max<std::int64_t>(1024, m_options.maxHeaderBytes));
+    limits.request.maxBodyBytes = m_options.maxBodyBytes;
+    limits.request.loopbackOnly = m_loopback;
+    limits.requestTimeout = m_options.requestTimeout;
+    limits.idleTimeout = m_options.idleTimeout;
+    limits.maxConnections = std::max(1, m_options.maxConnections);
+    return limits;
+}
+
+// A request the connection guard refused never reaches serve(); the log still shows it.
+void Server::logRefusal(const GuardVerdict &verdict)
+{
+    if (!m_log)
+        return;
+    RequestRecord record;
+    record.method = "-";
+    record.path = "(refused before routing)";
+    record.status = verdict.status;
+    record.failure = verdict.error + ": " + verdict.message;
+    m_log(record);
 }
 
 void Server::serve(int worker, const HttpRequest &request, HttpResponse &response)

@@ -13,12 +13,14 @@
 
 #include "hotpath/metrics/Metrics.h"
 #include "hotpath/server/Dispatch.h"
+#include "hotpath/server/RequestGuard.h"
 #include "hotpath/server/Version.h"
 
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
 #include <atomic>
+#include <chrono>
 #include <functional>
 #include <memory>
 #include <mutex>
@@ -29,6 +31,8 @@ class QThread;
 
 namespace hotpath::server {
 
+struct ConnectionLimits;
+
 struct ServerOptions
 {
     QString host;              // empty: the project's (127.0.0.1 by default)
@@ -36,8 +40,16 @@ struct ServerOptions
     std::optional<TierChoice> tier; // empty: the project's
     int threads = 2;
     jit::OptLevel opt = jit::OptLevel::O2;
-    // Request bodies above this are refused with 413.
+    // Request bodies above this are refused with 413, from Content-Length before any is read.
     std::int64_t maxBodyBytes = 1 << 20;
+    // The request line and headers above this are refused with 431.
+    std::int64_t maxHeaderBytes = 64 * 1024;
+    // A request must arrive whole within this (408 otherwise); an idle keep-alive
+    // connection is closed after the other.
+    std::chrono::milliseconds requestTimeout{10'000};
+    std::chrono::milliseconds idleTimeout{30'000};
+    // Connections open at once over all workers; more are answered 503 and closed.
+    int maxConnections = 1000;
     // Off only to measure what recording costs.
     bool recordMetrics = true;
     runtime::Limits limits = DispatchOptions::defaultLimits();
@@ -81,6 +93,7 @@ public:
     std::shared_ptr<const Version> current() const { return std::atomic_load(&m_version); }
     metrics::Registry &metrics() { return m_metrics; }
     TierChoice tier() const { return m_dispatch.tier; }
+    int openConnections() const { return m_openConnections.load(); }
 
     // Compiles the target again; on success new requests go to the new version.
     ReloadResult reload();
@@ -93,6 +106,8 @@ public:
 
 private:
     class Worker;
+    ConnectionLimits connectionLimits() const;
+    void logRefusal(const GuardVerdict &verdict);
 
     QString m_target;
     ServerOptions m_options;
@@ -104,6 +119,7 @@ private:
     QString m_host;
     bool m_loopback = true;
     quint16 m_port = 0;
+    std::atomic<int> m_openConnections{0};
     std::function<void(const RequestRecord &)> m_log;
 };
 

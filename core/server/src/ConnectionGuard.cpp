@@ -1,0 +1,147 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "ConnectionGuard.h"
+
+#include <QtCore/QTimerEvent>
+
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+
+namespace hotpath::server {
+
+using Clock = std::chrono::steady_clock;
+
+GuardedListener::GuardedListener(ConnectionLimits limits, std::atomic<int> &open, RejectLog log)
+    : m_limits(limits), m_open(open), m_log(std::move(log))
+{
+    // Timeouts are checked four times a second rather than with a timer per connection,
+    // which would be restarted on every read of every request.
+    m_sweep.start(250, this);
+}
+
+// The guards go first: they unregister from this listener, which their sockets (children
+// of this listener, or of QtHttpServer) may outlive.
+GuardedListener::~GuardedListener()
+{
+    for (ConnectionGuard *guard : std::vector<ConnectionGuard *>(m_guards))
+        delete guard;
+}
+
+void GuardedListener::incomingConnection(qintptr descriptor)
+{
+    if (m_open.fetch_add(1) >= m_limits.maxConnections) {
+        m_open.fetch_sub(1);
+        const GuardVerdict busy{503, "TooManyConnections",
+                                "the server has " + std::to_string(m_limits.maxConnections) + " connections open, its limit"};
+        const std::string answer = rejectionResponse(busy);
+        // A fresh socket's send buffer takes this small answer whole; if not, closing is the answer.
+        [[maybe_unused]] const auto sent = ::send(static_cast<int>(descriptor), answer.data(), answer.size(), MSG_NOSIGNAL | MSG_DONTWAIT);
+        ::close(static_cast<int>(descriptor));
+        if (m_log)
+            m_log(busy);
+        return;
+    }
+    auto *socket = new QTcpSocket(this);
+    if (!socket->setSocketDescriptor(descriptor)) {
+        m_open.fetch_sub(1);
+        delete socket;
+        ::close(static_cast<int>(descriptor));
+        return;
+    }
+    auto *guard = new ConnectionGuard(socket, *this);
+    connect(socket, &QTcpSocket::readyRead, guard, &ConnectionGuard::beforeRead);
+    m_handedOver.emplace_back(guard);
+    addPendingConnection(socket);
+}
+
+void GuardedListener::connectionsTaken()
+{
+    for (const QPointer<ConnectionGuard> &guard : m_handedOver)
+        if (guard)
+            connect(guard->m_socket, &QTcpSocket::readyRead, guard, &ConnectionGuard::afterRead);
+    m_handedOver.clear();
+}
+
+void GuardedListener::timerEvent(QTimerEvent *event)
+{
+    if (event->timerId() != m_sweep.timerId())
+        return QTcpServer::timerEvent(event);
+    const auto now = Clock::now();
+    // sweep() may close a socket, which deletes its guard later (deleteLater), never now.
+    for (ConnectionGuard *guard : std::vector<ConnectionGuard *>(m_guards))
+        guard->sweep(now);
+}
+
+ConnectionGuard::ConnectionGuard(QTcpSocket *socket, GuardedListener &listener)
+    : QObject(socket), m_socket(socket), m_listener(listener), m_guard(listener.m_limits.request), m_lastActivity(Clock::now())
+{
+    m_listener.m_guards.push_back(this);
+    connect(socket, &QTcpSocket::bytesWritten, this, [this] { m_lastActivity = Clock::now(); });
+}
+
+ConnectionGuard::~ConnectionGuard()
+{
+    auto &guards = m_listener.m_guards;
+    guards.erase(std::remove(guards.begin(), guards.end(), this), guards.end());
+    m_listener.m_open.fetch_sub(1);
+}
+
+void ConnectionGuard::beforeRead()
+{
+    if (m_refused) {
+        m_socket->readAll(); // nothing more of this connection reaches QtHttpServer
+        return;
+    }
+    const qint64 available = m_socket->bytesAvailable();
+    if (available <= m_fed)
+        return;
+    const QByteArray bytes = m_socket->peek(available);
+    const GuardVerdict &verdict = m_guard.feed(std::string_view(bytes.constData() + m_fed, static_cast<std::size_t>(available - m_fed)));
+    m_fed = available;
+    const auto now = Clock::now();
+    m_lastActivity = now;
+    if (verdict.rejected()) {
+        refuse(verdict);
+        return;
+    }
+    if (m_guard.requestsSeen() != m_requestsSeen) {
+        m_requestsSeen = m_guard.requestsSeen();
+        m_inRequest = false;
+    }
+    if (!m_guard.idle() && !m_inRequest) {
+        m_inRequest = true;
+        m_requestStarted = now;
+    }
+}
+
+void ConnectionGuard::afterRead() { m_fed = std::min(m_fed, m_socket->bytesAvailable()); }
+
+void ConnectionGuard::sweep(Clock::time_point now)
+{
+    if (m_refused || m_socket->state() != QAbstractSocket::ConnectedState)
+        return;
+    const ConnectionLimits &limits = m_listener.m_limits;
+    if (m_inRequest && now - m_requestStarted > limits.requestTimeout) {
+        refuse({408, "RequestTimeout",
+                "the request was not received within " + std::to_string(limits.requestTimeout.count()) + " ms"});
+    } else if (!m_inRequest && m_guard.idle() && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
+        m_refused = true;
+        m_socket->disconnectFromHost(); // idle keep-alive: a quiet close, as servers do
+    }
+}
+
+// Answers the broken request and closes. Bytes still buffered are discarded first, so
+// QtHttpServer (whose readyRead slot runs next) never parses them.
+void ConnectionGuard::refuse(const GuardVerdict &verdict)
+{
+    m_refused = true;
+    m_socket->readAll();
+    m_fed = 0;
+    m_socket->write(QByteArray::fromStdString(rejectionResponse(verdict)));
+    m_socket->disconnectFromHost();
+    if (m_listener.m_log)
+        m_listener.m_log(verdict);
+}
+
+} // namespace hotpath::server
