@@ -90,15 +90,16 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption tier(QStringLiteral("tier"),
                                   QStringLiteral("Default tier: auto (interpreter until the JIT is ready), interp or jit."),
                                   QStringLiteral("tier"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default 2)."), QStringLiteral("N"),
-                                     QStringLiteral("2"));
-    const QCommandLineOption opt(QStringLiteral("opt"), QStringLiteral("JIT optimisation level 0-3 (default 2)."),
-                                 QStringLiteral("level"), QStringLiteral("2"));
-    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Handler deadline in seconds (default 2)."),
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: the project's, else 2)."),
+                                     QStringLiteral("N"));
+    const QCommandLineOption opt(QStringLiteral("opt"), QStringLiteral("JIT optimisation level 0-3 (default: the project's, else 2)."),
+                                 QStringLiteral("level"));
+    const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Handler deadline in seconds (default: the project's, else 2)."),
                                      QStringLiteral("S"));
     const QCommandLineOption watch(QStringLiteral("watch"), QStringLiteral("Reload when a project file changes."));
     const QCommandLineOption quiet(QStringLiteral("quiet"), QStringLiteral("No access log."));
-    const QCommandLineOption maxBody(QStringLiteral("max-body"), QStringLiteral("Largest request body in bytes (default 1048576)."),
+    const QCommandLineOption maxBody(QStringLiteral("max-body"),
+                                     QStringLiteral("Largest request body in bytes (default: the project's, else 1048576)."),
                                      QStringLiteral("BYTES"));
     const QCommandLineOption noMetrics(QStringLiteral("no-metrics"), QStringLiteral("Record no metrics (to measure what they cost)."));
     parser.addOptions({host, port, tier, threads, opt, timeout, watch, quiet, maxBody, noMetrics});
@@ -123,7 +124,8 @@ int runServe(const QStringList &arguments)
         return ExitUsage;
     }
 
-    server::ServerOptions options;
+    // The project's settings (hotpath.json), then the flags given here.
+    server::ServerOptions options = server::optionsForTarget(target);
     options.host = parser.value(host);
     bool ok = true;
     if (parser.isSet(port)) {
@@ -146,12 +148,14 @@ int runServe(const QStringList &arguments)
             return ExitUsage;
         }
     }
-    options.threads = parser.value(threads).toInt(&ok);
-    if (!ok || options.threads < 1 || options.threads > 64) {
-        std::fprintf(stderr, "hotpath serve: --threads must be 1-64\n");
-        return ExitUsage;
+    if (parser.isSet(threads)) {
+        options.threads = parser.value(threads).toInt(&ok);
+        if (!ok || options.threads < 1 || options.threads > 64) {
+            std::fprintf(stderr, "hotpath serve: --threads must be 1-64\n");
+            return ExitUsage;
+        }
     }
-    if (!jit::parseOptLevel(parser.value(opt).toStdString(), options.opt)) {
+    if (parser.isSet(opt) && !jit::parseOptLevel(parser.value(opt).toStdString(), options.opt)) {
         std::fprintf(stderr, "hotpath serve: --opt must be 0, 1, 2 or 3\n");
         return ExitUsage;
     }

@@ -54,6 +54,16 @@ private Q_SLOTS:
                                   << "hotpath.json: error: field 'server.port': must be an integer from 0 to 65535";
         QTest::newRow("bad tier") << R"({"format": 1, "name": "x", "files": [], "server": {"tier": "fast"}})"
                                   << "hotpath.json: error: field 'server.tier': must be \"auto\", \"interp\" or \"jit\"";
+        QTest::newRow("threads") << R"({"format": 1, "name": "x", "files": [], "server": {"threads": 0}})"
+                                 << "hotpath.json: error: field 'server.threads': must be an integer from 1 to 64";
+        QTest::newRow("opt") << R"({"format": 1, "name": "x", "files": [], "server": {"opt": 2.5}})"
+                             << "hotpath.json: error: field 'server.opt': must be an integer from 0 to 3";
+        QTest::newRow("limits not object") << R"({"format": 1, "name": "x", "files": [], "server": {"limits": 5}})"
+                                           << "hotpath.json: error: field 'server.limits': must be an object";
+        QTest::newRow("header limit") << R"({"format": 1, "name": "x", "files": [], "server": {"limits": {"max_header_bytes": 10}}})"
+                                      << "hotpath.json: error: field 'server.limits.max_header_bytes': must be an integer from 1024 to 16777216";
+        QTest::newRow("timeout string") << R"({"format": 1, "name": "x", "files": [], "server": {"limits": {"timeout_ms": "2s"}}})"
+                                        << "hotpath.json: error: field 'server.limits.timeout_ms': must be an integer from 1 to 3600000";
     }
     void errorsNameTheField()
     {
@@ -62,6 +72,29 @@ private Q_SLOTS:
         const auto result = parseManifest(json.toUtf8(), QStringLiteral("hotpath.json"));
         QVERIFY(!result.manifest);
         QCOMPARE(result.error, error);
+    }
+
+    void limitsAreReadAndWrittenBack()
+    {
+        const auto result = parseManifest(R"({"format": 1, "name": "x", "files": ["a.py"], "server": {"threads": 4, "opt": 3,
+            "limits": {"timeout_ms": 500, "max_body_bytes": 4096, "max_connections": 7, "idle_timeout_ms": 900}}})",
+                                          QStringLiteral("hotpath.json"));
+        QVERIFY2(result.manifest, qPrintable(result.error));
+        const ServerSettings &server = result.manifest->server;
+        QCOMPARE(server.threads, 4);
+        QCOMPARE(server.opt, 3);
+        QCOMPARE(server.limits.timeoutMs, 500);
+        QCOMPARE(server.limits.maxBodyBytes, 4096);
+        QCOMPARE(server.limits.maxConnections, 7);
+        QCOMPARE(server.limits.idleTimeoutMs, 900);
+        QCOMPARE(server.limits.maxHeaderBytes, 64 * 1024); // the default where absent
+        // Written and read again, the manifest is the same.
+        const QByteArray written = writeManifest(*result.manifest);
+        const auto again = parseManifest(written, QStringLiteral("hotpath.json"));
+        QVERIFY2(again.manifest, qPrintable(again.error));
+        QCOMPARE(writeManifest(*again.manifest), written);
+        QCOMPARE(again.manifest->files, QStringList{QStringLiteral("a.py")});
+        QCOMPARE(again.manifest->server.limits.idleTimeoutMs, 900);
     }
 
     void missingManifestIsAnError()

@@ -7,6 +7,8 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <type_traits>
+
 namespace hotpath::project {
 
 namespace {
@@ -86,6 +88,7 @@ ManifestResult parseManifest(const QByteArray &json, const QString &displayPath)
         if (!server.isObject())
             return failure(displayPath, fieldError(QStringLiteral("server"), QStringLiteral("must be an object")));
         const QJsonObject settings = server.toObject();
+        QString error;
         if (settings.contains(QStringLiteral("host"))) {
             if (!settings.value(QStringLiteral("host")).isString())
                 return failure(displayPath, fieldError(QStringLiteral("server.host"), QStringLiteral("must be a string")));
@@ -97,6 +100,39 @@ ManifestResult parseManifest(const QByteArray &json, const QString &displayPath)
                 return failure(displayPath, fieldError(QStringLiteral("server.port"),
                                                        QStringLiteral("must be an integer from 0 to 65535")));
             manifest.server.port = port.toInt();
+        }
+        // Integers within a range: every problem names the field.
+        auto integer = [&](const QJsonObject &object, const QString &key, const QString &field, qint64 low, qint64 high, auto &into) -> bool {
+            if (!object.contains(key))
+                return true;
+            const QJsonValue value = object.value(key);
+            const double number = value.toDouble();
+            if (!value.isDouble() || number != static_cast<double>(static_cast<qint64>(number)) || number < static_cast<double>(low)
+                || number > static_cast<double>(high)) {
+                error = fieldError(field, QStringLiteral("must be an integer from %1 to %2").arg(low).arg(high));
+                return false;
+            }
+            into = static_cast<std::remove_reference_t<decltype(into)>>(number);
+            return true;
+        };
+        if (!integer(settings, QStringLiteral("threads"), QStringLiteral("server.threads"), 1, 64, manifest.server.threads)
+            || !integer(settings, QStringLiteral("opt"), QStringLiteral("server.opt"), 0, 3, manifest.server.opt))
+            return failure(displayPath, error);
+        const QJsonValue limits = settings.value(QStringLiteral("limits"));
+        if (!limits.isUndefined()) {
+            if (!limits.isObject())
+                return failure(displayPath, fieldError(QStringLiteral("server.limits"), QStringLiteral("must be an object")));
+            const QJsonObject l = limits.toObject();
+            ServerLimits &into = manifest.server.limits;
+            if (!integer(l, QStringLiteral("timeout_ms"), QStringLiteral("server.limits.timeout_ms"), 1, 3'600'000, into.timeoutMs)
+                || !integer(l, QStringLiteral("memory_bytes"), QStringLiteral("server.limits.memory_bytes"), 1 << 20, 64LL << 30, into.memoryBytes)
+                || !integer(l, QStringLiteral("max_body_bytes"), QStringLiteral("server.limits.max_body_bytes"), 0, 1LL << 32, into.maxBodyBytes)
+                || !integer(l, QStringLiteral("max_header_bytes"), QStringLiteral("server.limits.max_header_bytes"), 1024, 1 << 24, into.maxHeaderBytes)
+                || !integer(l, QStringLiteral("request_timeout_ms"), QStringLiteral("server.limits.request_timeout_ms"), 100, 3'600'000,
+                            into.requestTimeoutMs)
+                || !integer(l, QStringLiteral("idle_timeout_ms"), QStringLiteral("server.limits.idle_timeout_ms"), 100, 3'600'000, into.idleTimeoutMs)
+                || !integer(l, QStringLiteral("max_connections"), QStringLiteral("server.limits.max_connections"), 1, 1'000'000, into.maxConnections))
+                return failure(displayPath, error);
         }
         if (settings.contains(QStringLiteral("tier"))) {
             const QString tier = settings.value(QStringLiteral("tier")).toString();
@@ -112,6 +148,35 @@ ManifestResult parseManifest(const QByteArray &json, const QString &displayPath)
         }
     }
     return {manifest, {}};
+}
+
+QByteArray writeManifest(const Manifest &manifest)
+{
+    const ServerSettings &server = manifest.server;
+    const ServerLimits &limits = server.limits;
+    const QJsonObject limitsJson{
+        {QStringLiteral("timeout_ms"), limits.timeoutMs},
+        {QStringLiteral("memory_bytes"), limits.memoryBytes},
+        {QStringLiteral("max_body_bytes"), limits.maxBodyBytes},
+        {QStringLiteral("max_header_bytes"), limits.maxHeaderBytes},
+        {QStringLiteral("request_timeout_ms"), limits.requestTimeoutMs},
+        {QStringLiteral("idle_timeout_ms"), limits.idleTimeoutMs},
+        {QStringLiteral("max_connections"), limits.maxConnections},
+    };
+    const QString tier = server.tier == DefaultTier::Jit           ? QStringLiteral("jit")
+                         : server.tier == DefaultTier::Interpreter ? QStringLiteral("interp")
+                                                                   : QStringLiteral("auto");
+    const QJsonObject serverJson{
+        {QStringLiteral("host"), server.host}, {QStringLiteral("port"), server.port},       {QStringLiteral("tier"), tier},
+        {QStringLiteral("threads"), server.threads}, {QStringLiteral("opt"), server.opt}, {QStringLiteral("limits"), limitsJson},
+    };
+    const QJsonObject root{
+        {QStringLiteral("format"), manifest.format},
+        {QStringLiteral("name"), manifest.name},
+        {QStringLiteral("files"), QJsonArray::fromStringList(manifest.files)},
+        {QStringLiteral("server"), serverJson},
+    };
+    return QJsonDocument(root).toJson(QJsonDocument::Indented);
 }
 
 } // namespace hotpath::project

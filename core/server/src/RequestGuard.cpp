@@ -188,12 +188,12 @@ const GuardVerdict &RequestGuard::feed(std::string_view bytes)
         }
         case State::ChunkDataEnd: {
             const char c = bytes[i++];
+            if (c != (m_line.empty() ? '\r' : '\n')) {
+                reject(400, "BadRequest", "chunk data is not followed by CRLF");
+                break;
+            }
             m_line += c;
             if (m_line.size() == 2) {
-                if (m_line != "\r\n") {
-                    reject(400, "BadRequest", "chunk data is not followed by CRLF");
-                    break;
-                }
                 m_line.clear();
                 m_state = State::ChunkSize;
             }

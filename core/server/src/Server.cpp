@@ -3,6 +3,7 @@
 
 #include "ConnectionGuard.h"
 
+#include <QtCore/QFileInfo>
 #include <QtCore/QThread>
 #include <QtCore/QUrlQuery>
 #include <QtHttpServer/QAbstractHttpServer>
@@ -254,6 +255,30 @@ ReloadResult Server::reload()
     std::atomic_store(&m_version, version);
     result.ok = true;
     return result;
+}
+
+ServerOptions optionsFromSettings(const project::ServerSettings &settings)
+{
+    ServerOptions options;
+    options.threads = settings.threads;
+    options.opt = static_cast<jit::OptLevel>(settings.opt);
+    const project::ServerLimits &limits = settings.limits;
+    options.limits.timeout = std::chrono::milliseconds(limits.timeoutMs);
+    options.limits.maxMemory = limits.memoryBytes;
+    options.maxBodyBytes = limits.maxBodyBytes;
+    options.maxHeaderBytes = limits.maxHeaderBytes;
+    options.requestTimeout = std::chrono::milliseconds(limits.requestTimeoutMs);
+    options.idleTimeout = std::chrono::milliseconds(limits.idleTimeoutMs);
+    options.maxConnections = limits.maxConnections;
+    return options;
+}
+
+ServerOptions optionsForTarget(const QString &target)
+{
+    if (!QFileInfo(target).isDir())
+        return optionsFromSettings({});
+    const project::ManifestResult manifest = project::readManifest(target);
+    return optionsFromSettings(manifest.manifest ? manifest.manifest->server : project::ServerSettings{});
 }
 
 ConnectionLimits Server::connectionLimits() const

@@ -201,7 +201,7 @@ void Session::compileViews(const QString &file, const QString &text, int line)
 bool Session::start(server::TierChoice tier, const QString &host, int port, QStringList *errors)
 {
     stop();
-    server::ServerOptions options;
+    server::ServerOptions options = server::optionsForTarget(m_target);
     options.tier = tier;
     options.host = host;
     options.port = port;

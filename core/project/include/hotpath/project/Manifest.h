@@ -6,6 +6,7 @@
 // Every problem names the field it is about; reading never throws.
 
 #include <QtCore/QString>
+#include <QtCore/QByteArray>
 #include <QtCore/QStringList>
 
 #include <optional>
@@ -16,11 +17,26 @@ inline constexpr int currentManifestFormat = 1;
 
 enum class DefaultTier { Auto, Interpreter, Jit };
 
+// What the server enforces; docs/projects.md gives each one's reason and range.
+struct ServerLimits
+{
+    int timeoutMs = 2000;                 // handler deadline (504 after)
+    qint64 memoryBytes = 256LL << 20;     // live heap per call (MemoryError above)
+    qint64 maxBodyBytes = 1 << 20;        // 413 above, from Content-Length
+    qint64 maxHeaderBytes = 64 * 1024;    // request line + headers, 431 above
+    int requestTimeoutMs = 10'000;        // a request must arrive whole within this (408)
+    int idleTimeoutMs = 30'000;           // idle keep-alive connections are closed after this
+    int maxConnections = 1000;            // more are answered 503 and closed
+};
+
 struct ServerSettings
 {
     QString host = QStringLiteral("127.0.0.1");
     int port = 8080;
     DefaultTier tier = DefaultTier::Auto;
+    int threads = 2;
+    int opt = 2; // JIT optimisation level 0-3
+    ServerLimits limits;
 };
 
 struct Manifest
@@ -39,5 +55,7 @@ struct ManifestResult
 
 ManifestResult readManifest(const QString &projectDir);
 ManifestResult parseManifest(const QByteArray &json, const QString &displayPath);
+// The manifest as JSON (every field, defaults included, in a stable order).
+QByteArray writeManifest(const Manifest &manifest);
 
 } // namespace hotpath::project

@@ -55,6 +55,14 @@ struct ServerOptions
     runtime::Limits limits = DispatchOptions::defaultLimits();
 };
 
+// A project's settings (hotpath.json "server") as options: what `hotpath serve` and the
+// studio start from before their own flags. Host, port and tier stay unset, so the
+// project's are taken when the server starts (a reload may change them).
+ServerOptions optionsFromSettings(const project::ServerSettings &settings);
+// The settings of the project at `target` (a folder), or defaults for a single file or a
+// manifest that does not read (start() then reports why).
+ServerOptions optionsForTarget(const QString &target);
+
 // One line of the access log.
 struct RequestRecord
 {

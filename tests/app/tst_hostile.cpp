@@ -1,0 +1,299 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// `hotpath serve` against hostile clients, as a real process on real sockets: malformed
+// HTTP (each answered with its 4xx or closed, the next client served, memory bounded),
+// slow and idle clients (dropped after the project's timeouts while a normal client keeps
+// being answered, descriptors back to where they were) and a connection cap (503).
+// The figures these print go to docs/reliability.md.
+#include "ServedProcess.h"
+
+#include <QtCore/QTemporaryDir>
+
+#include <arpa/inet.h>
+#include <fcntl.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <sys/socket.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <thread>
+
+using namespace served;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+void writeProject(const QString &dir, const QByteArray &limits)
+{
+    writeFile(dir, QStringLiteral("hotpath.json"),
+              "{\"format\": 1, \"name\": \"hostile\", \"files\": [\"app.py\"], \"server\": {\"limits\": " + limits + "}}\n");
+    writeFile(dir, QStringLiteral("app.py"),
+              "from hotpath import get, post, Request\n\n"
+              "@get(\"/\")\ndef index() -> str:\n    return \"ok\"\n\n"
+              "@post(\"/echo\")\ndef echo(request: Request) -> str:\n    return request.body\n");
+}
+
+qint64 statusKb(qint64 pid, const char *field)
+{
+    QFile status(QStringLiteral("/proc/%1/status").arg(pid));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith(field))
+            return line.mid(static_cast<qsizetype>(std::strlen(field)) + 1).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+int openDescriptors(qint64 pid) { return static_cast<int>(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size()); }
+
+int connectTo(quint16 port)
+{
+    const int fd = ::socket(AF_INET, SOCK_STREAM | SOCK_CLOEXEC, 0);
+    sockaddr_in address{};
+    address.sin_family = AF_INET;
+    address.sin_port = htons(port);
+    address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+    if (::connect(fd, reinterpret_cast<sockaddr *>(&address), sizeof address) != 0) {
+        ::close(fd);
+        return -1;
+    }
+    return fd;
+}
+
+struct RawAnswer
+{
+    int status = 0;      // 0: closed without an answer
+    bool closed = false; // the server closed the connection
+    double ms = 0;       // from the first byte sent to the answer (or the close)
+};
+
+// Sends `bytes` (as much as the server takes before it answers or closes), then reads
+// the answer's status line.
+RawAnswer sendRaw(quint16 port, const QByteArray &bytes, int waitMs = 5000)
+{
+    RawAnswer answer;
+    const int fd = connectTo(port);
+    if (fd < 0)
+        return answer;
+    ::fcntl(fd, F_SETFL, O_NONBLOCK);
+    const auto started = Clock::now();
+    const auto deadline = started + std::chrono::milliseconds(waitMs);
+    qsizetype sent = 0;
+    QByteArray received;
+    while (Clock::now() < deadline) {
+        pollfd p{fd, static_cast<short>(POLLIN | (sent < bytes.size() ? POLLOUT : 0)), 0};
+        ::poll(&p, 1, 50);
+        if (p.revents & POLLIN) {
+            char buffer[4096];
+            const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+            if (n <= 0) {
+                answer.closed = true;
+                break;
+            }
+            received.append(buffer, n);
+            if (received.contains("\r\n\r\n"))
+                break;
+        } else if ((p.revents & POLLOUT) && sent < bytes.size()) {
+            const ssize_t n = ::send(fd, bytes.constData() + sent, static_cast<size_t>(std::min<qsizetype>(bytes.size() - sent, 1 << 16)), MSG_NOSIGNAL);
+            if (n < 0 && errno != EAGAIN) {
+                answer.closed = true; // the server stopped reading: reset or closed
+                // What it answered may still be readable.
+                char buffer[4096];
+                const ssize_t r = ::recv(fd, buffer, sizeof buffer, 0);
+                if (r > 0)
+                    received.append(buffer, r);
+                break;
+            }
+            if (n > 0)
+                sent += n;
+        } else if (p.revents & (POLLERR | POLLHUP)) {
+            answer.closed = true;
+            break;
+        }
+    }
+    answer.ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+    if (received.startsWith("HTTP/1.1 "))
+        answer.status = received.mid(9, 3).toInt();
+    ::close(fd);
+    return answer;
+}
+
+} // namespace
+
+class TestHostile : public QObject
+{
+    Q_OBJECT
+
+private Q_SLOTS:
+    void malformedRequestsGetTheirStatusAndTheServerGoesOn_data()
+    {
+        QTest::addColumn<QByteArray>("bytes");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<bool>("mayCloseInstead"); // the client sent more than was read: a reset may beat the answer
+        const QByteArray host = "Host: localhost\r\n";
+        QTest::newRow("1 MiB request line") << QByteArray("GET /" + QByteArray(1 << 20, 'a') + " HTTP/1.1\r\n" + host + "\r\n") << 431 << true;
+        QByteArray many = "GET / HTTP/1.1\r\n" + host;
+        for (int k = 0; k < 10000; ++k)
+            many += "X-Header-" + QByteArray::number(k) + ": value\r\n";
+        QTest::newRow("10,000 headers") << QByteArray(many + "\r\n") << 431 << true;
+        QTest::newRow("100 MiB body") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Content-Length: 104857600\r\n\r\n" + QByteArray(100 << 20, 'x'))
+                                      << 413 << true;
+        QTest::newRow("Content-Length 2^63") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Content-Length: 9223372036854775808\r\n\r\n") << 400 << false;
+        QTest::newRow("duplicate Content-Length") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Content-Length: 2\r\nContent-Length: 2\r\n\r\nab") << 400 << false;
+        QTest::newRow("Content-Length with Transfer-Encoding")
+            << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Content-Length: 2\r\nTransfer-Encoding: chunked\r\n\r\n2\r\nab\r\n0\r\n\r\n") << 400 << false;
+        QTest::newRow("xchunked") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Transfer-Encoding: xchunked\r\n\r\n2\r\nab\r\n0\r\n\r\n") << 400 << false;
+        QTest::newRow("chunk size -1") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n-1\r\nab\r\n0\r\n\r\n") << 400 << false;
+        QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\n" + host.chopped(2) + "\n\n") << 400 << false;
+        QTest::newRow("NUL bytes") << QByteArray("GET /\0 HTTP/1.1\r\nHost: localhost\r\n\r\n", 38) << 400 << false;
+        QTest::newRow("missing Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << false;
+        QTest::newRow("garbage bytes") << QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http at all\r\n\r\n", 36) << 400 << false;
+    }
+
+    void malformedRequestsGetTheirStatusAndTheServerGoesOn()
+    {
+        QFETCH(QByteArray, bytes);
+        QFETCH(int, status);
+        QFETCH(bool, mayCloseInstead);
+        static QTemporaryDir dir;
+        static std::unique_ptr<Served> server;
+        static qint64 baselineKb = 0;
+        if (!server) {
+            writeProject(dir.path(), "{\"max_body_bytes\": 1048576}");
+            server = std::make_unique<Served>(QStringList{dir.path(), QStringLiteral("--quiet")});
+            QVERIFY2(server->port, server->errors().constData());
+            QCOMPARE(request(server->port, "GET", "/").status, 200);
+            baselineKb = statusKb(server->pid(), "VmRSS:");
+        }
+        const RawAnswer answer = sendRaw(server->port, bytes);
+        qInfo("%s: status %d%s in %.1f ms", QTest::currentDataTag(), answer.status, answer.closed ? " (closed)" : "", answer.ms);
+        if (!(mayCloseInstead && answer.status == 0 && answer.closed))
+            QCOMPARE(answer.status, status);
+        // The next well-formed request, on a new connection, is served.
+        const Reply next = request(server->port, "POST", "/echo", {{"Content-Type", "text/plain"}}, "still here");
+        QCOMPARE(next.status, 200);
+        QCOMPARE(next.body, QByteArray("still here"));
+        // Nothing was buffered past the limits: the peak resident size stays within twice
+        // the body limit (1 MiB) above where it started, plus the allocator's slack.
+        const qint64 peakKb = statusKb(server->pid(), "VmHWM:");
+        qInfo("server RSS at start %lld KiB, peak so far %lld KiB", baselineKb, peakKb);
+        QVERIFY2(peakKb - baselineKb < 2 * 1024 + 8 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(peakKb - baselineKb)));
+        if (QByteArray(QTest::currentDataTag()) == "garbage bytes") {
+            QCOMPARE_CLEAN_STOP(*server);
+            server.reset();
+        }
+    }
+
+    void slowAndIdleClientsAreDroppedWhileOthersAreServed()
+    {
+        QTemporaryDir dir;
+        writeProject(dir.path(), "{\"request_timeout_ms\": 1500, \"idle_timeout_ms\": 1500, \"max_connections\": 2000}");
+        Served server({dir.path(), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        QCOMPARE(request(server.port, "GET", "/").status, 200);
+        const int baselineFds = openDescriptors(server.pid());
+        constexpr int slowCount = 500, idleCount = 500;
+
+        // 500 idle keep-alive connections, each after one answered request.
+        std::vector<int> idle;
+        for (int k = 0; k < idleCount; ++k) {
+            const int fd = connectTo(server.port);
+            QVERIFY(fd >= 0);
+            const QByteArray get = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+            QCOMPARE(::send(fd, get.constData(), static_cast<size_t>(get.size()), MSG_NOSIGNAL), static_cast<ssize_t>(get.size()));
+            char buffer[512];
+            QVERIFY(::recv(fd, buffer, sizeof buffer, 0) > 0);
+            idle.push_back(fd);
+        }
+        // 500 connections sending their headers a byte at a time, ten bytes a second.
+        std::vector<int> slow;
+        for (int k = 0; k < slowCount; ++k) {
+            const int fd = connectTo(server.port);
+            QVERIFY(fd >= 0);
+            ::fcntl(fd, F_SETFL, O_NONBLOCK);
+            slow.push_back(fd);
+        }
+        std::atomic<bool> stop{false};
+        std::thread drip([&] {
+            const QByteArray headers = "GET / HTTP/1.1\r\nHost: localhost\r\nX-Slow: " + QByteArray(200, 'z') + "\r\n\r\n";
+            for (int at = 0; !stop && at < headers.size(); ++at) {
+                for (const int fd : slow)
+                    ::send(fd, headers.constData() + at, 1, MSG_NOSIGNAL);
+                std::this_thread::sleep_for(std::chrono::milliseconds(100));
+            }
+        });
+        // Meanwhile a normal client: one request every 10 ms for 3 s, each must be answered.
+        std::vector<double> latencies;
+        int peakFds = 0;
+        qint64 peakKb = 0;
+        const auto until = Clock::now() + std::chrono::seconds(3);
+        while (Clock::now() < until) {
+            const auto started = Clock::now();
+            const Reply reply = request(server.port, "GET", "/");
+            latencies.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+            QCOMPARE(reply.status, 200);
+            peakFds = std::max(peakFds, openDescriptors(server.pid()));
+            peakKb = std::max(peakKb, statusKb(server.pid(), "VmRSS:"));
+            std::this_thread::sleep_for(std::chrono::milliseconds(10));
+        }
+        stop = true;
+        drip.join();
+        std::sort(latencies.begin(), latencies.end());
+        const double p99 = latencies[latencies.size() * 99 / 100];
+        qInfo("normal client during the attack: %zu requests, p50 %.2f ms, p99 %.2f ms; server peak %d fds (baseline %d), peak RSS %lld KiB",
+              latencies.size(), latencies[latencies.size() / 2], p99, peakFds, baselineFds, peakKb);
+        QVERIFY(peakFds >= baselineFds + slowCount + idleCount - 10); // the attack really was there
+
+        // Every slow and idle connection is closed by the server, the slow ones with 408.
+        int closed = 0, timedOut = 0;
+        const auto deadline = Clock::now() + std::chrono::seconds(10);
+        std::vector<int> all = slow;
+        all.insert(all.end(), idle.begin(), idle.end());
+        for (const int fd : all) {
+            ::fcntl(fd, F_SETFL, 0);
+            timeval wait{std::max<long>(0, std::chrono::duration_cast<std::chrono::seconds>(deadline - Clock::now()).count()), 100'000};
+            ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+            char buffer[1024];
+            ssize_t n = 0;
+            QByteArray text;
+            while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+                text.append(buffer, n);
+            closed += n == 0 || (n < 0 && errno == ECONNRESET);
+            timedOut += text.startsWith("HTTP/1.1 408");
+            ::close(fd);
+        }
+        qInfo("closed by the server: %d of %d (%d answered 408)", closed, slowCount + idleCount, timedOut);
+        QCOMPARE(closed, slowCount + idleCount);
+        QVERIFY(timedOut >= slowCount * 9 / 10);
+        QTRY_VERIFY_WITH_TIMEOUT(openDescriptors(server.pid()) <= baselineFds + 2, 5000);
+        qInfo("server fds afterwards %d (baseline %d), RSS %lld KiB", openDescriptors(server.pid()), baselineFds,
+              statusKb(server.pid(), "VmRSS:"));
+        QCOMPARE(request(server.port, "GET", "/").status, 200);
+        QCOMPARE_CLEAN_STOP(server);
+    }
+
+    void connectionsAboveTheCapAreAnswered503()
+    {
+        QTemporaryDir dir;
+        writeProject(dir.path(), "{\"max_connections\": 20}");
+        Served server({dir.path(), QStringLiteral("--quiet"), QStringLiteral("--threads"), QStringLiteral("1")});
+        QVERIFY2(server.port, server.errors().constData());
+        std::vector<int> held;
+        for (int k = 0; k < 20; ++k)
+            held.push_back(connectTo(server.port));
+        QTest::qWait(200); // the server accepts them
+        const Reply refused = request(server.port, "GET", "/");
+        QCOMPARE(refused.status, 503);
+        QVERIFY(refused.body.contains("TooManyConnections"));
+        for (const int fd : held)
+            ::close(fd);
+        QTRY_COMPARE_WITH_TIMEOUT(request(server.port, "GET", "/").status, 200, 5000);
+        QCOMPARE_CLEAN_STOP(server);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHostile)
+#include "tst_hostile.moc"
