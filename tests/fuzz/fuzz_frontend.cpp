@@ -1,7 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// libFuzzer target for the whole front end: lexer, parser, checker and diagnostic
-// rendering. Any input must give diagnostics, never a crash, hang or sanitizer report.
+// libFuzzer target for the whole front end: lexer, parser, checker, diagnostic rendering
+// and, for a program without errors, the bytecode compiler. Any input must give
+// diagnostics or bytecode, never a crash, hang or sanitizer report.
 #include "hotpath/lang/Checker.h"
+#include "hotpath/vm/Compiler.h"
 
 #include <cstddef>
 #include <cstdint>
@@ -20,5 +22,10 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t *data, std::size_t size
     // given every expression a type.
     if (sink.hasErrors() != (sink.errorCount() > 0) || (total == 0 && sink.hasErrors()))
         __builtin_trap();
+    if (!sink.hasErrors() && program) {
+        const vm::CompileResult compiled = vm::compileProgram(*program);
+        if (!compiled.module && compiled.error.empty())
+            __builtin_trap(); // no bytecode and no reason
+    }
     return 0;
 }

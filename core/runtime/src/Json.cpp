@@ -27,6 +27,8 @@ namespace {
 
 // ---- parsing --------------------------------------------------------------------------
 
+struct Member;
+
 struct Node
 {
     enum class Type { Null, Bool, Int, Float, String, Array, Object } type = Type::Null;
@@ -35,7 +37,15 @@ struct Node
     double number = 0;
     std::string text;
     std::vector<Node> items;
-    std::vector<std::pair<std::string, Node>> members; // in order; a repeated key keeps the last value
+    std::vector<Member> members; // in order; a repeated key keeps the last value
+};
+
+// A named struct, not std::pair: a pair of an incomplete Node is ill-formed (libc++ and
+// clang reject it), a vector of an incomplete struct is not.
+struct Member
+{
+    std::string first; // the key
+    Node second;       // the value
 };
 
 class Parser
@@ -309,7 +319,7 @@ private:
                     break;
                 }
             if (!replaced)
-                node.members.emplace_back(std::move(key), std::move(item));
+                node.members.push_back({std::move(key), std::move(item)});
             skipSpace();
             if (m_at < m_text.size() && m_text[m_at] == '}') {
                 ++m_at;
