@@ -29,8 +29,11 @@ PACKAGES=(
     llvm-19-dev libzstd-dev
     # clang-19 and its compiler-rt for the libFuzzer target and the sanitizer builds.
     clang-19 libclang-rt-19-dev
-    # CPython is the semantic oracle for the handler language; Flask is the comparison target.
-    python3 python3-flask
+    # libarchive reads and writes project archives (export/import), safely and in every tar dialect.
+    libarchive-dev
+    # CPython is the semantic oracle for the handler language; Flask is the comparison target;
+    # PyYAML checks the exported Kubernetes manifests in the tests.
+    python3 python3-flask python3-yaml
     # Virtual X server (xvfb-run) and ImageMagick to take screenshots of the real studio headless.
     xvfb xauth imagemagick
 )

@@ -6,10 +6,13 @@
 #include "Commands.h"
 
 #include "hotpath/loadgen/LoadGenerator.h"
+#include "hotpath/loadgen/ProfileJson.h"
 #include "hotpath/server/Server.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QDir>
 #include <QtCore/QFileInfo>
+#include <QtCore/QSaveFile>
 #include <QtCore/QUrl>
 
 #include <unistd.h>
@@ -57,27 +60,6 @@ void printTable(const std::vector<TierRun> &runs)
                     runs[1].result.requestsPerSecond() / runs[0].result.requestsPerSecond(),
                     static_cast<double>(runs[0].result.latency.percentileNs(50)) / static_cast<double>(runs[1].result.latency.percentileNs(50)),
                     static_cast<double>(runs[0].result.latency.percentileNs(99)) / static_cast<double>(std::max<std::int64_t>(1, runs[1].result.latency.percentileNs(99))));
-}
-
-void printJson(const loadgen::LoadOptions &options, const std::vector<TierRun> &runs)
-{
-    std::printf("{\"method\":\"%s\",\"path\":\"%s\",\"connections\":%d,\"duration_s\":%g,\"rate\":%g,\"results\":[", options.method.c_str(),
-                options.path.c_str(), options.connections, options.durationSeconds, options.rate);
-    for (std::size_t k = 0; k < runs.size(); ++k) {
-        const loadgen::LoadResult &r = runs[k].result;
-        const metrics::HistogramSnapshot &h = r.latency;
-        std::printf("%s{\"tier\":\"%s\",\"requests\":%llu,\"seconds\":%.3f,\"requests_per_second\":%.1f,\"p50_us\":%.1f,\"p90_us\":%.1f,"
-                    "\"p99_us\":%.1f,\"p999_us\":%.1f,\"max_us\":%.1f,\"non_2xx\":%llu,\"socket_errors\":%llu}",
-                    k ? "," : "", runs[k].tier.c_str(), static_cast<unsigned long long>(r.requests), r.seconds, r.requestsPerSecond(),
-                    static_cast<double>(h.percentileNs(50)) / 1e3, static_cast<double>(h.percentileNs(90)) / 1e3,
-                    static_cast<double>(h.percentileNs(99)) / 1e3, static_cast<double>(h.percentileNs(99.9)) / 1e3,
-                    static_cast<double>(h.maxNs()) / 1e3, static_cast<unsigned long long>(r.non2xx),
-                    static_cast<unsigned long long>(r.socketErrors));
-    }
-    std::printf("]");
-    if (runs.size() == 2 && runs[0].result.requestsPerSecond() > 0)
-        std::printf(",\"jit_speedup\":%.3f", runs[1].result.requestsPerSecond() / runs[0].result.requestsPerSecond());
-    std::printf("}\n");
 }
 
 } // namespace
@@ -225,8 +207,18 @@ int runBench(const QStringList &arguments)
         }
         runs.push_back(std::move(result));
     }
+    loadgen::TierResults results;
+    for (const TierRun &run : runs)
+        results.emplace_back(run.tier, run.result);
+    const std::string profile = loadgen::profileJson(options, results);
+    // Profiling a project keeps the run with it, for `hotpath export --format report`.
+    if (local && QFileInfo(target).isDir() && QDir(target).mkpath(QStringLiteral(".hotpath"))) {
+        QSaveFile saved(QDir(target).filePath(QStringLiteral(".hotpath/last-profile.json")));
+        if (saved.open(QIODevice::WriteOnly) && saved.write(profile.data(), static_cast<qint64>(profile.size())) >= 0)
+            saved.commit();
+    }
     if (parser.isSet(json)) {
-        printJson(options, runs);
+        std::fputs(profile.c_str(), stdout);
     } else {
         std::printf("hotpath bench: %s %s on %s:%d, %d connections, %s\n\n", options.method.c_str(), options.path.c_str(), options.host.c_str(),
                     options.port, options.connections,

@@ -20,5 +20,7 @@ int runRun(const QStringList &arguments);
 int runDump(const QStringList &arguments);
 int runServe(const QStringList &arguments);
 int runBench(const QStringList &arguments);
+int runExport(const QStringList &arguments);
+int runImport(const QStringList &arguments);
 
 } // namespace hotpath::cli

@@ -26,6 +26,10 @@ const char *const usageText =
     "                             --tier auto|interp|jit, --threads N, --watch)\n"
     "  bench URL|PROJECT          Load an endpoint and compare the tiers' latency\n"
     "                             (--path, --connections, --duration, --rate, --tier)\n"
+    "  export PROJECT --format F --out PATH\n"
+    "                             archive, server (Docker, Kubernetes, systemd), flask,\n"
+    "                             openapi or report\n"
+    "  import ARCHIVE --out DIR   Unpack a project archive\n"
     "\n"
     "Options:\n"
     "  -h, --help      Show this help, or a command's help with 'hotpath COMMAND --help'\n"
@@ -66,6 +70,10 @@ int main(int argc, char *argv[])
         return hotpath::cli::runServe(arguments);
     if (command == QStringLiteral("bench"))
         return hotpath::cli::runBench(arguments);
+    if (command == QStringLiteral("export"))
+        return hotpath::cli::runExport(arguments);
+    if (command == QStringLiteral("import"))
+        return hotpath::cli::runImport(arguments);
 
     std::fprintf(stderr, "hotpath: unknown command '%s'\n\n%s", qPrintable(command), usageText);
     return hotpath::cli::ExitUsage;

@@ -219,6 +219,59 @@ private Q_SLOTS:
         QCOMPARE_CLEAN_STOP(server);
     }
 
+    // What `hotpath export` writes runs: the server folder's app with `hotpath serve` (which
+    // also describes itself at /openapi.json), the Flask folder with python3, the archive
+    // through `hotpath import`; all answer as the original does.
+    void exportedProjectsServe()
+    {
+        QTemporaryDir dir;
+        auto exportAs = [&](const QString &format, const QString &out) {
+            QProcess cli;
+            cli.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("export"), QStringLiteral(HOTPATH_SAMPLES_DIR), QStringLiteral("--format"), format,
+                                                    QStringLiteral("--out"), dir.filePath(out)});
+            return cli.waitForFinished(60000) && cli.exitCode() == 0 ? cli.readAllStandardOutput() : "failed: " + cli.readAllStandardError();
+        };
+        QVERIFY(exportAs(QStringLiteral("server"), QStringLiteral("deploy")).contains("kubernetes.yaml"));
+        QVERIFY(exportAs(QStringLiteral("archive"), QStringLiteral("p.tar.gz")).contains("p.tar.gz"));
+        QCOMPARE(QProcess::execute(QStringLiteral(HOTPATH_CLI), {QStringLiteral("import"), dir.filePath(QStringLiteral("p.tar.gz")), QStringLiteral("--out"),
+                                                                 dir.filePath(QStringLiteral("imported"))}),
+                 0);
+        Served deployed({dir.filePath(QStringLiteral("deploy/app"))});
+        QVERIFY2(deployed.port, deployed.errors().constData());
+        Served imported({dir.filePath(QStringLiteral("imported"))});
+        QVERIFY2(imported.port, imported.errors().constData());
+        const Reply fib = request(deployed.port, "GET", "/fib/20");
+        QCOMPARE(fib.status, 200);
+        QCOMPARE(fib.body, QByteArray("6765"));
+        QCOMPARE(request(imported.port, "GET", "/fib/20").body, fib.body);
+        const Reply openapi = request(deployed.port, "GET", "/openapi.json");
+        QCOMPARE(openapi.status, 200);
+        QVERIFY(QJsonDocument::fromJson(openapi.body)[QStringLiteral("paths")].toObject().contains(QStringLiteral("/fib/{n}")));
+
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import flask")}) == 0) {
+            QVERIFY(exportAs(QStringLiteral("flask"), QStringLiteral("flask")).contains("app.py"));
+            QTcpServer probe;
+            QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+            const quint16 flaskPort = probe.serverPort();
+            probe.close();
+            QProcess flask;
+            flask.setWorkingDirectory(dir.filePath(QStringLiteral("flask")));
+            QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+            environment.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+            flask.setProcessEnvironment(environment);
+            flask.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import app; app.app.run(port=%1)").arg(flaskPort)});
+            QTRY_VERIFY_WITH_TIMEOUT(request(flaskPort, "GET", "/").status == 200, 20000);
+            for (const QByteArray path : {"/fib/20", "/hello/Ann", "/median?count=0", "/nowhere"}) {
+                const Reply ours = request(deployed.port, "GET", path), theirs = request(flaskPort, "GET", path);
+                QVERIFY2(ours.status == theirs.status && ours.body == theirs.body, (path + ": " + ours.body + " vs " + theirs.body).constData());
+            }
+            flask.terminate();
+            flask.waitForFinished(5000);
+        }
+        QCOMPARE_CLEAN_STOP(deployed);
+        QCOMPARE_CLEAN_STOP(imported);
+    }
+
     // `hotpath bench` serves the project itself, loads both tiers and reports JSON.
     void benchComparesTiersAsJson()
     {

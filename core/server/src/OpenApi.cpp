@@ -115,7 +115,7 @@ QByteArray openApiDocument(const Version &version)
             const QString name = function ? qs(function->name) : QString();
             for (const std::string &method : endpoint->methods) {
                 QJsonObject operation{{QStringLiteral("operationId"), name + QLatin1Char('_') + qs(method).toLower()},
-                                      {QStringLiteral("summary"), QStringLiteral("%1 (%2:%3)").arg(name, QString::fromStdString(file.name)).arg(endpoint->span.line)},
+                                      {QStringLiteral("summary"), QStringLiteral("%1 (%2:%3)").arg(name, QString::fromStdString(file.name)).arg(file.program->file.lineColumn(endpoint->span.begin).line)},
                                       {QStringLiteral("responses"), responses}};
                 if (!parameters.isEmpty())
                     operation.insert(QStringLiteral("parameters"), parameters);

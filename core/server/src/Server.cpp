@@ -2,6 +2,7 @@
 #include "hotpath/server/Server.h"
 
 #include "ConnectionGuard.h"
+#include "hotpath/server/OpenApi.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QThread>
@@ -323,6 +324,8 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
                                                          + std::to_string(m_options.maxBodyBytes));
     } else if (request.method == "GET" && request.path == "/healthz") {
         response.body = "{\"status\":\"ok\",\"jit\":\"" + std::string(version->jitReady() ? "ready" : "compiling") + "\"}";
+    } else if (request.method == "GET" && request.path == "/openapi.json") {
+        response.body = openApiDocument(*version).toStdString();
     } else if (request.method == "GET" && request.path == "/metrics") {
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = m_metrics.snapshot().prometheus();
