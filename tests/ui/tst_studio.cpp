@@ -9,8 +9,10 @@
 #include "MainWindow.h"
 #include "PercentileChart.h"
 #include "ProfileDialog.h"
+#include "tst_studio_projects.h"
 
 #include <QtCore/QJsonArray>
+#include <QtCore/QStandardPaths>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 #include <QtGui/QImage>
@@ -186,5 +188,21 @@ private:
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
-QTEST_MAIN(TestStudio)
+// Both test classes of the studio in one executable; the kill -9 test's child process is
+// this executable too, told what to do by its environment.
+int main(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setOrganizationName(QStringLiteral("HotpathTests"));
+    QApplication::setApplicationName(QStringLiteral("tst_studio"));
+    QStandardPaths::setTestModeEnabled(true); // settings and recovery under ~/.qttest, not the user's
+    if (const QByteArray project = qgetenv("HOTPATH_TEST_EDITING_STUDIO"); !project.isEmpty())
+        return runEditingStudio(QString::fromLocal8Bit(project));
+    TestStudio studio;
+    TestStudioProjects projects;
+    int failed = QTest::qExec(&studio, argc, argv);
+    failed += QTest::qExec(&projects, argc, argv);
+    return failed;
+}
+
 #include "tst_studio.moc"

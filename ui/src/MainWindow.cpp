@@ -8,9 +8,12 @@
 #include "PercentileChart.h"
 #include "ProfileDialog.h"
 
+#include "hotpath/project/ProjectFiles.h"
+
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
+#include <QtCore/QFileSystemWatcher>
 #include <QtCore/QJsonArray>
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
@@ -83,6 +86,12 @@ QWidget *titled(const QString &title, QWidget *content)
 MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow(parent), m_session(session)
 {
     buildUi();
+    buildFileMenu();
+    m_watcher = new QFileSystemWatcher(this);
+    connect(m_watcher, &QFileSystemWatcher::fileChanged, this, &MainWindow::fileChangedOnDisk);
+    m_autosave.setInterval(30'000);
+    connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
+    m_autosave.start();
     connect(&m_session, &session::Session::problemsChecked, this, &MainWindow::showProblems);
     connect(&m_session, &session::Session::logLine, this, [this](const QString &line) {
         m_logLines << line;
@@ -150,7 +159,7 @@ void MainWindow::buildUi()
     QAction *profileAction = tools->addAction(tr("Profile…"), this, [this] { profile(); });
     profileAction->setToolTip(tr("Load an endpoint in both tiers and compare their latency"));
     QAction *saveAction = tools->addAction(tr("Save"), this, &MainWindow::save);
-    saveAction->setShortcut(QKeySequence::Save);
+    saveAction->setToolTip(tr("Save the changed files (Ctrl+S); while running, the server reloads them"));
     QAction *exportAction = tools->addAction(tr("Export…"), this, &MainWindow::exportMetrics);
     exportAction->setToolTip(tr("Save the latency chart as PNG and the numbers as CSV and JSON"));
 
@@ -396,11 +405,21 @@ void MainWindow::buildUi()
 
 bool MainWindow::openProject(const QString &target)
 {
+    // Reopening the same project (after adding a file, say) keeps the recovery lock.
+    const bool sameProject = m_recovery && QFileInfo(target).absoluteFilePath() == QFileInfo(m_session.target()).absoluteFilePath();
+    if (!sameProject && !m_editorByFile.empty() && !confirmDiscardOrSave(tr("opening another project")))
+        return false;
     QString error;
     if (!m_session.open(target, &error)) {
-        QMessageBox::warning(this, tr("Open project"), error);
+        reportFailure(tr("Open project"), error);
         return false;
     }
+    if (!sameProject)
+        stop();
+    if (!m_watcher->files().isEmpty())
+        m_watcher->removePaths(m_watcher->files());
+    for (const auto &[file, e] : m_editorByFile)
+        e->deleteLater();
     setWindowTitle(QStringLiteral("%1 — Hotpath Studio").arg(m_session.projectName()));
     m_editors->clear();
     m_editorByFile.clear();
@@ -431,6 +450,13 @@ bool MainWindow::openProject(const QString &target)
         item->setData(2, Qt::UserRole, row.seriesName);
         item->setToolTip(1, QStringLiteral("%1() in %2:%3").arg(row.function, QFileInfo(row.file).fileName()).arg(row.line));
         m_chartEndpoint->addItem(row.seriesName, row.seriesName);
+    }
+    if (!m_session.files().isEmpty())
+        m_watcher->addPaths(m_session.files());
+    rememberRecent(QFileInfo(target).absoluteFilePath());
+    if (!sameProject) {
+        m_recovery = std::make_unique<project::Recovery>(QFileInfo(target).absoluteFilePath());
+        offerRecovery();
     }
     return true;
 }
@@ -672,12 +698,15 @@ bool MainWindow::save()
         if (!e->document()->isModified())
             continue;
         // Atomic: a crash mid-save leaves the old file whole.
-        QSaveFile out(file);
-        if (!out.open(QIODevice::WriteOnly) || out.write(e->toPlainText().toUtf8()) < 0 || !out.commit()) {
-            QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(file, out.errorString()));
+        if (const project::SaveResult saved = project::saveAtomically(file, e->toPlainText().toUtf8()); !saved.ok) {
+            // The edit stays in the editor (and in the recovery folder), still marked changed.
+            autosaveNow();
+            reportFailure(tr("Save"), saved.error);
             return false;
         }
         e->document()->setModified(false);
+        if (m_recovery)
+            m_recovery->forget(file);
         changed = true;
     }
     if (changed && m_session.running()) {
@@ -812,18 +841,12 @@ void MainWindow::refresh()
 
 void MainWindow::closeEvent(QCloseEvent *event)
 {
-    bool modified = false;
-    for (const auto &[file, e] : m_editorByFile)
-        modified = modified || e->document()->isModified();
-    if (modified) {
-        const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the changed files before closing?"),
-                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
-        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
-            event->ignore();
-            return;
-        }
+    if (!confirmDiscardOrSave(tr("quitting"))) {
+        event->ignore();
+        return;
     }
     m_session.stop();
+    m_recovery.reset(); // a normal close releases the lock: nothing to offer next time
     QSettings settings;
     settings.setValue(QStringLiteral("window/geometry"), saveGeometry());
     settings.setValue(QStringLiteral("window/state"), saveState());

@@ -6,14 +6,18 @@
 // Everything it knows about projects, checking and serving comes through the Session.
 
 #include "hotpath/loadgen/LoadGenerator.h"
+#include "hotpath/project/Recovery.h"
 #include "hotpath/session/Session.h"
 
 #include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
 #include <map>
+#include <memory>
 
 class QComboBox;
+class QFileSystemWatcher;
+class QMenu;
 class QLabel;
 class QLineEdit;
 class QListWidget;
@@ -57,6 +61,27 @@ public:
     CompiledView *compiled() const { return m_compiled; }
     QLabel *speedup() const { return m_speedup; }
 
+    // Projects and files (File menu). Each returns false, after telling the user why,
+    // when it did nothing.
+    bool newProject(const QString &dir, const QString &name, const QString &templateName);
+    bool saveAs(const QString &dir);
+    bool closeProject();
+    bool importArchive(const QString &archive, const QString &dir);
+    bool exportAs(const QString &format, const QString &out);
+    bool addFile(const QString &name);
+    bool renameFile(const QString &from, const QString &to);
+    bool removeFile(const QString &name);
+    QStringList recentProjects() const;
+
+    // Keeping edits safe: autosave to the recovery folder (every 30 s), restore after a
+    // crash, notice files changed by another program.
+    void autosaveNow();
+    void setAutosaveInterval(int ms) { m_autosave.setInterval(ms); }
+    int recoveryOffers() const { return m_recoveryOffers; }
+    // What prompts answer without asking (tests, scripted runs): Ask shows the dialog.
+    enum class PromptAnswer { Ask, Yes, No };
+    void setPromptAnswer(PromptAnswer answer) { m_promptAnswer = answer; }
+
 public Q_SLOTS:
     void run();
     void stop();
@@ -72,6 +97,14 @@ protected:
 
 private:
     void buildUi();
+    void buildFileMenu();
+    bool confirmDiscardOrSave(const QString &why);
+    bool ask(const QString &title, const QString &text);
+    void offerRecovery();
+    void fileChangedOnDisk(const QString &file);
+    void rememberRecent(const QString &target);
+    void reportFailure(const QString &title, const QString &error);
+    QString projectDir() const;
     void refresh();
     void showProfile(const class ProfileDialog &dialog);
     void showProblems(const QString &file, const std::vector<session::Problem> &problems);
@@ -119,6 +152,12 @@ private:
     CompiledView *m_compiled = nullptr;
     QString m_viewsKey; // file and text the compiled view was made from
     QString m_lastFind;
+    QTimer m_autosave;
+    std::unique_ptr<project::Recovery> m_recovery;
+    QFileSystemWatcher *m_watcher = nullptr;
+    QMenu *m_recentMenu = nullptr;
+    int m_recoveryOffers = 0;
+    PromptAnswer m_promptAnswer = PromptAnswer::Ask;
     QTimer m_tick;
     QTimer m_checkDelay;
     QTimer m_viewDelay;

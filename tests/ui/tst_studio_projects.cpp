@@ -1,0 +1,176 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// The studio's project commands and the safety of edits, offscreen: a new project from a
+// template, recent projects, files added, renamed and removed, Save As, export, a file
+// changed by another program, a save that fails (the edit stays), and a studio killed with
+// SIGKILL whose unsaved edits in two files are offered back and restored.
+#include "tst_studio_projects.h"
+
+#include "CodeEditor.h"
+#include "MainWindow.h"
+
+#include "hotpath/project/ProjectFiles.h"
+
+#include <QtCore/QDir>
+#include <QtCore/QProcess>
+#include <QtCore/QTemporaryDir>
+#include <QtTest/QtTest>
+#include <QtWidgets/QApplication>
+#include <QtWidgets/QPlainTextEdit>
+#include <QtWidgets/QTreeWidget>
+
+#include <csignal>
+
+using namespace hotpath;
+
+namespace {
+
+QByteArray readAll(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
+// An edit as typing makes it: through the document, so it is undoable and marks it changed.
+void typeAtEnd(ui::CodeEditor *editor, const QString &text)
+{
+    if (!editor)
+        qFatal("no editor to type in");
+    QTextCursor cursor = editor->textCursor();
+    cursor.movePosition(QTextCursor::End);
+    cursor.insertText(text);
+    editor->setTextCursor(cursor);
+}
+
+} // namespace
+
+// The child side of the kill -9 test: a studio with edits in two files, autosaved, waiting.
+int runEditingStudio(const QString &project)
+{
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+    if (!window.openProject(project))
+        return 3;
+    for (const char *name : {"hello.py", "api.py"})
+        typeAtEnd(window.editor(QDir(project).absoluteFilePath(QString::fromLatin1(name))), QStringLiteral("\n# unsaved edit in %1\n").arg(QString::fromLatin1(name)));
+    window.autosaveNow();
+    std::printf("edited\n");
+    std::fflush(stdout);
+    return QApplication::exec();
+}
+
+void TestStudioProjects::newProjectFilesRecentAndSaveAs()
+{
+    QTemporaryDir dir;
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+    const QString project = dir.filePath(QStringLiteral("shop"));
+    QVERIFY(window.newProject(project, QStringLiteral("Shop"), QStringLiteral("json-api")));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Shop — Hotpath Studio"));
+    QVERIFY(window.editor(QDir(project).absoluteFilePath(QStringLiteral("api.py"))));
+    QCOMPARE(window.recentProjects().value(0), QFileInfo(project).absoluteFilePath());
+
+    QVERIFY(window.addFile(QStringLiteral("extra.py")));
+    QVERIFY(window.editor(QDir(project).absoluteFilePath(QStringLiteral("extra.py"))));
+    QVERIFY(window.renameFile(QStringLiteral("extra.py"), QStringLiteral("more.py")));
+    QVERIFY(window.editor(QDir(project).absoluteFilePath(QStringLiteral("more.py"))));
+    QVERIFY(window.removeFile(QStringLiteral("more.py")));
+    QVERIFY(!window.editor(QDir(project).absoluteFilePath(QStringLiteral("more.py"))));
+
+    // Save As carries the unsaved edit into the copy and opens it; the original keeps its file.
+    ui::CodeEditor *api = window.editor(QDir(project).absoluteFilePath(QStringLiteral("api.py")));
+    typeAtEnd(api, QStringLiteral("\n# edited before Save As\n"));
+    const QString copy = dir.filePath(QStringLiteral("shop-copy"));
+    QVERIFY(window.saveAs(copy));
+    QVERIFY(readAll(QDir(copy).filePath(QStringLiteral("api.py"))).contains("# edited before Save As"));
+    QVERIFY(!readAll(QDir(project).filePath(QStringLiteral("api.py"))).contains("# edited before Save As"));
+    QVERIFY(window.editor(QDir(copy).absoluteFilePath(QStringLiteral("api.py"))));
+    QCOMPARE(window.recentProjects().value(0), QFileInfo(copy).absoluteFilePath());
+    QCOMPARE(window.recentProjects().value(1), QFileInfo(project).absoluteFilePath());
+
+    // Export from the studio writes what the CLI writes.
+    QVERIFY(window.exportAs(QStringLiteral("server"), dir.filePath(QStringLiteral("deploy"))));
+    QVERIFY(QFileInfo::exists(dir.filePath(QStringLiteral("deploy/kubernetes.yaml"))));
+    QVERIFY(!window.exportAs(QStringLiteral("server"), dir.filePath(QStringLiteral("deploy")))); // never over it
+    QVERIFY(window.closeProject());
+    QCOMPARE(window.windowTitle(), QStringLiteral("Hotpath Studio"));
+}
+
+void TestStudioProjects::changesOnDiskAndFailedSaves()
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    QVERIFY(project::createProject(project, QStringLiteral("P"), QStringLiteral("hello")).ok);
+    const QString hello = QDir(project).absoluteFilePath(QStringLiteral("hello.py"));
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+    QVERIFY(window.openProject(project));
+    ui::CodeEditor *editor = window.editor(hello);
+
+    // Another program changes the file: an editor without edits follows it.
+    const QByteArray changed = readAll(hello) + "\n# changed by another program\n";
+    QVERIFY(project::saveAtomically(hello, changed).ok);
+    QTRY_COMPARE_WITH_TIMEOUT(editor->toPlainText().toUtf8(), changed, 5000);
+    QVERIFY(!editor->document()->isModified());
+
+    // With edits, "keep mine" (the No answer) keeps them; the next change on disk asks again.
+    typeAtEnd(editor, QStringLiteral("\n# mine\n"));
+    QVERIFY(project::saveAtomically(hello, changed + "# theirs\n").ok);
+    QTest::qWait(500);
+    QVERIFY(editor->toPlainText().contains(QStringLiteral("# mine")));
+    QVERIFY(editor->document()->isModified());
+
+    // A save that cannot happen (the file became a symbolic link) says why and keeps the edit.
+    QVERIFY(QFile::remove(hello));
+    QVERIFY(project::saveAtomically(dir.filePath(QStringLiteral("elsewhere.py")), "x = 1\n").ok);
+    QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere.py")), hello));
+    QVERIFY(!window.save());
+    QVERIFY(editor->document()->isModified());
+    QVERIFY(editor->toPlainText().contains(QStringLiteral("# mine")));
+    QVERIFY(window.log()->toPlainText().contains(QStringLiteral("symbolic link")));
+    QCOMPARE(readAll(dir.filePath(QStringLiteral("elsewhere.py"))), QByteArray("x = 1\n"));
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No); // discard at close
+    QVERIFY(window.closeProject());
+}
+
+void TestStudioProjects::killedStudioOffersItsUnsavedEditsBack()
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    QVERIFY(project::createProject(project, QStringLiteral("P"), QStringLiteral("hello")).ok);
+    QVERIFY(project::addFile(project, QStringLiteral("api.py")).ok);
+    const QByteArray helloOnDisk = readAll(QDir(project).filePath(QStringLiteral("hello.py")));
+
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOTPATH_TEST_EDITING_STUDIO"), project);
+    environment.insert(QStringLiteral("QT_QPA_PLATFORM"), QStringLiteral("offscreen"));
+    child.setProcessEnvironment(environment);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    QVERIFY(child.waitForReadyRead(30000));
+    QVERIFY(child.readAllStandardOutput().contains("edited"));
+    ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
+    QVERIFY(child.waitForFinished(10000));
+    QCOMPARE(readAll(QDir(project).filePath(QStringLiteral("hello.py"))), helloOnDisk); // nothing was saved
+
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::Yes);
+    QVERIFY(window.openProject(project));
+    QCOMPARE(window.recoveryOffers(), 1);
+    for (const char *name : {"hello.py", "api.py"}) {
+        ui::CodeEditor *editor = window.editor(QDir(project).absoluteFilePath(QString::fromLatin1(name)));
+        QVERIFY(editor->toPlainText().contains(QStringLiteral("# unsaved edit in %1").arg(QString::fromLatin1(name))));
+        QVERIFY(editor->document()->isModified());
+    }
+    QVERIFY(window.save());
+    QVERIFY(readAll(QDir(project).filePath(QStringLiteral("api.py"))).contains("# unsaved edit in api.py"));
+    QVERIFY(window.closeProject());
+    // Saved, so nothing is offered again.
+    ui::MainWindow again(session);
+    again.setPromptAnswer(ui::MainWindow::PromptAnswer::Yes);
+    QVERIFY(again.openProject(project));
+    QCOMPARE(again.recoveryOffers(), 0);
+}
