@@ -34,6 +34,8 @@ PACKAGES=(
     # CPython is the semantic oracle for the handler language; Flask is the comparison target;
     # PyYAML checks the exported Kubernetes manifests in the tests.
     python3 python3-flask python3-yaml
+    # CPack's .deb: dpkg-shlibdeps (dpkg-dev) works out its dependencies; gzip compresses man pages.
+    dpkg-dev gzip
     # Virtual X server (xvfb-run) and ImageMagick to take screenshots of the real studio headless.
     xvfb xauth imagemagick
 )
@@ -50,6 +52,7 @@ Installs any missing Debian packages (apt-get), configures and builds the
           (http://$SERVE_HOST:$SERVE_PORT/, port from \$HOTPATH_PORT).
   test    runs the whole CTest suite (QT_QPA_PLATFORM=offscreen) and exits
           with its status.
+  package builds the Debian package (CPack) into build/package/.
 
 Options:
   -h, --help   show this help and exit
@@ -154,6 +157,15 @@ cmd_test() {
     exit "$status"
 }
 
+cmd_package() {
+    ensure_packages
+    build
+    mkdir -p build/package
+    cpack --config "$BUILD_DIR/CPackConfig.cmake" -B build/package
+    say "built: $(ls build/package/hotpath_*.deb)"
+    say "install with: sudo apt install ./$(ls build/package/hotpath_*.deb)"
+}
+
 main() {
     if [[ $# -ne 1 ]]; then
         usage >&2
@@ -162,6 +174,7 @@ main() {
     case $1 in
         run) cmd_run ;;
         test) cmd_test ;;
+        package) cmd_package ;;
         -h | --help | help) usage ;;
         *)
             say "unknown command: $1"

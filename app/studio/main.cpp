@@ -6,11 +6,33 @@
 #include "Theme.h"
 
 #include <QtCore/QCommandLineParser>
+#include <QtCore/QCoreApplication>
 #include <QtCore/QDir>
+#include <QtCore/QFile>
 #include <QtCore/QFileInfo>
 #include <QtCore/QSettings>
+#include <QtCore/QStandardPaths>
 #include <QtGui/QScreen>
 #include <QtWidgets/QApplication>
+
+// The bundled sample: in the source tree when run from a build, else the installed copy
+// (share/hotpath/samples/hello), which is read-only: the user gets a copy of it to edit.
+QString sampleProject()
+{
+    const QString installed = QCoreApplication::applicationDirPath() + QStringLiteral("/../share/hotpath/samples/hello");
+    QString sample = QStringLiteral(HOTPATH_SAMPLE_PROJECT);
+    if (!QFileInfo::exists(sample) && QFileInfo::exists(installed))
+        sample = QDir(installed).canonicalPath();
+    if (QFileInfo(sample).isWritable())
+        return sample;
+    const QString copy = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/samples/hello");
+    if (!QFileInfo::exists(copy)) {
+        QDir().mkpath(copy);
+        for (const QString &name : QDir(sample).entryList(QDir::Files))
+            QFile::copy(QDir(sample).filePath(name), QDir(copy).filePath(name));
+    }
+    return copy;
+}
 
 int main(int argc, char *argv[])
 {
@@ -44,7 +66,7 @@ int main(int argc, char *argv[])
         hotpath::ui::applyTheme(parser.value(theme) == QStringLiteral("dark"));
     QString target = parser.positionalArguments().value(0);
     if (target.isEmpty())
-        target = QStringLiteral(HOTPATH_SAMPLE_PROJECT);
+        target = sampleProject();
     hotpath::session::Session session;
     hotpath::ui::MainWindow window(session);
     if (!window.openProject(QDir(target).absolutePath()))

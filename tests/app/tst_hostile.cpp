@@ -275,6 +275,126 @@ private Q_SLOTS:
         QCOMPARE_CLEAN_STOP(server);
     }
 
+    // Runaway handlers in each tier (interpreter, JIT -O0, JIT -O2): endless loops answer 504
+    // at the deadline, deep recursion and huge allocations 500, no worker hangs, nothing
+    // crashes, and a healthy endpoint keeps being answered throughout. HOTPATH_STORM_RUNS
+    // (default 10) sets the runaway requests per kind and tier; bench/reliability.sh uses 100.
+    void runawayHandlersAreStoppedWhileOthersAreServed()
+    {
+        const int runs = qEnvironmentVariableIsSet("HOTPATH_STORM_RUNS") ? qEnvironmentVariableIntValue("HOTPATH_STORM_RUNS") : 10;
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"),
+                  R"({"format": 1, "name": "storm", "files": ["storm.py"], "server": {"limits": {"timeout_ms": 200, "memory_bytes": 67108864}}})");
+        writeFile(dir.path(), QStringLiteral("storm.py"), R"(from hotpath import get
+
+
+@get("/")
+def healthy() -> str:
+    return "ok"
+
+
+@get("/spin")
+def spin() -> int:
+    while True:
+        pass
+    return 0
+
+
+@get("/count")
+def count() -> int:
+    n = 0
+    while n >= 0:
+        n = (n + 1) % 1000
+    return n
+
+
+def down(n: int) -> int:
+    return down(n + 1) + 1
+
+
+def ping(n: int) -> int:
+    return pong(n + 1)
+
+
+def pong(n: int) -> int:
+    return ping(n + 1)
+
+
+@get("/deep")
+def deep() -> int:
+    return down(0)
+
+
+@get("/mutual")
+def mutual() -> int:
+    return ping(0)
+
+
+@get("/huge")
+def huge() -> int:
+    xs = [0] * 10 ** 12
+    return len(xs)
+
+
+@get("/doubling")
+def doubling() -> int:
+    s = "x"
+    while True:
+        s = s + s
+    return len(s)
+)");
+        struct Kind
+        {
+            QByteArray path;
+            int status;
+        };
+        const QList<Kind> kinds{{"/spin", 504}, {"/count", 504}, {"/deep", 500}, {"/mutual", 500}, {"/huge", 500}, {"/doubling", 500}};
+        for (const QString &opt : {QStringLiteral("0"), QStringLiteral("2")}) {
+            Served server({dir.path(), QStringLiteral("--quiet"), QStringLiteral("--opt"), opt});
+            QVERIFY2(server.port, server.errors().constData());
+            QTRY_VERIFY_WITH_TIMEOUT(request(server.port, "GET", "/healthz").body.contains("\"jit\":\"ready\""), 30000);
+            for (const QByteArray &tier : {QByteArray("interp"), QByteArray("jit")}) {
+                if (tier == "interp" && opt == QStringLiteral("2"))
+                    continue; // the interpreter has no optimisation level: measured once
+                std::atomic<bool> storming{true};
+                std::vector<double> healthy;
+                std::thread client([&] {
+                    while (storming) {
+                        const auto started = Clock::now();
+                        const Reply reply = request(server.port, "GET", "/");
+                        healthy.push_back(reply.status == 200 ? std::chrono::duration<double, std::milli>(Clock::now() - started).count() : -1);
+                        std::this_thread::sleep_for(std::chrono::milliseconds(5));
+                    }
+                });
+                std::vector<double> lateMs; // how long after the deadline the 504 came
+                for (const Kind &kind : kinds) {
+                    for (int k = 0; k < runs; ++k) {
+                        const auto started = Clock::now();
+                        const Reply reply = request(server.port, "GET", kind.path, {{"X-Hotpath-Tier", tier}});
+                        const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
+                        QVERIFY2(reply.status == kind.status,
+                                 (kind.path + " in " + tier + " -O" + opt.toLatin1() + ": " + QByteArray::number(reply.status) + " " + reply.body).constData());
+                        if (kind.status == 504)
+                            lateMs.push_back(ms - 200);
+                    }
+                }
+                storming = false;
+                client.join();
+                QVERIFY(!healthy.empty());
+                QVERIFY2(std::none_of(healthy.begin(), healthy.end(), [](double ms) { return ms < 0; }), "the healthy endpoint failed during the storm");
+                std::sort(lateMs.begin(), lateMs.end());
+                std::sort(healthy.begin(), healthy.end());
+                qInfo("%s -O%s: deadline to 504 p50 %.1f ms, p99 %.1f ms over %zu runaway loops; healthy endpoint p50 %.2f ms, p99 %.1f ms over %zu requests",
+                      tier.constData(), qPrintable(opt), lateMs[lateMs.size() / 2], lateMs[lateMs.size() * 99 / 100], lateMs.size(),
+                      healthy[healthy.size() / 2], healthy[healthy.size() * 99 / 100], healthy.size());
+            }
+            // No worker hung: both still answer, and the server stops cleanly.
+            for (int k = 0; k < 8; ++k)
+                QCOMPARE(request(server.port, "GET", "/").status, 200);
+            QCOMPARE_CLEAN_STOP(server);
+        }
+    }
+
     void connectionsAboveTheCapAreAnswered503()
     {
         QTemporaryDir dir;

@@ -9,10 +9,13 @@
 #include "hotpath/vm/Interpreter.h"
 
 #include <QtCore/QThread>
+#include <QtCore/QFileInfo>
+#include <QtCore/QProcess>
 #include <QtTest/QtTest>
 
 #include <atomic>
 #include <chrono>
+#include <limits>
 #include <thread>
 
 using namespace hotpath;
@@ -200,6 +203,93 @@ private Q_SLOTS:
             QCOMPARE(native.message, interp.message);
             QCOMPARE(native.line, interp.line);
         }
+    }
+
+    // Every integer operation at the 64-bit edges, in the interpreter and the JIT at -O0 and
+    // -O2, against CPython itself: where CPython's result fits in 64 bits it must be equal,
+    // where it does not Hotpath raises OverflowError, and errors (ZeroDivisionError,
+    // ValueError) must be CPython's.
+    void integerBoundariesAgreeWithCPython()
+    {
+        if (!QFileInfo::exists(QStringLiteral("/usr/bin/python3")))
+            QSKIP("CPython (/usr/bin/python3) is the oracle here");
+        const std::string source = "def add(a: int, b: int) -> int:\n    return a + b\n"
+                                   "def sub(a: int, b: int) -> int:\n    return a - b\n"
+                                   "def mul(a: int, b: int) -> int:\n    return a * b\n"
+                                   "def floordiv(a: int, b: int) -> int:\n    return a // b\n"
+                                   "def mod(a: int, b: int) -> int:\n    return a % b\n"
+                                   "def shl(a: int, b: int) -> int:\n    return a << b\n"
+                                   "def shr(a: int, b: int) -> int:\n    return a >> b\n"
+                                   "def power(a: int, b: int) -> int:\n    return a ** b\n"
+                                   "def neg(a: int, b: int) -> int:\n    return -a\n"
+                                   "def absolute(a: int, b: int) -> int:\n    return abs(a)\n";
+        const std::int64_t MAX = std::numeric_limits<std::int64_t>::max(), MIN = std::numeric_limits<std::int64_t>::min();
+        const std::vector<std::int64_t> values{MIN, MIN + 1, -3037000500, -64, -3, -2, -1, 0, 1, 2, 3, 63, 64, 3037000499, MAX - 1, MAX};
+        const std::vector<std::int64_t> small{-1, 0, 1, 2, 3, 62, 63, 64}; // shift counts and exponents CPython computes quickly
+        struct Case
+        {
+            std::string op;
+            std::int64_t a, b;
+        };
+        std::vector<Case> cases;
+        for (const char *op : {"add", "sub", "mul", "floordiv", "mod"})
+            for (std::int64_t a : values)
+                for (std::int64_t b : values)
+                    cases.push_back({op, a, b});
+        for (const char *op : {"shl", "shr", "power"})
+            for (std::int64_t a : values)
+                for (std::int64_t b : small)
+                    if (!(std::string(op) == "power" && b < 0)) // int ** negative is a float in Python
+                        cases.push_back({op, a, b});
+        for (const char *op : {"neg", "absolute"})
+            for (std::int64_t a : values)
+                cases.push_back({op, a, 0});
+
+        // CPython's answers, classified the way Hotpath answers.
+        QProcess python;
+        python.start(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral(R"(
+import sys, operator
+ops = {"add": operator.add, "sub": operator.sub, "mul": operator.mul, "floordiv": operator.floordiv, "mod": operator.mod,
+       "shl": operator.lshift, "shr": operator.rshift, "power": operator.pow, "neg": lambda a, b: -a, "absolute": lambda a, b: abs(a)}
+for line in sys.stdin:
+    op, a, b = line.split()
+    try:
+        r = ops[op](int(a), int(b))
+        print(r if -2**63 <= r < 2**63 else "OverflowError")
+    except Exception as e:
+        print(type(e).__name__)
+)")});
+        QByteArray input;
+        for (const Case &c : cases)
+            input += QByteArray::fromStdString(c.op + ' ' + std::to_string(c.a) + ' ' + std::to_string(c.b) + '\n');
+        python.write(input);
+        python.closeWriteChannel();
+        QVERIFY(python.waitForFinished(60000));
+        const QList<QByteArray> expected = python.readAllStandardOutput().trimmed().split('\n');
+        QCOMPARE(expected.size(), static_cast<qsizetype>(cases.size()));
+
+        auto module = compileModule(source);
+        const auto o0 = jitCompile(source, jit::OptLevel::O0);
+        const auto o2 = jitCompile(source, jit::OptLevel::O2);
+        auto answer = [&](const vm::CallResult &r) { return r.ok ? std::to_string(r.value.i) : std::string(runtime::errorName(r.error)); };
+        int disagreements = 0;
+        for (std::size_t k = 0; k < cases.size(); ++k) {
+            const Case &c = cases[k];
+            const std::vector<runtime::Slot> args{intArg(c.a), intArg(c.b)};
+            runtime::Context context;
+            const std::string tiers[] = {answer(vm::callFunction(*module, module->findFunction(c.op), args, context)), answer(call(*o0, c.op, args)),
+                                         answer(call(*o2, c.op, args))};
+            for (const std::string &got : tiers)
+                if (got != expected[static_cast<qsizetype>(k)].toStdString()) {
+                    ++disagreements;
+                    qWarning("%s(%lld, %lld): CPython %s, Hotpath interp %s, JIT -O0 %s, JIT -O2 %s", c.op.c_str(), static_cast<long long>(c.a),
+                             static_cast<long long>(c.b), expected[static_cast<qsizetype>(k)].constData(), tiers[0].c_str(), tiers[1].c_str(),
+                             tiers[2].c_str());
+                    break;
+                }
+        }
+        qInfo("%zu integer cases x 3 tiers against CPython: %d disagreements", cases.size(), disagreements);
+        QCOMPARE(disagreements, 0);
     }
 
     void cancelFlagStopsACallFromAnotherThread()

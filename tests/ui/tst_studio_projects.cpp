@@ -13,12 +13,17 @@
 #include <QtCore/QDir>
 #include <QtCore/QProcess>
 #include <QtCore/QTemporaryDir>
+#include <QtCore/QTimer>
+#include <QtCore/QUrl>
+#include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QPlainTextEdit>
 #include <QtWidgets/QTreeWidget>
 
+#include <atomic>
 #include <csignal>
+#include <thread>
 
 using namespace hotpath;
 
@@ -173,4 +178,78 @@ void TestStudioProjects::killedStudioOffersItsUnsavedEditsBack()
     again.setPromptAnswer(ui::MainWindow::PromptAnswer::Yes);
     QVERIFY(again.openProject(project));
     QCOMPARE(again.recoveryOffers(), 0);
+}
+
+// While handlers loop until their deadline or allocate up to their cap, the studio's
+// event loop keeps turning: the longest gap between two 5 ms timer ticks is measured
+// (the figure is in docs/reliability.md) and must stay far below a visible freeze.
+void TestStudioProjects::eventLoopKeepsTurningDuringRunawayHandlers()
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    QVERIFY(project::createProject(project, QStringLiteral("P"), QStringLiteral("empty")).ok);
+    QVERIFY(project::saveAtomically(QDir(project).filePath(QStringLiteral("hotpath.json")),
+                                    R"({"format": 1, "name": "P", "files": ["app.py"], "server": {"limits": {"timeout_ms": 500}}})").ok);
+    QVERIFY(project::saveAtomically(QDir(project).filePath(QStringLiteral("app.py")), R"(from hotpath import get
+
+
+@get("/")
+def index() -> str:
+    return "ok"
+
+
+@get("/spin")
+def spin() -> int:
+    n = 0
+    while True:
+        n += 1
+    return n
+
+
+@get("/huge")
+def huge() -> int:
+    s = "x"
+    while True:
+        s = s + s
+    return len(s)
+)").ok);
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+    QVERIFY(window.openProject(project));
+    window.show();
+    window.setAddress(QStringLiteral("127.0.0.1:0"));
+    window.run();
+    QVERIFY(session.running());
+    const QUrl url(session.url());
+    std::atomic<int> answered{0};
+    std::thread storm([&] {
+        for (int k = 0; k < 12; ++k)
+            for (const char *path : {"/spin", "/huge"}) {
+                QTcpSocket socket;
+                socket.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(url.port()));
+                if (!socket.waitForConnected(5000))
+                    continue;
+                socket.write(QByteArray("GET ") + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + (k % 2 ? "jit" : "interp")
+                             + "\r\nConnection: close\r\n\r\n");
+                // The answer (its head is enough); QtHttpServer keeps the connection open.
+                if (socket.waitForReadyRead(20000))
+                    ++answered;
+            }
+    });
+    QElapsedTimer clock;
+    clock.start();
+    qint64 last = 0, longest = 0;
+    QTimer tick;
+    QObject::connect(&tick, &QTimer::timeout, [&] {
+        longest = std::max(longest, clock.elapsed() - last);
+        last = clock.elapsed();
+    });
+    tick.start(5);
+    QTRY_VERIFY_WITH_TIMEOUT(answered.load() == 24, 60000);
+    storm.join();
+    qInfo("24 runaway requests (500 ms deadline: endless loops, strings doubled to the memory cap): the GUI event loop's longest stall was %lld ms",
+          longest);
+    QVERIFY2(longest < 1000, qPrintable(QStringLiteral("the GUI froze for %1 ms").arg(longest)));
+    window.stop();
 }

@@ -12,6 +12,7 @@ private Q_SLOTS:
     void newProjectFilesRecentAndSaveAs();
     void changesOnDiskAndFailedSaves();
     void killedStudioOffersItsUnsavedEditsBack();
+    void eventLoopKeepsTurningDuringRunawayHandlers();
 };
 
 // The child process of the kill -9 test (tst_studio runs it when asked by environment).

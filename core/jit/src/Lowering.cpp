@@ -768,7 +768,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         llvm::Value *zero = b.CreateICmpEQ(x, constI(0));
         llvm::Value *count = b.CreateSelect(b.CreateICmpUGT(n, constI(63)), constI(63), n);
         llvm::Value *shifted = b.CreateShl(x, count);
-        llvm::Value *lost = b.CreateOr(b.CreateICmpSGE(n, constI(63)), b.CreateICmpNE(b.CreateAShr(shifted, count), x));
+        llvm::Value *lost = b.CreateOr(b.CreateICmpSGE(n, constI(64)), b.CreateICmpNE(b.CreateAShr(shifted, count), x));
         raiseIf(b.CreateAnd(b.CreateNot(zero), lost), ErrorKind::OverflowError, vm::overflowMessage);
         setI(i.a, b.CreateSelect(zero, constI(0), shifted));
         break;

@@ -124,7 +124,8 @@ inline std::int64_t checkedShiftLeft(std::int64_t x, std::int64_t n)
     }
     if (x == 0)
         return 0;
-    if (n >= 63 || ((x << n) >> n) != x) {
+    // n == 63 keeps only the sign bit: right for -1 (-1 << 63 is -2**63), lost bits otherwise.
+    if (n >= 64 || ((x << n) >> n) != x) {
         runtime::raiseOnCurrent(runtime::ErrorKind::OverflowError, overflowMessage);
         return 0;
     }
