@@ -206,10 +206,14 @@ int runRun(const QStringList &arguments)
                                      QStringLiteral("S"));
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QStringLiteral("Print the JIT's compile time and code size per function to stderr."));
+    const QCommandLineOption unchecked(QStringLiteral("unchecked"),
+                                       QStringLiteral("JIT without deadline, overflow and bounds checks, to measure what they cost\n"
+                                                      "(bench/safety-checks.sh). A wrong program may then crash."));
     parser.addOption(tier);
     parser.addOption(opt);
     parser.addOption(stats);
     parser.addOption(timeout);
+    parser.addOption(unchecked);
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function to call."), QStringLiteral("FUNC"));
     parser.addPositionalArgument(QStringLiteral("args"), QStringLiteral("Its arguments."), QStringLiteral("[ARG...]"));
@@ -236,6 +240,7 @@ int runRun(const QStringList &arguments)
         return ExitUsage;
     }
     jit::CompileOptions jitOptions;
+    jitOptions.safetyChecks = !parser.isSet(unchecked);
     if (!jit::parseOptLevel(parser.value(opt).toStdString(), jitOptions.opt)) {
         std::fprintf(stderr, "hotpath run: --opt must be 0, 1, 2 or 3, not '%s'\n", qPrintable(parser.value(opt)));
         return ExitUsage;

@@ -323,7 +323,7 @@ public:
         auto context = std::make_unique<llvm::LLVMContext>();
         std::unique_ptr<llvm::Module> ir;
         try {
-            ir = lowerModule(*m_module, *context, name, options.keepCodeViews || std::getenv("HOTPATH_GDB"));
+            ir = lowerModule(*m_module, *context, name, options.keepCodeViews || std::getenv("HOTPATH_GDB"), options.safetyChecks);
         } catch (const std::exception &error) {
             return error.what();
         }

@@ -165,8 +165,9 @@ private:
 class ModuleLowering
 {
 public:
-    ModuleLowering(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo)
-        : module(module), ctx(context), ir(std::make_unique<llvm::Module>(name, context)), debug(*ir), withDebugInfo(debugInfo)
+    ModuleLowering(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo, bool safetyChecks)
+        : module(module), ctx(context), ir(std::make_unique<llvm::Module>(name, context)), debug(*ir), withDebugInfo(debugInfo),
+          checks(safetyChecks)
     {
         if (!withDebugInfo)
             return;
@@ -259,6 +260,9 @@ public:
     llvm::DIBuilder debug;
     llvm::DIFile *file = nullptr;
     bool withDebugInfo;
+    // Off only to measure what the checks cost (bench/safety-checks.sh): no deadline or
+    // cancel polls, no overflow checks on + - *, no list bounds checks.
+    bool checks;
     std::map<std::string, llvm::Value *> messages;
 
 private:
@@ -463,6 +467,8 @@ void FunctionLowering::raiseIf(llvm::Value *condition, ErrorKind kind, const std
 // Context::poll(), inline: one decrement and branch; the clock every 1024 ticks.
 void FunctionLowering::poll()
 {
+    if (!m.checks)
+        return;
     llvm::Value *left = b.CreateSub(b.CreateLoad(i32, countdown), b.getInt32(1));
     b.CreateStore(left, countdown);
     auto *slow = llvm::BasicBlock::Create(ctx, "poll", F);
@@ -579,6 +585,12 @@ void FunctionLowering::lower()
 
 void FunctionLowering::emitOverflowing(llvm::Intrinsic::ID id, int dst, llvm::Value *x, llvm::Value *y)
 {
+    if (!m.checks) {
+        setI(dst, id == llvm::Intrinsic::sadd_with_overflow   ? b.CreateNSWAdd(x, y)
+                  : id == llvm::Intrinsic::ssub_with_overflow ? b.CreateNSWSub(x, y)
+                                                              : b.CreateNSWMul(x, y));
+        return;
+    }
     llvm::Value *pair = b.CreateBinaryIntrinsic(id, x, y);
     raiseIf(b.CreateExtractValue(pair, 1), ErrorKind::OverflowError, vm::overflowMessage);
     setI(dst, b.CreateExtractValue(pair, 0));
@@ -591,7 +603,8 @@ void FunctionLowering::emitListIndex(int listReg, llvm::Value *index, const char
     llvm::Value *list = getP(listReg);
     llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
     at = b.CreateSelect(b.CreateICmpSLT(index, constI(0)), b.CreateAdd(index, size), index);
-    raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, message);
+    if (m.checks)
+        raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, message);
     items = b.CreateLoad(ptrTy, gep(list, listItems));
 }
 
@@ -1074,9 +1087,10 @@ const std::map<std::string, std::uint64_t> &runtimeSymbols()
     return symbols;
 }
 
-std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo)
+std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo,
+                                          bool safetyChecks)
 {
-    return ModuleLowering(module, context, name, debugInfo).run();
+    return ModuleLowering(module, context, name, debugInfo, safetyChecks).run();
 }
 
 } // namespace hotpath::jit

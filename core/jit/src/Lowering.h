@@ -32,6 +32,9 @@ const std::map<std::string, std::uint64_t> &runtimeSymbols();
 // runs once before compilation; its results are folded in as constants). Debug info
 // (a source line on every instruction) feeds code views and gdb; it costs compile time
 // (a third on a one-function file), so it is optional.
-std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo);
+// `safetyChecks` false drops deadline polls, overflow and bounds checks: for measuring
+// their cost only, never for serving (a wrong program may then crash the process).
+std::unique_ptr<llvm::Module> lowerModule(const vm::Module &module, llvm::LLVMContext &context, const std::string &name, bool debugInfo,
+                                          bool safetyChecks = true);
 
 } // namespace hotpath::jit

@@ -30,6 +30,10 @@ struct CompileOptions
     // Keep the IR before and after optimisation and the object code, for code views,
     // and emit debug info (source lines) into the code, which costs compile time.
     bool keepCodeViews = false;
+    // False only to measure what the safety checks cost (`hotpath run --unchecked`): no
+    // deadline or cancel polls, no overflow checks on + - *, no list bounds checks. A
+    // wrong program may then crash the process; the server never compiles this way.
+    bool safetyChecks = true;
 };
 
 // One line of a code view, with the handler source line it comes from (0: none).
