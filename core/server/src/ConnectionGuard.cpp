@@ -49,6 +49,9 @@ void GuardedListener::incomingConnection(qintptr descriptor)
         ::close(static_cast<int>(descriptor));
         return;
     }
+    // QTcpSocket would otherwise pull all the kernel holds (megabytes of a flood) into its
+    // buffer at once; QtHttpServer empties it on every read, so this bounds nothing else.
+    socket->setReadBufferSize(256 * 1024);
     auto *guard = new ConnectionGuard(socket, *this);
     connect(socket, &QTcpSocket::readyRead, guard, &ConnectionGuard::beforeRead);
     m_handedOver.emplace_back(guard);
