@@ -4,9 +4,11 @@
 
 Each seed gives one program of the handler subset: nested loops, int arithmetic near the
 64-bit boundaries, floor division and modulo with negative operands, string slicing with
-negative steps, list and dict mutation, recursion and helper calls, f-strings. The program
+negative steps, list and dict mutation, a dataclass (construction, fields read and
+written, a list field mutated, repr), recursion and helper calls, f-strings. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
-stdout, exit status and the error line must be identical. Every --cpython-every'th program
+stdout, exit status and the error line must be identical; every third program also runs
+at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
 also runs under CPython (with the repo's shim), unless Hotpath stopped it with an
 OverflowError, which CPython's unbounded ints never raise.
 
@@ -92,6 +94,8 @@ class Generator:
             return "(%s %s %s)" % (a(), self.pick(["&", "|", "^"]), a())
         if kind == 10:
             return "%s(%s)" % (self.pick(["abs", "-"]), a())
+        if self.names(scope, "Rec") and self.chance(0.3):
+            return "%s.a" % self.pick(self.names(scope, "Rec"))
         if self.helpers and self.chance(0.7):
             name, params = self.pick(self.helpers)
             args = [self.expr(t, scope, depth + 1) for t in params]
@@ -151,6 +155,8 @@ class Generator:
             # Fields are names or literals: a nested f-string may not reuse the quotes.
             return "f\"{%s}|{%s:.3f}|{%s!r}\"" % (self.expr("int", scope, 3), self.expr("float", scope, 3), self.expr("str", scope, 3))
         if kind == 5:
+            if self.names(scope, "Rec") and self.chance(0.3):
+                return "%s.s" % self.pick(self.names(scope, "Rec"))
             return "%s.%s()" % (s(), self.pick(["upper", "lower", "strip"]))
         if kind == 6:
             return "(%s * %d)" % (s(), self.rng.randint(-1, 3))
@@ -170,6 +176,12 @@ class Generator:
         if kind == 3:
             return "(%s * %d)" % (xs(), self.rng.randint(-1, 3))
         return "[%s, %s]" % (self.expr("int", scope, depth), self.expr("int", scope, depth))
+
+    def expr_Rec(self, scope, depth, leaf):
+        # The program's dataclass: a constructor call, or a record from a list of them.
+        if not leaf and self.chance(0.3):
+            return "[%s, %s][%s %% 2]" % (self.expr("Rec", scope, depth), self.expr("Rec", scope, depth), self.expr("int", scope, depth))
+        return "Rec(%s, %s, %s)" % (self.expr("int", scope, depth), self.expr("str", scope, depth), self.expr("list[int]", scope, 3))
 
     def expr_dict(self, scope, depth, leaf):
         return "{%s}" % ", ".join("%r: %s" % (self.pick(ALPHABET), self.expr("int", scope, depth)) for _ in range(self.rng.randint(1, 3)))
@@ -232,18 +244,28 @@ class Generator:
             inner[k], inner[v] = "str", "int"
             self.emit(indent + 1, "print(%s, %s)" % (k, v))
             self.block(inner, indent + 1, 1, loop_depth + 1)
+        elif kind == 11 and self.names(scope, "Rec"):
+            r = self.pick(self.names(scope, "Rec"))
+            field = self.rng.randint(0, 2)
+            if field == 0:
+                self.emit(indent, "%s.a = %s" % (r, self.expr("int", scope)))
+            elif field == 1:
+                self.emit(indent, "%s.s += %s" % (r, self.expr("str", scope)))
+            else:
+                self.emit(indent, "if len(%s.xs) < 50:" % r)
+                self.emit(indent + 1, "%s.xs.append(%s)" % (r, self.expr("int", scope)))
         else:
-            things = [self.expr(self.pick(list(set(scope.values())) or ["int"]), scope) for _ in range(self.rng.randint(1, 3))]
+            things = [self.expr(self.pick(sorted(set(scope.values())) or ["int"]), scope) for _ in range(self.rng.randint(1, 3))]
             self.emit(indent, "print(%s)" % ", ".join(things))
 
     def function(self, name, params, result, budget):
         scope = dict(params)
         signature = ", ".join("%s: %s" % (p, t) for p, t in params.items())
         self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
-        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]"]:
+        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec"]:
             if self.chance(0.6) or type_ == "int":
                 var = self.fresh("v")
-                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]") else ""
+                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec") else ""
                 self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
                 scope[var] = type_
         self.block(scope, 1, budget, 0)
@@ -255,6 +277,14 @@ class Generator:
 
     def program(self):
         self.emit(0, "import math")
+        self.emit(0, "from dataclasses import dataclass")
+        self.emit(0, "")
+        self.emit(0, "")
+        self.emit(0, "@dataclass")
+        self.emit(0, "class Rec:")
+        self.emit(1, "a: int")
+        self.emit(1, "s: str")
+        self.emit(1, "xs: list[int]")
         self.emit(0, "")
         # A bounded recursion, then helpers that may call earlier helpers.
         rec = self.fresh("rec")
@@ -353,7 +383,7 @@ def main():
     first, last = (int(x) for x in seeds.split(":"))
     use_cpython = cpython_every > 0 and os.path.exists(CPYTHON)
     differences = 0
-    stats = {"programs": 0, "errors": 0, "cpython": 0}
+    stats = {"programs": 0, "errors": 0, "cpython": 0, "levels": 0}
     with tempfile.TemporaryDirectory() as directory:
         for seed in range(first, last + 1):
             source = Generator(seed).program()
@@ -381,6 +411,18 @@ def main():
                 # both again, one at a time, before calling it a difference.
                 interp = run_hotpath(hotpath, path, "interp", opt, wait=300)
                 native = run_hotpath(hotpath, path, "jit", opt, wait=300)
+            if interp == native and seed % 3 == 0:
+                # The two optimisation levels against each other, directly.
+                other = run_hotpath(hotpath, path, "jit", 2 - opt)
+                stats["levels"] += 1
+                if other != native and "<hung>" not in (other[0], native[0]):
+                    differences += 1
+                    os.makedirs(out, exist_ok=True)
+                    repro = os.path.join(out, "levels_%d.py" % seed)
+                    with open(repro, "w") as f:
+                        f.write(source)
+                    print("DIFF seed %d: jit -O%d %r, jit -O%d %r\n  program: %s" % (seed, opt, native, 2 - opt, other, repro))
+                    continue
             if interp != native:
                 differences += 1
                 os.makedirs(out, exist_ok=True)
@@ -400,8 +442,8 @@ def main():
                     with open(repro, "w") as f:
                         f.write(source)
                     print("DIFF seed %d against CPython: hotpath %r, CPython %r\n  program: %s" % (seed, interp, reference, repro))
-    print("%d programs (%d ended in a run-time error), %d also under CPython: %d differences"
-          % (stats["programs"], stats["errors"], stats["cpython"], differences))
+    print("%d programs (%d ended in a run-time error), %d also under CPython, %d also at the other JIT level: %d differences"
+          % (stats["programs"], stats["errors"], stats["cpython"], stats["levels"], differences))
     return 1 if differences else 0
 
 
