@@ -207,7 +207,7 @@ int runRun(const QStringList &arguments)
     const QCommandLineOption stats(QStringLiteral("stats"),
                                    QStringLiteral("Print the JIT's compile time and code size per function to stderr."));
     const QCommandLineOption unchecked(QStringLiteral("unchecked"),
-                                       QStringLiteral("JIT without deadline, overflow and bounds checks, to measure what they cost\n"
+                                       QStringLiteral("Both tiers without deadline, overflow and bounds checks, to measure what they cost\n"
                                                       "(bench/safety-checks.sh). A wrong program may then crash."));
     parser.addOption(tier);
     parser.addOption(opt);
@@ -317,7 +317,8 @@ int runRun(const QStringList &arguments)
         started = std::chrono::steady_clock::now();
         result = compiled.program->call(index, args, context);
     } else if (result.ok) {
-        result = vm::callFunction(*loaded->module, index, args, context);
+        result = parser.isSet(unchecked) ? vm::callFunctionUnchecked(*loaded->module, index, args, context)
+                                         : vm::callFunction(*loaded->module, index, args, context);
     }
     if (parser.isSet(stats))
         std::fprintf(stderr, "call: %.2f ms\n", std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - started).count());

@@ -5,6 +5,7 @@
 // from every template check clean; files are added, renamed and removed with the manifest;
 // the recovery folder survives a killed studio and is offered exactly once.
 #include "hotpath/project/Manifest.h"
+#include "hotpath/project/Merge.h"
 #include "hotpath/project/ProjectChecker.h"
 #include "hotpath/project/ProjectFiles.h"
 #include "hotpath/project/Recovery.h"
@@ -205,6 +206,20 @@ private Q_SLOTS:
         const QString copy = dir.filePath(QStringLiteral("copy"));
         QVERIFY(copyProject(project, copy, {{QDir(project).absoluteFilePath(QStringLiteral("app.py")), "edited\n"}}).ok);
         QCOMPARE(readAll(QDir(copy).filePath(QStringLiteral("app.py"))), QByteArray("edited\n"));
+    }
+
+    void changesToDifferentLinesMerge()
+    {
+        const QString base = QStringLiteral("a\nb\nc\nd\ne\n");
+        auto merged = [](const QString &b, const QString &mine, const QString &theirs) {
+            return mergeLines(b, mine, theirs).value_or(QStringLiteral("<conflict>"));
+        };
+        QCOMPARE(merged(base, QStringLiteral("A\nb\nc\nd\ne\n"), QStringLiteral("a\nb\nc\nd\nE\n")), QStringLiteral("A\nb\nc\nd\nE\n"));
+        QCOMPARE(merged(base, QStringLiteral("a\nb\nmine\nc\nd\ne\n"), QStringLiteral("a\nd\ne\n")), QStringLiteral("<conflict>")); // an insertion where the other side deleted
+        QCOMPARE(merged(base, QStringLiteral("a\nB\nc\nd\ne\n"), QStringLiteral("a\nb\nc\nd\ne\nf\n")), QStringLiteral("a\nB\nc\nd\ne\nf\n"));
+        QCOMPARE(merged(base, QStringLiteral("a\nX\nc\nd\ne\n"), QStringLiteral("a\nY\nc\nd\ne\n")), QStringLiteral("<conflict>")); // the same line
+        QCOMPARE(merged(base, QStringLiteral("a\nX\nc\nd\ne\n"), QStringLiteral("a\nX\nc\nd\ne\n")), QStringLiteral("a\nX\nc\nd\ne\n"));
+        QCOMPARE(merged(base, base + QStringLiteral("mine\n"), base + QStringLiteral("theirs\n")), QStringLiteral("<conflict>")); // both append
     }
 
     void recoveryOutlivesAKilledStudioAndIsOfferedOnce()

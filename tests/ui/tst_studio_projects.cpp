@@ -127,13 +127,25 @@ void TestStudioProjects::changesOnDiskAndFailedSaves()
     QVERIFY(editor->toPlainText().contains(QStringLiteral("# mine")));
     QVERIFY(editor->document()->isModified());
 
+    // Edits and a change on disk to different lines merge (when the user says so).
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::Yes);
+    QVERIFY(window.save());
+    QTextCursor top(editor->document());
+    top.insertText(QStringLiteral("# mine at the top\n"));
+    const QByteArray theirs = readAll(hello) + "# theirs at the end\n";
+    QVERIFY(project::saveAtomically(hello, theirs).ok);
+    QTRY_VERIFY_WITH_TIMEOUT(editor->toPlainText().contains(QStringLiteral("# theirs at the end")), 5000);
+    QVERIFY(editor->toPlainText().startsWith(QStringLiteral("# mine at the top\n")));
+    QVERIFY(editor->document()->isModified());
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+
     // A save that cannot happen (the file became a symbolic link) says why and keeps the edit.
     QVERIFY(QFile::remove(hello));
     QVERIFY(project::saveAtomically(dir.filePath(QStringLiteral("elsewhere.py")), "x = 1\n").ok);
     QVERIFY(QFile::link(dir.filePath(QStringLiteral("elsewhere.py")), hello));
     QVERIFY(!window.save());
     QVERIFY(editor->document()->isModified());
-    QVERIFY(editor->toPlainText().contains(QStringLiteral("# mine")));
+    QVERIFY(editor->toPlainText().contains(QStringLiteral("# mine at the top")));
     QVERIFY(window.log()->toPlainText().contains(QStringLiteral("symbolic link")));
     QCOMPARE(readAll(dir.filePath(QStringLiteral("elsewhere.py"))), QByteArray("x = 1\n"));
     window.setPromptAnswer(ui::MainWindow::PromptAnswer::No); // discard at close

@@ -432,6 +432,7 @@ bool MainWindow::openProject(const QString &target)
         new Highlighter(e->document());
         e->setPlainText(QString::fromUtf8(f.readAll()));
         e->document()->setModified(false);
+        m_savedText[file] = e->toPlainText();
         m_editorByFile[file] = e;
         m_editors->addTab(e, QFileInfo(file).fileName());
         connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
@@ -705,6 +706,7 @@ bool MainWindow::save()
             return false;
         }
         e->document()->setModified(false);
+        m_savedText[file] = e->toPlainText();
         if (m_recovery)
             m_recovery->forget(file);
         changed = true;

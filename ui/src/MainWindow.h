@@ -115,6 +115,7 @@ private:
     session::Session &m_session;
     QTabWidget *m_editors = nullptr;
     std::map<QString, CodeEditor *> m_editorByFile;
+    std::map<QString, QString> m_savedText; // what each file held when last loaded or saved (a merge's base)
     std::map<QString, std::vector<session::Problem>> m_problemsByFile;
     QTreeWidget *m_files = nullptr;
     QTreeWidget *m_endpoints = nullptr;

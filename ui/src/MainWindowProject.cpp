@@ -7,6 +7,7 @@
 #include "PercentileChart.h"
 
 #include "hotpath/export/Export.h"
+#include "hotpath/project/Merge.h"
 #include "hotpath/project/ProjectFiles.h"
 
 #include <QtCore/QBuffer>
@@ -349,19 +350,38 @@ void MainWindow::fileChangedOnDisk(const QString &file)
     const QString text = QString::fromUtf8(disk.readAll());
     if (text == e->toPlainText())
         return;
-    if (e->document()->isModified()
-        && !ask(tr("%1 changed on disk").arg(QFileInfo(file).fileName()),
-                tr("%1 was changed by another program, and you have unsaved edits in it.\n\nReload it from disk (your edits are lost), or keep your "
-                   "version (saving will overwrite the other program's)?\n\nYes reloads, No keeps yours.")
-                    .arg(file)))
-        return;
-    const int position = e->textCursor().position();
-    QTextCursor cursor(e->document());
-    cursor.select(QTextCursor::Document);
-    cursor.insertText(text);
-    cursor.setPosition(std::min(position, static_cast<int>(text.size())));
-    e->setTextCursor(cursor);
+    const QString name = QFileInfo(file).fileName();
+    auto replaceText = [e](const QString &with) {
+        const int position = e->textCursor().position();
+        QTextCursor cursor(e->document());
+        cursor.select(QTextCursor::Document);
+        cursor.insertText(with); // an edit: undo brings back what was there
+        cursor.setPosition(std::min(position, static_cast<int>(with.size())));
+        e->setTextCursor(cursor);
+    };
+    if (e->document()->isModified()) {
+        // Both changed: different lines merge; the same lines are the user's call.
+        if (const std::optional<QString> merged = project::mergeLines(m_savedText[file], e->toPlainText(), text)) {
+            if (!ask(tr("%1 changed on disk").arg(name),
+                     tr("%1 was changed by another program while you have unsaved edits in it. The changes touch different lines.\n\n"
+                        "Merge them (the other program's changes with your edits on top, still unsaved)? No keeps only your version.")
+                         .arg(file)))
+                return;
+            replaceText(*merged);
+            m_savedText[file] = text;
+            m_log->appendPlainText(tr("Merged the changes on disk into %1 (your edits are kept, unsaved)").arg(file));
+            return;
+        }
+        if (!ask(tr("%1 changed on disk").arg(name),
+                 tr("%1 was changed by another program, and your unsaved edits touch the same lines.\n\nReload it from disk (your edits "
+                    "are lost; undo brings them back), or keep your version (saving will overwrite the other program's)?\n\nYes reloads, "
+                    "No keeps yours.")
+                     .arg(file)))
+            return;
+    }
+    replaceText(text);
     e->document()->setModified(false);
+    m_savedText[file] = text;
     if (m_recovery)
         m_recovery->forget(file);
     m_log->appendPlainText(tr("Reloaded %1: it changed on disk").arg(file));

@@ -61,6 +61,9 @@ class Machine
 {
 public:
     Machine(const Module &module, Context &context) : m_module(module), m_context(context) {}
+    // Checked = false drops deadline polls, overflow and bounds checks: only to measure
+    // what they cost (`hotpath run --unchecked`); a wrong program may then crash.
+    template <bool Checked>
     CallResult run(int index, const std::vector<Slot> &args, std::vector<Slot> *keepRegisters);
 
 private:
@@ -107,6 +110,19 @@ void Machine::unwind()
     }
 }
 
+// Overflow-checked + - *; unchecked, two's complement wrap-around (never reached by a
+// correct program, which is what the unchecked mode measures).
+template <bool Checked, typename Op>
+inline bool overflowed(std::int64_t a, std::int64_t b, std::int64_t *out, Op checked, char op)
+{
+    if constexpr (Checked)
+        return checked(a, b, out);
+    const auto ua = static_cast<std::uint64_t>(a), ub = static_cast<std::uint64_t>(b);
+    *out = static_cast<std::int64_t>(op == '+' ? ua + ub : op == '-' ? ua - ub : ua * ub);
+    return false;
+}
+
+template <bool Checked>
 CallResult Machine::run(int index, const std::vector<Slot> &args, std::vector<Slot> *keepRegisters)
 {
     CurrentContext current(&m_context);
@@ -223,21 +239,21 @@ dispatch:
         CASE(ADD_I)
         {
             const Instr &i = code[pc];
-            if (__builtin_add_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_add_overflow(x, y, r); }, '+'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_I)
         {
             const Instr &i = code[pc];
-            if (__builtin_sub_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_sub_overflow(x, y, r); }, '-'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_I)
         {
             const Instr &i = code[pc];
-            if (__builtin_mul_overflow(R[i.b].i, R[i.c].i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_mul_overflow(x, y, r); }, '*'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
@@ -480,7 +496,7 @@ dispatch:
         }
         CASE(LOOP)
         {
-            if (!m_context.poll())
+            if (Checked && !m_context.poll())
                 goto error;
             pc = code[pc].target();
             goto DISPATCH_AGAIN;
@@ -488,7 +504,7 @@ dispatch:
         CASE(CALL)
         {
             const Instr &i = code[pc];
-            if (!m_context.poll())
+            if (Checked && !m_context.poll())
                 goto error;
             const Function &callee = m_module.functions[i.b];
             Frame &caller = m_frames.back();
@@ -585,7 +601,7 @@ dispatch:
             std::int64_t at = R[i.c].i;
             if (at < 0)
                 at += list->size;
-            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+            if (Checked && static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
                 RAISE(ErrorKind::IndexError, "list index out of range");
             R[i.a] = list->items[at];
             NEXT();
@@ -606,7 +622,7 @@ dispatch:
             std::int64_t at = R[i.b].i;
             if (at < 0)
                 at += list->size;
-            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+            if (Checked && static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
                 RAISE(ErrorKind::IndexError, "list assignment index out of range");
             if (list->type->element->isObject()) {
                 retain(R[i.c].p);
@@ -623,7 +639,7 @@ dispatch:
             std::int64_t at = R[i.b].i;
             if (at < 0)
                 at += list->size;
-            if (static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
+            if (Checked && static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
                 RAISE(ErrorKind::IndexError, "list assignment index out of range");
             list->items[at] = K[i.c].value;
             NEXT();
@@ -640,7 +656,7 @@ dispatch:
             const Instr &i = code[pc];
             auto *list = static_cast<List *>(R[i.b].p);
             const std::int64_t at = R[i.c].i;
-            if (at < 0 || at >= list->size)
+            if (Checked && (at < 0 || at >= list->size))
                 RAISE(ErrorKind::IndexError, "list index out of range");
             const Slot value = list->items[at];
             if (list->type->element->isObject()) {
@@ -773,7 +789,7 @@ dispatch:
         }
         CASE(FOR_RANGE_BACK)
         {
-            if (!m_context.poll())
+            if (Checked && !m_context.poll())
                 goto error;
             const Instr &x = code[pc + 1];
             pc = rangeStep(R, code[pc], x) ? x.target() : pc + 2;
@@ -782,21 +798,21 @@ dispatch:
         CASE(ADD_IK)
         {
             const Instr &i = code[pc];
-            if (__builtin_add_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_add_overflow(x, y, r); }, '+'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_IK)
         {
             const Instr &i = code[pc];
-            if (__builtin_sub_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_sub_overflow(x, y, r); }, '-'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_IK)
         {
             const Instr &i = code[pc];
-            if (__builtin_mul_overflow(R[i.b].i, K[i.c].value.i, &R[i.a].i))
+            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_mul_overflow(x, y, r); }, '*'))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
@@ -904,14 +920,20 @@ error:
 CallResult callFunction(const Module &module, int index, const std::vector<Slot> &args, Context &context)
 {
     Machine machine(module, context);
-    return machine.run(index, args, nullptr);
+    return machine.run<true>(index, args, nullptr);
+}
+
+CallResult callFunctionUnchecked(const Module &module, int index, const std::vector<Slot> &args, Context &context)
+{
+    Machine machine(module, context);
+    return machine.run<false>(index, args, nullptr);
 }
 
 CallResult initialiseModule(Module &module, Context &context)
 {
     Machine machine(module, context);
     std::vector<Slot> registers;
-    CallResult result = machine.run(static_cast<int>(module.functions.size()) - 1, {}, &registers);
+    CallResult result = machine.run<true>(static_cast<int>(module.functions.size()) - 1, {}, &registers);
     if (!result.ok)
         return result;
     for (std::size_t k = 0; k < module.globals.size(); ++k) {

@@ -29,6 +29,9 @@ CallResult initialiseModule(Module &module, runtime::Context &context);
 
 // Calls function `index` with arguments (objects borrowed).
 CallResult callFunction(const Module &module, int index, const std::vector<Slot> &args, runtime::Context &context);
+// The same without deadline polls, overflow and bounds checks: only to measure what they
+// cost (bench/safety-checks.sh). A wrong program may then crash the process.
+CallResult callFunctionUnchecked(const Module &module, int index, const std::vector<Slot> &args, runtime::Context &context);
 
 // The instruction listing of one function: `hotpath dump --bytecode`.
 std::string disassemble(const Module &module, const Function &function);
