@@ -47,6 +47,13 @@ qint64 statusKb(qint64 pid, const char *field)
     return -1;
 }
 
+// A literal with its NUL bytes: the length comes from the array, not from strlen.
+template <std::size_t N>
+QByteArray literal(const char (&text)[N])
+{
+    return QByteArray(text, N - 1);
+}
+
 int openDescriptors(qint64 pid) { return static_cast<int>(QDir(QStringLiteral("/proc/%1/fd").arg(pid)).entryList(QDir::NoDotAndDotDot | QDir::AllEntries | QDir::System).size()); }
 
 int connectTo(quint16 port)
@@ -148,9 +155,9 @@ private Q_SLOTS:
         QTest::newRow("xchunked") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Transfer-Encoding: xchunked\r\n\r\n2\r\nab\r\n0\r\n\r\n") << 400 << false;
         QTest::newRow("chunk size -1") << QByteArray("POST /echo HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n-1\r\nab\r\n0\r\n\r\n") << 400 << false;
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\n" + host.chopped(2) + "\n\n") << 400 << false;
-        QTest::newRow("NUL bytes") << QByteArray("GET /\0 HTTP/1.1\r\nHost: localhost\r\n\r\n", 38) << 400 << false;
+        QTest::newRow("NUL bytes") << literal("GET /\0 HTTP/1.1\r\nHost: localhost\r\n\r\n") << 400 << false;
         QTest::newRow("missing Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400 << false;
-        QTest::newRow("garbage bytes") << QByteArray("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http at all\r\n\r\n", 36) << 400 << false;
+        QTest::newRow("garbage bytes") << literal("\x16\x03\x01\x00\xa5\x01\x00\x00\xa1\x03\x03 not http at all\r\n\r\n") << 400 << false;
     }
 
     void malformedRequestsGetTheirStatusAndTheServerGoesOn()

@@ -24,6 +24,13 @@ GuardVerdict runByteByByte(const std::string &bytes, GuardLimits limits = {})
     return guard.verdict();
 }
 
+// A literal with its NUL bytes: the length comes from the array, not from strlen.
+template <std::size_t N>
+QByteArray literal(const char (&text)[N])
+{
+    return QByteArray(text, N - 1);
+}
+
 const std::string okGet = "GET / HTTP/1.1\r\nHost: localhost:8080\r\n\r\n";
 
 } // namespace
@@ -57,11 +64,11 @@ private Q_SLOTS:
         QTest::newRow("chunk without CRLF") << QByteArray("POST / HTTP/1.1\r\n" + host + "Transfer-Encoding: chunked\r\n\r\n1\r\nxy") << 400;
         QTest::newRow("bare LF") << QByteArray("GET / HTTP/1.1\nHost: localhost\n\n") << 400;
         QTest::newRow("bare CR") << QByteArray("GET / HTTP/1.1\rHost: localhost\r\n\r\n") << 400;
-        QTest::newRow("NUL byte") << QByteArray("GET / HTTP/1.1\r\nHost: a\0b\r\n\r\n", 32) << 400;
+        QTest::newRow("NUL byte") << literal("GET / HTTP/1.1\r\nHost: a\0b\r\n\r\n") << 400;
         QTest::newRow("missing Host") << QByteArray("GET / HTTP/1.1\r\n\r\n") << 400;
         QTest::newRow("two Hosts") << QByteArray("GET / HTTP/1.1\r\n" + host + host + "\r\n") << 400;
         QTest::newRow("foreign Host on loopback") << QByteArray("GET / HTTP/1.1\r\nHost: attacker.example\r\n\r\n") << 421;
-        QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03", 11) << 400;
+        QTest::newRow("garbage") << literal("\x16\x03\x01\x02\x00\x01\x00\x01\xfc\x03\x03") << 400;
         QTest::newRow("no version") << QByteArray("GET /\r\n\r\n") << 400;
         QTest::newRow("HTTP/2.0") << QByteArray("GET / HTTP/2.0\r\n" + host + "\r\n") << 505;
         QTest::newRow("space before colon") << QByteArray("GET / HTTP/1.1\r\n" + host + "Bad : x\r\n\r\n") << 400;
