@@ -40,6 +40,8 @@ int main(int argc, char *argv[])
     QApplication::setApplicationName(QStringLiteral("Hotpath Studio"));
     QApplication::setOrganizationName(QStringLiteral("Hotpath"));
     QApplication::setApplicationVersion(QStringLiteral(HOTPATH_VERSION));
+    // Lets the desktop match the window to io.hotpath.Studio.desktop (its icon and name).
+    QGuiApplication::setDesktopFileName(QStringLiteral("io.hotpath.Studio"));
     QCommandLineParser parser;
     parser.setApplicationDescription(QStringLiteral("Edit, run and profile Hotpath endpoints."));
     parser.addHelpOption();

@@ -16,6 +16,7 @@
 
 #include <arpa/inet.h>
 #include <netinet/in.h>
+#include <sys/resource.h>
 #include <sys/socket.h>
 #include <unistd.h>
 
@@ -205,6 +206,15 @@ bool Server::start(QStringList &errors)
         return false;
     }
     m_loopback = address.isLoopback();
+    // Every connection is a descriptor: make sure the process may hold max_connections of
+    // them (Debian's default soft limit is 1,024) rather than failing accept() below the cap.
+    if (rlimit files{}; ::getrlimit(RLIMIT_NOFILE, &files) == 0) {
+        const auto wanted = static_cast<rlim_t>(m_options.maxConnections) + 256;
+        if (files.rlim_cur < wanted) {
+            files.rlim_cur = std::min(wanted, files.rlim_max);
+            ::setrlimit(RLIMIT_NOFILE, &files);
+        }
+    }
     auto chosen = static_cast<quint16>(port);
     for (int k = 0; k < std::max(1, m_options.threads); ++k) {
         QString error;
