@@ -406,6 +406,36 @@ def doubling() -> int:
         }
     }
 
+    // The guard reads ahead of QtHttpServer without getting in its way: pipelined requests,
+    // a request sent a byte at a time, and the next request on the same connection.
+    void wellFormedTrafficPassesTheGuard()
+    {
+        QTemporaryDir dir;
+        writeProject(dir.path(), "{}");
+        Served server({dir.path(), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        QTcpSocket socket;
+        socket.connectToHost(QStringLiteral("127.0.0.1"), server.port);
+        QVERIFY(socket.waitForConnected(5000));
+        const QByteArray get = "GET / HTTP/1.1\r\nHost: localhost\r\n\r\n";
+        const QByteArray post = "POST /echo HTTP/1.1\r\nHost: localhost\r\nContent-Type: text/plain\r\nContent-Length: 5\r\n\r\nhello";
+        socket.write(get + post + get);
+        QByteArray answers;
+        while (answers.count("HTTP/1.1 200") < 3 && socket.waitForReadyRead(5000))
+            answers += socket.readAll();
+        QCOMPARE(answers.count("HTTP/1.1 200"), 3);
+        QVERIFY(answers.contains("\r\n\r\nhello"));
+        for (const char c : post) {
+            socket.write(&c, 1);
+            QVERIFY(socket.waitForBytesWritten(1000));
+        }
+        answers.clear();
+        while (!answers.contains("hello") && socket.waitForReadyRead(5000))
+            answers += socket.readAll();
+        QVERIFY(answers.startsWith("HTTP/1.1 200"));
+        QCOMPARE_CLEAN_STOP(server);
+    }
+
     void connectionsAboveTheCapAreAnswered503()
     {
         QTemporaryDir dir;
