@@ -172,8 +172,10 @@ private Q_SLOTS:
             writeProject(dir.path(), "{\"max_body_bytes\": 1048576}");
             server = std::make_unique<Served>(QStringList{dir.path(), QStringLiteral("--quiet")});
             QVERIFY2(server->port, server->errors().constData());
-            // Every worker thread serves a few requests first (their first requests touch
-            // memory of their own), so the baseline is the server at work.
+            // The JIT compiles in the background after the server starts: its memory is
+            // not the hostile requests'. Then every worker thread serves a few requests
+            // (their first ones touch memory of their own), so the baseline is the server at work.
+            QTRY_VERIFY_WITH_TIMEOUT(request(server->port, "GET", "/healthz").body.contains("\"jit\":\"ready\""), 30000);
             for (int k = 0; k < 40; ++k)
                 QCOMPARE(request(server->port, "POST", "/echo", {{"Content-Type", "text/plain"}}, QByteArray(2000, 'w')).status, 200);
             baselineKb = statusKb(server->pid(), "VmHWM:");
@@ -187,11 +189,13 @@ private Q_SLOTS:
         QCOMPARE(next.status, 200);
         QCOMPARE(next.body, QByteArray("still here"));
         // Nothing was buffered past the limits: the peak resident size stays within twice
-        // the body limit (1 MiB) above the peak of normal work (measured: 1.5 MiB over all
-        // of them; the bound leaves the allocator 1 MiB of slack).
+        // the body limit (1 MiB) above the peak of normal work (measured: 0.5-1.0 MiB over
+        // all of them; the bound leaves the allocator 1 MiB of slack).
         const qint64 peakKb = statusKb(server->pid(), "VmHWM:");
         qInfo("server peak RSS after normal work %lld KiB, after this request %lld KiB", baselineKb, peakKb);
+#if !defined(__SANITIZE_ADDRESS__) // ASan's quarantine keeps freed memory resident on purpose
         QVERIFY2(peakKb - baselineKb < 3 * 1024, qPrintable(QStringLiteral("peak RSS grew by %1 KiB").arg(peakKb - baselineKb)));
+#endif
         if (QByteArray(QTest::currentDataTag()) == "garbage bytes") {
             QCOMPARE_CLEAN_STOP(*server);
             server.reset();
