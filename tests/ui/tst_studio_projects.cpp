@@ -6,6 +6,7 @@
 #include "tst_studio_projects.h"
 
 #include "CodeEditor.h"
+#include "FindBar.h"
 #include "MainWindow.h"
 
 #include "hotpath/project/ProjectFiles.h"
@@ -264,4 +265,41 @@ def huge() -> int:
           longest);
     QVERIFY2(longest < 1000, qPrintable(QStringLiteral("the GUI froze for %1 ms").arg(longest)));
     window.stop();
+}
+
+// Ctrl+F and Ctrl+H open the find bar under the editors: matches are counted, Next wraps
+// around, Replace all is one undo step.
+void TestStudioProjects::findBarFindsAndReplaces()
+{
+    QTemporaryDir dir;
+    const QString project = dir.filePath(QStringLiteral("p"));
+    QVERIFY(project::createProject(project, QStringLiteral("P"), QStringLiteral("hello")).ok);
+    session::Session session;
+    ui::MainWindow window(session);
+    window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+    QVERIFY(window.openProject(project));
+    window.show();
+    QVERIFY(QTest::qWaitForWindowExposed(&window));
+    ui::CodeEditor *editor = window.editor(QDir(project).absoluteFilePath(QStringLiteral("hello.py")));
+    window.showFile(QDir(project).absoluteFilePath(QStringLiteral("hello.py")), 1);
+    QTest::keyClick(editor, Qt::Key_H, Qt::ControlModifier);
+    ui::FindBar *bar = window.findBar();
+    QVERIFY(bar->isVisible());
+    bar->setFindText(QStringLiteral("Hello"));
+    const int count = bar->matchCount();
+    QVERIFY(count >= 4);
+    QVERIFY(bar->findNext());
+    QCOMPARE(editor->textCursor().selectedText(), QStringLiteral("Hello"));
+    for (int k = 0; k < count; ++k) // around the end and back to the start
+        QVERIFY(bar->findNext());
+    bar->setReplaceText(QStringLiteral("Howdy"));
+    if (const QString shots = qEnvironmentVariable("HOTPATH_SCREENSHOT_DIR"); !shots.isEmpty()) // to look at it
+        window.grab().save(QDir(shots).filePath(QStringLiteral("find-bar.png")));
+    QCOMPARE(bar->replaceAll(), count);
+    QVERIFY(!editor->toPlainText().contains(QStringLiteral("hello"), Qt::CaseInsensitive));
+    QCOMPARE(bar->matchCount(), 0);
+    editor->undo(); // one step brings every occurrence back
+    QCOMPARE(static_cast<int>(editor->toPlainText().count(QStringLiteral("hello"), Qt::CaseInsensitive)), count); // Match case is off
+    QTest::keyClick(bar, Qt::Key_Escape);
+    QVERIFY(!bar->isVisible());
 }

@@ -13,6 +13,7 @@ private Q_SLOTS:
     void changesOnDiskAndFailedSaves();
     void killedStudioOffersItsUnsavedEditsBack();
     void eventLoopKeepsTurningDuringRunawayHandlers();
+    void findBarFindsAndReplaces();
 };
 
 // The child process of the kill -9 test (tst_studio runs it when asked by environment).

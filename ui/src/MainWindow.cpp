@@ -3,6 +3,7 @@
 
 #include "CodeEditor.h"
 #include "CompiledView.h"
+#include "FindBar.h"
 #include "Highlighter.h"
 #include "LatencyChart.h"
 #include "PercentileChart.h"
@@ -369,7 +370,14 @@ void MainWindow::buildUi()
     // Assembly.
     auto *middle = new QSplitter(Qt::Horizontal);
     middle->addWidget(left);
-    middle->addWidget(m_editors);
+    auto *editorColumn = new QWidget;
+    auto *editorLayout = new QVBoxLayout(editorColumn);
+    editorLayout->setContentsMargins(0, 0, 0, 0);
+    editorLayout->setSpacing(0);
+    editorLayout->addWidget(m_editors, 1);
+    m_findBar = new FindBar([this]() -> QPlainTextEdit * { return editor(currentFile()); });
+    editorLayout->addWidget(m_findBar);
+    middle->addWidget(editorColumn);
     middle->addWidget(latency);
     middle->setStretchFactor(0, 2);
     middle->setStretchFactor(1, 5);
@@ -495,42 +503,7 @@ ProfileDialog *MainWindow::profile(const QString &requestedPath)
     return dialog;
 }
 
-// Ctrl+F finds the next occurrence (wrapping); Ctrl+H replaces every occurrence.
-void MainWindow::findInEditor(bool replace)
-{
-    CodeEditor *e = editor(currentFile());
-    if (!e)
-        return;
-    bool ok = false;
-    const QString selected = e->textCursor().selectedText();
-    const QString text = QInputDialog::getText(this, replace ? tr("Replace") : tr("Find"), tr("Find:"), QLineEdit::Normal,
-                                               selected.isEmpty() ? m_lastFind : selected, &ok);
-    if (!ok || text.isEmpty())
-        return;
-    m_lastFind = text;
-    if (!replace) {
-        if (!e->find(text)) {
-            e->moveCursor(QTextCursor::Start);
-            if (!e->find(text))
-                statusBar()->showMessage(tr("'%1' not found").arg(text), 3000);
-        }
-        return;
-    }
-    const QString with = QInputDialog::getText(this, tr("Replace"), tr("Replace '%1' with:").arg(text), QLineEdit::Normal, QString(), &ok);
-    if (!ok)
-        return;
-    QTextCursor edit(e->document());
-    edit.beginEditBlock(); // one undo step for the whole replacement
-    int count = 0;
-    QTextCursor found = e->document()->find(text);
-    while (!found.isNull()) {
-        found.insertText(with);
-        ++count;
-        found = e->document()->find(text, found);
-    }
-    edit.endEditBlock();
-    statusBar()->showMessage(tr("%n replacement(s)", nullptr, count), 3000);
-}
+void MainWindow::findInEditor(bool replace) { m_findBar->open(replace); }
 
 // The latency panel as files: the chart as PNG, the numbers as CSV and JSON.
 void MainWindow::exportMetrics()

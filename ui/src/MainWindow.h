@@ -31,6 +31,7 @@ namespace hotpath::ui {
 
 class CodeEditor;
 class CompiledView;
+class FindBar;
 class LatencyChart;
 class PercentileChart;
 
@@ -59,6 +60,7 @@ public:
     QLabel *tryStatus() const { return m_tryStatus; }
     QPlainTextEdit *tryBody() const { return m_tryResponse; }
     CompiledView *compiled() const { return m_compiled; }
+    FindBar *findBar() const { return m_findBar; }
     QLabel *speedup() const { return m_speedup; }
 
     // Projects and files (File menu). Each returns false, after telling the user why,
@@ -152,7 +154,7 @@ private:
     QNetworkAccessManager *m_network = nullptr;
     CompiledView *m_compiled = nullptr;
     QString m_viewsKey; // file and text the compiled view was made from
-    QString m_lastFind;
+    FindBar *m_findBar = nullptr;
     QTimer m_autosave;
     std::unique_ptr<project::Recovery> m_recovery;
     QFileSystemWatcher *m_watcher = nullptr;
