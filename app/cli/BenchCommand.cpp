@@ -31,17 +31,7 @@ struct TierRun
     loadgen::LoadResult result;
 };
 
-std::string micros(std::int64_t ns)
-{
-    char buffer[32];
-    if (ns >= 10'000'000)
-        std::snprintf(buffer, sizeof buffer, "%.1f ms", static_cast<double>(ns) / 1e6);
-    else if (ns >= 1'000'000)
-        std::snprintf(buffer, sizeof buffer, "%.2f ms", static_cast<double>(ns) / 1e6);
-    else
-        std::snprintf(buffer, sizeof buffer, "%.0f us", static_cast<double>(ns) / 1e3);
-    return buffer;
-}
+std::string micros(std::int64_t ns) { return metrics::formatLatency(ns, true); }
 
 void printTable(const std::vector<TierRun> &runs)
 {
@@ -87,16 +77,8 @@ int runBench(const QStringList &arguments)
     const QCommandLineOption json(QStringLiteral("json"), QStringLiteral("Print the results as JSON."));
     parser.addOptions({path, method, header, body, connections, duration, requests, rate, threads, tier, json});
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("URL, project folder or .py file."), QStringLiteral("URL|PROJECT"));
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath bench"));
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath bench: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
+    if (int exit = ExitOk; !parseCommandLine(parser, "bench", arguments, exit))
+        return exit;
     if (parser.positionalArguments().size() != 1) {
         std::fprintf(stderr, "hotpath bench: expected one URL or PROJECT\n");
         return ExitUsage;

@@ -57,16 +57,8 @@ int runCheck(const QStringList &arguments)
     parser.addOption(brief);
     parser.addPositionalArgument(QStringLiteral("paths"), QStringLiteral("Handler files or project folders."),
                                  QStringLiteral("FILE.py|PROJECT..."));
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath check"));
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath check: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
+    if (int exit = ExitOk; !parseCommandLine(parser, "check", arguments, exit))
+        return exit;
     const QStringList targets = parser.positionalArguments();
     if (targets.isEmpty()) {
         std::fprintf(stderr, "hotpath check: no files given\n\n%s", qPrintable(parser.helpText()));

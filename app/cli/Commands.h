@@ -6,6 +6,8 @@
 
 #include <QtCore/QStringList>
 
+class QCommandLineParser;
+
 namespace hotpath::cli {
 
 // Exit codes shared by every command, so scripts can tell the cases apart.
@@ -14,6 +16,10 @@ enum ExitCode : int {
     ExitErrors = 1, // the input has errors (diagnostics were printed)
     ExitUsage = 2,  // the command line itself is wrong
 };
+
+// Parses `arguments` (argv after the command name) for `hotpath COMMAND`: prints the
+// error or the help and returns false with the exit code to end with, else true.
+bool parseCommandLine(QCommandLineParser &parser, const char *command, const QStringList &arguments, int &exitCode);
 
 int runCheck(const QStringList &arguments);
 int runRun(const QStringList &arguments);

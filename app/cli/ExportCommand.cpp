@@ -23,24 +23,6 @@ int report(const char *command, const exporting::Result &result)
     return ExitOk;
 }
 
-// Parses `arguments`, printing help or a usage error; false means "exit with `code`".
-bool parse(QCommandLineParser &parser, const QString &command, const QStringList &arguments, int &code)
-{
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath ") + command);
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath %s: %s\n", qPrintable(command), qPrintable(parser.errorText()));
-        code = ExitUsage;
-        return false;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        code = ExitOk;
-        return false;
-    }
-    return true;
-}
-
 } // namespace
 
 int runExport(const QStringList &arguments)
@@ -62,9 +44,8 @@ int runExport(const QStringList &arguments)
                                      QStringLiteral("FILE"));
     parser.addOptions({format, out, profile});
     parser.addPositionalArgument(QStringLiteral("project"), QStringLiteral("Project folder or .py file."), QStringLiteral("PROJECT"));
-    int code = ExitOk;
-    if (!parse(parser, QStringLiteral("export"), arguments, code))
-        return code;
+    if (int exit = ExitOk; !parseCommandLine(parser, "export", arguments, exit))
+        return exit;
     const std::optional<exporting::Format> chosen = exporting::formatNamed(parser.value(format));
     if (parser.positionalArguments().size() != 1 || !chosen || !parser.isSet(out)) {
         std::fprintf(stderr, "hotpath export: expected PROJECT --format %s --out PATH\n", qPrintable(exporting::formatNames().join(QLatin1Char('|'))));
@@ -86,9 +67,8 @@ int runImport(const QStringList &arguments)
     const QCommandLineOption out(QStringLiteral("out"), QStringLiteral("The folder to unpack into."), QStringLiteral("DIR"));
     parser.addOption(out);
     parser.addPositionalArgument(QStringLiteral("archive"), QStringLiteral("A .tar.gz project archive."), QStringLiteral("ARCHIVE"));
-    int code = ExitOk;
-    if (!parse(parser, QStringLiteral("import"), arguments, code))
-        return code;
+    if (int exit = ExitOk; !parseCommandLine(parser, "import", arguments, exit))
+        return exit;
     if (parser.positionalArguments().size() != 1 || !parser.isSet(out)) {
         std::fprintf(stderr, "hotpath import: expected ARCHIVE --out DIR\n");
         return ExitUsage;

@@ -217,17 +217,9 @@ int runRun(const QStringList &arguments)
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function to call."), QStringLiteral("FUNC"));
     parser.addPositionalArgument(QStringLiteral("args"), QStringLiteral("Its arguments."), QStringLiteral("[ARG...]"));
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath run"));
     parser.setOptionsAfterPositionalArgumentsMode(QCommandLineParser::ParseAsOptions);
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath run: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
+    if (int exit = ExitOk; !parseCommandLine(parser, "run", arguments, exit))
+        return exit;
     const QStringList positional = parser.positionalArguments();
     if (positional.size() < 2) {
         std::fprintf(stderr, "hotpath run: expected FILE.py and FUNC\n\n%s", qPrintable(parser.helpText()));
@@ -365,16 +357,8 @@ int runDump(const QStringList &arguments)
     parser.addOptions({bytecode, ir, irOpt, assembly, opt});
     parser.addPositionalArgument(QStringLiteral("file"), QStringLiteral("The handler file."), QStringLiteral("FILE.py"));
     parser.addPositionalArgument(QStringLiteral("function"), QStringLiteral("The function."), QStringLiteral("FUNC"));
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath dump"));
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath dump: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
+    if (int exit = ExitOk; !parseCommandLine(parser, "dump", arguments, exit))
+        return exit;
     const QStringList positional = parser.positionalArguments();
     const int views = int(parser.isSet(bytecode)) + int(parser.isSet(ir)) + int(parser.isSet(irOpt)) + int(parser.isSet(assembly));
     if (positional.size() != 2 || views != 1) {

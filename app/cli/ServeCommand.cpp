@@ -104,16 +104,8 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption noMetrics(QStringLiteral("no-metrics"), QStringLiteral("Record no metrics (to measure what they cost)."));
     parser.addOptions({host, port, tier, threads, opt, timeout, watch, quiet, maxBody, noMetrics});
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Project folder or .py file."), QStringLiteral("PROJECT|FILE.py"));
-    QStringList argv = arguments;
-    argv.prepend(QStringLiteral("hotpath serve"));
-    if (!parser.parse(argv)) {
-        std::fprintf(stderr, "hotpath serve: %s\n", qPrintable(parser.errorText()));
-        return ExitUsage;
-    }
-    if (parser.isSet(QStringLiteral("help"))) {
-        std::fputs(qPrintable(parser.helpText()), stdout);
-        return ExitOk;
-    }
+    if (int exit = ExitOk; !parseCommandLine(parser, "serve", arguments, exit))
+        return exit;
     if (parser.positionalArguments().size() != 1) {
         std::fprintf(stderr, "hotpath serve: expected one PROJECT folder or FILE.py\n");
         return ExitUsage;

@@ -273,15 +273,32 @@ private Q_SLOTS:
     }
 
     // `hotpath bench` serves the project itself, loads both tiers and reports JSON.
+    // ... and keeps the run with the project, which `hotpath export --format report` reads.
     void benchComparesTiersAsJson()
     {
+        QTemporaryDir dir; // a copy: profiling writes .hotpath/ into the project
+        const QDir samples(QStringLiteral(HOTPATH_SAMPLES_DIR));
+        for (const QString &name : samples.entryList(QDir::Files))
+            QVERIFY(QFile::copy(samples.filePath(name), dir.filePath(name)));
         QProcess bench;
-        bench.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("bench"), QStringLiteral(HOTPATH_SAMPLES_DIR), QStringLiteral("--path"),
+        bench.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("bench"), dir.path(), QStringLiteral("--path"),
                                                    QStringLiteral("/fib/15"), QStringLiteral("--requests"), QStringLiteral("300"),
                                                    QStringLiteral("--connections"), QStringLiteral("4"), QStringLiteral("--json")});
         QVERIFY(bench.waitForFinished(120000));
         QVERIFY2(bench.exitCode() == 0, bench.readAllStandardError().constData());
-        const QJsonDocument document = QJsonDocument::fromJson(bench.readAllStandardOutput());
+        const QByteArray printed = bench.readAllStandardOutput();
+        QFile kept(dir.filePath(QStringLiteral(".hotpath/last-profile.json")));
+        QVERIFY(kept.open(QIODevice::ReadOnly));
+        QCOMPARE(kept.readAll(), printed);
+        QProcess report;
+        report.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("export"), dir.path(), QStringLiteral("--format"), QStringLiteral("report"),
+                                                    QStringLiteral("--out"), dir.filePath(QStringLiteral("report"))});
+        QVERIFY(report.waitForFinished(60000));
+        QVERIFY2(report.exitCode() == 0, report.readAllStandardError().constData());
+        QFile html(dir.filePath(QStringLiteral("report/report.html")));
+        QVERIFY(html.open(QIODevice::ReadOnly));
+        QVERIFY(html.readAll().contains("/fib/15"));
+        const QJsonDocument document = QJsonDocument::fromJson(printed);
         QVERIFY(document.isObject());
         const QJsonArray results = document.object().value(QStringLiteral("results")).toArray();
         QCOMPARE(results.size(), 2);

@@ -90,7 +90,7 @@ private Q_SLOTS:
         QVERIFY(!exporting::exportProject(QStringLiteral(HOTPATH_SAMPLES_DIR), exporting::Format::Archive, archive).ok);
         const exporting::Result again = exporting::importArchive(archive, out);
         QVERIFY(!again.ok);
-        QVERIFY(again.error.contains(QStringLiteral("not empty")));
+        QVERIFY2(again.error.contains(QStringLiteral("new or empty folder")), qPrintable(again.error));
     }
 
     void importRefusesWhatCouldEscape_data()
@@ -224,9 +224,14 @@ print(d['metadata']['name'])
         QVERIFY(readAll(QDir(out).filePath(QStringLiteral("profile.csv"))).startsWith("tier,requests,"));
         QVERIFY(QFileInfo::exists(QDir(out).filePath(QStringLiteral("latency.png"))));
         // Without a profile run there is nothing to report, and it says how to make one.
-        const exporting::Result none = exporting::exportProject(dir.path() + QStringLiteral("/../") + QDir(dir.path()).dirName(),
-                                                                exporting::Format::Report, dir.filePath(QStringLiteral("r2")));
+        QTemporaryDir fresh; // a project never profiled
+        QVERIFY(QFile::copy(QStringLiteral(HOTPATH_SAMPLES_DIR "/hello.py"), fresh.filePath(QStringLiteral("hello.py"))));
+        const exporting::Result none = exporting::exportProject(fresh.filePath(QStringLiteral("hello.py")), exporting::Format::Report,
+                                                                dir.filePath(QStringLiteral("r2")));
         QVERIFY(!none.ok);
+        QVERIFY2(none.error.contains(QStringLiteral("no profile run to report")) && none.error.contains(QStringLiteral("hotpath bench")),
+                 qPrintable(none.error));
+        QVERIFY(!QFileInfo::exists(dir.filePath(QStringLiteral("r2"))));
     }
 };
 

@@ -2,6 +2,7 @@
 #include "CodeEditor.h"
 
 #include "BracketMatcher.h"
+#include "Theme.h"
 
 #include <QtGui/QPainter>
 #include <QtGui/QTextBlock>
@@ -169,7 +170,7 @@ void CodeEditor::updateSelections()
 {
     QList<QTextEdit::ExtraSelection> selections;
     QTextEdit::ExtraSelection current;
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark();
     current.format.setBackground(dark ? QColor(255, 255, 255, 18) : QColor(0, 0, 0, 12));
     current.format.setProperty(QTextFormat::FullWidthSelection, true);
     current.cursor = textCursor();

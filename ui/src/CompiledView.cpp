@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "CompiledView.h"
 
+#include "Theme.h"
+
 #include <QtGui/QMouseEvent>
 #include <QtGui/QTextBlock>
 #include <QtWidgets/QLabel>
@@ -54,7 +56,7 @@ void CompiledView::setViews(const session::CodeViews &views)
 
 void CompiledView::highlightSourceLine(int line)
 {
-    const bool dark = palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark();
     const QColor mark = dark ? QColor(0x3a, 0x55, 0x7a) : QColor(0xd6, 0xe8, 0xff);
     for (int k = 0; k < 3; ++k) {
         QList<QTextEdit::ExtraSelection> selections;

@@ -1,10 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Highlighter.h"
 
+#include "Theme.h"
+
 #include "hotpath/lang/Lexer.h"
 
 #include <QtCore/QSet>
-#include <QtGui/QGuiApplication>
 #include <QtGui/QPalette>
 
 namespace hotpath::ui {
@@ -36,7 +37,7 @@ enum BlockState { Code = 0, InTripleDouble = 1, InTripleSingle = 2 };
 
 Highlighter::Highlighter(QTextDocument *document) : QSyntaxHighlighter(document)
 {
-    const bool dark = QGuiApplication::palette().color(QPalette::Base).lightness() < 128;
+    const bool dark = isDark();
     m_keyword.setForeground(dark ? QColor(0xc6, 0x78, 0xdd) : QColor(0x8e, 0x24, 0xaa));
     m_keyword.setFontWeight(QFont::DemiBold);
     m_builtin.setForeground(dark ? QColor(0x56, 0xb6, 0xc2) : QColor(0x00, 0x79, 0x8b));

@@ -15,11 +15,8 @@ namespace hotpath::ui {
 // chart the view makes for itself (it releases, not deletes, the previous one).
 LatencyChart::LatencyChart(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(m_chart);
     m_chart->setMargins(QMargins(4, 4, 4, 4));
-    m_chart->setTheme(isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_chart->setBackgroundRoundness(0);
     auto *x = new QValueAxis;
     x->setTitleText(QStringLiteral("seconds"));
     x->setLabelFormat(QStringLiteral("%d"));

@@ -59,16 +59,8 @@ namespace hotpath::ui {
 
 namespace {
 
-QString micros(std::int64_t ns)
-{
-    if (ns <= 0)
-        return QStringLiteral("–");
-    if (ns >= 10'000'000)
-        return QStringLiteral("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 1);
-    if (ns >= 1'000'000)
-        return QStringLiteral("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 2);
-    return QStringLiteral("%1 µs").arg(static_cast<double>(ns) / 1e3, 0, 'f', 0);
-}
+// "–" for no requests yet, else as everywhere else.
+QString micros(std::int64_t ns) { return ns <= 0 ? QStringLiteral("–") : QString::fromStdString(metrics::formatLatency(ns)); }
 
 QWidget *titled(const QString &title, QWidget *content)
 {

@@ -6,12 +6,14 @@
 // Everything it knows about projects, checking and serving comes through the Session.
 
 #include "hotpath/loadgen/LoadGenerator.h"
+#include "hotpath/project/ProjectFiles.h"
 #include "hotpath/project/Recovery.h"
 #include "hotpath/session/Session.h"
 
 #include <QtCore/QTimer>
 #include <QtWidgets/QMainWindow>
 
+#include <functional>
 #include <map>
 #include <memory>
 
@@ -106,6 +108,7 @@ private:
     void fileChangedOnDisk(const QString &file);
     void rememberRecent(const QString &target);
     void reportFailure(const QString &title, const QString &error);
+    bool changeProjectFiles(const QString &title, const std::function<project::SaveResult()> &change);
     QString projectDir() const;
     void refresh();
     void showProfile(const class ProfileDialog &dialog);

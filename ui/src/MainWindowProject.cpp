@@ -246,39 +246,35 @@ bool MainWindow::exportAs(const QString &format, const QString &out)
     return true;
 }
 
-bool MainWindow::addFile(const QString &name)
+// Saves, changes the project's files and manifest, and opens the project again; false
+// (after saying why) when the change could not be made.
+bool MainWindow::changeProjectFiles(const QString &title, const std::function<project::SaveResult()> &change)
 {
     if (!save())
         return false;
-    if (const project::SaveResult added = project::addFile(projectDir(), name); !added.ok) {
-        reportFailure(tr("New file"), added.error);
+    if (const project::SaveResult changed = change(); !changed.ok) {
+        reportFailure(title, changed.error);
         return false;
     }
-    const bool opened = openProject(m_session.target());
+    return openProject(m_session.target());
+}
+
+bool MainWindow::addFile(const QString &name)
+{
+    if (!changeProjectFiles(tr("New file"), [&] { return project::addFile(projectDir(), name); }))
+        return false;
     showFile(QDir(projectDir()).absoluteFilePath(name));
-    return opened;
+    return true;
 }
 
 bool MainWindow::renameFile(const QString &from, const QString &to)
 {
-    if (!save())
-        return false;
-    if (const project::SaveResult renamed = project::renameFile(projectDir(), from, to); !renamed.ok) {
-        reportFailure(tr("Rename"), renamed.error);
-        return false;
-    }
-    return openProject(m_session.target());
+    return changeProjectFiles(tr("Rename"), [&] { return project::renameFile(projectDir(), from, to); });
 }
 
 bool MainWindow::removeFile(const QString &name)
 {
-    if (!save())
-        return false;
-    if (const project::SaveResult removed = project::removeFile(projectDir(), name); !removed.ok) {
-        reportFailure(tr("Remove file"), removed.error);
-        return false;
-    }
-    return openProject(m_session.target());
+    return changeProjectFiles(tr("Remove file"), [&] { return project::removeFile(projectDir(), name); });
 }
 
 QStringList MainWindow::recentProjects() const { return QSettings().value(recentKey).toStringList(); }

@@ -44,11 +44,8 @@ QList<QPointF> curveOf(const metrics::HistogramSnapshot &h, double *low, double 
 
 PercentileChart::PercentileChart(QWidget *parent) : QChartView(new QChart, parent), m_chart(chart())
 {
-    m_chart->setAnimationOptions(QChart::NoAnimation);
-    m_chart->legend()->setAlignment(Qt::AlignBottom);
+    styleChart(m_chart);
     m_chart->setMargins(QMargins(4, 4, 12, 4));
-    m_chart->setTheme(isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
-    m_chart->setBackgroundRoundness(0);
     m_chart->setTitle(tr("Last profile run: latency by percentile"));
 
     auto *x = new QCategoryAxis;

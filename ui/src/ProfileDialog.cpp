@@ -18,11 +18,7 @@ namespace hotpath::ui {
 
 namespace {
 
-QString micros(std::int64_t ns)
-{
-    return ns >= 1'000'000 ? QStringLiteral("%1 ms").arg(static_cast<double>(ns) / 1e6, 0, 'f', 2)
-                           : QStringLiteral("%1 µs").arg(static_cast<double>(ns) / 1e3, 0, 'f', 0);
-}
+QString micros(std::int64_t ns) { return QString::fromStdString(metrics::formatLatency(ns)); }
 
 } // namespace
 

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Theme.h"
 
+#include <QtCharts/QChart>
+#include <QtCharts/QLegend>
 #include <QtGui/QPalette>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QStyle>
@@ -41,5 +43,13 @@ bool isDark() { return QApplication::palette().color(QPalette::Base).lightness()
 
 QColor interpreterColour() { return QColor(0xe0, 0x7a, 0x1f); } // orange
 QColor jitColour() { return QColor(0x1f, 0x77, 0xd4); }         // blue
+
+void styleChart(QChart *chart)
+{
+    chart->setAnimationOptions(QChart::NoAnimation);
+    chart->legend()->setAlignment(Qt::AlignBottom);
+    chart->setTheme(isDark() ? QChart::ChartThemeDark : QChart::ChartThemeLight);
+    chart->setBackgroundRoundness(0);
+}
 
 } // namespace hotpath::ui

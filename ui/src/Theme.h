@@ -3,6 +3,8 @@
 
 #include <QtGui/QColor>
 
+class QChart;
+
 namespace hotpath::ui {
 
 // Fusion with a light or dark palette, for desktops that give the app none (a bare X
@@ -15,5 +17,9 @@ bool isDark();
 // The two tiers' colours, the same in every chart, table and label.
 QColor interpreterColour();
 QColor jitColour();
+
+// The studio's look for a chart: no animation (it is redrawn 10 times a second), the
+// legend below, the light or dark theme of the palette, square corners.
+void styleChart(QChart *chart);
 
 } // namespace hotpath::ui

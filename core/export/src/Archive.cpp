@@ -4,7 +4,7 @@
 // would write. Entries sit at the archive's root: hotpath.json and the handler files.
 #include "Archive.h"
 
-#include "ProjectFiles.h"
+#include "LoadedProject.h"
 
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
@@ -47,7 +47,7 @@ bool isSafeRelative(const QString &path)
 
 } // namespace
 
-Result writeArchive(const ProjectFiles &project, const QString &outFile)
+Result writeArchive(const LoadedProject &project, const QString &outFile)
 {
     Result result;
     if (QFileInfo::exists(outFile)) {
@@ -174,7 +174,7 @@ Result importArchive(const QString &archivePath, const QString &outDir)
             result.error = QStringLiteral("%1: hotpath.json lists '%2', which the archive does not hold").arg(archivePath, listed);
             return result;
         }
-    if (!prepareEmptyFolder(outDir, result.error))
+    if (!makeEmptyFolder(outDir, result.error))
         return result;
     for (const auto &[name, bytes] : files)
         if (!writeInto(outDir, name, bytes, result))

@@ -2,7 +2,7 @@
 // The export formats other than the archive and the report: a deployable server folder,
 // the Flask version of the project, and the OpenAPI document.
 #include "Archive.h"
-#include "ProjectFiles.h"
+#include "LoadedProject.h"
 #include "Report.h"
 
 #include "hotpath/server/OpenApi.h"
@@ -50,7 +50,7 @@ QMap<QString, QString> placeholders(const project::Manifest &manifest)
             {QStringLiteral("THREADS"), QString::number(manifest.server.threads)}};
 }
 
-bool writeProjectInto(const QString &dir, const ProjectFiles &project, Result &result)
+bool writeProjectInto(const QString &dir, const LoadedProject &project, Result &result)
 {
     if (!writeInto(dir, QStringLiteral("hotpath.json"), project.manifestBytes, result))
         return false;
@@ -60,10 +60,10 @@ bool writeProjectInto(const QString &dir, const ProjectFiles &project, Result &r
     return true;
 }
 
-Result exportServer(const ProjectFiles &project, const QString &out)
+Result exportServer(const LoadedProject &project, const QString &out)
 {
     Result result;
-    if (!prepareEmptyFolder(out, result.error) || !writeProjectInto(QDir(out).filePath(QStringLiteral("app")), project, result))
+    if (!makeEmptyFolder(out, result.error) || !writeProjectInto(QDir(out).filePath(QStringLiteral("app")), project, result))
         return result;
     const QMap<QString, QString> values = placeholders(project.manifest);
     for (const auto &[resource, name] : {std::pair{"Dockerfile.in", "Dockerfile"}, std::pair{"kubernetes.yaml.in", "kubernetes.yaml"},
@@ -74,10 +74,10 @@ Result exportServer(const ProjectFiles &project, const QString &out)
     return result;
 }
 
-Result exportFlask(const ProjectFiles &project, const QString &out)
+Result exportFlask(const LoadedProject &project, const QString &out)
 {
     Result result;
-    if (!prepareEmptyFolder(out, result.error) || !writeProjectInto(QDir(out).filePath(QStringLiteral("project")), project, result))
+    if (!makeEmptyFolder(out, result.error) || !writeProjectInto(QDir(out).filePath(QStringLiteral("project")), project, result))
         return result;
     const QMap<QString, QString> values = placeholders(project.manifest);
     for (const char *shim : {"__init__.py", "flask_app.py"}) {
@@ -135,7 +135,7 @@ QStringList formatNames()
 Result exportProject(const QString &target, Format format, const QString &out, const ReportInputs &report)
 {
     Result result;
-    const std::optional<ProjectFiles> project = readProject(target, result.error);
+    const std::optional<LoadedProject> project = readProject(target, result.error);
     if (!project)
         return result;
     switch (format) {

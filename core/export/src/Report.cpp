@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "Report.h"
 
+#include "hotpath/metrics/Histogram.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QDir>
 #include <QtCore/QFile>
@@ -27,12 +29,7 @@ QString tierTitle(const QString &tier)
     return tier == QStringLiteral("jit") ? QStringLiteral("JIT") : tier == QStringLiteral("interp") ? QStringLiteral("Interpreted") : tier;
 }
 
-QString micros(double us)
-{
-    if (us >= 1000)
-        return QString::number(us / 1000, 'f', us >= 100'000 ? 0 : 2) + QStringLiteral(" ms");
-    return QString::number(us, 'f', us >= 100 ? 0 : 1) + QStringLiteral(" µs");
-}
+QString micros(double us) { return QString::fromStdString(metrics::formatLatency(std::llround(us * 1000))); }
 
 // 10^e microseconds as an axis label: 100 µs, 1 ms, 10 s.
 QString powerOfTenLabel(int e)
@@ -204,7 +201,7 @@ Result writeReport(const QString &target, const project::Manifest &manifest, con
         result.error = QStringLiteral("%1: not a profile run (%2)").arg(profilePath, parseError.errorString());
         return result;
     }
-    if (!prepareEmptyFolder(outDir, result.error))
+    if (!makeEmptyFolder(outDir, result.error))
         return result;
     const QJsonArray results = document[QStringLiteral("results")].toArray();
     const QByteArray svg = percentileSvg(results);

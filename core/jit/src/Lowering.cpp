@@ -931,8 +931,8 @@ void FunctionLowering::emit(std::uint32_t pc)
         // shrinking inside the loop body.
         llvm::Value *list = getP(i.b);
         llvm::Value *at = getI(i.c);
-        llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
-        raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, "list index out of range");
+        if (m.checks)
+            raiseIf(b.CreateICmpUGE(at, b.CreateLoad(i64, gep(list, listSize))), ErrorKind::IndexError, "list index out of range");
         loadInto(i.a, b.CreateInBoundsGEP(i64, b.CreateLoad(ptrTy, gep(list, listItems)), at));
         break;
     }

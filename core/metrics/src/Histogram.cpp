@@ -4,8 +4,22 @@
 #include <algorithm>
 #include <bit>
 #include <cmath>
+#include <cstdio>
 
 namespace hotpath::metrics {
+
+std::string formatLatency(std::int64_t ns, bool ascii)
+{
+    char buffer[32];
+    const double ms = static_cast<double>(ns) / 1e6;
+    if (ns >= 10'000'000)
+        std::snprintf(buffer, sizeof buffer, "%.1f ms", ms);
+    else if (ns >= 1'000'000)
+        std::snprintf(buffer, sizeof buffer, "%.2f ms", ms);
+    else
+        std::snprintf(buffer, sizeof buffer, ascii ? "%.0f us" : "%.0f \u00b5s", static_cast<double>(ns) / 1e3);
+    return buffer;
+}
 
 int HistogramSnapshot::bucketOf(std::int64_t ns)
 {

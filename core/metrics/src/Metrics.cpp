@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/metrics/Metrics.h"
 
+#include <algorithm>
 #include <cstdio>
 
 namespace hotpath::metrics {
@@ -14,6 +15,14 @@ std::uint64_t TierSnapshot::errors() const
         if (status >= 500)
             n += count;
     return n;
+}
+
+void TierSnapshot::subtract(const TierSnapshot &earlier)
+{
+    handler.subtract(earlier.handler);
+    total.subtract(earlier.total);
+    for (const auto &[status, count] : earlier.statuses)
+        statuses[status] -= std::min(statuses[status], count);
 }
 
 Series::Series(std::string endpoint, int shards) : m_endpoint(std::move(endpoint))

@@ -97,6 +97,16 @@ SaveResult saveAtomically(const QString &path, const QByteArray &bytes)
     return {true, {}};
 }
 
+SaveResult makeEmptyFolder(const QString &dir)
+{
+    const QFileInfo info(dir);
+    if (info.exists() && (!info.isDir() || !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)))
+        return {false, QStringLiteral("%1: choose a new or empty folder (nothing is overwritten)").arg(dir)};
+    if (!QDir().mkpath(dir))
+        return {false, QStringLiteral("%1: the folder cannot be made").arg(dir)};
+    return {true, {}};
+}
+
 QStringList templateNames() { return {QStringLiteral("empty"), QStringLiteral("hello"), QStringLiteral("json-api")}; }
 
 QString templateTitle(const QString &name)
@@ -114,11 +124,8 @@ SaveResult createProject(const QString &dir, const QString &name, const QString 
         return failed(dir, QStringLiteral("there is no template '%1'").arg(templateName));
     if (name.trimmed().isEmpty())
         return failed(dir, QStringLiteral("the project needs a name"));
-    const QFileInfo info(dir);
-    if (info.exists() && (!info.isDir() || !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)))
-        return failed(dir, QStringLiteral("choose a new or empty folder (nothing is overwritten)"));
-    if (!QDir().mkpath(dir))
-        return failed(dir, QStringLiteral("the folder cannot be made"));
+    if (SaveResult made = makeEmptyFolder(dir); !made.ok)
+        return made;
     const QDir source(QStringLiteral(":/templates/") + templateName);
     Manifest manifest;
     manifest.name = name.trimmed();
@@ -183,11 +190,8 @@ SaveResult copyProject(const QString &fromDir, const QString &toDir, const QMap<
     const ManifestResult read = readManifest(fromDir);
     if (!read.manifest)
         return {false, read.error};
-    const QFileInfo info(toDir);
-    if (info.exists() && (!info.isDir() || !QDir(toDir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden)))
-        return failed(toDir, QStringLiteral("choose a new or empty folder (nothing is overwritten)"));
-    if (!QDir().mkpath(toDir))
-        return failed(toDir, QStringLiteral("the folder cannot be made"));
+    if (SaveResult made = makeEmptyFolder(toDir); !made.ok)
+        return made;
     for (const QString &file : read.manifest->files) {
         QByteArray bytes = edited.value(QDir(fromDir).absoluteFilePath(file));
         if (!edited.contains(QDir(fromDir).absoluteFilePath(file))) {

@@ -24,7 +24,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-
 // ---- parsing --------------------------------------------------------------------------
 
 struct Member;

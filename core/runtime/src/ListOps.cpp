@@ -13,7 +13,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-
 bool reserve(List *list, std::int64_t needed)
 {
     if (needed <= list->capacity)

@@ -15,7 +15,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-
 // Byte offset of code point `index` (0 <= index <= codePoints).
 std::int64_t byteOffset(const Str *s, std::int64_t index)
 {

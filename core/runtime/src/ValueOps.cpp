@@ -15,7 +15,6 @@ namespace hotpath::runtime {
 
 namespace {
 
-
 // Python's int() and float() accept decimal digits of any script; they read as ASCII.
 std::string asciiDigits(std::string_view text)
 {

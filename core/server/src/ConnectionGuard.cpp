@@ -99,8 +99,19 @@ void ConnectionGuard::beforeRead()
     const qint64 available = m_socket->bytesAvailable();
     if (available <= m_fed)
         return;
-    const QByteArray bytes = m_socket->peek(available);
-    const GuardVerdict &verdict = m_guard.feed(std::string_view(bytes.constData() + m_fed, static_cast<std::size_t>(available - m_fed)));
+    // A typical request fits the stack buffer: checking it allocates nothing.
+    char small[4096];
+    QByteArray large;
+    const char *bytes = small;
+    if (available <= static_cast<qint64>(sizeof small)) {
+        m_socket->peek(small, available);
+    } else {
+        large = m_socket->peek(available);
+        bytes = large.constData();
+    }
+    const bool wasIdle = m_guard.idle();
+    const std::uint64_t requestsBefore = m_guard.requestsSeen();
+    const GuardVerdict &verdict = m_guard.feed(std::string_view(bytes + m_fed, static_cast<std::size_t>(available - m_fed)));
     m_fed = available;
     const auto now = Clock::now();
     m_lastActivity = now;
@@ -108,14 +119,9 @@ void ConnectionGuard::beforeRead()
         refuse(verdict);
         return;
     }
-    if (m_guard.requestsSeen() != m_requestsSeen) {
-        m_requestsSeen = m_guard.requestsSeen();
-        m_inRequest = false;
-    }
-    if (!m_guard.idle() && !m_inRequest) {
-        m_inRequest = true;
+    // A request began in these bytes: its time limit counts from now.
+    if (!m_guard.idle() && (wasIdle || m_guard.requestsSeen() != requestsBefore))
         m_requestStarted = now;
-    }
 }
 
 void ConnectionGuard::afterRead() { m_fed = std::min(m_fed, m_socket->bytesAvailable()); }
@@ -125,10 +131,10 @@ void ConnectionGuard::sweep(Clock::time_point now)
     if (m_refused || m_socket->state() != QAbstractSocket::ConnectedState)
         return;
     const ConnectionLimits &limits = m_listener.m_limits;
-    if (m_inRequest && now - m_requestStarted > limits.requestTimeout) {
+    if (!m_guard.idle() && now - m_requestStarted > limits.requestTimeout) {
         refuse({408, "RequestTimeout",
                 "the request was not received within " + std::to_string(limits.requestTimeout.count()) + " ms"});
-    } else if (!m_inRequest && m_guard.idle() && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
+    } else if (m_guard.idle() && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
         m_refused = true;
         m_socket->disconnectFromHost(); // idle keep-alive: a quiet close, as servers do
     }

@@ -78,10 +78,8 @@ private:
     GuardedListener &m_listener;
     RequestGuard m_guard;
     qint64 m_fed = 0; // bytes in the socket's buffer the guard has already seen
-    std::uint64_t m_requestsSeen = 0;
     std::chrono::steady_clock::time_point m_lastActivity;
-    std::chrono::steady_clock::time_point m_requestStarted;
-    bool m_inRequest = false;
+    std::chrono::steady_clock::time_point m_requestStarted; // of the request in progress, if any
     bool m_refused = false;
 };
 

@@ -149,4 +149,10 @@ QByteArray openApiDocument(const Version &version)
     return QJsonDocument(document).toJson(QJsonDocument::Indented);
 }
 
+const std::string &Version::openApiJson() const
+{
+    std::call_once(m_openApiOnce, [this] { m_openApi = openApiDocument(*this).toStdString(); });
+    return m_openApi;
+}
+
 } // namespace hotpath::server

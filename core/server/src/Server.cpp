@@ -2,7 +2,6 @@
 #include "hotpath/server/Server.h"
 
 #include "ConnectionGuard.h"
-#include "hotpath/server/OpenApi.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QThread>
@@ -20,7 +19,6 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
-#include <cctype>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -88,20 +86,6 @@ int makeListener(const QHostAddress &address, quint16 &port, QString &error)
         port = ntohs(v6 ? reinterpret_cast<sockaddr_in6 *>(&storage)->sin6_port : reinterpret_cast<sockaddr_in *>(&storage)->sin_port);
     }
     return fd;
-}
-
-// A Host header naming this machine's loopback: localhost, 127.0.0.1 or [::1], any port.
-bool isLocalHost(const std::string &host)
-{
-    std::string name = host;
-    if (!name.empty() && name.front() == '[') {
-        name = name.substr(0, name.find(']') + 1);
-    } else if (const std::size_t colon = name.rfind(':'); colon != std::string::npos) {
-        name = name.substr(0, colon);
-    }
-    for (char &c : name)
-        c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
-    return name == "localhost" || name == "127.0.0.1" || name == "[::1]";
 }
 
 // QtHttpServer's front: parses HTTP, hands every request to the Server, writes the answer.
@@ -321,21 +305,12 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
 {
     const auto started = Clock::now();
     const std::shared_ptr<const Version> version = current();
-    const std::string *host = request.header("Host");
-    if (m_loopback && !(host && isLocalHost(*host))) {
-        // Bound to loopback, only local names may reach the server: a page on another
-        // site cannot use DNS rebinding to talk to it through the user's browser.
-        response.status = 421;
-        response.body = errorBody("MisdirectedRequest", "this server answers only to localhost, 127.0.0.1 and [::1], not '"
-                                                             + (host ? *host : std::string()) + "'");
-    } else if (static_cast<std::int64_t>(request.body.size()) > m_options.maxBodyBytes) {
-        response.status = 413;
-        response.body = errorBody("PayloadTooLarge", "the request body has " + std::to_string(request.body.size()) + " bytes; the limit is "
-                                                         + std::to_string(m_options.maxBodyBytes));
-    } else if (request.method == "GET" && request.path == "/healthz") {
+    // Host, Origin and the body's size were checked by the connection guard (RequestGuard)
+    // before QtHttpServer read the request.
+    if (request.method == "GET" && request.path == "/healthz") {
         response.body = "{\"status\":\"ok\",\"jit\":\"" + std::string(version->jitReady() ? "ready" : "compiling") + "\"}";
     } else if (request.method == "GET" && request.path == "/openapi.json") {
-        response.body = openApiDocument(*version).toStdString();
+        response.body = version->openApiJson();
     } else if (request.method == "GET" && request.path == "/metrics") {
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = m_metrics.snapshot().prometheus();

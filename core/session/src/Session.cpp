@@ -285,17 +285,10 @@ metrics::Snapshot Session::metricsSnapshot() const
     if (!m_server)
         return {};
     metrics::Snapshot now = m_server->metrics().snapshot();
-    for (metrics::SeriesSnapshot &series : now.series)
-        for (const metrics::SeriesSnapshot &before : m_baseline.series) {
-            if (before.endpoint != series.endpoint)
-                continue;
-            for (std::size_t t = 0; t < series.tiers.size(); ++t) {
-                series.tiers[t].total.subtract(before.tiers[t].total);
-                series.tiers[t].handler.subtract(before.tiers[t].handler);
-                for (const auto &[status, count] : before.tiers[t].statuses)
-                    series.tiers[t].statuses[status] -= count;
-            }
-        }
+    // Series keep their order and are never removed: the baseline's k-th is now's k-th.
+    for (std::size_t k = 0; k < m_baseline.series.size() && k < now.series.size(); ++k)
+        for (std::size_t t = 0; t < now.series[k].tiers.size(); ++t)
+            now.series[k].tiers[t].subtract(m_baseline.series[k].tiers[t]);
     return now;
 }
 

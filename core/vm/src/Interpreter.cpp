@@ -110,17 +110,14 @@ void Machine::unwind()
     }
 }
 
-// Overflow-checked + - *; unchecked, two's complement wrap-around (never reached by a
-// correct program, which is what the unchecked mode measures).
-template <bool Checked, typename Op>
-inline bool overflowed(std::int64_t a, std::int64_t b, std::int64_t *out, Op checked, char op)
-{
-    if constexpr (Checked)
-        return checked(a, b, out);
-    const auto ua = static_cast<std::uint64_t>(a), ub = static_cast<std::uint64_t>(b);
-    *out = static_cast<std::int64_t>(op == '+' ? ua + ub : op == '-' ? ua - ub : ua * ub);
-    return false;
-}
+// + - * with the overflow flag; unchecked, the flag is dropped and the result wraps (never
+// reached by a correct program, which is what the unchecked mode measures).
+template <bool Checked>
+inline bool addOverflows(std::int64_t a, std::int64_t b, std::int64_t *out) { return __builtin_add_overflow(a, b, out) && Checked; }
+template <bool Checked>
+inline bool subOverflows(std::int64_t a, std::int64_t b, std::int64_t *out) { return __builtin_sub_overflow(a, b, out) && Checked; }
+template <bool Checked>
+inline bool mulOverflows(std::int64_t a, std::int64_t b, std::int64_t *out) { return __builtin_mul_overflow(a, b, out) && Checked; }
 
 template <bool Checked>
 CallResult Machine::run(int index, const std::vector<Slot> &args, std::vector<Slot> *keepRegisters)
@@ -239,21 +236,21 @@ dispatch:
         CASE(ADD_I)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_add_overflow(x, y, r); }, '+'))
+            if (addOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_I)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_sub_overflow(x, y, r); }, '-'))
+            if (subOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_I)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_mul_overflow(x, y, r); }, '*'))
+            if (mulOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
@@ -798,21 +795,21 @@ dispatch:
         CASE(ADD_IK)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_add_overflow(x, y, r); }, '+'))
+            if (addOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(SUB_IK)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_sub_overflow(x, y, r); }, '-'))
+            if (subOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }
         CASE(MUL_IK)
         {
             const Instr &i = code[pc];
-            if (overflowed<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i, [](std::int64_t x, std::int64_t y, std::int64_t *r) { return __builtin_mul_overflow(x, y, r); }, '*'))
+            if (mulOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
                 RAISE(ErrorKind::OverflowError, overflowMessage);
             NEXT();
         }

@@ -10,9 +10,15 @@
 #include <array>
 #include <atomic>
 #include <cstdint>
+#include <string>
 #include <vector>
 
 namespace hotpath::metrics {
+
+// A latency as people read it, the same in the CLI, the studio and reports: "511 µs",
+// "1.04 ms", "12.3 ms" (three significant figures or whole microseconds). `ascii` writes
+// "us" for terminals that may not be UTF-8.
+std::string formatLatency(std::int64_t ns, bool ascii = false);
 
 class HistogramSnapshot
 {

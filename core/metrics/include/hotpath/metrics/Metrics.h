@@ -32,6 +32,7 @@ struct TierSnapshot
     HistogramSnapshot total;
     std::uint64_t count() const { return total.count(); }
     std::uint64_t errors() const; // 5xx
+    void subtract(const TierSnapshot &earlier); // what came since `earlier`
 };
 
 struct SeriesSnapshot

@@ -26,6 +26,10 @@ struct SaveResult
 // through it would replace the link, or write outside the project).
 SaveResult saveAtomically(const QString &path, const QByteArray &bytes);
 
+// Makes `dir` if missing; refuses one that exists and holds anything (nothing is ever
+// written over): where new projects, copies, exports and imports go.
+SaveResult makeEmptyFolder(const QString &dir);
+
 // The templates a new project can start from: "empty", "hello", "json-api".
 QStringList templateNames();
 QString templateTitle(const QString &name);

@@ -101,7 +101,6 @@ public:
     std::shared_ptr<const Version> current() const { return std::atomic_load(&m_version); }
     metrics::Registry &metrics() { return m_metrics; }
     TierChoice tier() const { return m_dispatch.tier; }
-    int openConnections() const { return m_openConnections.load(); }
 
     // Compiles the target again; on success new requests go to the new version.
     ReloadResult reload();

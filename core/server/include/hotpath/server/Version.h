@@ -19,6 +19,8 @@
 
 #include <future>
 #include <memory>
+#include <mutex>
+#include <string>
 #include <vector>
 
 namespace hotpath::server {
@@ -60,6 +62,8 @@ public:
     const jit::Program *jitProgram(int file, bool wait, std::string *error = nullptr) const;
     bool jitReady() const;
     double jitCompileMs() const; // wall time of the slowest file's compile; 0 until ready
+    // The OpenAPI document of this version (OpenApi.h), made on first use and kept.
+    const std::string &openApiJson() const;
 
 private:
     std::vector<VersionFile> m_files;
@@ -68,6 +72,8 @@ private:
     project::ServerSettings m_settings;
     QString m_name;
     double m_bytecodeMs = 0;
+    mutable std::once_flag m_openApiOnce;
+    mutable std::string m_openApi;
 };
 
 } // namespace hotpath::server

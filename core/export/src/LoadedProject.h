@@ -2,17 +2,18 @@
 #pragma once
 
 // A project read into memory (its manifest and the files it lists), and writing files
-// into a folder atomically: what every exporter starts from and ends with.
+// into the export's folder: what every exporter starts from and ends with.
 
 #include "hotpath/export/Export.h"
 #include "hotpath/project/Manifest.h"
+#include "hotpath/project/ProjectFiles.h"
 
 #include <QtCore/QList>
 #include <QtCore/QPair>
 
 namespace hotpath::exporting {
 
-struct ProjectFiles
+struct LoadedProject
 {
     project::Manifest manifest;
     QByteArray manifestBytes;                     // hotpath.json as it is on disk (or as made for a single file)
@@ -20,12 +21,12 @@ struct ProjectFiles
 };
 
 // A folder with hotpath.json, or one .py file (given a manifest of its own).
-std::optional<ProjectFiles> readProject(const QString &target, QString &error);
+std::optional<LoadedProject> readProject(const QString &target, QString &error);
 
-// Makes `dir` if missing; refuses one that holds anything, so an export never overwrites.
-bool prepareEmptyFolder(const QString &dir, QString &error);
+// core/project's rule for where output goes (new or empty folder), with Result's error.
+bool makeEmptyFolder(const QString &dir, QString &error);
 
-// Writes `bytes` to dir/relative (making folders), atomically; appends to result.written.
+// Writes `bytes` to dir/relative (making folders) with project::saveAtomically; appends to result.written.
 bool writeInto(const QString &dir, const QString &relative, const QByteArray &bytes, Result &result);
 
 // A template from the resources with @NAME@-style placeholders filled in, its SPDX line

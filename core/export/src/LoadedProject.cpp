@@ -1,16 +1,15 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-#include "ProjectFiles.h"
+#include "LoadedProject.h"
 
 #include <QtCore/QDir>
 #include <QtCore/QFile>
 #include <QtCore/QFileInfo>
-#include <QtCore/QSaveFile>
 
 namespace hotpath::exporting {
 
-std::optional<ProjectFiles> readProject(const QString &target, QString &error)
+std::optional<LoadedProject> readProject(const QString &target, QString &error)
 {
-    ProjectFiles project;
+    LoadedProject project;
     const QFileInfo info(target);
     if (info.isFile() && target.endsWith(QStringLiteral(".py"))) {
         project.manifest.name = info.completeBaseName();
@@ -48,22 +47,11 @@ std::optional<ProjectFiles> readProject(const QString &target, QString &error)
     return project;
 }
 
-bool prepareEmptyFolder(const QString &dir, QString &error)
+bool makeEmptyFolder(const QString &dir, QString &error)
 {
-    const QFileInfo info(dir);
-    if (info.exists() && !info.isDir()) {
-        error = QStringLiteral("%1: exists and is not a folder").arg(dir);
-        return false;
-    }
-    if (info.exists() && !QDir(dir).isEmpty(QDir::AllEntries | QDir::NoDotAndDotDot | QDir::Hidden | QDir::System)) {
-        error = QStringLiteral("%1: the folder is not empty; choose a new or empty one (nothing is overwritten)").arg(dir);
-        return false;
-    }
-    if (!QDir().mkpath(dir)) {
-        error = QStringLiteral("%1: cannot make the folder").arg(dir);
-        return false;
-    }
-    return true;
+    const project::SaveResult made = project::makeEmptyFolder(dir);
+    error = made.error;
+    return made.ok;
 }
 
 bool writeInto(const QString &dir, const QString &relative, const QByteArray &bytes, Result &result)
@@ -73,9 +61,8 @@ bool writeInto(const QString &dir, const QString &relative, const QByteArray &by
         result.error = QStringLiteral("%1: cannot make the folder").arg(QFileInfo(path).absolutePath());
         return false;
     }
-    QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {
-        result.error = QStringLiteral("%1: cannot write: %2").arg(path, file.errorString());
+    if (const project::SaveResult saved = project::saveAtomically(path, bytes); !saved.ok) {
+        result.error = saved.error;
         return false;
     }
     result.written << path;
