@@ -44,6 +44,8 @@ using CompileFunction = void (*)(std::shared_ptr<const vm::Module>, const Compil
         reinterpret_cast<const void *>(&vm::hp_op_new_list), reinterpret_cast<const void *>(&vm::hp_op_new_tuple),
         reinterpret_cast<const void *>(&vm::hp_op_pow_float), reinterpret_cast<const void *>(&vm::hp_op_pow_int),
         reinterpret_cast<const void *>(&vm::hp_op_raise), reinterpret_cast<const void *>(&vm::hp_op_release),
+        reinterpret_cast<const void *>(&vm::hp_op_retain_shared), reinterpret_cast<const void *>(&vm::hp_op_store_object),
+        reinterpret_cast<const void *>(&vm::hp_op_store_state),
         reinterpret_cast<const void *>(&vm::hp_op_str_next), reinterpret_cast<const void *>(&vm::hp_op_unbound),
         reinterpret_cast<const void *>(&vm::nativeName), reinterpret_cast<const void *>(&vm::nativeFunction),
         reinterpret_cast<const void *>(&runtime::Context::current), reinterpret_cast<const void *>(&runtime::Context::setCurrent),

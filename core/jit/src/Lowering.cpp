@@ -61,7 +61,8 @@ const RuntimeFunction runtimeFunctions[] = {
     RT(hp_op_new_dict, "pppi"), RT(hp_op_new_tuple, "ppp"), RT(hp_op_release, "vp"),
     RT(hp_truthy, "bip"), RT(hp_equal, "biip"), RT(hp_compare, "iiip"), RT(hp_len, "iip"),
     RT(hp_str_concat, "ppp"), RT(hp_str_append, "ppp"), RT(hp_list_get, "ipi"), RT(hp_list_append, "vpi"),
-    RT(hp_dict_get_item, "ipp"), RT(hp_dict_set, "vppi"),
+    RT(hp_dict_get_item, "ipp"), RT(hp_dict_set, "vppi"), RT(hp_op_retain_shared, "vp"),
+    RT(hp_op_store_object, "vppp"), RT(hp_op_store_state, "vpp"),
 };
 #undef RT
 
@@ -127,7 +128,7 @@ private:
     void retain(llvm::Value *p);
     void release(llvm::Value *p);
     // *address := v with a new reference, releasing what was there (list items, fields).
-    void storeRetained(llvm::Value *address, llvm::Value *v);
+    void storeIntoContainer(llvm::Value *container, llvm::Value *address, llvm::Value *v);
     // R[r] := *address, taking a reference when R[r] holds objects (list items, fields).
     void loadInto(int r, llvm::Value *address);
     void releaseAll();
@@ -333,9 +334,15 @@ llvm::Function *ModuleLowering::retainHelper()
     b.CreateCondBr(b.CreateIsNull(object), done, counted);
     b.SetInsertPoint(counted);
     llvm::Value *count = b.CreateLoad(i32, object);
-    b.CreateCondBr(b.CreateICmpEQ(count, llvm::ConstantInt::get(i32, immortalRefCount)), done, change);
+    auto *shared = llvm::BasicBlock::Create(ctx, "shared", f);
+    b.CreateCondBr(b.CreateICmpULT(count, llvm::ConstantInt::get(i32, sharedRefBit)), change, shared,
+                   llvm::MDBuilder(ctx).createBranchWeights(2000, 1));
     b.SetInsertPoint(change);
     b.CreateStore(b.CreateAdd(count, llvm::ConstantInt::get(i32, 1)), object);
+    b.CreateBr(done);
+    // Module state or an immortal constant: counted atomically, or not at all.
+    b.SetInsertPoint(shared);
+    b.CreateCall(runtime("hp_op_retain_shared"), {object});
     b.CreateBr(done);
     b.SetInsertPoint(done);
     b.CreateRetVoid();
@@ -377,12 +384,10 @@ llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::
 void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.retainHelper(), {p}); }
 void FunctionLowering::release(llvm::Value *p) { call("hp_op_release", {p}); }
 
-void FunctionLowering::storeRetained(llvm::Value *address, llvm::Value *v)
+// One call: retaining, sharing when the container is module state, releasing the old.
+void FunctionLowering::storeIntoContainer(llvm::Value *container, llvm::Value *address, llvm::Value *v)
 {
-    retain(v);
-    llvm::Value *old = b.CreateLoad(ptrTy, address);
-    b.CreateStore(v, address);
-    release(old);
+    call("hp_op_store_object", {container, address, v});
 }
 
 void FunctionLowering::loadInto(int r, llvm::Value *address)
@@ -715,6 +720,12 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::LOAD_K_OBJ: setObject(i.a, constPtr(K[i.b].value.p)); break;
     case Op::LOAD_GLOBAL: setI(i.a, constI(module.globals[i.b].i)); break;
     case Op::LOAD_GLOBAL_OBJ: setObject(i.a, constPtr(module.globals[i.b].p)); break;
+    // Module state lives at a fixed address for the module's lifetime (a reload moves
+    // values, never the slots).
+    case Op::LOAD_STATE:
+    case Op::LOAD_STATE_OBJ: loadInto(i.a, constPtr(&module.state->slots[i.b])); break;
+    case Op::STORE_STATE: b.CreateStore(getI(i.a), constPtr(&module.state->slots[i.b])); break;
+    case Op::STORE_STATE_OBJ: call("hp_op_store_state", {constPtr(&module.state->slots[i.b]), getP(i.a)}); break;
     case Op::CLEAR: setObject(i.a, constPtr(nullptr)); break;
     case Op::ADD_I: emitOverflowing(llvm::Intrinsic::sadd_with_overflow, i.a, getI(i.b), getI(i.c)); break;
     case Op::SUB_I: emitOverflowing(llvm::Intrinsic::ssub_with_overflow, i.a, getI(i.b), getI(i.c)); break;
@@ -944,7 +955,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         if (i.op == Op::LIST_SET_K) {
             b.CreateStore(constI(K[i.c].value.i), address);
         } else if (isObject[i.c]) {
-            storeRetained(address, getP(i.c));
+            storeIntoContainer(getP(i.a), address, getP(i.c));
         } else {
             b.CreateStore(getI(i.c), address);
         }
@@ -990,7 +1001,7 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::SET_FIELD: {
         llvm::Value *address = gep(getP(i.a), tupleItems + 8u * i.b);
         if (isObject[i.c]) {
-            storeRetained(address, getP(i.c));
+            storeIntoContainer(getP(i.a), address, getP(i.c));
         } else {
             b.CreateStore(getI(i.c), address);
         }

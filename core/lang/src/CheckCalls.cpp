@@ -6,6 +6,7 @@
 #include "hotpath/support/Text.h"
 
 #include <algorithm>
+#include <set>
 
 namespace hotpath::lang {
 
@@ -228,6 +229,8 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &function)
                                "literals, other constants, operators and built-in calls");
     call.target = CallTarget::Function;
     call.function = &function;
+    if (m_function)
+        m_function->callees.insert(&function);
     bindArguments(call, signatureOf(function.name, function.params));
     return function.returnType ? function.returnType : m_types.errorType();
 }
@@ -650,6 +653,10 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     }
 
     call.targetName = typeName + "." + method;
+    static const std::set<std::string> listMutators = {"append", "pop", "insert", "extend", "reverse", "sort"};
+    static const std::set<std::string> dictMutators = {"pop", "setdefault"};
+    if ((receiver->is(TypeKind::List) && listMutators.count(method)) || (receiver->is(TypeKind::Dict) && dictMutators.count(method)))
+        noteMutation(receiver);
     if (receiver->is(TypeKind::Request) && method == "json") {
         if (!expectArgCount(call, "Request.json()", 1, 1))
             return m_types.errorType();

@@ -79,6 +79,7 @@ void Checker::run()
         checkFunctionBody(*function);
     for (auto &function : m_program.functions)
         checkDecorators(*function);
+    analyseState();
 }
 
 // Walks the module's top level once, binding every name before any body is checked,
@@ -93,6 +94,7 @@ void Checker::collectDeclarations()
         case StmtKind::FunctionDef: declareFunction(stmt->as<FunctionDef>()); break;
         case StmtKind::Assign:
         case StmtKind::AnnAssign: break; // constants are checked in order, after signatures
+        case StmtKind::Global: break;    // legal at module level in Python, and meaningless
         case StmtKind::Expr:
             if (stmt->as<ExprStmt>().expr->kind == ExprKind::StrLiteral)
                 break; // a docstring

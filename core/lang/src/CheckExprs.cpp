@@ -152,6 +152,11 @@ const Type *Checker::checkName(NameExpr &name)
                 break;
             name.binding = NameBinding::Constant;
             name.slot = symbol->index;
+            if (m_function) {
+                if (isDeclaredGlobal(name.name) && !m_globalsPassed.count(name.name))
+                    error(name.span, "name '" + name.name + "' is used prior to global declaration");
+                m_function->constantsUsed.insert(symbol->index);
+            }
             return m_program.constants[static_cast<size_t>(symbol->index)].type;
         case GlobalSymbol::Kind::Function:
             return fail(name.span, "'" + name.name + "' is a function; functions are not values in Hotpath handlers, "

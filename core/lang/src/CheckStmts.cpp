@@ -36,6 +36,11 @@ void Checker::checkFunctionBody(FunctionInfo &function)
         m_assignedNames.insert(param.name);
     }
     collectAssignedNames(function.decl->body, m_assignedNames);
+    m_globalNames.clear();
+    m_globalsPassed.clear();
+    collectGlobalDeclarations(function.decl->body);
+    for (const auto &[name, span] : m_globalNames)
+        m_assignedNames.erase(name);
     // A syntax error inside the function dropped part of its body; whether it returns
     // on every path is then unknowable, and claiming it does not would be a cascade.
     const Offset regionBegin = function.decl->span.begin;
@@ -51,6 +56,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
         error(function.decl->nameSpan, "function '" + function.name + "' must return " + withArticle(returns)
                                            + " on every path, but it can reach its end without a return");
     m_function = nullptr;
+    m_globalNames.clear();
 }
 
 // Python decides which names are local by looking at the whole function body.
@@ -155,6 +161,7 @@ void Checker::checkStatement(Stmt &stmt)
             error(stmt.span, stmt.kind == StmtKind::Break ? "'break' outside loop" : "'continue' not properly in loop");
         return;
     case StmtKind::Pass: return;
+    case StmtKind::Global: checkGlobal(stmt.as<GlobalStmt>()); return;
     case StmtKind::Return: {
         auto &ret = stmt.as<ReturnStmt>();
         const Type *expected = m_function->returnType;
@@ -197,6 +204,9 @@ void Checker::checkAssign(AssignStmt &stmt)
     if (target.kind == ExprKind::Name) {
         if (auto slot = lookupLocal(target.as<NameExpr>().name))
             expected = m_function->locals[static_cast<size_t>(*slot)].type;
+        else if (const GlobalSymbol *symbol = lookupGlobal(target.as<NameExpr>().name);
+                 symbol && symbol->kind == GlobalSymbol::Kind::Constant && isDeclaredGlobal(target.as<NameExpr>().name))
+            expected = m_program.constants[static_cast<size_t>(symbol->index)].type;
     } else if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
         expected = checkExpr(target);
     }
@@ -204,6 +214,8 @@ void Checker::checkAssign(AssignStmt &stmt)
     if (target.kind == ExprKind::Name && expected && isAssignable(value, expected))
         coerce(*stmt.value, expected, "'" + target.as<NameExpr>().name + "'");
     if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
+        noteMutation(target.kind == ExprKind::Attribute ? target.as<AttributeExpr>().object->type
+                                                        : target.as<SubscriptExpr>().object->type);
         if (target.kind == ExprKind::Subscript) {
             const Type *container = target.as<SubscriptExpr>().object->type;
             if (container && container->is(TypeKind::Str))
@@ -235,6 +247,10 @@ void Checker::checkAssign(AssignStmt &stmt)
 void Checker::checkAnnAssign(AnnAssignStmt &stmt)
 {
     auto &name = stmt.target->as<NameExpr>();
+    if (isDeclaredGlobal(name.name)) {
+        error(name.span, "annotated name '" + name.name + "' can't be global");
+        return;
+    }
     const Type *declared = resolveType(stmt.annotation.get(), name.span);
     if (!stmt.value) {
         error(stmt.span, "an annotated variable needs a value in Hotpath handlers: " + name.name + ": "
@@ -262,7 +278,7 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
     }
     if (target.kind == ExprKind::Name) {
         auto &name = target.as<NameExpr>();
-        if (!lookupLocal(name.name)) {
+        if (!lookupLocal(name.name) && !isDeclaredGlobal(name.name)) {
             if (!isPoisoned(name.name))
                 error(name.span, "local variable '" + name.name + "' is referenced before assignment");
             checkExpr(*stmt.value);
@@ -272,6 +288,14 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
     }
     const Type *current = checkExpr(target);
     const Type *value = checkValue(*stmt.value, current->is(TypeKind::List) ? current : nullptr);
+    if (target.kind == ExprKind::Attribute)
+        noteMutation(target.as<AttributeExpr>().object->type);
+    else if (target.kind == ExprKind::Subscript)
+        noteMutation(target.as<SubscriptExpr>().object->type);
+    else if (current->is(TypeKind::List))
+        noteMutation(current); // xs += ys extends xs in place
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().binding == NameBinding::Constant)
+        m_function->constantsRebound.insert(target.as<NameExpr>().slot);
     if (current->isError() || value->isError())
         return;
     if (current->is(TypeKind::Str) && target.kind == ExprKind::Subscript)
@@ -331,6 +355,8 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
     }
     if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
         const Type *slot = checkExpr(target);
+        noteMutation(target.kind == ExprKind::Attribute ? target.as<AttributeExpr>().object->type
+                                                        : target.as<SubscriptExpr>().object->type);
         if (!slot->isError() && !valueType->isError() && !isAssignable(valueType, slot))
             error(valueSpan, "cannot assign " + valueType->name() + " to a target of type " + slot->name());
         return;
@@ -350,6 +376,10 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
 
 void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
 {
+    if (isDeclaredGlobal(name.name)) {
+        bindGlobal(name, type, valueSpan);
+        return;
+    }
     auto slot = lookupLocal(name.name);
     if (!slot) {
         if (type->is(TypeKind::Iterable)) {

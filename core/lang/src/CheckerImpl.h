@@ -109,6 +109,14 @@ public:
     bool bindArguments(CallExpr &call, const Signature &signature);
     bool expectArgCount(CallExpr &call, const std::string &owner, size_t min, size_t max);
 
+    // module state (CheckState.cpp)
+    void collectGlobalDeclarations(const Block &block);
+    void checkGlobal(const GlobalStmt &stmt);
+    bool isDeclaredGlobal(const std::string &name) const { return m_function && m_globalNames.count(name); }
+    void bindGlobal(NameExpr &name, const Type *type, Span valueSpan);
+    void noteMutation(const Type *container);
+    void analyseState();
+
     // endpoints (CheckEndpoints.cpp)
     void checkDecorators(FunctionInfo &function);
     void checkEndpoint(FunctionInfo &function, CallExpr &decorator, const std::string &kind);
@@ -141,6 +149,8 @@ public:
     std::set<std::string> m_assignedNames; // every name bound anywhere in the function
     std::map<std::string, int> m_localSlots;
     int m_loopDepth = 0;
+    std::map<std::string, Span> m_globalNames; // `global` declarations anywhere in the body
+    std::set<std::string> m_globalsPassed;     // ... and those already passed, in order
     bool m_inConstant = false; // checking a module constant's initializer
     Offset m_constantEnd = 0;
 };

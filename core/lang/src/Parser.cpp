@@ -336,9 +336,22 @@ StmtPtr Parser::parseSimpleStatement()
     }
     case TokenKind::KwImport: return parseImport();
     case TokenKind::KwFrom: return parseImportFrom();
-    case TokenKind::KwGlobal:
+    case TokenKind::KwGlobal: {
+        advance();
+        auto stmt = std::make_unique<GlobalStmt>(token.span);
+        do {
+            if (!check(TokenKind::Name)) {
+                error(peek().span, "expected a name after 'global'");
+                return nullptr;
+            }
+            stmt->names.push_back({peek().text, peek().span});
+            advance();
+        } while (match(TokenKind::Comma));
+        stmt->span = spanFrom(begin);
+        return stmt;
+    }
     case TokenKind::KwNonlocal:
-        unsupported(token.span, token.kind == TokenKind::KwGlobal ? "global statement" : "nonlocal statement");
+        unsupported(token.span, "nonlocal statement");
         for (size_t i = 1; peek(i).kind == TokenKind::Name || peek(i).kind == TokenKind::Comma; ++i)
             if (peek(i).kind == TokenKind::Name)
                 m_rejectedNames.push_back(peek(i).text);

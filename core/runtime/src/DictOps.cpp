@@ -118,7 +118,7 @@ void hp_dict_set(Dict *dict, Str *key, Slot value)
         const std::uint64_t at = probe(dict, key, hash, found);
         if (found) {
             DictEntry &entry = dict->entries[dict->index[at]];
-            retainSlot(value, type);
+            retainSlotInto(dict, value, type);
             releaseSlot(entry.value, type);
             entry.value = value;
             return;
@@ -128,8 +128,8 @@ void hp_dict_set(Dict *dict, Str *key, Slot value)
         return;
     bool found = false;
     const std::uint64_t at = probe(dict, key, hash, found);
-    retain(key);
-    retainSlot(value, type);
+    retainInto(dict, key);
+    retainSlotInto(dict, value, type);
     dict->entries[dict->used] = {key, hash, value};
     dict->index[at] = static_cast<std::int32_t>(dict->used++);
     ++dict->size;

@@ -1,7 +1,10 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/runtime/Heap.h"
 
+#include "hotpath/runtime/Ops.h"
+
 #include <algorithm>
+#include <atomic>
 #include <cstdlib>
 #include <cstring>
 #include <new>
@@ -235,6 +238,71 @@ void destroyObject(Object *o)
     }
 }
 
+void retainShared(Object *o)
+{
+    if (o->refCount != immortalRefCount)
+        std::atomic_ref<std::uint32_t>(o->refCount).fetch_add(1, std::memory_order_relaxed);
+}
+
+void releaseShared(Object *o)
+{
+    if (o->refCount == immortalRefCount)
+        return;
+    // The last release must see every other thread's writes to the object: acq_rel, as
+    // std::shared_ptr does.
+    if (std::atomic_ref<std::uint32_t>(o->refCount).fetch_sub(1, std::memory_order_acq_rel) == (sharedRefBit | 1u))
+        destroyObject(o);
+}
+
+void shareObject(void *p)
+{
+    std::vector<Object *> pending;
+    auto visit = [&](void *child) {
+        auto *o = static_cast<Object *>(child);
+        if (o && o->refCount < sharedRefBit) {
+            o->refCount |= sharedRefBit;
+            pending.push_back(o);
+        }
+    };
+    visit(p);
+    while (!pending.empty()) {
+        Object *o = pending.back();
+        pending.pop_back();
+        switch (o->kind) {
+        case ObjectKind::Str:
+            // Hashed now, while one thread owns it: readers then never write the cache.
+            hp_str_hash(static_cast<Str *>(o));
+            break;
+        case ObjectKind::List: {
+            auto *list = static_cast<List *>(o);
+            if (list->type->element->isObject())
+                for (std::int64_t i = 0; i < list->size; ++i)
+                    visit(list->items[i].p);
+            break;
+        }
+        case ObjectKind::Tuple:
+        case ObjectKind::Record: {
+            auto *tuple = static_cast<Tuple *>(o);
+            for (std::uint32_t i = 0; i < tuple->type->count; ++i)
+                if (tuple->type->items[i]->isObject())
+                    visit(tuple->items()[i].p);
+            break;
+        }
+        case ObjectKind::Dict: {
+            auto *dict = static_cast<Dict *>(o);
+            for (std::int64_t i = 0; i < dict->used; ++i) {
+                if (!dict->entries[i].key)
+                    continue;
+                visit(dict->entries[i].key);
+                if (dict->type->element->isObject())
+                    visit(dict->entries[i].value.p);
+            }
+            break;
+        }
+        }
+    }
+}
+
 void destroyImmortals(const std::vector<void *> &roots)
 {
     std::vector<Object *> pending;
@@ -313,7 +381,7 @@ void makeImmortal(void *object, const TypeDesc *type)
         return;
     o->refCount = immortalRefCount;
     switch (o->kind) {
-    case ObjectKind::Str: return;
+    case ObjectKind::Str: hp_str_hash(static_cast<Str *>(o)); return; // threads read constants at once
     case ObjectKind::List: {
         auto *list = static_cast<List *>(o);
         if (type->element->isObject())

@@ -57,7 +57,7 @@ void hp_list_set(List *list, std::int64_t index, Slot value)
         raiseOnCurrent(ErrorKind::IndexError, "list assignment index out of range");
         return;
     }
-    retainSlot(value, elementOf(list));
+    retainSlotInto(list, value, elementOf(list));
     releaseSlot(list->items[index], elementOf(list));
     list->items[index] = value;
 }
@@ -66,7 +66,7 @@ void hp_list_append(List *list, Slot value)
 {
     if (!reserve(list, list->size + 1))
         return;
-    retainSlot(value, elementOf(list));
+    retainSlotInto(list, value, elementOf(list));
     list->items[list->size++] = value;
 }
 
@@ -96,7 +96,7 @@ void hp_list_insert(List *list, std::int64_t index, Slot value)
     if (!reserve(list, list->size + 1))
         return;
     std::memmove(list->items + index + 1, list->items + index, static_cast<size_t>(list->size - index) * 8);
-    retainSlot(value, elementOf(list));
+    retainSlotInto(list, value, elementOf(list));
     list->items[index] = value;
     ++list->size;
 }
@@ -107,7 +107,7 @@ void hp_list_extend(List *list, List *other)
     if (!reserve(list, list->size + count))
         return;
     for (std::int64_t i = 0; i < count; ++i) {
-        retainSlot(other->items[i], elementOf(list));
+        retainSlotInto(list, other->items[i], elementOf(list));
         list->items[list->size++] = other->items[i];
     }
 }

@@ -12,6 +12,8 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <mutex>
+#include <shared_mutex>
 
 namespace hotpath::server {
 
@@ -234,9 +236,36 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     }
 
     HttpResponse response;
-    response.handled = true;
     response.route = routeIndex;
     response.tier = native ? metrics::Tier::Jit : metrics::Tier::Interp;
+    // Module state: writers one at a time, readers together, held until the result has
+    // been turned into bytes and released (it may be an object that state holds).
+    std::shared_lock<std::shared_timed_mutex> readLock;
+    std::unique_lock<std::shared_timed_mutex> writeLock;
+    if (module.state && endpoint.function->stateAccess != lang::StateAccess::None) {
+        const auto waitUntil = Clock::now() + (options.limits.timeout.count() > 0 ? options.limits.timeout : std::chrono::hours(1));
+        bool locked = false;
+        if (endpoint.function->stateAccess == lang::StateAccess::Write) {
+            writeLock = std::unique_lock(module.state->lock, std::defer_lock);
+            locked = writeLock.try_lock_until(waitUntil);
+        } else {
+            readLock = std::shared_lock(module.state->lock, std::defer_lock);
+            locked = readLock.try_lock_until(waitUntil);
+        }
+        if (!locked || module.state->moved.load()) {
+            releaseArgs();
+            if (locked) {
+                response.stateMoved = true;
+                return response;
+            }
+            response.status = 504;
+            response.failure = "TimeoutError: the module state stayed in use by other requests past the deadline";
+            response.body = errorBody("TimeoutError", "the module state stayed in use by other requests past this request's "
+                                                      "deadline");
+            return response;
+        }
+    }
+    response.handled = true;
     const auto started = Clock::now();
     vm::CallResult result = native ? native->call(functionIndex, args, context) : vm::callFunction(module, functionIndex, args, context);
     response.handlerNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();

@@ -304,7 +304,7 @@ void Server::logRefusal(const GuardVerdict &verdict)
 void Server::serve(int worker, const HttpRequest &request, HttpResponse &response)
 {
     const auto started = Clock::now();
-    const std::shared_ptr<const Version> version = current();
+    std::shared_ptr<const Version> version = current();
     // Host, Origin and the body's size were checked by the connection guard (RequestGuard)
     // before QtHttpServer read the request.
     if (request.method == "GET" && request.path == "/healthz") {
@@ -316,6 +316,12 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
         response.body = m_metrics.snapshot().prometheus();
     } else {
         response = dispatch(*version, request, m_dispatch);
+        // A reload moved the module state on while this request waited for it: the
+        // request runs on the version that has the state now.
+        for (int attempt = 0; response.stateMoved && attempt < 8; ++attempt) {
+            version = current();
+            response = dispatch(*version, request, m_dispatch);
+        }
     }
     const std::int64_t totalNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
     if (response.route >= 0 && m_options.recordMetrics)

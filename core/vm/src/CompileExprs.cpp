@@ -136,9 +136,14 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
             return dst >= 0 ? dst : e.slot;
         }
         const int out = dst >= 0 ? dst : temp(e.type);
+        const ConstantInfo &info = m_module.program.constants[static_cast<size_t>(e.slot)];
+        if (info.isState) {
+            emit(isObject(e.type) ? Op::LOAD_STATE_OBJ : Op::LOAD_STATE, out, e.slot);
+            return out;
+        }
         // A number constant bound to a literal is that literal: load it directly, so
         // `x * LCG_MUL` becomes a constant-operand instruction.
-        const Expr *value = m_module.program.constants[static_cast<size_t>(e.slot)].value;
+        const Expr *value = info.value;
         if (value->kind == ExprKind::IntLiteral && e.type->is(TypeKind::Int)) {
             emit(Op::LOAD_K, out, intConstant(value->as<IntLiteral>().value));
             return out;

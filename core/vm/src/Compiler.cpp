@@ -156,7 +156,8 @@ bool writesA(Op op)
     case Op::NOP: case Op::EXTRA: case Op::CLEAR: case Op::JUMP: case Op::JUMP_IF: case Op::JUMP_IF_NOT:
     case Op::LOOP: case Op::RETURN: case Op::RETURN_NONE: case Op::LIST_SET: case Op::LIST_SET_K: case Op::LIST_APPEND:
     case Op::SET_FIELD: case Op::DICT_SET: case Op::RANGE_CHECK: case Op::PRINT: case Op::ASSERT_FAIL:
-    case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: case Op::FOR_RANGE_BACK: return false;
+    case Op::CHECK_BOUND: case Op::CHECK_BOUND_NUM: case Op::FOR_RANGE: case Op::FOR_RANGE_BACK:
+    case Op::STORE_STATE: case Op::STORE_STATE_OBJ: return false;
     default: return true;
     }
 }
@@ -373,6 +374,10 @@ void FunctionCompiler::assign(const Expr &target, const Expr &value)
         const Expr &target;
         ~Mark() { fc.markAssigned(target); }
     } mark{*this, target};
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().binding == NameBinding::Constant) {
+        storeTo(target, expr(value)); // after `global`
+        return;
+    }
     if (target.kind == ExprKind::Name) {
         const auto &name = target.as<NameExpr>();
         // `s = s + x` appends in place when s holds the only reference (CPython's trick).
@@ -400,6 +405,10 @@ void FunctionCompiler::assign(const Expr &target, const Expr &value)
 // Stores register `src` into an attribute, list element or dict entry.
 void FunctionCompiler::storeTo(const Expr &target, int src)
 {
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().binding == NameBinding::Constant) {
+        emit(isObject(target.type) ? Op::STORE_STATE_OBJ : Op::STORE_STATE, src, target.as<NameExpr>().slot);
+        return;
+    }
     if (target.kind == ExprKind::Name) {
         move(target.as<NameExpr>().slot, src, target.type);
         return;
@@ -434,24 +443,25 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
     const Expr &target = *stmt.target;
     const lang::Type *targetType = target.type;
     if (target.kind == ExprKind::Name) {
-        const int slot = target.as<NameExpr>().slot;
+        // A global (after `global`) is read into a temporary, operated on, written back.
+        const bool global = target.as<NameExpr>().binding == NameBinding::Constant;
+        const int slot = global ? name(target.as<NameExpr>(), temp(targetType)) : target.as<NameExpr>().slot;
         if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str)) {
             emit(Op::STR_APPEND, slot, expr(*stmt.value));
-            return;
-        }
-        if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List)) {
+        } else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List)) {
             // `xs += ys` extends xs in place, as Python's list.__iadd__ does.
             const int other = expr(*stmt.value);
             native(Native::list_extend, {slot, other}, {true, true}, -1, nullptr);
-            return;
+        } else {
+            const int value = expr(*stmt.value);
+            if (stmt.op == BinaryOp::Mul && (targetType->is(TypeKind::Str) || targetType->is(TypeKind::List)))
+                native(targetType->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {slot, value}, {true, false},
+                       slot, targetType);
+            else
+                arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot);
         }
-        const int value = expr(*stmt.value);
-        if (stmt.op == BinaryOp::Mul && (targetType->is(TypeKind::Str) || targetType->is(TypeKind::List))) {
-            native(targetType->is(TypeKind::Str) ? Native::str_repeat : Native::list_repeat, {slot, value}, {true, false},
-                   slot, targetType);
-            return;
-        }
-        arithmetic(stmt.op, targetType, slot, targetType, value, valueType(*stmt.value), slot);
+        if (global)
+            storeTo(target, slot);
         return;
     }
     // Attribute or subscript: read, operate, write back. The container expression is
@@ -566,7 +576,17 @@ void FunctionCompiler::assertStatement(const AssertStmt &stmt)
 
 Module::~Module()
 {
+    state.reset(); // its objects point at this module's types and may hold its constants
     runtime::destroyImmortals(ownedObjects);
+}
+
+void ModuleState::clear()
+{
+    for (std::size_t k = 0; k < slots.size(); ++k) {
+        if (isState(k))
+            runtime::releaseSlot(slots[k], types[k]);
+        slots[k] = Slot{0};
+    }
 }
 
 int Module::findFunction(const std::string &name) const
@@ -653,6 +673,14 @@ CompileResult compileProgram(const Program &program)
             module.globalTypes.push_back(compiler.desc(c.type));
         // Sized once: record types point into it (TypeDesc::defaults).
         module.globals.assign(constants.size(), Slot{0});
+        if (std::any_of(program.constants.begin(), program.constants.end(), [](const ConstantInfo &c) { return c.isState; })) {
+            module.state = std::make_unique<ModuleState>();
+            module.state->slots.assign(program.constants.size(), Slot{0});
+            for (const ConstantInfo &c : program.constants) {
+                module.state->types.push_back(c.isState ? compiler.desc(c.type) : nullptr);
+                module.state->names.push_back(c.name);
+            }
+        }
         for (auto &[type, fields] : recordDefaults) {
             auto &pointers = module.defaultLists.emplace_back();
             for (int k : fields)

@@ -228,6 +228,32 @@ dispatch:
             storeObject(R[i.a], m_module.globals[i.b].p);
             NEXT();
         }
+        CASE(LOAD_STATE)
+        {
+            const Instr &i = code[pc];
+            R[i.a] = m_module.state->slots[i.b];
+            NEXT();
+        }
+        CASE(LOAD_STATE_OBJ)
+        {
+            const Instr &i = code[pc];
+            void *value = m_module.state->slots[i.b].p;
+            retain(value);
+            storeObject(R[i.a], value);
+            NEXT();
+        }
+        CASE(STORE_STATE)
+        {
+            const Instr &i = code[pc];
+            m_module.state->slots[i.b] = R[i.a];
+            NEXT();
+        }
+        CASE(STORE_STATE_OBJ)
+        {
+            const Instr &i = code[pc];
+            hp_op_store_state(&m_module.state->slots[i.b], R[i.a].p);
+            NEXT();
+        }
         CASE(CLEAR)
         {
             storeObject(R[code[pc].a], nullptr);
@@ -622,7 +648,7 @@ dispatch:
             if (Checked && static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
                 RAISE(ErrorKind::IndexError, "list assignment index out of range");
             if (list->type->element->isObject()) {
-                retain(R[i.c].p);
+                retainInto(list, R[i.c].p);
                 storeObject(list->items[at], R[i.c].p);
             } else {
                 list->items[at] = R[i.c];
@@ -712,7 +738,7 @@ dispatch:
             const TypeDesc *fieldType = record->type->items[i.b];
             Slot &field = record->items()[i.b];
             if (fieldType->isObject()) {
-                retain(R[i.c].p);
+                retainInto(record, R[i.c].p);
                 storeObject(field, R[i.c].p);
             } else {
                 field = R[i.c];
@@ -934,6 +960,13 @@ CallResult initialiseModule(Module &module, Context &context)
     if (!result.ok)
         return result;
     for (std::size_t k = 0; k < module.globals.size(); ++k) {
+        if (module.state && module.state->isState(k)) {
+            // The state owns the register's reference; its objects are shared from now on.
+            module.state->slots[k] = registers[k];
+            if (module.globalTypes[k]->isObject())
+                shareObject(registers[k].p);
+            continue;
+        }
         module.globals[k] = registers[k];
         auto *object = static_cast<Object *>(registers[k].p);
         // A constant may be another constant or a string literal, already owned.

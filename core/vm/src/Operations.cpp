@@ -226,6 +226,25 @@ Tuple *hp_op_new_tuple(const TypeDesc *type, const Slot *items)
 
 void hp_op_release(void *object) { release(object); }
 
+void hp_op_retain_shared(void *object) { runtime::retainShared(static_cast<runtime::Object *>(object)); }
+
+void hp_op_store_object(void *container, Slot *address, void *value)
+{
+    retainInto(container, value);
+    void *old = address->p;
+    address->p = value;
+    release(old);
+}
+
+void hp_op_store_state(Slot *address, void *value)
+{
+    runtime::shareObject(value);
+    retain(value);
+    void *old = address->p;
+    address->p = value;
+    release(old);
+}
+
 } // extern "C"
 
 } // namespace hotpath::vm

@@ -240,7 +240,7 @@ struct InvalidExpr : Expr
 // ---------------------------------------------------------------------------------------
 enum class StmtKind : std::uint8_t {
     Expr, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue, Pass, Return,
-    Assert, FunctionDef, ClassDef, Import, ImportFrom,
+    Assert, FunctionDef, ClassDef, Import, ImportFrom, Global,
 };
 
 struct Stmt
@@ -381,6 +381,18 @@ struct ImportFromStmt : Stmt
     std::string module;
     Span moduleSpan;
     std::vector<ImportName> names;
+};
+
+// global a, b: the names are the module's, for this whole function body.
+struct GlobalStmt : Stmt
+{
+    explicit GlobalStmt(Span s) : Stmt(StmtKind::Global, s) {}
+    struct Name
+    {
+        std::string name;
+        Span span;
+    };
+    std::vector<Name> names;
 };
 
 struct Module

@@ -11,6 +11,7 @@
 #include "hotpath/support/SourceFile.h"
 
 #include <memory>
+#include <set>
 #include <string>
 #include <vector>
 
@@ -50,6 +51,11 @@ struct LocalInfo
     Span declaredAt;
 };
 
+// How a function touches module state (module-level lists, dicts, records, and names a
+// function rebinds with `global`), including everything it calls. The server runs Write
+// endpoints one at a time and Read endpoints alongside each other (core/runtime/README.md).
+enum class StateAccess : unsigned char { None, Read, Write };
+
 enum class ParamSource : unsigned char { Path, Query, Request };
 enum class ResponseKind : unsigned char { Text, Json, Response };
 
@@ -83,6 +89,13 @@ struct FunctionInfo
     std::vector<LocalInfo> locals; // parameters first, in order
     const EndpointInfo *endpoint = nullptr;
 
+    // What the body does itself, recorded while it is checked; stateAccess adds callees.
+    std::set<int> constantsUsed;     // module-level names read or written
+    std::set<int> constantsRebound;  // names assigned after `global`
+    std::set<const Type *> typesMutated; // receivers of append/pop/..., item and field assignment
+    std::set<const FunctionInfo *> callees;
+    StateAccess stateAccess = StateAccess::None;
+
     int paramIndex(const std::string &param) const;
 };
 
@@ -92,6 +105,11 @@ struct ConstantInfo
     const Type *type = nullptr;
     Span span;
     const Expr *value = nullptr;
+    // Module state rather than a constant: its type can change in place (list, dict,
+    // dataclass, or a tuple holding one), or a function rebinds it with `global`. State
+    // lives in the program's ModuleState and survives reloads; constants are immortal.
+    bool isState = false;
+    bool rebound = false;
 };
 
 struct Program

@@ -47,6 +47,12 @@ enum class ObjectKind : std::uint8_t { Str, List, Dict, Tuple, Record };
 // Objects whose count is this value are shared, read-only module constants: never freed,
 // never counted, so many threads may read them at once.
 inline constexpr std::uint32_t immortalRefCount = 0xFFFFFFFFu;
+// Objects with this bit in their count are reachable from module state, which calls on
+// several threads may read at once: their count changes atomically. An object gets the
+// bit when it is stored into state (shareObject) and keeps it for life; everything it
+// reaches gets it too, so a shared object only ever points at shared or immortal ones.
+// Immortal counts have the bit as well, so one compare sends both off the fast path.
+inline constexpr std::uint32_t sharedRefBit = 0x80000000u;
 
 struct Object
 {
@@ -117,20 +123,48 @@ struct Dict : Object
     std::uint64_t indexMask; // index size - 1 (a power of two)
 };
 
+void destroyObject(Object *o);
+void retainShared(Object *o);  // atomic; skips immortals
+void releaseShared(Object *o); // atomic; skips immortals
+
 inline void retain(void *p)
 {
     auto *o = static_cast<Object *>(p);
-    if (o && o->refCount != immortalRefCount)
+    if (!o)
+        return;
+    if (o->refCount < sharedRefBit)
         ++o->refCount;
+    else
+        retainShared(o);
 }
-
-void destroyObject(Object *o);
 
 inline void release(void *p)
 {
     auto *o = static_cast<Object *>(p);
-    if (o && o->refCount != immortalRefCount && --o->refCount == 0)
-        destroyObject(o);
+    if (!o)
+        return;
+    if (o->refCount < sharedRefBit) {
+        if (--o->refCount == 0)
+            destroyObject(o);
+    } else {
+        releaseShared(o);
+    }
+}
+
+// True when other threads may reach `container` (module state) or it is a constant.
+inline bool isShared(const void *container) { return static_cast<const Object *>(container)->refCount >= sharedRefBit; }
+
+// Marks `p` and everything it reaches as shared (see sharedRefBit). Called by the one
+// thread that holds module state exclusively, before the object becomes reachable.
+void shareObject(void *p);
+
+// A store of `value` into `container`: retains it and, when the container is shared,
+// shares the value first, so readers on other threads only ever meet shared objects.
+inline void retainInto(const void *container, void *value)
+{
+    if (value && isShared(container))
+        shareObject(value);
+    retain(value);
 }
 
 // Releases a slot of the given type (a no-op for numbers).
@@ -143,6 +177,11 @@ inline void retainSlot(Slot s, const TypeDesc *type)
 {
     if (type->isObject())
         retain(s.p);
+}
+inline void retainSlotInto(const void *container, Slot s, const TypeDesc *type)
+{
+    if (type->isObject())
+        retainInto(container, s.p);
 }
 
 } // namespace hotpath::runtime

@@ -18,7 +18,9 @@
 
 #include <cstdint>
 #include <deque>
+#include <atomic>
 #include <memory>
+#include <shared_mutex>
 #include <string>
 #include <vector>
 
@@ -37,6 +39,10 @@ using runtime::TypeDesc;
     X(LOAD_K_OBJ, "A B", "R[A] := K[B] (immortal object)")                                        \
     X(LOAD_GLOBAL, "A B", "R[A] := G[B] (module constant, number)")                               \
     X(LOAD_GLOBAL_OBJ, "A B", "R[A] := G[B] (module constant, object)")                           \
+    X(LOAD_STATE, "A B", "R[A] := S[B] (module state, number)")                                   \
+    X(LOAD_STATE_OBJ, "A B", "R[A] := S[B] (module state, object, retained)")                     \
+    X(STORE_STATE, "A B", "S[B] := R[A] (module state, number)")                                  \
+    X(STORE_STATE_OBJ, "A B", "S[B] := R[A] (module state, object: shared, retained)")            \
     X(CLEAR, "A", "release R[A]; R[A] := null")                                                   \
     X(ADD_I, "A B C", "R[A] := R[B] + R[C] (int, OverflowError)")                                 \
     X(SUB_I, "A B C", "R[A] := R[B] - R[C] (int, OverflowError)")                                 \
@@ -179,6 +185,31 @@ struct Function
     std::vector<int> paramDefaults;             // per parameter: its default's index in globals, or -1
 };
 
+// The module-level variables a program's handlers change (lang::ConstantInfo::isState):
+// one slot per module-level name (only those that are state are used), their types and
+// the lock that makes handler calls see them as if they ran one at a time. The server
+// holds `lock` exclusively around an endpoint that writes state and shared around one
+// that only reads it (lang::StateAccess). Objects in the slots are shared (Value.h).
+// A hot reload moves the values into the next version's state (server/StateTransfer)
+// and sets `moved`, after which calls on the old version go to the new one.
+struct ModuleState
+{
+    ModuleState() = default;
+    ModuleState(const ModuleState &) = delete;
+    ModuleState &operator=(const ModuleState &) = delete;
+    ~ModuleState() { clear(); }
+
+    std::vector<Slot> slots;
+    std::vector<const TypeDesc *> types; // null where the name is a constant
+    std::vector<std::string> names;
+    std::shared_timed_mutex lock;
+    std::atomic<bool> moved{false};
+
+    bool isState(std::size_t k) const { return k < types.size() && types[k]; }
+    // Releases every value (the module's types must still be alive).
+    void clear();
+};
+
 // A compiled program: functions, module constants and the run-time types they use.
 struct Module
 {
@@ -198,6 +229,8 @@ struct Module
     std::deque<std::string> strings;           // names referenced by TypeDesc
     std::vector<void *> ownedObjects;          // immortal constants, freed with the module
     std::vector<support::FormatSpec> formatSpecs;
+    // Module state, when the program has any. Released before the types and constants.
+    std::unique_ptr<ModuleState> state;
 
     int findFunction(const std::string &name) const;
 };

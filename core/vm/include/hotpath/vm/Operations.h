@@ -168,6 +168,12 @@ runtime::List *hp_op_new_list(const TypeDesc *type, const Slot *items, std::int6
 runtime::Dict *hp_op_new_dict(const TypeDesc *type, const Slot *items, std::int64_t pairs);
 runtime::Tuple *hp_op_new_tuple(const TypeDesc *type, const Slot *items);
 void hp_op_release(void *object); // release() out of line: one call instead of three branches
+void hp_op_retain_shared(void *object); // the slow path of the JIT's inlined retain
+// An object stored into a list item or record field at `address` (retained, shared when
+// the container is, the old value released): the JIT's LIST_SET and SET_FIELD.
+void hp_op_store_object(void *container, Slot *address, void *value);
+// STORE_STATE_OBJ in both tiers: the value becomes shared before it is reachable.
+void hp_op_store_state(Slot *address, void *value);
 }
 
 } // namespace hotpath::vm

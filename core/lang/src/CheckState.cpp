@@ -1,0 +1,171 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Module state: `global` declarations, which module-level names are state rather than
+// constants, and how each function touches state (read, or write), through its callees.
+#include "CheckerImpl.h"
+
+namespace hotpath::lang {
+
+namespace {
+
+// A value of this type can change in place: a handler may append to it, assign into it
+// or rebind a field, so it cannot be an immortal constant that threads read freely.
+bool holdsMutable(const Type *type)
+{
+    switch (type->kind) {
+    case TypeKind::List:
+    case TypeKind::Dict:
+    case TypeKind::Record: return true;
+    case TypeKind::Tuple:
+        for (const Type *item : type->items)
+            if (holdsMutable(item))
+                return true;
+        return false;
+    default: return false;
+    }
+}
+
+// Every type a value of `type` can reach: the only types whose mutation can change state.
+void collectReachableTypes(const Type *type, std::set<const Type *> &out)
+{
+    if (!type || !out.insert(type).second)
+        return;
+    collectReachableTypes(type->element, out);
+    for (const Type *item : type->items)
+        collectReachableTypes(item, out);
+    if (type->is(TypeKind::Record) && type->record)
+        for (const FieldInfo &field : type->record->fields)
+            collectReachableTypes(field.type, out);
+}
+
+const char *symbolKindName(GlobalSymbol::Kind kind)
+{
+    switch (kind) {
+    case GlobalSymbol::Kind::Function: return "a function";
+    case GlobalSymbol::Kind::Record: return "a class";
+    case GlobalSymbol::Kind::MathModule: return "a module";
+    default: return "an imported name";
+    }
+}
+
+} // namespace
+
+// Python makes a name global for the whole body, wherever the statement stands.
+void Checker::collectGlobalDeclarations(const Block &block)
+{
+    for (const StmtPtr &stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::Global:
+            for (const GlobalStmt::Name &name : stmt->as<GlobalStmt>().names)
+                m_globalNames.emplace(name.name, name.span);
+            break;
+        case StmtKind::If:
+            collectGlobalDeclarations(stmt->as<IfStmt>().body);
+            collectGlobalDeclarations(stmt->as<IfStmt>().orelse);
+            break;
+        case StmtKind::While: collectGlobalDeclarations(stmt->as<WhileStmt>().body); break;
+        case StmtKind::For: collectGlobalDeclarations(stmt->as<ForStmt>().body); break;
+        default: break;
+        }
+    }
+}
+
+void Checker::checkGlobal(const GlobalStmt &stmt)
+{
+    for (const GlobalStmt::Name &name : stmt.names) {
+        m_globalsPassed.insert(name.name);
+        if (m_function->paramIndex(name.name) >= 0) {
+            error(name.span, "name '" + name.name + "' is parameter and global");
+            continue;
+        }
+        const GlobalSymbol *symbol = lookupGlobal(name.name);
+        if (!symbol) {
+            if (!isPoisoned(name.name))
+                error(name.span, "'" + name.name + "' is not defined at module level; declare it there with its type and "
+                                 "first value, e.g. " + name.name + ": int = 0 (Hotpath does not create module-level "
+                                 "names from inside functions)");
+            continue;
+        }
+        if (symbol->kind != GlobalSymbol::Kind::Constant)
+            error(name.span, "'" + name.name + "' is " + symbolKindName(symbol->kind)
+                                 + ", not a module-level variable; only variables can be declared global");
+    }
+}
+
+// `name = value` after `global name`: rebinds the module-level variable.
+void Checker::bindGlobal(NameExpr &name, const Type *type, Span valueSpan)
+{
+    const GlobalSymbol *symbol = lookupGlobal(name.name);
+    name.type = m_types.errorType();
+    if (!symbol || symbol->kind != GlobalSymbol::Kind::Constant)
+        return; // checkGlobal said why
+    if (!m_globalsPassed.count(name.name))
+        error(name.span, "name '" + name.name + "' is assigned to before global declaration");
+    const ConstantInfo &variable = m_program.constants[static_cast<size_t>(symbol->index)];
+    if (!type->isError() && !variable.type->isError() && !isAssignable(type, variable.type))
+        error(valueSpan, "cannot assign " + type->name() + " to '" + name.name + "', which is "
+                             + withArticle(variable.type) + " (module level, line " + std::to_string(lineOf(variable.span)) + ")");
+    name.binding = NameBinding::Constant;
+    name.slot = symbol->index;
+    name.type = variable.type;
+    m_function->constantsUsed.insert(symbol->index);
+    m_function->constantsRebound.insert(symbol->index);
+}
+
+void Checker::noteMutation(const Type *container)
+{
+    if (m_function && container && !container->isError())
+        m_function->typesMutated.insert(container);
+}
+
+// Decides which module-level names are state and how each function touches it. A
+// function writes state when it rebinds a global or mutates a value of a type that state
+// can reach (a local list[str] counts when a module-level list[str] exists: the checker
+// does not follow aliases, so it assumes the worst); it reads state when it names a state
+// variable. Both flow from callee to caller.
+void Checker::analyseState()
+{
+    for (const auto &function : m_program.functions)
+        for (int index : function->constantsRebound)
+            m_program.constants[static_cast<size_t>(index)].rebound = true;
+    std::set<const Type *> stateTypes;
+    for (ConstantInfo &constant : m_program.constants) {
+        constant.isState = constant.rebound || (constant.type && holdsMutable(constant.type));
+        if (constant.isState)
+            collectReachableTypes(constant.type, stateTypes);
+    }
+
+    struct Effect
+    {
+        bool reads = false;
+        bool writes = false;
+    };
+    std::map<const FunctionInfo *, Effect> effects;
+    for (const auto &function : m_program.functions) {
+        Effect &effect = effects[function.get()];
+        for (int index : function->constantsUsed)
+            effect.reads = effect.reads || m_program.constants[static_cast<size_t>(index)].isState;
+        effect.writes = !function->constantsRebound.empty();
+        for (const Type *type : function->typesMutated)
+            effect.writes = effect.writes || stateTypes.count(type);
+    }
+    for (bool changed = true; changed;) {
+        changed = false;
+        for (const auto &function : m_program.functions) {
+            Effect &effect = effects[function.get()];
+            for (const FunctionInfo *callee : function->callees) {
+                const Effect &other = effects[callee];
+                if ((other.reads && !effect.reads) || (other.writes && !effect.writes)) {
+                    effect.reads = effect.reads || other.reads;
+                    effect.writes = effect.writes || other.writes;
+                    changed = true;
+                }
+            }
+        }
+    }
+    for (const auto &function : m_program.functions) {
+        const Effect &effect = effects[function.get()];
+        function->stateAccess = !effect.reads ? StateAccess::None : effect.writes ? StateAccess::Write : StateAccess::Read;
+    }
+}
+
+} // namespace hotpath::lang
