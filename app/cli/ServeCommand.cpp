@@ -227,6 +227,8 @@ int runServe(const QStringList &arguments)
             const server::ReloadResult result = server.reload();
             if (result.ok) {
                 logLine("Reloaded " + target.toStdString());
+                for (const QString &change : result.stateChanges)
+                    logLine("  state " + change.toStdString());
             } else {
                 logLine("Reload failed; the previous version keeps serving:");
                 for (const QString &e : result.errors)

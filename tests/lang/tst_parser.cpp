@@ -212,7 +212,6 @@ private Q_SLOTS:
         QTest::newRow("lambda") << "f = lambda x: x" << "lambda is not supported in Hotpath handlers" << 5;
         QTest::newRow("list comprehension") << "y = [a for a in b]" << "list comprehension is not supported in Hotpath handlers" << 5;
         QTest::newRow("set") << "s = {1, 2}" << "set literal is not supported in Hotpath handlers" << 5;
-        QTest::newRow("global") << "global x" << "global statement is not supported in Hotpath handlers" << 1;
         QTest::newRow("walrus") << "y = (n := 3)" << "assignment expression ':=' is not supported in Hotpath handlers" << 8;
         QTest::newRow("is") << "y = a is b" << "'is' is not supported in Hotpath handlers; use '==' to compare values" << 7;
         QTest::newRow("yield") << "yield 3" << "yield (generators) is not supported in Hotpath handlers" << 1;

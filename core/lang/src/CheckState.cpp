@@ -79,7 +79,9 @@ void Checker::checkGlobal(const GlobalStmt &stmt)
         }
         const GlobalSymbol *symbol = lookupGlobal(name.name);
         if (!symbol) {
-            if (!isPoisoned(name.name))
+            const bool quiet = isPoisoned(name.name);
+            m_poisoned.insert(name.name); // its uses are this error's, not new ones
+            if (!quiet)
                 error(name.span, "'" + name.name + "' is not defined at module level; declare it there with its type and "
                                  "first value, e.g. " + name.name + ": int = 0 (Hotpath does not create module-level "
                                  "names from inside functions)");

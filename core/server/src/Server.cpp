@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/server/Server.h"
 
+#include "hotpath/vm/StateTransfer.h"
+
 #include "ConnectionGuard.h"
 
 #include <QtCore/QFileInfo>
@@ -23,6 +25,8 @@
 #include <chrono>
 #include <cstring>
 #include <future>
+#include <mutex>
+#include <shared_mutex>
 
 namespace hotpath::server {
 
@@ -247,9 +251,40 @@ ReloadResult Server::reload()
     std::shared_ptr<const Version> version = Version::build(m_target, build, &m_metrics, result.errors);
     if (!version)
         return result;
+    const std::shared_ptr<const Version> previous = current();
+    // The new version's state stays locked until the old values have moved in, so its
+    // first requests never see the initial values.
+    std::vector<std::unique_lock<std::shared_timed_mutex>> newStates;
+    for (const VersionFile &file : version->files())
+        if (file.module->state)
+            newStates.emplace_back(file.module->state->lock);
     std::atomic_store(&m_version, version);
+    if (previous)
+        result.stateChanges = moveModuleState(*previous, *version);
     result.ok = true;
     return result;
+}
+
+// Under each old state's lock, once the requests using it are done; requests that were
+// waiting for it then find it moved and run on the new version (see serve()).
+QStringList Server::moveModuleState(const Version &from, const Version &to)
+{
+    QStringList changes;
+    for (const VersionFile &old : from.files()) {
+        if (!old.module->state)
+            continue;
+        std::unique_lock lock(old.module->state->lock);
+        const VersionFile *next = nullptr;
+        for (const VersionFile &file : to.files())
+            if (file.path == old.path)
+                next = &file;
+        vm::ModuleState empty;
+        vm::ModuleState &target = next && next->module->state ? *next->module->state : empty;
+        for (const vm::StateChange &change : vm::moveState(*old.module->state, target))
+            changes << QStringLiteral("%1: %2 %3").arg(QString::fromStdString(old.name), QString::fromStdString(change.name),
+                                                       QString::fromStdString(change.detail));
+    }
+    return changes;
 }
 
 ServerOptions optionsFromSettings(const project::ServerSettings &settings)

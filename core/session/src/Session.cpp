@@ -251,9 +251,11 @@ server::ReloadResult Session::reload()
 {
     loadEndpoints();
     if (!m_server)
-        return {true, {}};
+        return {true, {}, {}};
     server::ReloadResult result = m_server->reload();
     Q_EMIT logLine(result.ok ? QStringLiteral("Reloaded") : QStringLiteral("Reload failed; the previous version keeps serving"));
+    for (const QString &change : result.stateChanges)
+        Q_EMIT logLine(QStringLiteral("  state ") + change);
     return result;
 }
 

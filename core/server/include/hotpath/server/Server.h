@@ -81,6 +81,9 @@ struct ReloadResult
 {
     bool ok = false;
     QStringList errors;
+    // What happened to each module-level state variable: "app.py: HITS kept (3 entries)",
+    // "app.py: TODOS reset: its type changed from list[int] to list[str]".
+    QStringList stateChanges;
 };
 
 class Server
@@ -113,6 +116,7 @@ public:
 
 private:
     class Worker;
+    static QStringList moveModuleState(const Version &from, const Version &to);
     ConnectionLimits connectionLimits() const;
     void logRefusal(const GuardVerdict &verdict);
 

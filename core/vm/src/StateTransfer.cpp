@@ -1,0 +1,223 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+#include "hotpath/vm/StateTransfer.h"
+
+#include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Ops.h"
+
+#include <cstring>
+#include <map>
+#include <set>
+
+namespace hotpath::vm {
+
+using namespace hotpath::runtime;
+
+namespace {
+
+using TypeMap = std::map<const TypeDesc *, const TypeDesc *>;
+
+// Same shape: the old values can be read as the new type. Fills `map` old -> new.
+bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map)
+{
+    if (auto known = map.find(a); known != map.end())
+        return known->second == b;
+    if (a->kind != b->kind || a->count != b->count || !a->element != !b->element)
+        return false;
+    if (a->kind == Kind::Record) {
+        if (std::strcmp(a->name, b->name) != 0)
+            return false;
+        for (std::uint32_t i = 0; i < a->count; ++i)
+            if (std::strcmp(a->fieldNames[i], b->fieldNames[i]) != 0)
+                return false;
+    }
+    map[a] = b;
+    if (a->element && !sameShape(a->element, b->element, map))
+        return false;
+    for (std::uint32_t i = 0; i < a->count; ++i)
+        if (!sameShape(a->items[i], b->items[i], map))
+            return false;
+    return true;
+}
+
+// Rewrites the objects reachable from one value to the new types, copying constants.
+class Rehomer
+{
+public:
+    explicit Rehomer(const TypeMap &map) : m_map(map) {}
+
+    void rehome(Slot &slot, const TypeDesc *type)
+    {
+        if (!type->isObject() || !slot.p)
+            return;
+        auto *o = static_cast<Object *>(slot.p);
+        if (o->refCount == immortalRefCount) {
+            slot.p = copy(o, type);
+            shareObject(slot.p);
+            return;
+        }
+        if (!m_seen.insert(o).second)
+            return;
+        switch (o->kind) {
+        case ObjectKind::Str: return;
+        case ObjectKind::List: {
+            auto *list = static_cast<List *>(o);
+            list->type = m_map.at(list->type);
+            for (std::int64_t i = 0; i < list->size; ++i)
+                rehome(list->items[i], list->type->element);
+            return;
+        }
+        case ObjectKind::Tuple:
+        case ObjectKind::Record: {
+            auto *tuple = static_cast<Tuple *>(o);
+            tuple->type = m_map.at(tuple->type);
+            for (std::uint32_t i = 0; i < tuple->type->count; ++i)
+                rehome(tuple->items()[i], tuple->type->items[i]);
+            return;
+        }
+        case ObjectKind::Dict: {
+            auto *dict = static_cast<Dict *>(o);
+            dict->type = m_map.at(dict->type);
+            for (std::int64_t i = 0; i < dict->used; ++i) {
+                DictEntry &entry = dict->entries[i];
+                if (!entry.key)
+                    continue;
+                Slot key{};
+                key.p = entry.key;
+                rehome(key, m_strType);
+                entry.key = static_cast<Str *>(key.p);
+                rehome(entry.value, dict->type->element);
+            }
+            return;
+        }
+        }
+    }
+
+private:
+    // A mortal copy of a constant (a string, or a tuple of constants), in the new types.
+    void *copy(Object *o, const TypeDesc *type)
+    {
+        if (o->kind == ObjectKind::Str)
+            return newStr(view(static_cast<Str *>(o)));
+        if (o->kind == ObjectKind::Tuple || o->kind == ObjectKind::Record) {
+            const auto *from = static_cast<Tuple *>(o);
+            Tuple *to = newTuple(type);
+            to->kind = o->kind;
+            for (std::uint32_t i = 0; i < type->count; ++i) {
+                to->items()[i] = from->items()[i];
+                if (type->items[i]->isObject()) {
+                    to->items()[i].p = copy(static_cast<Object *>(from->items()[i].p), type->items[i]);
+                }
+            }
+            return to;
+        }
+        if (o->kind == ObjectKind::List) {
+            const auto *from = static_cast<List *>(o);
+            List *to = newList(type, from->size);
+            for (std::int64_t i = 0; i < from->size; ++i) {
+                to->items[i] = from->items[i];
+                if (type->element->isObject())
+                    to->items[i].p = copy(static_cast<Object *>(from->items[i].p), type->element);
+            }
+            return to;
+        }
+        const auto *from = static_cast<Dict *>(o);
+        Dict *to = newDict(type);
+        for (std::int64_t i = 0; i < from->used; ++i) {
+            if (!from->entries[i].key)
+                continue;
+            auto *key = static_cast<Str *>(copy(from->entries[i].key, m_strType));
+            Slot value = from->entries[i].value;
+            if (type->element->isObject())
+                value.p = copy(static_cast<Object *>(value.p), type->element);
+            hp_dict_set(to, key, value);
+            release(key);
+            releaseSlot(value, type->element);
+        }
+        return to;
+    }
+
+    const TypeMap &m_map;
+    std::set<Object *> m_seen;
+    static inline const TypeDesc m_strStorage{Kind::Str};
+    const TypeDesc *m_strType = &m_strStorage;
+};
+
+} // namespace
+
+std::string describeType(const TypeDesc *type)
+{
+    switch (type->kind) {
+    case Kind::Int: return "int";
+    case Kind::Float: return "float";
+    case Kind::Bool: return "bool";
+    case Kind::Str: return "str";
+    case Kind::None: return "None";
+    case Kind::List: return "list[" + describeType(type->element) + "]";
+    case Kind::Dict: return "dict[str, " + describeType(type->element) + "]";
+    case Kind::Record: return type->name;
+    case Kind::Tuple: {
+        std::string text = "tuple[";
+        for (std::uint32_t i = 0; i < type->count; ++i)
+            text += (i ? ", " : "") + describeType(type->items[i]);
+        return text + "]";
+    }
+    }
+    return "?";
+}
+
+std::string summariseValue(Slot value, const TypeDesc *type)
+{
+    auto count = [](std::int64_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    switch (type->kind) {
+    case Kind::List: return count(static_cast<List *>(value.p)->size, "item", "items");
+    case Kind::Dict: return count(static_cast<Dict *>(value.p)->size, "entry", "entries");
+    case Kind::Int: return std::to_string(value.i);
+    default: return "a " + describeType(type);
+    }
+}
+
+std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
+{
+    std::vector<StateChange> changes;
+    for (std::size_t k = 0; k < to.slots.size(); ++k) {
+        if (!to.isState(k))
+            continue;
+        StateChange change;
+        change.name = to.names[k];
+        std::size_t old = 0;
+        while (old < from.names.size() && !(from.isState(old) && from.names[old] == change.name))
+            ++old;
+        if (old == from.names.size()) {
+            change.detail = "new: starts from its initial value";
+            changes.push_back(std::move(change));
+            continue;
+        }
+        TypeMap map;
+        if (!sameShape(from.types[old], to.types[k], map)) {
+            change.detail = "reset: its type changed from " + describeType(from.types[old]) + " to " + describeType(to.types[k]);
+            changes.push_back(std::move(change));
+            continue;
+        }
+        Slot value = from.slots[old];
+        from.slots[old] = Slot{0};
+        Rehomer(map).rehome(value, to.types[k]);
+        releaseSlot(to.slots[k], to.types[k]);
+        to.slots[k] = value;
+        change.kept = true;
+        change.detail = "kept (" + summariseValue(value, to.types[k]) + ")";
+        changes.push_back(std::move(change));
+    }
+    for (std::size_t k = 0; k < from.slots.size(); ++k) {
+        if (!from.isState(k))
+            continue;
+        bool stillThere = false;
+        for (std::size_t n = 0; n < to.names.size(); ++n)
+            stillThere = stillThere || (to.isState(n) && to.names[n] == from.names[k]);
+        if (!stillThere)
+            changes.push_back({from.names[k], false, "dropped: the new version no longer has it"});
+    }
+    from.moved.store(true);
+    return changes;
+}
+
+} // namespace hotpath::vm
