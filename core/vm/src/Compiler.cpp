@@ -349,7 +349,8 @@ void FunctionCompiler::statement(const Stmt &stmt)
     case StmtKind::Continue:
         m_loops.back().continues.push_back(emitJump(Op::LOOP));
         break;
-    case StmtKind::Pass: break;
+    case StmtKind::Pass:
+    case StmtKind::Global: break; // the checker bound the names to module state
     case StmtKind::Return: returnStatement(stmt.as<ReturnStmt>()); break;
     case StmtKind::Assert: assertStatement(stmt.as<AssertStmt>()); break;
     default: unsupportedHere(stmt.span, "this statement");
