@@ -6,6 +6,8 @@
 
 #include <QtTest/QtTest>
 
+#include <thread>
+
 using namespace hotpath::runtime;
 
 namespace {
@@ -208,6 +210,48 @@ private Q_SLOTS:
         }
         QVERIFY(m_context->liveBytes() > 0);
         release(outer); // cleanup() checks that nothing is left
+    }
+
+    // Storing into a shared container shares the value and all it reaches; shared counts
+    // stay exact when many threads retain and release at once.
+    void storesIntoSharedContainersShareTheValue()
+    {
+        Dict *store = newDict(&intDict);
+        shareObject(store);
+        QVERIFY(isShared(store));
+        const TypeDesc listDict{Kind::Dict, &strList, 0, nullptr, nullptr, nullptr};
+        Dict *nested = newDict(&listDict);
+        List *items = hp_list_new(&strList, 0);
+        Str *word = newStr("word");
+        Slot w;
+        w.p = word;
+        hp_list_append(items, w);
+        QVERIFY(!isShared(items) && !isShared(word)); // a local list stays local
+        shareObject(nested);
+        Str *key = newStr("k");
+        Slot l;
+        l.p = items;
+        hp_dict_set(nested, key, l);
+        QVERIFY(isShared(key) && isShared(items) && isShared(word));
+        QVERIFY(word->hash != 0); // hashed while one thread owned it: readers never write it
+        QCOMPARE(items->refCount & ~sharedRefBit, 2u);
+
+        std::vector<std::thread> threads;
+        for (int t = 0; t < 4; ++t)
+            threads.emplace_back([word] {
+                for (int i = 0; i < 100000; ++i) {
+                    retain(word);
+                    release(word);
+                }
+            });
+        for (std::thread &thread : threads)
+            thread.join();
+        QCOMPARE(word->refCount, sharedRefBit | 2u); // `w` and the list
+        release(word);
+        release(items);
+        release(key);
+        release(nested); // frees key, list and word: cleanup() checks
+        release(store);
     }
 
 private:

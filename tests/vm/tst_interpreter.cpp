@@ -3,8 +3,10 @@
 // threads calling one compiled module at once.
 #include "hotpath/lang/Checker.h"
 #include "hotpath/runtime/Format.h"
+#include "hotpath/runtime/Heap.h"
 #include "hotpath/vm/Compiler.h"
 #include "hotpath/vm/Interpreter.h"
+#include "hotpath/vm/StateTransfer.h"
 
 #include <QtTest/QtTest>
 
@@ -163,6 +165,82 @@ private Q_SLOTS:
             thread.join();
         QCOMPARE(mismatches.load(), 0);
         QCOMPARE(expected, std::int64_t(40000)); // sum of i % 5 for i < 20000, as CPython computes
+    }
+
+    // Which names are state and how each function touches it, through its callees.
+    void stateAccessFollowsCalls()
+    {
+        const Compiled c = compile("from dataclasses import dataclass\n"
+                                   "@dataclass\n"
+                                   "class Item:\n"
+                                   "    name: str\n"
+                                   "TABLE = ['a', 'b']\n"               // never changed: a constant
+                                   "ITEMS: list[Item] = []\n"
+                                   "hits = 0\n"
+                                   "def add(xs: list[Item], name: str) -> None:\n"
+                                   "    xs.append(Item(name))\n"
+                                   "def writer() -> int:\n"
+                                   "    add(ITEMS, TABLE[0])\n"
+                                   "    return len(ITEMS)\n"
+                                   "def counter() -> int:\n"
+                                   "    global hits\n"
+                                   "    hits += 1\n"
+                                   "    return hits\n"
+                                   "def reader() -> int:\n"
+                                   "    return len(ITEMS) + hits\n"
+                                   "def indirect() -> int:\n"
+                                   "    return reader()\n"
+                                   "def free() -> int:\n"
+                                   "    return len(TABLE)\n");
+        auto access = [&](const char *name) { return c.program->findFunction(name)->stateAccess; };
+        QCOMPARE(access("writer"), lang::StateAccess::Write);
+        QCOMPARE(access("counter"), lang::StateAccess::Write);
+        QCOMPARE(access("reader"), lang::StateAccess::Read);
+        QCOMPARE(access("indirect"), lang::StateAccess::Read);
+        QCOMPARE(access("free"), lang::StateAccess::None);
+        QCOMPARE(access("add"), lang::StateAccess::None); // it cannot reach state by itself
+        QVERIFY(!c.program->constants[0].isState);
+        QVERIFY(c.program->constants[1].isState && c.program->constants[2].isState);
+        QCOMPARE(call(c, "writer", {}).value.i, std::int64_t(1));
+        QCOMPARE(call(c, "counter", {}).value.i, std::int64_t(1));
+        QCOMPARE(call(c, "indirect", {}).value.i, std::int64_t(2));
+    }
+
+    // A reload keeps values whose name and type are unchanged, rewritten to the new
+    // program's types and free of the old program's constants (ASan checks the latter).
+    void stateMovesToTheNextVersion()
+    {
+        const char *source = "LOG: list[str] = []\n"
+                             "SEEN: dict[str, tuple[str, int]] = {}\n"
+                             "n = 0\n"
+                             "def hit(k: int) -> int:\n"
+                             "    global n\n"
+                             "    n += k\n"
+                             "    LOG.append('literal')\n"
+                             "    SEEN['key'] = ('value', n)\n"
+                             "    return n\n"
+                             "def show() -> str:\n"
+                             "    return f'{LOG} {SEEN} {n}'\n";
+        auto first = std::make_unique<Compiled>(compile(source));
+        call(*first, "hit", {intArg(2)});
+        call(*first, "hit", {intArg(3)});
+        Compiled second = compile(std::string(source).replace(std::string(source).find("n += k"), 6, "n = n + k"));
+        const std::vector<vm::StateChange> changes = vm::moveState(*first->module->state, *second.module->state);
+        QCOMPARE(changes.size(), std::size_t(3));
+        QCOMPARE(changes[0].detail, std::string("kept (2 items)"));
+        QVERIFY(first->module->state->moved.load());
+        first.reset(); // its types and constants are gone now
+        const vm::CallResult shown = call(second, "show", {});
+        QCOMPARE(std::string(runtime::view(static_cast<runtime::Str *>(shown.value.p))),
+                 std::string("['literal', 'literal'] {'key': ('value', 5)} 5"));
+        runtime::release(shown.value.p);
+        QCOMPARE(call(second, "hit", {intArg(1)}).value.i, std::int64_t(6));
+
+        Compiled third = compile(std::string(source).replace(0, 20, "LOG: list[int] = []\n").replace(
+            std::string(source).find("LOG.append('literal')"), 21, "LOG.append(7)        "));
+        const std::vector<vm::StateChange> reset = vm::moveState(*second.module->state, *third.module->state);
+        QCOMPARE(reset[0].detail, std::string("reset: its type changed from list[str] to list[int]"));
+        QVERIFY(reset[1].kept && reset[2].kept);
     }
 };
 

@@ -1,7 +1,12 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Module state: `global` declarations, which module-level names are state rather than
 // constants, and how each function touches state (read, or write), through its callees.
+// A module-level name is state when a function rebinds it, or when its value can change
+// in place (a list, dict or dataclass, or a tuple holding one) and some function changes
+// a value of a type it reaches; everything else stays an immortal constant.
 #include "CheckerImpl.h"
+
+#include <algorithm>
 
 namespace hotpath::lang {
 
@@ -129,11 +134,20 @@ void Checker::analyseState()
     for (const auto &function : m_program.functions)
         for (int index : function->constantsRebound)
             m_program.constants[static_cast<size_t>(index)].rebound = true;
+    // A list, dict or dataclass that no function ever changes (no function mutates a value
+    // of any type it can reach) stays a constant: immortal, read without counting.
+    std::set<const Type *> mutated;
+    for (const auto &function : m_program.functions)
+        mutated.insert(function->typesMutated.begin(), function->typesMutated.end());
     std::set<const Type *> stateTypes;
     for (ConstantInfo &constant : m_program.constants) {
-        constant.isState = constant.rebound || (constant.type && holdsMutable(constant.type));
+        std::set<const Type *> reachable;
+        if (constant.type)
+            collectReachableTypes(constant.type, reachable);
+        const bool changed = std::any_of(reachable.begin(), reachable.end(), [&](const Type *t) { return mutated.count(t) > 0; });
+        constant.isState = constant.rebound || (constant.type && holdsMutable(constant.type) && changed);
         if (constant.isState)
-            collectReachableTypes(constant.type, stateTypes);
+            stateTypes.insert(reachable.begin(), reachable.end());
     }
 
     struct Effect

@@ -105,9 +105,10 @@ struct ConstantInfo
     const Type *type = nullptr;
     Span span;
     const Expr *value = nullptr;
-    // Module state rather than a constant: its type can change in place (list, dict,
-    // dataclass, or a tuple holding one), or a function rebinds it with `global`. State
-    // lives in the program's ModuleState and survives reloads; constants are immortal.
+    // Module state rather than a constant: a function rebinds it with `global`, or its
+    // value can change in place (list, dict, dataclass, or a tuple holding one) and some
+    // function mutates a value of a type it reaches. State lives in the program's
+    // ModuleState and survives reloads; constants are immortal.
     bool isState = false;
     bool rebound = false;
 };
