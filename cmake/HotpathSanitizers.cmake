@@ -14,3 +14,17 @@ if(HOTPATH_SANITIZE)
   set(HOTPATH_SANITIZER_ENVIRONMENT "ASAN_OPTIONS=intercept_tls_get_addr=0"
       "LSAN_OPTIONS=suppressions=${PROJECT_SOURCE_DIR}/cmake/lsan-suppressions.txt")
 endif()
+
+# HOTPATH_TSAN=ON builds everything with ThreadSanitizer (the tsan preset): for the code
+# that threads share, module state above all (core/runtime/README.md). Code the JIT emits
+# is not instrumented; the runtime functions it calls are.
+option(HOTPATH_TSAN "Build with ThreadSanitizer" OFF)
+if(HOTPATH_TSAN)
+  if(HOTPATH_SANITIZE)
+    message(FATAL_ERROR "HOTPATH_TSAN and HOTPATH_SANITIZE cannot be combined")
+  endif()
+  add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
+  add_link_options(-fsanitize=thread)
+  # A report fails the process, so a server under test that races exits non-zero.
+  set(HOTPATH_SANITIZER_ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66 suppressions=${PROJECT_SOURCE_DIR}/cmake/tsan-suppressions.txt")
+endif()
