@@ -26,5 +26,5 @@ if(HOTPATH_TSAN)
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
   # A report fails the process, so a server under test that races exits non-zero.
-  set(HOTPATH_SANITIZER_ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66 suppressions=${PROJECT_SOURCE_DIR}/cmake/tsan-suppressions.txt")
+  set(HOTPATH_SANITIZER_ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66 die_after_fork=0 suppressions=${PROJECT_SOURCE_DIR}/cmake/tsan-suppressions.txt")
 endif()

@@ -5,7 +5,9 @@
 Each seed gives one program of the handler subset: nested loops, int arithmetic near the
 64-bit boundaries, floor division and modulo with negative operands, string slicing with
 negative steps, list and dict mutation, a dataclass (construction, fields read and
-written, a list field mutated, repr), recursion and helper calls, f-strings. The program
+written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
+and a dataclass object that functions rebind with `global` or change in place), recursion
+and helper calls, f-strings. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
@@ -40,6 +42,7 @@ class Generator:
         self.lines = []
         self.counter = 0
         self.helpers = []  # (name, parameter types)
+        self.globals = {}  # module state: name -> type
 
     # ---- helpers
     def chance(self, p):
@@ -260,8 +263,11 @@ class Generator:
 
     def function(self, name, params, result, budget):
         scope = dict(params)
+        scope.update(self.globals)
         signature = ", ".join("%s: %s" % (p, t) for p, t in params.items())
         self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
+        if self.globals:
+            self.emit(1, "global %s" % ", ".join(sorted(self.globals)))
         for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec"]:
             if self.chance(0.6) or type_ == "int":
                 var = self.fresh("v")
@@ -275,6 +281,19 @@ class Generator:
             self.emit(1, "return %s" % self.expr(result, scope))
         self.emit(0, "")
 
+    def module_state(self):
+        """Module-level variables that every function may rebind (global) or change."""
+        kinds = [("int", None, lambda: self.pick(INT_EDGES[4:])), ("str", None, lambda: repr(self.pick(ALPHABET))),
+                 ("list[int]", "list[int]", lambda: "[%s]" % ", ".join(str(self.rng.randint(-9, 9)) for _ in range(self.rng.randint(0, 3)))),
+                 ("dict[str, int]", "dict[str, int]", lambda: "{%r: %d}" % (self.pick(ALPHABET), self.rng.randint(-9, 9))),
+                 ("Rec", None, lambda: "Rec(%d, %r, [])" % (self.rng.randint(-9, 9), self.pick(ALPHABET)))]
+        for type_, annotation, value in kinds:
+            if self.chance(0.7):
+                name = self.fresh("G")
+                self.emit(0, "%s%s = %s" % (name, ": %s" % annotation if annotation else "", value()))
+                self.globals[name] = type_
+        self.emit(0, "")
+
     def program(self):
         self.emit(0, "import math")
         self.emit(0, "from dataclasses import dataclass")
@@ -286,6 +305,8 @@ class Generator:
         self.emit(1, "s: str")
         self.emit(1, "xs: list[int]")
         self.emit(0, "")
+        if self.chance(0.6):
+            self.module_state()
         # A bounded recursion, then helpers that may call earlier helpers.
         rec = self.fresh("rec")
         self.emit(0, "def %s(n: int, acc: int) -> int:" % rec)

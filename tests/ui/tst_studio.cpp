@@ -7,6 +7,7 @@
 #include "CompiledView.h"
 #include "LatencyChart.h"
 #include "MainWindow.h"
+#include "StateView.h"
 #include "PercentileChart.h"
 #include "ProfileDialog.h"
 #include "tst_studio_projects.h"
@@ -168,6 +169,51 @@ private Q_SLOTS:
         QTcpSocket probe;
         probe.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(url.port()));
         QVERIFY(!probe.waitForConnected(1000));
+    }
+
+    // The State view shows the running server's module-level store filling up.
+    void stateViewShowsTheStoreFillingUp()
+    {
+        QTemporaryDir dir;
+        QFile manifest(QDir(dir.path()).filePath(QStringLiteral("hotpath.json")));
+        QVERIFY(manifest.open(QIODevice::WriteOnly));
+        manifest.write(R"({"format": 1, "name": "store", "files": ["app.py"]})");
+        manifest.close();
+        QFile app(QDir(dir.path()).filePath(QStringLiteral("app.py")));
+        QVERIFY(app.open(QIODevice::WriteOnly));
+        app.write("from hotpath import get\n\nITEMS: list[str] = []\nhits = 0\n\n\n"
+                  "@get(\"/add/<word>\")\ndef add(word: str) -> int:\n    global hits\n    hits += 1\n"
+                  "    ITEMS.append(word)\n    return len(ITEMS)\n");
+        app.close();
+        session::Session session;
+        ui::MainWindow window(session);
+        QVERIFY(window.openProject(dir.path()));
+        window.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&window));
+        auto *tabs = qobject_cast<QTabWidget *>(window.stateView()->parentWidget()->parentWidget());
+        QVERIFY(tabs);
+        tabs->setCurrentWidget(window.stateView());
+        QTRY_VERIFY(window.stateView()->status().contains(QStringLiteral("Run the server")));
+        window.findChild<QLineEdit *>()->setText(QStringLiteral("127.0.0.1:0"));
+        window.run();
+        QVERIFY(session.running());
+        tabs->setCurrentWidget(window.stateView()); // Run shows the log
+        for (const char *word : {"/add/tea", "/add/milk", "/add/bread"}) {
+            window.sendTry(QString::fromLatin1(word), QStringLiteral("jit"));
+            QTRY_VERIFY_WITH_TIMEOUT(window.tryStatus()->text().contains(QStringLiteral("200")), 20000);
+            window.tryStatus()->clear();
+        }
+        QTreeWidget *table = window.stateView()->table();
+        QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItemCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItem(0)->text(3), QStringLiteral("['tea', 'milk', 'bread']"), 5000);
+        QCOMPARE(table->topLevelItem(0)->text(0), QStringLiteral("ITEMS"));
+        QCOMPARE(table->topLevelItem(0)->text(1), QStringLiteral("list[str]"));
+        QCOMPARE(table->topLevelItem(0)->text(2), QStringLiteral("3 items"));
+        QCOMPARE(table->topLevelItem(1)->text(0), QStringLiteral("hits"));
+        QCOMPARE(table->topLevelItem(1)->text(3), QStringLiteral("3"));
+        QVERIFY(window.stateView()->status().contains(QStringLiteral("live")));
+        window.stop();
+        QTRY_VERIFY(window.stateView()->status().contains(QStringLiteral("Run the server")));
     }
 
     void bracketsPairAcrossLinesButNotInsideStringsOrComments()

@@ -3,6 +3,7 @@
 
 #include "CodeEditor.h"
 #include "CompiledView.h"
+#include "StateView.h"
 #include "FindBar.h"
 #include "Highlighter.h"
 #include "LatencyChart.h"
@@ -353,6 +354,12 @@ void MainWindow::buildUi()
     bottom->addTab(tryPage, tr("Try it"));
     m_compiled = new CompiledView;
     bottom->addTab(m_compiled, tr("Compiled"));
+    m_state = new StateView;
+    bottom->addTab(m_state, tr("State"));
+    connect(bottom, &QTabWidget::currentChanged, this, [this] {
+        if (m_bottom->currentWidget() == m_state)
+            refreshState();
+    });
     connect(m_compiled, &CompiledView::sourceLineClicked, this, [this](int line) {
         if (CodeEditor *e = editor(currentFile()))
             e->goToLine(line);
@@ -737,11 +744,22 @@ void MainWindow::sendTry(const QString &path, const QString &tier)
     });
 }
 
+void MainWindow::refreshState()
+{
+    m_stateTicks = 0;
+    bool busy = false;
+    const auto variables = m_session.stateSnapshot(&busy);
+    m_state->setVariables(variables, m_session.running(), busy);
+}
+
 // 10 times a second: one point per series, the chart, the table, the endpoint list.
 void MainWindow::refresh()
 {
     m_session.tick();
     m_jit->setText(m_session.jitStatus());
+    // The State view twice a second while it is on screen.
+    if (++m_stateTicks >= 5 && (m_bottom->currentWidget() == m_state || !m_session.running()))
+        refreshState();
     const QString series = m_chartEndpoint->currentData().toString();
     const auto interp = m_session.latency(series, metrics::Tier::Interp);
     const auto jit = m_session.latency(series, metrics::Tier::Jit);

@@ -33,6 +33,7 @@ namespace hotpath::ui {
 
 class CodeEditor;
 class CompiledView;
+class StateView;
 class FindBar;
 class LatencyChart;
 class PercentileChart;
@@ -62,6 +63,7 @@ public:
     QLabel *tryStatus() const { return m_tryStatus; }
     QPlainTextEdit *tryBody() const { return m_tryResponse; }
     CompiledView *compiled() const { return m_compiled; }
+    StateView *stateView() const { return m_state; }
     FindBar *findBar() const { return m_findBar; }
     QLabel *speedup() const { return m_speedup; }
 
@@ -111,6 +113,7 @@ private:
     bool changeProjectFiles(const QString &title, const std::function<project::SaveResult()> &change);
     QString projectDir() const;
     void refresh();
+    void refreshState();
     void showProfile(const class ProfileDialog &dialog);
     void showProblems(const QString &file, const std::vector<session::Problem> &problems);
     void updateCompiledView();
@@ -156,6 +159,8 @@ private:
     QPlainTextEdit *m_tryResponse = nullptr;
     QNetworkAccessManager *m_network = nullptr;
     CompiledView *m_compiled = nullptr;
+    StateView *m_state = nullptr;
+    int m_stateTicks = 0;
     QString m_viewsKey; // file and text the compiled view was made from
     FindBar *m_findBar = nullptr;
     QTimer m_autosave;

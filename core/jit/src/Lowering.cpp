@@ -333,7 +333,10 @@ llvm::Function *ModuleLowering::retainHelper()
     llvm::Value *object = f->getArg(0);
     b.CreateCondBr(b.CreateIsNull(object), done, counted);
     b.SetInsertPoint(counted);
-    llvm::Value *count = b.CreateLoad(i32, object);
+    // Relaxed: readers of module state may be counting a shared object at the same time
+    // (a plain mov on x86-64 all the same).
+    llvm::LoadInst *count = b.CreateAlignedLoad(i32, object, llvm::Align(4));
+    count->setAtomic(llvm::AtomicOrdering::Monotonic);
     auto *shared = llvm::BasicBlock::Create(ctx, "shared", f);
     b.CreateCondBr(b.CreateICmpULT(count, llvm::ConstantInt::get(i32, sharedRefBit)), change, shared,
                    llvm::MDBuilder(ctx).createBranchWeights(2000, 1));

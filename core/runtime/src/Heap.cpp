@@ -240,13 +240,13 @@ void destroyObject(Object *o)
 
 void retainShared(Object *o)
 {
-    if (o->refCount != immortalRefCount)
+    if (countOf(o) != immortalRefCount)
         std::atomic_ref<std::uint32_t>(o->refCount).fetch_add(1, std::memory_order_relaxed);
 }
 
 void releaseShared(Object *o)
 {
-    if (o->refCount == immortalRefCount)
+    if (countOf(o) == immortalRefCount)
         return;
     // The last release must see every other thread's writes to the object: acq_rel, as
     // std::shared_ptr does.
@@ -259,7 +259,7 @@ void shareObject(void *p)
     std::vector<Object *> pending;
     auto visit = [&](void *child) {
         auto *o = static_cast<Object *>(child);
-        if (o && o->refCount < sharedRefBit) {
+        if (o && countOf(o) < sharedRefBit) { // else shared already, with all it reaches
             o->refCount |= sharedRefBit;
             pending.push_back(o);
         }

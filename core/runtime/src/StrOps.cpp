@@ -94,7 +94,7 @@ Str *hp_str_concat(Str *a, Str *b)
 // string has no other reference it grows in place, geometrically.
 Str *hp_str_append(Str *a, Str *b)
 {
-    if (a->refCount != 1 || a == b) {
+    if (countOf(a) != 1 || a == b) {
         Str *s = hp_str_concat(a, b);
         release(a);
         return s;

@@ -5,10 +5,12 @@
 #include "hotpath/runtime/Context.h"
 #include "hotpath/vm/Compiler.h"
 #include "hotpath/vm/Interpreter.h"
+#include "hotpath/vm/StateTransfer.h"
 
 #include <QtCore/QFileInfo>
 
 #include <chrono>
+#include <shared_mutex>
 
 namespace hotpath::server {
 
@@ -132,6 +134,36 @@ double Version::jitCompileMs() const
             slowest = std::max(slowest, f.jit.get().program->stats().totalMs);
     }
     return slowest;
+}
+
+std::vector<StateVariable> Version::stateSnapshot(std::chrono::milliseconds wait, bool *busy) const
+{
+    std::vector<StateVariable> variables;
+    if (busy)
+        *busy = false;
+    for (const VersionFile &file : m_files) {
+        vm::ModuleState *state = file.module->state.get();
+        if (!state)
+            continue;
+        std::shared_lock lock(state->lock, std::defer_lock);
+        if (!lock.try_lock_for(wait)) {
+            if (busy)
+                *busy = true;
+            continue;
+        }
+        for (std::size_t k = 0; k < state->slots.size(); ++k) {
+            if (!state->isState(k))
+                continue;
+            StateVariable variable;
+            variable.file = QString::fromStdString(file.name);
+            variable.name = QString::fromStdString(state->names[k]);
+            variable.type = QString::fromStdString(vm::describeType(state->types[k]));
+            variable.summary = QString::fromStdString(vm::summariseValue(state->slots[k], state->types[k]));
+            variable.preview = QString::fromStdString(vm::previewValue(state->slots[k], state->types[k], 400));
+            variables.push_back(std::move(variable));
+        }
+    }
+    return variables;
 }
 
 } // namespace hotpath::server

@@ -269,6 +269,15 @@ QString Session::jitStatus() const
     return QStringLiteral("JIT ready in %1 ms").arg(static_cast<int>(version->jitCompileMs()));
 }
 
+std::vector<server::StateVariable> Session::stateSnapshot(bool *busy) const
+{
+    if (busy)
+        *busy = false;
+    if (!m_server)
+        return {};
+    return m_server->current()->stateSnapshot(std::chrono::milliseconds(5), busy);
+}
+
 double Session::jitCompileMs() const { return m_server ? m_server->current()->jitCompileMs() : 0; }
 
 void Session::tick()

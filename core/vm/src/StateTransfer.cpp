@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/vm/StateTransfer.h"
 
+#include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Ops.h"
 
@@ -174,6 +175,44 @@ std::string summariseValue(Slot value, const TypeDesc *type)
     case Kind::Int: return std::to_string(value.i);
     default: return "a " + describeType(type);
     }
+}
+
+std::string previewValue(Slot value, const TypeDesc *type, std::size_t maxBytes)
+{
+    std::string out;
+    const bool list = type->kind == Kind::List, dict = type->kind == Kind::Dict;
+    if (!list && !dict) {
+        appendRepr(out, value, type);
+    } else {
+        // Item by item, so a 100,000-entry dict costs what the preview shows.
+        out += list ? "[" : "{";
+        const auto *l = static_cast<const List *>(value.p);
+        const auto *d = static_cast<const Dict *>(value.p);
+        const std::int64_t end = list ? l->size : d->used;
+        bool first = true;
+        for (std::int64_t i = 0; i < end && out.size() <= maxBytes; ++i) {
+            if (dict && !d->entries[i].key)
+                continue;
+            out += first ? "" : ", ";
+            first = false;
+            if (list) {
+                appendRepr(out, l->items[i], type->element);
+            } else {
+                appendStrRepr(out, view(d->entries[i].key));
+                out += ": ";
+                appendRepr(out, d->entries[i].value, type->element);
+            }
+        }
+        out += list ? "]" : "}";
+    }
+    if (out.size() > maxBytes) {
+        std::size_t cut = maxBytes;
+        while (cut > 0 && (static_cast<unsigned char>(out[cut]) & 0xC0) == 0x80)
+            --cut; // not inside a UTF-8 sequence
+        out.resize(cut);
+        out += "…";
+    }
+    return out;
 }
 
 std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)

@@ -11,6 +11,7 @@
 // returned. Containers carry a TypeDesc so that the runtime can print and destroy their
 // elements without any tag on the elements themselves.
 
+#include <atomic>
 #include <cstddef>
 #include <cstdint>
 
@@ -123,6 +124,13 @@ struct Dict : Object
     std::uint64_t indexMask; // index size - 1 (a power of two)
 };
 
+// An object's count as it is now. Other threads may be changing a shared object's count
+// atomically, so it is read as a relaxed atomic load (a plain load on x86-64).
+inline std::uint32_t countOf(const Object *o)
+{
+    return std::atomic_ref<std::uint32_t>(const_cast<Object *>(o)->refCount).load(std::memory_order_relaxed);
+}
+
 void destroyObject(Object *o);
 void retainShared(Object *o);  // atomic; skips immortals
 void releaseShared(Object *o); // atomic; skips immortals
@@ -132,7 +140,7 @@ inline void retain(void *p)
     auto *o = static_cast<Object *>(p);
     if (!o)
         return;
-    if (o->refCount < sharedRefBit)
+    if (countOf(o) < sharedRefBit)
         ++o->refCount;
     else
         retainShared(o);
@@ -143,7 +151,7 @@ inline void release(void *p)
     auto *o = static_cast<Object *>(p);
     if (!o)
         return;
-    if (o->refCount < sharedRefBit) {
+    if (countOf(o) < sharedRefBit) {
         if (--o->refCount == 0)
             destroyObject(o);
     } else {
@@ -152,7 +160,7 @@ inline void release(void *p)
 }
 
 // True when other threads may reach `container` (module state) or it is a constant.
-inline bool isShared(const void *container) { return static_cast<const Object *>(container)->refCount >= sharedRefBit; }
+inline bool isShared(const void *container) { return countOf(static_cast<const Object *>(container)) >= sharedRefBit; }
 
 // Marks `p` and everything it reaches as shared (see sharedRefBit). Called by the one
 // thread that holds module state exclusively, before the object becomes reachable.

@@ -17,6 +17,7 @@
 #include <QtCore/QString>
 #include <QtCore/QStringList>
 
+#include <chrono>
 #include <future>
 #include <memory>
 #include <mutex>
@@ -32,6 +33,16 @@ struct VersionFile
     std::unique_ptr<lang::Program> program;
     std::shared_ptr<vm::Module> module;
     std::shared_future<jit::CompileResult> jit;
+};
+
+// One module-level state variable of a running version, for the studio's State view.
+struct StateVariable
+{
+    QString file;
+    QString name;
+    QString type;    // dict[str, Todo]
+    QString summary; // 3 entries
+    QString preview; // repr, cut
 };
 
 struct BuildOptions
@@ -62,6 +73,10 @@ public:
     const jit::Program *jitProgram(int file, bool wait, std::string *error = nullptr) const;
     bool jitReady() const;
     double jitCompileMs() const; // wall time of the slowest file's compile; 0 until ready
+    // Every file's state variables as they are now, read under the state's lock when it
+    // can be had within `wait` (a writer may hold it); `busy` says when it could not, and
+    // that file is left out. For the studio's State view: it never blocks long.
+    std::vector<StateVariable> stateSnapshot(std::chrono::milliseconds wait, bool *busy = nullptr) const;
     // The OpenAPI document of this version (OpenApi.h), made on first use and kept.
     const std::string &openApiJson() const;
 

@@ -84,6 +84,11 @@ public:
     QString jitStatus() const;
     double jitCompileMs() const; // 0 until the JIT is ready
 
+    // The running server's module-level state (empty when stopped). Waits at most a few
+    // milliseconds for a handler that is changing it; `busy` then says the snapshot
+    // leaves that file out.
+    std::vector<server::StateVariable> stateSnapshot(bool *busy = nullptr) const;
+
     // Appends one 100 ms point to every latency series (the studio's timer calls it).
     void tick();
     std::vector<metrics::Point> latency(const QString &series, metrics::Tier tier) const;

@@ -33,4 +33,8 @@ std::string describeType(const TypeDesc *type);
 // "3 items", "a str", "42": a short summary of a state value, for logs.
 std::string summariseValue(Slot value, const TypeDesc *type);
 
+// repr() of a state value as CPython writes it, cut after about `maxBytes` (ending in
+// "…"): a large store is previewed without formatting all of it.
+std::string previewValue(Slot value, const TypeDesc *type, std::size_t maxBytes);
+
 } // namespace hotpath::vm
