@@ -12,7 +12,8 @@ runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even 
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
 also runs under CPython (with the repo's shim), unless Hotpath stopped it with an
-OverflowError, which CPython's unbounded ints never raise.
+OverflowError, which CPython's unbounded ints never raise, or a MemoryError from the
+per-call memory cap, which CPython does not have.
 
 A difference is reduced to a minimal reproducer (statements are deleted while the
 program still checks and the tiers still disagree) and written to --out.
@@ -453,7 +454,10 @@ def main():
                     f.write(reduced)
                 print("DIFF seed %d (jit -O%d): interp %r, jit %r\n  reproducer: %s" % (seed, opt, interp, native, repro))
                 continue
-            if use_cpython and seed % cpython_every == 0 and "OverflowError" not in interp[2] and interp[1] in (0, 1):
+            # Hotpath's limits have no CPython counterpart: 64-bit ints (OverflowError) and
+            # the per-call memory cap (MemoryError, where CPython grows until it is killed).
+            limited = "OverflowError" in interp[2] or "MemoryError" in interp[2]
+            if use_cpython and seed % cpython_every == 0 and not limited and interp[1] in (0, 1):
                 stats["cpython"] += 1
                 reference = run_cpython(path)
                 if (reference[0], reference[1] != 0) != (interp[0], interp[1] != 0):
