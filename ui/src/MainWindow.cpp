@@ -189,6 +189,13 @@ void MainWindow::buildUi()
             e->zoomOut(1);
     });
     addActions({find, replace, goTo, zoomIn, zoomOut});
+    // Alt+1 … Alt+5: the bottom panels (Problems, Log, Try it, Compiled, State), as IDEs do.
+    for (int panel = 0; panel < 5; ++panel) {
+        auto *show = new QAction(this);
+        show->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + panel)));
+        connect(show, &QAction::triggered, this, [this, panel] { m_bottom->setCurrentIndex(panel); });
+        addAction(show);
+    }
 
     // Left: files and endpoints.
     m_files = new QTreeWidget;
@@ -356,6 +363,8 @@ void MainWindow::buildUi()
     bottom->addTab(m_compiled, tr("Compiled"));
     m_state = new StateView;
     bottom->addTab(m_state, tr("State"));
+    for (int panel = 0; panel < bottom->count(); ++panel)
+        bottom->setTabToolTip(panel, tr("Alt+%1").arg(panel + 1));
     connect(bottom, &QTabWidget::currentChanged, this, [this] {
         if (m_bottom->currentWidget() == m_state)
             refreshState();
