@@ -18,6 +18,40 @@ constexpr std::int64_t strHeader = static_cast<std::int64_t>(sizeof(Str));
 
 std::int64_t strBytes(std::int64_t capacity) { return strHeader + capacity + 1; }
 
+// Calls visit(child) for every object `o` holds directly (dict keys included).
+template<typename Visit> void forEachChild(Object *o, Visit &visit)
+{
+    switch (o->kind) {
+    case ObjectKind::Str: return;
+    case ObjectKind::List: {
+        auto *list = static_cast<List *>(o);
+        if (list->type->element->isObject())
+            for (std::int64_t i = 0; i < list->size; ++i)
+                visit(list->items[i].p);
+        return;
+    }
+    case ObjectKind::Tuple:
+    case ObjectKind::Record: {
+        auto *tuple = static_cast<Tuple *>(o);
+        for (std::uint32_t i = 0; i < tuple->type->count; ++i)
+            if (tuple->type->items[i]->isObject())
+                visit(tuple->items()[i].p);
+        return;
+    }
+    case ObjectKind::Dict: {
+        auto *dict = static_cast<Dict *>(o);
+        for (std::int64_t i = 0; i < dict->used; ++i) {
+            if (!dict->entries[i].key)
+                continue;
+            visit(dict->entries[i].key);
+            if (dict->type->element->isObject())
+                visit(dict->entries[i].value.p);
+        }
+        return;
+    }
+    }
+}
+
 } // namespace
 
 void *heapAllocate(std::int64_t bytes)
@@ -268,38 +302,9 @@ void shareObject(void *p)
     while (!pending.empty()) {
         Object *o = pending.back();
         pending.pop_back();
-        switch (o->kind) {
-        case ObjectKind::Str:
-            // Hashed now, while one thread owns it: readers then never write the cache.
-            hp_str_hash(static_cast<Str *>(o));
-            break;
-        case ObjectKind::List: {
-            auto *list = static_cast<List *>(o);
-            if (list->type->element->isObject())
-                for (std::int64_t i = 0; i < list->size; ++i)
-                    visit(list->items[i].p);
-            break;
-        }
-        case ObjectKind::Tuple:
-        case ObjectKind::Record: {
-            auto *tuple = static_cast<Tuple *>(o);
-            for (std::uint32_t i = 0; i < tuple->type->count; ++i)
-                if (tuple->type->items[i]->isObject())
-                    visit(tuple->items()[i].p);
-            break;
-        }
-        case ObjectKind::Dict: {
-            auto *dict = static_cast<Dict *>(o);
-            for (std::int64_t i = 0; i < dict->used; ++i) {
-                if (!dict->entries[i].key)
-                    continue;
-                visit(dict->entries[i].key);
-                if (dict->type->element->isObject())
-                    visit(dict->entries[i].value.p);
-            }
-            break;
-        }
-        }
+        if (o->kind == ObjectKind::Str)
+            hp_str_hash(static_cast<Str *>(o)); // now, while one thread owns it: readers never write the cache
+        forEachChild(o, visit);
     }
 }
 
@@ -320,35 +325,7 @@ void destroyImmortals(const std::vector<void *> &roots)
         Object *o = pending.back();
         pending.pop_back();
         all.push_back(o);
-        switch (o->kind) {
-        case ObjectKind::Str: break;
-        case ObjectKind::List: {
-            auto *list = static_cast<List *>(o);
-            if (list->type->element->isObject())
-                for (std::int64_t i = 0; i < list->size; ++i)
-                    visit(list->items[i].p);
-            break;
-        }
-        case ObjectKind::Tuple:
-        case ObjectKind::Record: {
-            auto *tuple = static_cast<Tuple *>(o);
-            for (std::uint32_t i = 0; i < tuple->type->count; ++i)
-                if (tuple->type->items[i]->isObject())
-                    visit(tuple->items()[i].p);
-            break;
-        }
-        case ObjectKind::Dict: {
-            auto *dict = static_cast<Dict *>(o);
-            for (std::int64_t i = 0; i < dict->used; ++i) {
-                if (!dict->entries[i].key)
-                    continue;
-                visit(dict->entries[i].key);
-                if (dict->type->element->isObject())
-                    visit(dict->entries[i].value.p);
-            }
-            break;
-        }
-        }
+        forEachChild(o, visit);
     }
     // Children are immortal too, so releasing them would do nothing: free each object's
     // own memory only.
