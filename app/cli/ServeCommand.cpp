@@ -222,7 +222,8 @@ int runServe(const QStringList &arguments)
         QObject::connect(&watcher, &QFileSystemWatcher::fileChanged, changed);
         QObject::connect(&debounce, &QTimer::timeout, [&] {
             // Editors replace files on save: watch the new ones.
-            watcher.removePaths(watcher.files());
+            if (!watcher.files().isEmpty())
+                watcher.removePaths(watcher.files());
             watcher.addPaths(watchedFiles(target));
             const server::ReloadResult result = server.reload();
             if (result.ok) {

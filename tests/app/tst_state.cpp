@@ -179,6 +179,7 @@ def check() -> str:
         edited.replace("LOG: list[str] = []", "LOG: list[int] = []").replace("LOG.append(\"x\")", "LOG.append(1)");
         writeFile(dir.path(), QStringLiteral("app.py"), edited);
         QTRY_VERIFY_WITH_TIMEOUT(server.log().contains("state app.py: LOG reset: its type changed from list[str] to list[int]"), 10000);
+        QVERIFY(server.log().contains("state app.py: some state was kept and some reset"));
         QTest::qWait(300);
         stop = true;
         client.join();

@@ -226,8 +226,10 @@ class Generator:
             self.block(inner, indent + 1, self.rng.randint(1, 2), loop_depth + 1)
         elif kind == 8 and self.names(scope, "list[int]"):
             xs = self.pick(self.names(scope, "list[int]"))
-            op = self.rng.randint(0, 3)
-            if op == 0:
+            op = self.rng.randint(0, 4)
+            if op == 4 and self.chance(0.3):
+                self.emit(indent, "%s.clear()" % xs)
+            elif op == 0:
                 self.emit(indent, "if len(%s) < 200:" % xs)
                 self.emit(indent + 1, "%s.append(%s)" % (xs, self.expr("int", scope)))
             elif op == 1:
@@ -240,7 +242,10 @@ class Generator:
                 self.emit(indent, "%s.reverse()" % xs)
         elif kind == 9 and self.names(scope, "dict[str, int]"):
             d = self.pick(self.names(scope, "dict[str, int]"))
-            self.emit(indent, "%s[%s] = %s" % (d, self.expr("str", scope), self.expr("int", scope)))
+            if self.chance(0.05):
+                self.emit(indent, "%s.clear()" % d)
+            else:
+                self.emit(indent, "%s[%s] = %s" % (d, self.expr("str", scope), self.expr("int", scope)))
         elif kind == 10 and loop_depth < 2 and self.names(scope, "dict[str, int]"):
             k, v = self.fresh("k"), self.fresh("v")
             self.emit(indent, "for %s, %s in %s.items():" % (k, v, self.pick(self.names(scope, "dict[str, int]"))))

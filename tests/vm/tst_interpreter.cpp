@@ -242,6 +242,36 @@ private Q_SLOTS:
         QCOMPARE(reset[0].detail, std::string("reset: its type changed from list[str] to list[int]"));
         QVERIFY(reset[1].kept && reset[2].kept);
     }
+
+    // A reset says why in the user's terms: which dataclass's fields changed, or that no
+    // function changes the variable any more (so it is a constant again).
+    void stateResetsSayWhy()
+    {
+        const std::string before = "from dataclasses import dataclass\n"
+                                   "@dataclass\n"
+                                   "class Todo:\n"
+                                   "    id: int\n"
+                                   "    title: str\n"
+                                   "TODOS: dict[str, Todo] = {}\n"
+                                   "LOG: list[str] = []\n"
+                                   "def add(t: str) -> None:\n"
+                                   "    TODOS[t] = Todo(1, t)\n"
+                                   "    LOG.append(t)\n"
+                                   "def show() -> int:\n"
+                                   "    return len(LOG)\n";
+        Compiled first = compile(before);
+        std::string after = before;
+        after.replace(after.find("    title: str\n"), 15, "    title: str\n    done: bool = False\n");
+        after.replace(after.find("    LOG.append(t)\n"), 18, "");
+        Compiled second = compile(after);
+        const std::vector<vm::StateChange> changes = vm::moveState(*first.module->state, *second.module->state);
+        QCOMPARE(changes.size(), std::size_t(2));
+        QCOMPARE(changes[0].detail, std::string("reset: the fields of Todo changed from (id: int, title: str) to (id: int, "
+                                                "title: str, done: bool)"));
+        QCOMPARE(changes[1].name, std::string("LOG"));
+        QCOMPARE(changes[1].detail, std::string("reset: no function changes it any more, so it is a constant again, with "
+                                                "its initial value"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestInterpreter)

@@ -538,8 +538,8 @@ bool isUnsupportedPythonMethod(TypeKind receiver, const std::string &method)
                                 "isprintable", "istitle", "isupper", "ljust", "maketrans", "partition", "removeprefix",
                                 "removesuffix", "rindex", "rjust", "rpartition", "rsplit", "splitlines", "swapcase",
                                 "translate"});
-    case TypeKind::List: return isOneOf(method, {"remove", "clear", "copy"});
-    case TypeKind::Dict: return isOneOf(method, {"update", "clear", "copy", "popitem", "fromkeys"});
+    case TypeKind::List: return isOneOf(method, {"remove", "copy"});
+    case TypeKind::Dict: return isOneOf(method, {"update", "copy", "popitem", "fromkeys"});
     default: return false;
     }
 }
@@ -609,6 +609,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
             {"count", {"value"}, {element}, {false}, intT},
             {"reverse", {}, {}, {}, noneT},
             {"sort", {"reverse"}, {boolT}, {true}, noneT},
+            {"clear", {}, {}, {}, noneT},
         };
         break;
     case TypeKind::Dict:
@@ -620,6 +621,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
             {"items", {}, {}, {}, m_types.iterable(m_types.tuple({strT, element}))},
             {"pop", {"key", "default"}, {strT, element}, {false, true}, element},
             {"setdefault", {"key", "default"}, {strT, element}, {false, false}, element},
+            {"clear", {}, {}, {}, noneT},
         };
         break;
     case TypeKind::Request:
@@ -653,8 +655,8 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     }
 
     call.targetName = typeName + "." + method;
-    static const std::set<std::string> listMutators = {"append", "pop", "insert", "extend", "reverse", "sort"};
-    static const std::set<std::string> dictMutators = {"pop", "setdefault"};
+    static const std::set<std::string> listMutators = {"append", "pop", "insert", "extend", "reverse", "sort", "clear"};
+    static const std::set<std::string> dictMutators = {"pop", "setdefault", "clear"};
     if ((receiver->is(TypeKind::List) && listMutators.count(method)) || (receiver->is(TypeKind::Dict) && dictMutators.count(method)))
         noteMutation(receiver);
     if (receiver->is(TypeKind::Request) && method == "json") {

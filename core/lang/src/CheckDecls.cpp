@@ -330,7 +330,9 @@ void Checker::checkConstant(Stmt &stmt)
     auto &name = target->as<NameExpr>();
     m_inConstant = true;
     m_constantEnd = stmt.span.begin;
+    m_targetName = name.name;
     const Type *type = checkValue(*value, annotated);
+    m_targetName.clear();
     m_inConstant = false;
     if (annotated) {
         coerce(*value, annotated, "constant '" + name.name + "'");

@@ -143,7 +143,7 @@ const Type *Checker::checkName(NameExpr &name)
             return m_function->locals[static_cast<size_t>(*slot)].type;
         }
         if (m_assignedNames.count(name.name) && !isPoisoned(name.name))
-            return fail(name.span, "local variable '" + name.name + "' is referenced before assignment");
+            return fail(name.span, "local variable '" + name.name + "' is referenced before assignment" + globalHint(name.name));
     }
     if (const GlobalSymbol *symbol = lookupGlobal(name.name)) {
         switch (symbol->kind) {
@@ -494,7 +494,7 @@ const Type *Checker::checkList(ListExpr &list, const Type *expected)
         if (element)
             return expected;
         return fail(list.span, "cannot infer the element type of an empty list; annotate the variable, e.g. "
-                               "items: list[int] = []");
+                               + (m_targetName.empty() ? std::string("items") : m_targetName) + ": list[int] = []");
     }
     if (element) {
         // Check against the expected element type; if an element does not fit, the
@@ -543,7 +543,7 @@ const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
         if (value)
             return expected;
         return fail(dict.span, "cannot infer the value type of an empty dict; annotate the variable, e.g. "
-                               "counts: dict[str, int] = {}");
+                               + (m_targetName.empty() ? std::string("counts") : m_targetName) + ": dict[str, int] = {}");
     }
     for (size_t i = 0; i < dict.keys.size(); ++i) {
         const Type *key = checkValue(*dict.keys[i]);

@@ -118,6 +118,15 @@ void Checker::bindGlobal(NameExpr &name, const Type *type, Span valueSpan)
     m_function->constantsRebound.insert(symbol->index);
 }
 
+std::string Checker::globalHint(const std::string &name) const
+{
+    const GlobalSymbol *symbol = lookupGlobal(name);
+    if (!symbol || symbol->kind != GlobalSymbol::Kind::Constant)
+        return {};
+    return "; assigning '" + name + "' in the function makes it local there: add 'global " + name
+        + "' at the start of the function to change the module-level variable (line " + std::to_string(lineOf(symbol->span)) + ")";
+}
+
 void Checker::noteMutation(const Type *container)
 {
     if (m_function && container && !container->isError())

@@ -210,7 +210,9 @@ void Checker::checkAssign(AssignStmt &stmt)
     } else if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
         expected = checkExpr(target);
     }
+    m_targetName = target.kind == ExprKind::Name ? target.as<NameExpr>().name : std::string();
     const Type *value = checkValue(*stmt.value, expected);
+    m_targetName.clear();
     if (target.kind == ExprKind::Name && expected && isAssignable(value, expected))
         coerce(*stmt.value, expected, "'" + target.as<NameExpr>().name + "'");
     if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
@@ -280,7 +282,7 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
         auto &name = target.as<NameExpr>();
         if (!lookupLocal(name.name) && !isDeclaredGlobal(name.name)) {
             if (!isPoisoned(name.name))
-                error(name.span, "local variable '" + name.name + "' is referenced before assignment");
+                error(name.span, "local variable '" + name.name + "' is referenced before assignment" + globalHint(name.name));
             checkExpr(*stmt.value);
             bindName(name, m_types.errorType(), stmt.value->span); // later uses stay quiet
             return;

@@ -115,6 +115,8 @@ public:
     bool isDeclaredGlobal(const std::string &name) const { return m_function && m_globalNames.count(name); }
     void bindGlobal(NameExpr &name, const Type *type, Span valueSpan);
     void noteMutation(const Type *container);
+    // "; add 'global n' ...": when a local shadows a module-level variable of that name.
+    std::string globalHint(const std::string &name) const;
     void analyseState();
 
     // endpoints (CheckEndpoints.cpp)
@@ -151,6 +153,7 @@ public:
     int m_loopDepth = 0;
     std::map<std::string, Span> m_globalNames; // `global` declarations anywhere in the body
     std::set<std::string> m_globalsPassed;     // ... and those already passed, in order
+    std::string m_targetName; // the name being assigned, for hints that show an annotation
     bool m_inConstant = false; // checking a module constant's initializer
     Offset m_constantEnd = 0;
 };

@@ -5,6 +5,7 @@
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Ops.h"
 
+#include <algorithm>
 #include <cstring>
 
 namespace hotpath::runtime {
@@ -136,6 +137,22 @@ void hp_dict_set(Dict *dict, Str *key, Slot value)
 }
 
 bool hp_dict_contains(Dict *dict, Str *key) { return hp_dict_lookup(dict, key, nullptr); }
+
+void hp_dict_clear(Dict *dict)
+{
+    for (std::int64_t i = 0; i < dict->used; ++i) {
+        DictEntry &entry = dict->entries[i];
+        if (!entry.key)
+            continue;
+        release(entry.key);
+        releaseSlot(entry.value, dict->type->element);
+        entry.key = nullptr;
+    }
+    dict->used = 0;
+    dict->size = 0;
+    if (dict->index)
+        std::fill(dict->index, dict->index + dict->indexMask + 1, -1);
+}
 
 Slot hp_dict_pop(Dict *dict, Str *key, Slot fallback, bool hasFallback)
 {

@@ -133,6 +133,16 @@ std::int64_t hp_list_count(List *list, Slot value)
 
 void hp_list_reverse(List *list) { std::reverse(list->items, list->items + list->size); }
 
+void hp_list_clear(List *list)
+{
+    // The size goes first: releasing an item may run no code, but a list must never show
+    // items it no longer owns.
+    const std::int64_t size = list->size;
+    list->size = 0;
+    for (std::int64_t i = 0; i < size; ++i)
+        releaseSlot(list->items[i], elementOf(list));
+}
+
 void hp_list_sort(List *list, bool reverse)
 {
     const TypeDesc *type = elementOf(list);

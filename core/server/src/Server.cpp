@@ -278,11 +278,23 @@ QStringList Server::moveModuleState(const Version &from, const Version &to)
         for (const VersionFile &file : to.files())
             if (file.path == old.path)
                 next = &file;
-        vm::ModuleState empty;
-        vm::ModuleState &target = next && next->module->state ? *next->module->state : empty;
-        for (const vm::StateChange &change : vm::moveState(*old.module->state, target))
+        vm::ModuleState none; // the new version keeps no state in this file: only its names
+        if (next)
+            for (const lang::ConstantInfo &constant : next->program->constants)
+                none.names.push_back(constant.name);
+        vm::ModuleState &target = next && next->module->state ? *next->module->state : none;
+        bool kept = false, reset = false;
+        for (const vm::StateChange &change : vm::moveState(*old.module->state, target)) {
             changes << QStringLiteral("%1: %2 %3").arg(QString::fromStdString(old.name), QString::fromStdString(change.name),
                                                        QString::fromStdString(change.detail));
+            kept = kept || change.kept;
+            reset = reset || change.detail.rfind("reset", 0) == 0;
+        }
+        if (kept && reset)
+            changes << QStringLiteral("%1: some state was kept and some reset, so values that belong together (a store "
+                                      "and its next id) may now disagree; Stop and Run the server to start all of them "
+                                      "from their initial values")
+                           .arg(QString::fromStdString(old.name));
     }
     return changes;
 }

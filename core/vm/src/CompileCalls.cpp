@@ -431,11 +431,15 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
                           e.type);
         if (method == "reverse")
             return native(Native::list_reverse, {receiver}, {true}, -1, nullptr);
+        if (method == "clear")
+            return native(Native::list_clear, {receiver}, {true}, -1, nullptr);
         if (method == "sort")
             return native(Native::list_sort, {receiver, bound(0) ? value(0) : constantInt(0)}, {true, false}, -1, nullptr);
     }
     if (receiverType->is(TypeKind::Dict)) {
         const bool object = isObject(elem);
+        if (method == "clear")
+            return native(Native::dict_clear, {receiver}, {true}, -1, nullptr);
         if (method == "get")
             return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
         if (method == "pop") {

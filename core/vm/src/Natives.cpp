@@ -98,6 +98,8 @@ NATIVE_FN(list_extend) { UNUSED_T; hp_list_extend(L(a[0]), L(a[1])); r->i = 0; }
 NATIVE_FN(list_index) { UNUSED_T; r->i = hp_list_index(L(a[0]), a[1]); }
 NATIVE_FN(list_count) { UNUSED_T; r->i = hp_list_count(L(a[0]), a[1]); }
 NATIVE_FN(list_reverse) { UNUSED_T; hp_list_reverse(L(a[0])); r->i = 0; }
+NATIVE_FN(list_clear) { UNUSED_T; hp_list_clear(L(a[0])); r->i = 0; }
+NATIVE_FN(dict_clear) { UNUSED_T; hp_dict_clear(D(a[0])); r->i = 0; }
 NATIVE_FN(list_sort) { UNUSED_T; hp_list_sort(L(a[0]), a[1].i != 0); r->i = 0; }
 NATIVE_FN(list_copy) { UNUSED_T; r->p = hp_list_slice(L(a[0]), 0, 0, 1, 0); }
 

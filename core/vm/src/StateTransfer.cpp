@@ -5,6 +5,7 @@
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Ops.h"
 
+#include <algorithm>
 #include <cstring>
 #include <map>
 #include <set>
@@ -38,6 +39,28 @@ bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map)
         if (!sameShape(a->items[i], b->items[i], map))
             return false;
     return true;
+}
+
+std::string fieldList(const TypeDesc *record)
+{
+    std::string text;
+    for (std::uint32_t i = 0; i < record->count; ++i)
+        text += (i ? ", " : "") + std::string(record->fieldNames[i]) + ": " + describeType(record->items[i]);
+    return text;
+}
+
+// Why two types of the same spelling differ: the first dataclass whose fields changed.
+std::string recordDifference(const TypeDesc *a, const TypeDesc *b)
+{
+    if (a->kind == Kind::Record && b->kind == Kind::Record && fieldList(a) != fieldList(b))
+        return "the fields of " + std::string(a->name) + " changed from (" + fieldList(a) + ") to (" + fieldList(b) + ")";
+    if (a->element && b->element)
+        if (std::string why = recordDifference(a->element, b->element); !why.empty())
+            return why;
+    for (std::uint32_t i = 0; i < a->count && i < b->count; ++i)
+        if (std::string why = recordDifference(a->items[i], b->items[i]); !why.empty())
+            return why;
+    return {};
 }
 
 // Rewrites the objects reachable from one value to the new types, copying constants.
@@ -172,7 +195,21 @@ std::string summariseValue(Slot value, const TypeDesc *type)
     switch (type->kind) {
     case Kind::List: return count(static_cast<List *>(value.p)->size, "item", "items");
     case Kind::Dict: return count(static_cast<Dict *>(value.p)->size, "entry", "entries");
-    case Kind::Int: return std::to_string(value.i);
+    case Kind::Int:
+    case Kind::Float:
+    case Kind::Bool: {
+        std::string text;
+        appendRepr(text, value, type);
+        return text;
+    }
+    case Kind::Str: {
+        const auto *s = static_cast<const Str *>(value.p);
+        if (s->codePoints > 40)
+            return "a str of " + std::to_string(s->codePoints) + " characters";
+        std::string text;
+        appendStrRepr(text, view(s));
+        return text;
+    }
     default: return "a " + describeType(type);
     }
 }
@@ -227,13 +264,18 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         while (old < from.names.size() && !(from.isState(old) && from.names[old] == change.name))
             ++old;
         if (old == from.names.size()) {
-            change.detail = "new: starts from its initial value";
+            const bool wasConstant = std::find(from.names.begin(), from.names.end(), change.name) != from.names.end();
+            change.detail = wasConstant ? "starts from its initial value: no function changed it before, so it was a constant"
+                                        : "new: starts from its initial value";
             changes.push_back(std::move(change));
             continue;
         }
         TypeMap map;
         if (!sameShape(from.types[old], to.types[k], map)) {
-            change.detail = "reset: its type changed from " + describeType(from.types[old]) + " to " + describeType(to.types[k]);
+            const std::string before = describeType(from.types[old]), after = describeType(to.types[k]);
+            std::string why = before != after ? "its type changed from " + before + " to " + after
+                                              : recordDifference(from.types[old], to.types[k]);
+            change.detail = "reset: " + (why.empty() ? "its type changed" : why);
             changes.push_back(std::move(change));
             continue;
         }
@@ -252,8 +294,12 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         bool stillThere = false;
         for (std::size_t n = 0; n < to.names.size(); ++n)
             stillThere = stillThere || (to.isState(n) && to.names[n] == from.names[k]);
-        if (!stillThere)
-            changes.push_back({from.names[k], false, "dropped: the new version no longer has it"});
+        if (stillThere)
+            continue;
+        const bool constant = std::find(to.names.begin(), to.names.end(), from.names[k]) != to.names.end();
+        changes.push_back({from.names[k], false, constant ? "reset: no function changes it any more, so it is a constant "
+                                                            "again, with its initial value"
+                                                          : "dropped: the new version no longer has it"});
     }
     from.moved.store(true);
     return changes;

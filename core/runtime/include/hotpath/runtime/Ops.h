@@ -64,6 +64,7 @@ void hp_list_extend(List *list, List *other);
 std::int64_t hp_list_index(List *list, Slot value);
 std::int64_t hp_list_count(List *list, Slot value);
 void hp_list_reverse(List *list);
+void hp_list_clear(List *list);
 void hp_list_sort(List *list, bool reverse);
 List *hp_list_slice(List *list, std::int64_t lower, std::int64_t upper, std::int64_t step, std::uint32_t present);
 List *hp_list_concat(List *a, List *b);
@@ -76,6 +77,7 @@ bool hp_dict_lookup(Dict *dict, Str *key, Slot *value); // borrowed value; false
 Slot hp_dict_get_item(Dict *dict, Str *key);           // borrowed; KeyError when absent
 void hp_dict_set(Dict *dict, Str *key, Slot value);    // takes new references to key and value
 bool hp_dict_contains(Dict *dict, Str *key);
+void hp_dict_clear(Dict *dict);
 Slot hp_dict_pop(Dict *dict, Str *key, Slot fallback, bool hasFallback); // owned
 Slot hp_dict_setdefault(Dict *dict, Str *key, Slot fallback);            // borrowed
 
