@@ -212,6 +212,23 @@ private Q_SLOTS:
         QCOMPARE(table->topLevelItem(1)->text(0), QStringLiteral("hits"));
         QCOMPARE(table->topLevelItem(1)->text(3), QStringLiteral("3"));
         QVERIFY(window.stateView()->status().contains(QStringLiteral("live")));
+        QVERIFY(window.stateView()->reloadNote().isEmpty());
+
+        // A saved edit that changes ITEMS's type resets it, keeps hits, and the panel says so.
+        const QString path = QDir(dir.path()).absoluteFilePath(QStringLiteral("app.py"));
+        ui::CodeEditor *editor = window.editor(path);
+        QVERIFY(editor);
+        const QString edited = editor->toPlainText()
+                                   .replace(QStringLiteral("ITEMS: list[str]"), QStringLiteral("ITEMS: list[int]"))
+                                   .replace(QStringLiteral("ITEMS.append(word)"), QStringLiteral("ITEMS.append(len(word))"));
+        QTextCursor all(editor->document());
+        all.select(QTextCursor::Document);
+        all.insertText(edited); // as typing would: the file is modified
+        QVERIFY(window.save());
+        QVERIFY2(window.stateView()->reloadNote().contains(QStringLiteral("ITEMS reset: its type changed from list[str] to list[int]")),
+                 qPrintable(window.stateView()->reloadNote()));
+        QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItem(0)->text(3), QStringLiteral("[]"), 5000);
+        QCOMPARE(table->topLevelItem(1)->text(3), QStringLiteral("3"));
         window.stop();
         QTRY_VERIFY(window.stateView()->status().contains(QStringLiteral("Run the server")));
     }

@@ -98,8 +98,10 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
         m_runAction->setEnabled(!running);
         m_stopAction->setEnabled(running);
         m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(m_session.url()) : tr("Stopped"));
-        if (running)
+        if (running) {
             m_bottom->setCurrentIndex(1); // the log: requests appear as they are served
+            m_state->setReloadNote({});   // a fresh start: every variable at its initial value
+        }
     });
     m_tick.setInterval(100);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::refresh);
@@ -696,6 +698,15 @@ bool MainWindow::save()
         const server::ReloadResult result = m_session.reload();
         for (const QString &error : result.errors)
             m_log->appendPlainText(error);
+        // Data the user kept in module state that the reload did not keep: said where it shows.
+        QStringList lost;
+        for (const QString &change : result.stateChanges)
+            if (!change.contains(QLatin1String(" kept (")) && !change.contains(QLatin1String(" new: ")))
+                lost << change;
+        if (result.ok)
+            m_state->setReloadNote(lost);
+        if (!lost.isEmpty())
+            statusBar()->showMessage(tr("The reload reset module state: see the State panel (Alt+5)"), 15000);
     }
     return true;
 }

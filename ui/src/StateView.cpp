@@ -18,6 +18,12 @@ StateView::StateView(QWidget *parent) : QWidget(parent)
     m_status = new QLabel;
     m_status->setWordWrap(true);
     layout->addWidget(m_status);
+    m_reloadNote = new QLabel;
+    m_reloadNote->setWordWrap(true);
+    m_reloadNote->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_reloadNote->setStyleSheet(QStringLiteral("QLabel { border-left: 3px solid #d08000; padding-left: 6px; }"));
+    m_reloadNote->hide();
+    layout->addWidget(m_reloadNote);
     m_table = new QTreeWidget;
     m_table->setHeaderLabels({tr("Variable"), tr("Type"), tr("Size"), tr("Value")});
     m_table->setRootIsDecorated(false);
@@ -67,5 +73,13 @@ void StateView::setVariables(const std::vector<server::StateVariable> &variables
 }
 
 QString StateView::status() const { return m_status->text(); }
+
+void StateView::setReloadNote(const QStringList &lines)
+{
+    m_reloadNote->setText(lines.isEmpty() ? QString() : tr("The last reload:\n") + lines.join(QLatin1Char('\n')));
+    m_reloadNote->setVisible(!lines.isEmpty());
+}
+
+QString StateView::reloadNote() const { return m_reloadNote->text(); }
 
 } // namespace hotpath::ui

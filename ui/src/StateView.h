@@ -25,11 +25,16 @@ public:
 
     // The latest snapshot; `busy`: a handler held the state, so the rows may lag.
     void setVariables(const std::vector<server::StateVariable> &variables, bool running, bool busy);
+    // What the last reload did to state that the user should know: resets and warnings
+    // ("app.py: TODOS reset: the fields of Todo changed ..."); empty hides the note.
+    void setReloadNote(const QStringList &lines);
+    QString reloadNote() const;
     QTreeWidget *table() const { return m_table; }
     QString status() const;
 
 private:
     QLabel *m_status;
+    QLabel *m_reloadNote;
     QTreeWidget *m_table;
 };
 
