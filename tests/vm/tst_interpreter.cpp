@@ -261,16 +261,81 @@ private Q_SLOTS:
                                    "    return len(LOG)\n";
         Compiled first = compile(before);
         std::string after = before;
-        after.replace(after.find("    title: str\n"), 15, "    title: str\n    done: bool = False\n");
+        after.replace(after.find("    title: str\n"), 15, "    title: str\n    done: bool\n");
+        after.replace(after.find("Todo(1, t)"), 10, "Todo(1, t, False)");
         after.replace(after.find("    LOG.append(t)\n"), 18, "");
         Compiled second = compile(after);
         const std::vector<vm::StateChange> changes = vm::moveState(*first.module->state, *second.module->state);
         QCOMPARE(changes.size(), std::size_t(2));
         QCOMPARE(changes[0].detail, std::string("reset: the fields of Todo changed from (id: int, title: str) to (id: int, "
-                                                "title: str, done: bool)"));
+                                                "title: str, done: bool); a new field needs a default for the old values to "
+                                                "be kept (done)"));
         QCOMPARE(changes[1].name, std::string("LOG"));
         QCOMPARE(changes[1].detail, std::string("reset: no function changes it any more, so it is a constant again, with "
                                                 "its initial value"));
+    }
+
+    // A dataclass that gains a field with a default, loses one and reorders the rest keeps
+    // its objects: values move by name, the new field takes its default, and an object
+    // reached twice stays one object.
+    void dataclassObjectsMigrateToNewFields()
+    {
+        const char *before = "from dataclasses import dataclass\n"
+                             "@dataclass\n"
+                             "class Todo:\n"
+                             "    id: int\n"
+                             "    title: str\n"
+                             "    note: str\n"
+                             "TODOS: dict[str, Todo] = {}\n"
+                             "ORDER: list[Todo] = []\n"
+                             "def add(t: str) -> int:\n"
+                             "    todo = Todo(len(ORDER) + 1, t, 'n' + t)\n"
+                             "    TODOS[t] = todo\n"
+                             "    ORDER.append(todo)\n"
+                             "    return todo.id\n";
+        Compiled first = compile(before);
+        runtime::Slot word;
+        for (const char *t : {"milk", "tea"}) {
+            word.p = runtime::newStr(t);
+            call(first, "add", {word});
+            runtime::release(word.p);
+        }
+        const std::string later = "from dataclasses import dataclass\n"
+                                  "@dataclass\n"
+                                  "class Todo:\n"
+                                  "    title: str\n"
+                                  "    id: int\n"
+                                  "    done: bool = False\n"
+                                  "    owner: str = 'me'\n"
+                                  "TODOS: dict[str, Todo] = {}\n"
+                                  "ORDER: list[Todo] = []\n"
+                                  "def finish(t: str) -> str:\n"
+                                  "    TODOS[t].done = True\n"
+                                  "    return f'{ORDER} {TODOS}'\n";
+        auto second = std::make_unique<Compiled>(compile(later));
+        const std::vector<vm::StateChange> kept = vm::moveState(*first.module->state, *second->module->state);
+        QVERIFY(kept[0].kept && kept[1].kept);
+        QCOMPARE(kept[0].detail, std::string("kept (2 entries); Todo now has fields (title: str, id: int, done: bool, owner: "
+                                             "str): values moved by name, new fields from their defaults"));
+        first = Compiled{}; // the old types and constants are gone
+        word.p = runtime::newStr("milk");
+        const vm::CallResult shown = call(*second, "finish", {word});
+        runtime::release(word.p);
+        QVERIFY(shown.ok);
+        QCOMPARE(std::string(runtime::view(static_cast<runtime::Str *>(shown.value.p))),
+                 std::string("[Todo(title='milk', id=1, done=True, owner='me'), Todo(title='tea', id=2, done=False, "
+                             "owner='me')] {'milk': Todo(title='milk', id=1, done=True, owner='me'), 'tea': "
+                             "Todo(title='tea', id=2, done=False, owner='me')}"));
+        runtime::release(shown.value.p);
+
+        // A new field without a default cannot be filled: the data is reset, and the log says why.
+        std::string third = later;
+        third.replace(third.find("    done: bool = False\n"), 23, "    tags: list[str]\n    done: bool = False\n");
+        Compiled next = compile(third);
+        const std::vector<vm::StateChange> reset = vm::moveState(*second->module->state, *next.module->state);
+        QVERIFY(!reset[0].kept);
+        QVERIFY2(reset[0].detail.find("a new field needs a default for the old values to be kept (tags)") != std::string::npos,
+                 reset[0].detail.c_str());
     }
 };
 

@@ -17,28 +17,66 @@ using namespace hotpath::runtime;
 namespace {
 
 using TypeMap = std::map<const TypeDesc *, const TypeDesc *>;
+// A dataclass whose fields changed: per new field, the old field it takes its value from,
+// or -1 for a new field that starts from its default.
+using FieldPlans = std::map<const TypeDesc *, std::vector<int>>;
 
-// Same shape: the old values can be read as the new type. Fills `map` old -> new.
-bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map)
+bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans);
+
+// Same shape: the old values can be read as the new type. Fills `map` old -> new. With
+// `plans`, a dataclass may also have gained fields with defaults, lost fields, or had
+// its fields reordered: its objects are then rebuilt (see Rehomer).
+bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans)
 {
     if (auto known = map.find(a); known != map.end())
         return known->second == b;
+    if (a->kind == Kind::Record && b->kind == Kind::Record && std::strcmp(a->name, b->name) == 0)
+        return fieldsMigrate(a, b, map, plans);
     if (a->kind != b->kind || a->count != b->count || !a->element != !b->element)
         return false;
-    if (a->kind == Kind::Record) {
-        if (std::strcmp(a->name, b->name) != 0)
-            return false;
-        for (std::uint32_t i = 0; i < a->count; ++i)
-            if (std::strcmp(a->fieldNames[i], b->fieldNames[i]) != 0)
-                return false;
-    }
     map[a] = b;
-    if (a->element && !sameShape(a->element, b->element, map))
+    if (a->element && !sameShape(a->element, b->element, map, plans))
         return false;
     for (std::uint32_t i = 0; i < a->count; ++i)
-        if (!sameShape(a->items[i], b->items[i], map))
+        if (!sameShape(a->items[i], b->items[i], map, plans))
             return false;
     return true;
+}
+
+bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans)
+{
+    map[a] = b;
+    std::vector<int> sources;
+    bool identical = a->count == b->count;
+    for (std::uint32_t i = 0; i < b->count; ++i) {
+        int source = -1;
+        for (std::uint32_t j = 0; j < a->count; ++j)
+            if (std::strcmp(a->fieldNames[j], b->fieldNames[i]) == 0)
+                source = static_cast<int>(j);
+        identical = identical && source == static_cast<int>(i);
+        if (source >= 0 ? !sameShape(a->items[source], b->items[i], map, plans)
+                        : !(b->defaults && b->defaults[i])) // a new field needs a default to fill
+            return false;
+        sources.push_back(source);
+    }
+    if (identical)
+        return true;
+    if (!plans)
+        return false;
+    (*plans)[a] = std::move(sources);
+    return true;
+}
+
+bool reaches(const TypeDesc *type, const TypeDesc *target)
+{
+    if (type == target)
+        return true;
+    if (type->element && reaches(type->element, target))
+        return true;
+    for (std::uint32_t i = 0; i < type->count; ++i)
+        if (reaches(type->items[i], target))
+            return true;
+    return false;
 }
 
 std::string fieldList(const TypeDesc *record)
@@ -52,8 +90,19 @@ std::string fieldList(const TypeDesc *record)
 // Why two types of the same spelling differ: the first dataclass whose fields changed.
 std::string recordDifference(const TypeDesc *a, const TypeDesc *b)
 {
-    if (a->kind == Kind::Record && b->kind == Kind::Record && fieldList(a) != fieldList(b))
-        return "the fields of " + std::string(a->name) + " changed from (" + fieldList(a) + ") to (" + fieldList(b) + ")";
+    if (a->kind == Kind::Record && b->kind == Kind::Record && fieldList(a) != fieldList(b)) {
+        std::string why = "the fields of " + std::string(a->name) + " changed from (" + fieldList(a) + ") to (" + fieldList(b) + ")";
+        for (std::uint32_t i = 0; i < b->count; ++i) {
+            std::uint32_t j = 0;
+            while (j < a->count && std::strcmp(a->fieldNames[j], b->fieldNames[i]) != 0)
+                ++j;
+            if (j == a->count && !(b->defaults && b->defaults[i]))
+                return why + "; a new field needs a default for the old values to be kept (" + b->fieldNames[i] + ")";
+            if (j < a->count && describeType(a->items[j]) != describeType(b->items[i]))
+                return why + "; field " + b->fieldNames[i] + " changed its type";
+        }
+        return why;
+    }
     if (a->element && b->element)
         if (std::string why = recordDifference(a->element, b->element); !why.empty())
             return why;
@@ -67,7 +116,14 @@ std::string recordDifference(const TypeDesc *a, const TypeDesc *b)
 class Rehomer
 {
 public:
-    explicit Rehomer(const TypeMap &map) : m_map(map) {}
+    Rehomer(const TypeMap &map, const FieldPlans &plans) : m_map(map), m_plans(plans) {}
+    Rehomer(const Rehomer &) = delete;
+    Rehomer &operator=(const Rehomer &) = delete;
+    ~Rehomer()
+    {
+        for (Record *old : m_retired)
+            heapFree(old, static_cast<std::int64_t>(sizeof(Record)) + 8 * std::max<std::int64_t>(1, old->type->count));
+    }
 
     void rehome(Slot &slot, const TypeDesc *type)
     {
@@ -77,6 +133,14 @@ public:
         if (o->refCount == immortalRefCount) {
             slot.p = copy(o, type);
             shareObject(slot.p);
+            return;
+        }
+        if (auto rebuilt = m_rebuilt.find(o); rebuilt != m_rebuilt.end()) {
+            slot.p = rebuilt->second; // another reference to a dataclass object already rebuilt
+            return;
+        }
+        if (o->kind == ObjectKind::Record && m_plans.count(static_cast<Record *>(o)->type)) {
+            slot.p = rebuild(static_cast<Record *>(o));
             return;
         }
         if (!m_seen.insert(o).second)
@@ -117,6 +181,33 @@ public:
     }
 
 private:
+    // The object in the new field layout: the same count (every reference to the old one
+    // is rewritten to it, and only state can hold one during a reload), fields moved by
+    // name, new fields from their defaults, dropped fields released.
+    Record *rebuild(Record *old)
+    {
+        const TypeDesc *type = m_map.at(old->type);
+        const std::vector<int> &sources = m_plans.at(old->type);
+        Record *fresh = newRecord(type);
+        fresh->refCount = old->refCount;
+        m_rebuilt[old] = fresh;
+        std::vector<bool> moved(old->type->count, false);
+        for (std::uint32_t i = 0; i < type->count; ++i) {
+            if (sources[i] >= 0) {
+                fresh->fields()[i] = old->fields()[sources[i]];
+                moved[static_cast<std::size_t>(sources[i])] = true;
+            } else {
+                fresh->fields()[i] = *type->defaults[i]; // a constant of the new program
+            }
+            rehome(fresh->fields()[i], type->items[i]);
+        }
+        for (std::uint32_t j = 0; j < old->type->count; ++j)
+            if (!moved[j])
+                releaseSlot(old->fields()[j], old->type->items[j]);
+        m_retired.push_back(old); // freed last: a new object must not reuse its address meanwhile
+        return fresh;
+    }
+
     // A mortal copy of a constant (a string, or a tuple of constants), in the new types.
     void *copy(Object *o, const TypeDesc *type)
     {
@@ -161,7 +252,10 @@ private:
     }
 
     const TypeMap &m_map;
+    const FieldPlans &m_plans;
     std::set<Object *> m_seen;
+    std::map<Object *, Record *> m_rebuilt;
+    std::vector<Record *> m_retired;
     static inline const TypeDesc m_strStorage{Kind::Str};
     const TypeDesc *m_strType = &m_strStorage;
 };
@@ -252,9 +346,15 @@ std::string previewValue(Slot value, const TypeDesc *type, std::size_t maxBytes)
     return out;
 }
 
+// Three steps, because values may share objects across variables (a dict and a list of
+// the same dataclass objects): decide per variable, release what is not kept, then move
+// every kept value with one rehomer, so a rebuilt object is rebuilt once for all.
 std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
 {
     std::vector<StateChange> changes;
+    std::vector<std::pair<std::size_t, std::size_t>> moves; // (old slot, new slot)
+    TypeMap map;
+    FieldPlans plans;
     for (std::size_t k = 0; k < to.slots.size(); ++k) {
         if (!to.isState(k))
             continue;
@@ -270,8 +370,9 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
             changes.push_back(std::move(change));
             continue;
         }
-        TypeMap map;
-        if (!sameShape(from.types[old], to.types[k], map)) {
+        TypeMap trialMap = map;
+        FieldPlans trialPlans = plans;
+        if (!sameShape(from.types[old], to.types[k], trialMap, &trialPlans)) {
             const std::string before = describeType(from.types[old]), after = describeType(to.types[k]);
             std::string why = before != after ? "its type changed from " + before + " to " + after
                                               : recordDifference(from.types[old], to.types[k]);
@@ -279,13 +380,10 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
             changes.push_back(std::move(change));
             continue;
         }
-        Slot value = from.slots[old];
-        from.slots[old] = Slot{0};
-        Rehomer(map).rehome(value, to.types[k]);
-        releaseSlot(to.slots[k], to.types[k]);
-        to.slots[k] = value;
+        map = std::move(trialMap);
+        plans = std::move(trialPlans);
         change.kept = true;
-        change.detail = "kept (" + summariseValue(value, to.types[k]) + ")";
+        moves.emplace_back(old, k);
         changes.push_back(std::move(change));
     }
     for (std::size_t k = 0; k < from.slots.size(); ++k) {
@@ -300,6 +398,34 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         changes.push_back({from.names[k], false, constant ? "reset: no function changes it any more, so it is a constant "
                                                             "again, with its initial value"
                                                           : "dropped: the new version no longer has it"});
+    }
+    // What is not kept lets go of its objects first, so an object it shares with a kept
+    // value is only the kept value's when that is rebuilt.
+    for (std::size_t k = 0; k < from.slots.size(); ++k) {
+        const bool kept = std::any_of(moves.begin(), moves.end(), [&](const auto &move) { return move.first == k; });
+        if (from.isState(k) && !kept) {
+            releaseSlot(from.slots[k], from.types[k]);
+            from.slots[k] = Slot{0};
+        }
+    }
+    {
+        Rehomer rehomer(map, plans);
+        std::size_t next = 0;
+        for (StateChange &change : changes) {
+            if (!change.kept)
+                continue;
+            const auto [old, k] = moves[next++];
+            Slot value = from.slots[old];
+            from.slots[old] = Slot{0};
+            rehomer.rehome(value, to.types[k]);
+            releaseSlot(to.slots[k], to.types[k]);
+            to.slots[k] = value;
+            change.detail = "kept (" + summariseValue(value, to.types[k]) + ")";
+            for (const auto &[record, sources] : plans)
+                if (reaches(to.types[k], map.at(record)))
+                    change.detail += "; " + std::string(record->name) + " now has fields (" + fieldList(map.at(record))
+                        + "): values moved by name, new fields from their defaults";
+        }
     }
     from.moved.store(true);
     return changes;
