@@ -220,7 +220,7 @@ struct Module
 
     std::string path;
     std::vector<Function> functions;
-    std::vector<Slot> globals;                 // module constants, objects immortal
+    std::vector<Slot> globals;                 // module constants, objects immortal (a state variable's slot stays 0: see state)
     std::vector<const TypeDesc *> globalTypes;
     std::deque<TypeDesc> types;                // stable addresses
     std::deque<std::vector<const TypeDesc *>> typeLists;
