@@ -25,6 +25,10 @@ if(HOTPATH_TSAN)
   endif()
   add_compile_options(-fsanitize=thread -fno-omit-frame-pointer)
   add_link_options(-fsanitize=thread)
-  # A report fails the process, so a server under test that races exits non-zero.
-  set(HOTPATH_SANITIZER_ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66 die_after_fork=0 suppressions=${PROJECT_SOURCE_DIR}/cmake/tsan-suppressions.txt")
+  # A report fails the process, so a server under test that races exits non-zero. Debian's
+  # Qt and OpenSSL are not built with TSan: ignore_noninstrumented_modules takes their
+  # pthread calls as synchronisation (joining a QThread) without reporting races inside
+  # them, so nothing of Hotpath's own needs a suppression. Module state locks use
+  # system_clock deadlines for the same reason (see dispatch()).
+  set(HOTPATH_SANITIZER_ENVIRONMENT "TSAN_OPTIONS=halt_on_error=1 exitcode=66 die_after_fork=0 ignore_noninstrumented_modules=1")
 endif()

@@ -240,7 +240,7 @@ private Q_SLOTS:
             std::string(source).find("LOG.append('literal')"), 21, "LOG.append(7)        "));
         const std::vector<vm::StateChange> reset = vm::moveState(*second.module->state, *third.module->state);
         QCOMPARE(reset[0].detail, std::string("reset: its type changed from list[str] to list[int]"));
-        QVERIFY(reset[1].kept && reset[2].kept);
+        QVERIFY(reset[1].kept() && reset[2].kept());
     }
 
     // A reset says why in the user's terms: which dataclass's fields changed, or that no
@@ -314,7 +314,7 @@ private Q_SLOTS:
                                   "    return f'{ORDER} {TODOS}'\n";
         auto second = std::make_unique<Compiled>(compile(later));
         const std::vector<vm::StateChange> kept = vm::moveState(*first.module->state, *second->module->state);
-        QVERIFY(kept[0].kept && kept[1].kept);
+        QVERIFY(kept[0].kept() && kept[1].kept());
         QCOMPARE(kept[0].detail, std::string("kept (2 entries); Todo now has fields (title: str, id: int, done: bool, owner: "
                                              "str): values moved by name, new fields from their defaults"));
         first = Compiled{}; // the old types and constants are gone
@@ -333,7 +333,7 @@ private Q_SLOTS:
         third.replace(third.find("    done: bool = False\n"), 23, "    tags: list[str]\n    done: bool = False\n");
         Compiled next = compile(third);
         const std::vector<vm::StateChange> reset = vm::moveState(*second->module->state, *next.module->state);
-        QVERIFY(!reset[0].kept);
+        QCOMPARE(reset[0].outcome, vm::StateChange::Outcome::Reset);
         QVERIFY2(reset[0].detail.find("a new field needs a default for the old values to be kept (tags)") != std::string::npos,
                  reset[0].detail.c_str());
     }

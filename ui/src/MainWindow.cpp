@@ -699,13 +699,9 @@ bool MainWindow::save()
         for (const QString &error : result.errors)
             m_log->appendPlainText(error);
         // Data the user kept in module state that the reload did not keep: said where it shows.
-        QStringList lost;
-        for (const QString &change : result.stateChanges)
-            if (!change.contains(QLatin1String(" kept (")) && !change.contains(QLatin1String(" new: ")))
-                lost << change;
         if (result.ok)
-            m_state->setReloadNote(lost);
-        if (!lost.isEmpty())
+            m_state->setReloadNote(result.stateLosses);
+        if (!result.stateLosses.isEmpty())
             statusBar()->showMessage(tr("The reload reset module state: see the State panel (Alt+5)"), 15000);
     }
     return true;

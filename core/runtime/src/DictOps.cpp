@@ -140,14 +140,7 @@ bool hp_dict_contains(Dict *dict, Str *key) { return hp_dict_lookup(dict, key, n
 
 void hp_dict_clear(Dict *dict)
 {
-    for (std::int64_t i = 0; i < dict->used; ++i) {
-        DictEntry &entry = dict->entries[i];
-        if (!entry.key)
-            continue;
-        release(entry.key);
-        releaseSlot(entry.value, dict->type->element);
-        entry.key = nullptr;
-    }
+    releaseDictEntries(dict);
     dict->used = 0;
     dict->size = 0;
     if (dict->index)

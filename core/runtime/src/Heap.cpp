@@ -52,7 +52,40 @@ template<typename Visit> void forEachChild(Object *o, Visit &visit)
     }
 }
 
+// Walks from `root` to every object `mark` accepts (it returns false for one already
+// marked, which ends the walk there), hashing strings on the way: marked objects are read
+// by many threads, and a hash computed later would be a write.
+template<typename Mark> void markReachable(void *root, Mark mark)
+{
+    std::vector<Object *> pending;
+    auto visit = [&](void *child) {
+        auto *o = static_cast<Object *>(child);
+        if (o && mark(o))
+            pending.push_back(o);
+    };
+    visit(root);
+    while (!pending.empty()) {
+        Object *o = pending.back();
+        pending.pop_back();
+        if (o->kind == ObjectKind::Str)
+            hp_str_hash(static_cast<Str *>(o));
+        forEachChild(o, visit);
+    }
+}
+
 } // namespace
+
+void releaseDictEntries(Dict *dict)
+{
+    for (std::int64_t i = 0; i < dict->used; ++i) {
+        DictEntry &entry = dict->entries[i];
+        if (!entry.key)
+            continue;
+        release(entry.key);
+        releaseSlot(entry.value, dict->type->element);
+        entry.key = nullptr;
+    }
+}
 
 void *heapAllocate(std::int64_t bytes)
 {
@@ -257,13 +290,7 @@ void destroyObject(Object *o)
     }
     case ObjectKind::Dict: {
         auto *dict = static_cast<Dict *>(o);
-        for (std::int64_t i = 0; i < dict->used; ++i) {
-            DictEntry &entry = dict->entries[i];
-            if (!entry.key)
-                continue;
-            release(entry.key);
-            releaseSlot(entry.value, dict->type->element);
-        }
+        releaseDictEntries(dict);
         heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
         heapFree(dict->index, static_cast<std::int64_t>(dict->index ? (dict->indexMask + 1) * 4 : 0));
         heapFree(dict, sizeof(Dict));
@@ -290,22 +317,13 @@ void releaseShared(Object *o)
 
 void shareObject(void *p)
 {
-    std::vector<Object *> pending;
-    auto visit = [&](void *child) {
-        auto *o = static_cast<Object *>(child);
-        if (o && countOf(o) < sharedRefBit) { // else shared already, with all it reaches
-            o->refCount |= sharedRefBit;
-            pending.push_back(o);
-        }
-    };
-    visit(p);
-    while (!pending.empty()) {
-        Object *o = pending.back();
-        pending.pop_back();
-        if (o->kind == ObjectKind::Str)
-            hp_str_hash(static_cast<Str *>(o)); // now, while one thread owns it: readers never write the cache
-        forEachChild(o, visit);
-    }
+    // A shared object already reaches only shared or immortal ones: the walk stops there.
+    markReachable(p, [](Object *o) {
+        if (countOf(o) >= sharedRefBit)
+            return false;
+        o->refCount |= sharedRefBit;
+        return true;
+    });
 }
 
 void destroyImmortals(const std::vector<void *> &roots)
@@ -351,41 +369,15 @@ void destroyImmortals(const std::vector<void *> &roots)
     }
 }
 
-void makeImmortal(void *object, const TypeDesc *type)
+void makeImmortal(void *object)
 {
-    auto *o = static_cast<Object *>(object);
-    if (!o || o->refCount == immortalRefCount)
-        return;
-    o->refCount = immortalRefCount;
-    switch (o->kind) {
-    case ObjectKind::Str: hp_str_hash(static_cast<Str *>(o)); return; // threads read constants at once
-    case ObjectKind::List: {
-        auto *list = static_cast<List *>(o);
-        if (type->element->isObject())
-            for (std::int64_t i = 0; i < list->size; ++i)
-                makeImmortal(list->items[i].p, type->element);
-        return;
-    }
-    case ObjectKind::Tuple:
-    case ObjectKind::Record: {
-        auto *tuple = static_cast<Tuple *>(o);
-        for (std::uint32_t i = 0; i < type->count; ++i)
-            if (type->items[i]->isObject())
-                makeImmortal(tuple->items()[i].p, type->items[i]);
-        return;
-    }
-    case ObjectKind::Dict: {
-        auto *dict = static_cast<Dict *>(o);
-        for (std::int64_t i = 0; i < dict->used; ++i) {
-            if (!dict->entries[i].key)
-                continue;
-            makeImmortal(dict->entries[i].key, nullptr);
-            if (type->element->isObject())
-                makeImmortal(dict->entries[i].value.p, type->element);
-        }
-        return;
-    }
-    }
+    // Threads read constants at once: strings are hashed now, so none writes the cache.
+    markReachable(object, [](Object *o) {
+        if (o->refCount == immortalRefCount)
+            return false;
+        o->refCount = immortalRefCount;
+        return true;
+    });
 }
 
 } // namespace hotpath::runtime

@@ -243,7 +243,10 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     std::shared_lock<std::shared_timed_mutex> readLock;
     std::unique_lock<std::shared_timed_mutex> writeLock;
     if (module.state && endpoint.function->stateAccess != lang::StateAccess::None) {
-        const auto waitUntil = Clock::now() + (options.limits.timeout.count() > 0 ? options.limits.timeout : std::chrono::hours(1));
+        // A system_clock deadline: libstdc++ then waits with pthread_rwlock_timed*lock, which
+        // ThreadSanitizer understands (the steady-clock wait it does not see at all).
+        const auto waitUntil = std::chrono::system_clock::now()
+            + (options.limits.timeout.count() > 0 ? options.limits.timeout : std::chrono::hours(1));
         bool locked = false;
         if (endpoint.function->stateAccess == lang::StateAccess::Write) {
             writeLock = std::unique_lock(module.state->lock, std::defer_lock);

@@ -260,16 +260,15 @@ ReloadResult Server::reload()
             newStates.emplace_back(file.module->state->lock);
     std::atomic_store(&m_version, version);
     if (previous)
-        result.stateChanges = moveModuleState(*previous, *version);
+        moveModuleState(*previous, *version, result);
     result.ok = true;
     return result;
 }
 
 // Under each old state's lock, once the requests using it are done; requests that were
 // waiting for it then find it moved and run on the new version (see serve()).
-QStringList Server::moveModuleState(const Version &from, const Version &to)
+void Server::moveModuleState(const Version &from, const Version &to, ReloadResult &result)
 {
-    QStringList changes;
     for (const VersionFile &old : from.files()) {
         if (!old.module->state)
             continue;
@@ -283,20 +282,25 @@ QStringList Server::moveModuleState(const Version &from, const Version &to)
             for (const lang::ConstantInfo &constant : next->program->constants)
                 none.names.push_back(constant.name);
         vm::ModuleState &target = next && next->module->state ? *next->module->state : none;
-        bool kept = false, reset = false;
+        bool kept = false, lost = false;
         for (const vm::StateChange &change : vm::moveState(*old.module->state, target)) {
-            changes << QStringLiteral("%1: %2 %3").arg(QString::fromStdString(old.name), QString::fromStdString(change.name),
-                                                       QString::fromStdString(change.detail));
-            kept = kept || change.kept;
-            reset = reset || change.detail.rfind("reset", 0) == 0;
+            const QString line = QStringLiteral("%1: %2 %3").arg(QString::fromStdString(old.name), QString::fromStdString(change.name),
+                                                                 QString::fromStdString(change.detail));
+            result.stateChanges << line;
+            if (change.lostData())
+                result.stateLosses << line;
+            kept = kept || change.kept();
+            lost = lost || change.lostData();
         }
-        if (kept && reset)
-            changes << QStringLiteral("%1: some state was kept and some reset, so values that belong together (a store "
+        if (kept && lost) {
+            const QString warning = QStringLiteral("%1: some state was kept and some reset, so values that belong together (a store "
                                       "and its next id) may now disagree; Stop and Run the server to start all of them "
                                       "from their initial values")
                            .arg(QString::fromStdString(old.name));
+            result.stateChanges << warning;
+            result.stateLosses << warning;
+        }
     }
-    return changes;
 }
 
 ServerOptions optionsFromSettings(const project::ServerSettings &settings)

@@ -146,7 +146,7 @@ std::vector<StateVariable> Version::stateSnapshot(std::chrono::milliseconds wait
         if (!state)
             continue;
         std::shared_lock lock(state->lock, std::defer_lock);
-        if (!lock.try_lock_for(wait)) {
+        if (!lock.try_lock_until(std::chrono::system_clock::now() + wait)) { // see dispatch() for the clock
             if (busy)
                 *busy = true;
             continue;

@@ -251,7 +251,7 @@ server::ReloadResult Session::reload()
 {
     loadEndpoints();
     if (!m_server)
-        return {true, {}, {}};
+        return {true, {}, {}, {}};
     server::ReloadResult result = m_server->reload();
     Q_EMIT logLine(result.ok ? QStringLiteral("Reloaded") : QStringLiteral("Reload failed; the previous version keeps serving"));
     for (const QString &change : result.stateChanges)

@@ -234,7 +234,7 @@ int FunctionCompiler::floatConstant(double value)
 int FunctionCompiler::strConstant(const std::string &text)
 {
     runtime::Str *s = runtime::newStr(text);
-    runtime::makeImmortal(s, nullptr);
+    runtime::makeImmortal(s);
     m_module.module.ownedObjects.push_back(s);
     Slot slot;
     slot.p = s;

@@ -971,7 +971,7 @@ CallResult initialiseModule(Module &module, Context &context)
         auto *object = static_cast<Object *>(registers[k].p);
         // A constant may be another constant or a string literal, already owned.
         if (module.globalTypes[k]->isObject() && object->refCount != immortalRefCount) {
-            makeImmortal(object, module.globalTypes[k]);
+            makeImmortal(object);
             module.ownedObjects.push_back(object);
         }
     }

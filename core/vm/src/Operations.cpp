@@ -21,7 +21,7 @@ Str *asciiCharacter(unsigned char c)
         for (int i = 0; i < 128; ++i) {
             const char ch = static_cast<char>(i);
             table[i] = newStr(std::string_view(&ch, 1));
-            makeImmortal(table[i], nullptr);
+            makeImmortal(table[i]);
         }
         return true;
     }();

@@ -376,13 +376,14 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
             const std::string before = describeType(from.types[old]), after = describeType(to.types[k]);
             std::string why = before != after ? "its type changed from " + before + " to " + after
                                               : recordDifference(from.types[old], to.types[k]);
+            change.outcome = StateChange::Outcome::Reset;
             change.detail = "reset: " + (why.empty() ? "its type changed" : why);
             changes.push_back(std::move(change));
             continue;
         }
         map = std::move(trialMap);
         plans = std::move(trialPlans);
-        change.kept = true;
+        change.outcome = StateChange::Outcome::Kept;
         moves.emplace_back(old, k);
         changes.push_back(std::move(change));
     }
@@ -395,9 +396,10 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         if (stillThere)
             continue;
         const bool constant = std::find(to.names.begin(), to.names.end(), from.names[k]) != to.names.end();
-        changes.push_back({from.names[k], false, constant ? "reset: no function changes it any more, so it is a constant "
-                                                            "again, with its initial value"
-                                                          : "dropped: the new version no longer has it"});
+        changes.push_back({from.names[k], constant ? StateChange::Outcome::Reset : StateChange::Outcome::Dropped,
+                           constant ? "reset: no function changes it any more, so it is a constant again, with its "
+                                      "initial value"
+                                    : "dropped: the new version no longer has it"});
     }
     // What is not kept lets go of its objects first, so an object it shares with a kept
     // value is only the kept value's when that is rebuilt.
@@ -412,7 +414,7 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         Rehomer rehomer(map, plans);
         std::size_t next = 0;
         for (StateChange &change : changes) {
-            if (!change.kept)
+            if (!change.kept())
                 continue;
             const auto [old, k] = moves[next++];
             Slot value = from.slots[old];

@@ -19,8 +19,11 @@ Tuple *newTuple(const TypeDesc *type);   // items zeroed
 Record *newRecord(const TypeDesc *type); // fields zeroed
 Dict *newDict(const TypeDesc *type);
 
-// Makes an object immortal: for module constants shared by concurrent calls.
-void makeImmortal(void *object, const TypeDesc *type);
+// Makes an object and everything it reaches immortal: for module constants shared by
+// concurrent calls.
+void makeImmortal(void *object);
+// Releases a dict's keys and values and marks every entry deleted (clear, destroy).
+void releaseDictEntries(Dict *dict);
 // Frees immortal objects and everything they reach, each exactly once, however the
 // graph shares them (when the program version that owns them goes away).
 void destroyImmortals(const std::vector<void *> &roots);

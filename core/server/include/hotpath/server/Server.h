@@ -84,6 +84,9 @@ struct ReloadResult
     // What happened to each module-level state variable: "app.py: HITS kept (3 entries)",
     // "app.py: TODOS reset: its type changed from list[int] to list[str]".
     QStringList stateChanges;
+    // Those of stateChanges that lost data (resets, dropped names), and the warning when
+    // some values were kept and others reset: what the studio puts in front of the user.
+    QStringList stateLosses;
 };
 
 class Server
@@ -116,7 +119,7 @@ public:
 
 private:
     class Worker;
-    static QStringList moveModuleState(const Version &from, const Version &to);
+    static void moveModuleState(const Version &from, const Version &to, ReloadResult &result);
     ConnectionLimits connectionLimits() const;
     void logRefusal(const GuardVerdict &verdict);
 

@@ -20,9 +20,16 @@ namespace hotpath::vm {
 
 struct StateChange
 {
+    // Kept: the old value moved in. Started: the name was not state before, it starts
+    // from its initialiser. Reset: it was, and its value could not be kept. Dropped: the
+    // new version no longer has the name.
+    enum class Outcome { Kept, Started, Reset, Dropped };
     std::string name;
-    bool kept = false;
+    Outcome outcome = Outcome::Started;
     std::string detail; // "kept (3 items)", "reset: its type changed from list[int] to list[str]"
+
+    bool kept() const { return outcome == Outcome::Kept; }
+    bool lostData() const { return outcome == Outcome::Reset || outcome == Outcome::Dropped; }
 };
 
 std::vector<StateChange> moveState(ModuleState &from, ModuleState &to);
