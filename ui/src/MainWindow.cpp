@@ -102,6 +102,7 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
             m_bottom->setCurrentIndex(1); // the log: requests appear as they are served
             m_state->setReloadNote({});   // a fresh start: every variable at its initial value
         }
+        refreshState();
     });
     m_tick.setInterval(100);
     connect(&m_tick, &QTimer::timeout, this, &MainWindow::refresh);
@@ -773,8 +774,8 @@ void MainWindow::refresh()
 {
     m_session.tick();
     m_jit->setText(m_session.jitStatus());
-    // The State view twice a second while it is on screen.
-    if (++m_stateTicks >= 5 && (m_bottom->currentWidget() == m_state || !m_session.running()))
+    // The State view twice a second while it is on screen and the server runs.
+    if (++m_stateTicks >= 5 && m_bottom->currentWidget() == m_state && m_session.running())
         refreshState();
     const QString series = m_chartEndpoint->currentData().toString();
     const auto interp = m_session.latency(series, metrics::Tier::Interp);

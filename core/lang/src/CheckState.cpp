@@ -12,23 +12,6 @@ namespace hotpath::lang {
 
 namespace {
 
-// A value of this type can change in place: a handler may append to it, assign into it
-// or rebind a field, so it cannot be an immortal constant that threads read freely.
-bool holdsMutable(const Type *type)
-{
-    switch (type->kind) {
-    case TypeKind::List:
-    case TypeKind::Dict:
-    case TypeKind::Record: return true;
-    case TypeKind::Tuple:
-        for (const Type *item : type->items)
-            if (holdsMutable(item))
-                return true;
-        return false;
-    default: return false;
-    }
-}
-
 // Every type a value of `type` can reach: the only types whose mutation can change state.
 void collectReachableTypes(const Type *type, std::set<const Type *> &out)
 {
@@ -140,21 +123,23 @@ void Checker::noteMutation(const Type *container)
 // variable. Both flow from callee to caller.
 void Checker::analyseState()
 {
-    for (const auto &function : m_program.functions)
-        for (int index : function->constantsRebound)
-            m_program.constants[static_cast<size_t>(index)].rebound = true;
-    // A list, dict or dataclass that no function ever changes (no function mutates a value
-    // of any type it can reach) stays a constant: immortal, read without counting.
+    // Only lists, dicts and dataclasses are ever mutated in place, so a name whose type
+    // reaches none of the mutated types (a tuple of strs, or a list no function changes)
+    // stays a constant: immortal, read without counting.
+    std::set<int> rebound;
     std::set<const Type *> mutated;
-    for (const auto &function : m_program.functions)
+    for (const auto &function : m_program.functions) {
+        rebound.insert(function->constantsRebound.begin(), function->constantsRebound.end());
         mutated.insert(function->typesMutated.begin(), function->typesMutated.end());
+    }
     std::set<const Type *> stateTypes;
-    for (ConstantInfo &constant : m_program.constants) {
+    for (size_t k = 0; k < m_program.constants.size(); ++k) {
+        ConstantInfo &constant = m_program.constants[k];
         std::set<const Type *> reachable;
         if (constant.type)
             collectReachableTypes(constant.type, reachable);
         const bool changed = std::any_of(reachable.begin(), reachable.end(), [&](const Type *t) { return mutated.count(t) > 0; });
-        constant.isState = constant.rebound || (constant.type && holdsMutable(constant.type) && changed);
+        constant.isState = rebound.count(static_cast<int>(k)) || changed;
         if (constant.isState)
             stateTypes.insert(reachable.begin(), reachable.end());
     }

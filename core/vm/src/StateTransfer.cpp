@@ -21,12 +21,21 @@ using TypeMap = std::map<const TypeDesc *, const TypeDesc *>;
 // or -1 for a new field that starts from its default.
 using FieldPlans = std::map<const TypeDesc *, std::vector<int>>;
 
-bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans);
+bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans &plans);
 
-// Same shape: the old values can be read as the new type. Fills `map` old -> new. With
-// `plans`, a dataclass may also have gained fields with defaults, lost fields, or had
-// its fields reordered: its objects are then rebuilt (see Rehomer).
-bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans)
+// The index of the dataclass field called `name`, or -1.
+int fieldIndex(const TypeDesc *record, const char *name)
+{
+    for (std::uint32_t j = 0; j < record->count; ++j)
+        if (std::strcmp(record->fieldNames[j], name) == 0)
+            return static_cast<int>(j);
+    return -1;
+}
+
+// Same shape: the old values can be read as the new type. Fills `map` old -> new. A
+// dataclass may also have gained fields with defaults, lost fields, or had its fields
+// reordered: `plans` then says how its objects are rebuilt (see Rehomer).
+bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans &plans)
 {
     if (auto known = map.find(a); known != map.end())
         return known->second == b;
@@ -43,27 +52,21 @@ bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *p
     return true;
 }
 
-bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans *plans)
+bool fieldsMigrate(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans &plans)
 {
     map[a] = b;
     std::vector<int> sources;
     bool identical = a->count == b->count;
     for (std::uint32_t i = 0; i < b->count; ++i) {
-        int source = -1;
-        for (std::uint32_t j = 0; j < a->count; ++j)
-            if (std::strcmp(a->fieldNames[j], b->fieldNames[i]) == 0)
-                source = static_cast<int>(j);
+        const int source = fieldIndex(a, b->fieldNames[i]);
         identical = identical && source == static_cast<int>(i);
         if (source >= 0 ? !sameShape(a->items[source], b->items[i], map, plans)
                         : !(b->defaults && b->defaults[i])) // a new field needs a default to fill
             return false;
         sources.push_back(source);
     }
-    if (identical)
-        return true;
-    if (!plans)
-        return false;
-    (*plans)[a] = std::move(sources);
+    if (!identical)
+        plans[a] = std::move(sources);
     return true;
 }
 
@@ -93,12 +96,10 @@ std::string recordDifference(const TypeDesc *a, const TypeDesc *b)
     if (a->kind == Kind::Record && b->kind == Kind::Record && fieldList(a) != fieldList(b)) {
         std::string why = "the fields of " + std::string(a->name) + " changed from (" + fieldList(a) + ") to (" + fieldList(b) + ")";
         for (std::uint32_t i = 0; i < b->count; ++i) {
-            std::uint32_t j = 0;
-            while (j < a->count && std::strcmp(a->fieldNames[j], b->fieldNames[i]) != 0)
-                ++j;
-            if (j == a->count && !(b->defaults && b->defaults[i]))
+            const int j = fieldIndex(a, b->fieldNames[i]);
+            if (j < 0 && !(b->defaults && b->defaults[i]))
                 return why + "; a new field needs a default for the old values to be kept (" + b->fieldNames[i] + ")";
-            if (j < a->count && describeType(a->items[j]) != describeType(b->items[i]))
+            if (j >= 0 && describeType(a->items[j]) != describeType(b->items[i]))
                 return why + "; field " + b->fieldNames[i] + " changed its type";
         }
         return why;
@@ -372,7 +373,7 @@ std::vector<StateChange> moveState(ModuleState &from, ModuleState &to)
         }
         TypeMap trialMap = map;
         FieldPlans trialPlans = plans;
-        if (!sameShape(from.types[old], to.types[k], trialMap, &trialPlans)) {
+        if (!sameShape(from.types[old], to.types[k], trialMap, trialPlans)) {
             const std::string before = describeType(from.types[old]), after = describeType(to.types[k]);
             std::string why = before != after ? "its type changed from " + before + " to " + after
                                               : recordDifference(from.types[old], to.types[k]);

@@ -110,7 +110,6 @@ struct ConstantInfo
     // function mutates a value of a type it reaches. State lives in the program's
     // ModuleState and survives reloads; constants are immortal.
     bool isState = false;
-    bool rebound = false;
 };
 
 struct Program
