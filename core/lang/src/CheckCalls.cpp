@@ -138,7 +138,9 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
                 return checkRecordCall(call, *symbol->record);
             case GlobalSymbol::Kind::MathMember:
                 name.binding = NameBinding::Module;
-                return checkMathCall(call, symbol->member);
+                if (const BuiltinInfo *function = findBuiltin(BuiltinReceiver::Math, symbol->member))
+                    return checkMathCall(call, *function);
+                return fail(callee.span, "'float' object is not callable");
             case GlobalSymbol::Kind::HotpathMember:
                 if (symbol->member == "Response")
                     return checkResponseCall(call);
@@ -156,14 +158,9 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
                 return fail(callee.span, "'module' object is not callable");
             }
         }
-        static const char *const builtins[] = {"len", "range", "str", "repr", "int", "float", "bool", "abs", "min",
-                                               "max", "sum", "round", "divmod", "ord", "chr", "enumerate", "zip",
-                                               "reversed", "sorted", "print"};
-        for (const char *builtin : builtins) {
-            if (name.name == builtin) {
-                name.binding = NameBinding::Builtin;
-                return checkBuiltinCall(call, name.name, expected);
-            }
+        if (const BuiltinInfo *builtin = findBuiltin(BuiltinReceiver::Function, name.name)) {
+            name.binding = NameBinding::Builtin;
+            return checkBuiltinCall(call, builtin->id, expected);
         }
         if (isUnsupportedPythonBuiltin(name.name)) {
             for (ExprPtr &arg : call.args)
@@ -182,16 +179,14 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
             const GlobalSymbol *symbol = lookupGlobal(object.name);
             if (symbol && symbol->kind == GlobalSymbol::Kind::MathModule && !(m_function && lookupLocal(object.name))) {
                 object.binding = NameBinding::Module;
-                static const std::vector<std::string> functions = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log",
-                                                                   "log10", "floor", "ceil", "fabs", "pow", "isnan",
-                                                                   "isinf"};
-                if (std::find(functions.begin(), functions.end(), attribute.name) == functions.end()) {
+                const BuiltinInfo *function = findBuiltin(BuiltinReceiver::Math, attribute.name);
+                if (!function) {
                     for (ExprPtr &arg : call.args)
                         checkExpr(*arg);
                     return fail(attribute.nameSpan, "math." + attribute.name + " is not available in Hotpath handlers"
-                                                        + hintFor(attribute.name, functions));
+                                                        + hintFor(attribute.name, builtinNames(BuiltinReceiver::Math)));
                 }
-                return checkMathCall(call, attribute.name);
+                return checkMathCall(call, *function);
             }
         }
         return checkMethodCall(call, attribute);
@@ -255,37 +250,36 @@ const Type *Checker::checkResponseCall(CallExpr &call)
     return m_types.responseType();
 }
 
-const Type *Checker::checkMathCall(CallExpr &call, const std::string &name)
+const Type *Checker::checkMathCall(CallExpr &call, const BuiltinInfo &function)
 {
     call.target = CallTarget::MathFunction;
-    call.targetName = name;
-    const std::string owner = "math." + name + "()";
-    const bool binary = name == "atan2" || name == "pow";
-    const size_t max = binary || name == "log" ? 2 : 1;
-    if (!expectArgCount(call, owner, binary ? 2 : 1, max))
+    call.builtin = function.id;
+    const std::string owner = builtinName(function.id) + "()";
+    const std::vector<BuiltinParameter> params = builtinParameters(function.id);
+    const auto required = static_cast<size_t>(std::count_if(params.begin(), params.end(),
+                                                            [](const BuiltinParameter &p) { return p.defaultValue.empty(); }));
+    if (!expectArgCount(call, owner, required, params.size()))
         return m_types.errorType();
+    const bool toInt = function.id == Builtin::MathFloor || function.id == Builtin::MathCeil;
     for (ExprPtr &arg : call.args) {
         const Type *type = checkValue(*arg, m_types.floatType());
         if (!type->isError() && !type->isNumeric())
             error(arg->span, "must be real number, not " + type->name());
-        else if (type->is(TypeKind::Int) && name != "floor" && name != "ceil")
+        else if (type->is(TypeKind::Int) && !toInt)
             coerce(*arg, m_types.floatType(), owner);
     }
-    if (name == "floor" || name == "ceil")
-        return m_types.intType();
-    if (name == "isnan" || name == "isinf")
-        return m_types.boolType();
-    return m_types.floatType();
+    return methodResult(function, m_types.floatType());
 }
 
-const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, const Type *expected)
+const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *expected)
 {
     call.target = CallTarget::Builtin;
-    call.targetName = name;
+    call.builtin = id;
+    const std::string name = builtinInfo(id).name;
     const std::string owner = name + "()";
     auto arg = [&](size_t i) -> Expr & { return *call.args[i]; };
 
-    if (name == "print") {
+    if (id == Builtin::Print) {
         for (KeywordArgument &keyword : call.keywords) {
             if (keyword.name != "sep" && keyword.name != "end") {
                 error(keyword.nameSpan, "print() got an unexpected keyword argument '" + keyword.name + "'"
@@ -301,7 +295,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             checkValue(*value);
         return m_types.noneType();
     }
-    if (name == "sorted") {
+    if (id == Builtin::Sorted) {
         Signature sig{owner, {"iterable", "reverse"}, {nullptr, m_types.boolType()}, {false, true}, 1};
         for (KeywordArgument &keyword : call.keywords)
             if (keyword.name == "key")
@@ -315,14 +309,14 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             return m_types.errorType();
         return m_types.list(element);
     }
-    if (name == "enumerate") {
+    if (id == Builtin::Enumerate) {
         Signature sig{owner, {"iterable", "start"}, {nullptr, m_types.intType()}, {false, true}, 0};
         if (!bindArguments(call, sig) || !call.boundArgs[0])
             return m_types.errorType();
         const Type *element = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "enumerate()");
         return element->isError() ? element : m_types.iterable(m_types.tuple({m_types.intType(), element}));
     }
-    if (name == "sum") {
+    if (id == Builtin::Sum) {
         Signature sig{owner, {"iterable", "start"}, {nullptr, nullptr}, {false, true}, 1};
         if (!bindArguments(call, sig) || !call.boundArgs[0])
             return m_types.errorType();
@@ -342,7 +336,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
         }
         return result;
     }
-    if (name == "min" || name == "max") {
+    if (id == Builtin::Min || id == Builtin::Max) {
         for (KeywordArgument &keyword : call.keywords)
             return fail(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'"
                                               + (keyword.name == "key" || keyword.name == "default"
@@ -375,7 +369,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             checkComparable(CompareOp::Less, first, first, arg(0).span);
         return first;
     }
-    if (name == "zip") {
+    if (id == Builtin::Zip) {
         if (!call.keywords.empty())
             return fail(call.keywords.front().nameSpan, "zip() got an unexpected keyword argument '"
                                                             + call.keywords.front().name + "'");
@@ -390,18 +384,17 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
         }
         return m_types.iterable(m_types.tuple(items));
     }
-    if (name == "reversed") {
+    if (id == Builtin::Reversed) {
         if (!expectArgCount(call, owner, 1, 1))
             return m_types.errorType();
         const Type *type = checkExpr(arg(0));
         if (type->is(TypeKind::Iterable)) {
             const auto *source = arg(0).kind == ExprKind::Call ? &arg(0).as<CallExpr>() : nullptr;
             const bool reversible = source
-                && ((source->target == CallTarget::Builtin && source->targetName == "range")
-                    || (source->target == CallTarget::Method
-                        && isOneOf(source->targetName, {"dict.keys", "dict.values", "dict.items"})));
+                && (source->builtin == Builtin::Range || source->builtin == Builtin::DictKeys
+                    || source->builtin == Builtin::DictValues || source->builtin == Builtin::DictItems);
             if (!reversible)
-                return fail(arg(0).span, "'" + (source ? source->targetName : std::string("iterator"))
+                return fail(arg(0).span, "'" + (source ? builtinName(source->builtin) : std::string("iterator"))
                                              + "' object is not reversible");
         } else if (type->is(TypeKind::Dict) || type->is(TypeKind::Int) || type->is(TypeKind::Float)) {
             return fail(arg(0).span, "'" + type->name() + "' object is not reversible");
@@ -409,7 +402,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
         const Type *element = iterElement(type, arg(0).span, "reversed()");
         return element->isError() ? element : m_types.iterable(element);
     }
-    if (name == "range") {
+    if (id == Builtin::Range) {
         if (!expectArgCount(call, owner, 1, 3))
             return m_types.errorType();
         for (ExprPtr &value : call.args) {
@@ -421,7 +414,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             error(arg(2).span, "range() arg 3 must not be zero");
         return m_types.iterable(m_types.intType());
     }
-    if (name == "len") {
+    if (id == Builtin::Len) {
         if (!expectArgCount(call, owner, 1, 1))
             return m_types.errorType();
         const Type *type = checkExpr(arg(0));
@@ -430,15 +423,15 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             return m_types.intType();
         return fail(arg(0).span, "object of type '" + type->name() + "' has no len()");
     }
-    if (name == "str" || name == "repr" || name == "bool") {
-        if (!expectArgCount(call, owner, name == "repr" ? 1 : 0, 1))
+    if (id == Builtin::Str || id == Builtin::Repr || id == Builtin::Bool) {
+        if (!expectArgCount(call, owner, id == Builtin::Repr ? 1 : 0, 1))
             return m_types.errorType();
         if (!call.args.empty())
             checkValue(arg(0));
-        return name == "bool" ? m_types.boolType() : m_types.strType();
+        return id == Builtin::Bool ? m_types.boolType() : m_types.strType();
     }
-    if (name == "int" || name == "float") {
-        if (!expectArgCount(call, owner, 0, name == "int" ? 2 : 1))
+    if (id == Builtin::Int || id == Builtin::Float) {
+        if (!expectArgCount(call, owner, 0, id == Builtin::Int ? 2 : 1))
             return m_types.errorType();
         if (!call.args.empty()) {
             const Type *type = checkValue(arg(0));
@@ -452,9 +445,9 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
                     error(arg(1).span, "'" + base->name() + "' object cannot be interpreted as an integer");
             }
         }
-        return name == "int" ? m_types.intType() : m_types.floatType();
+        return id == Builtin::Int ? m_types.intType() : m_types.floatType();
     }
-    if (name == "abs") {
+    if (id == Builtin::Abs) {
         if (!expectArgCount(call, owner, 1, 1))
             return m_types.errorType();
         const Type *type = checkValue(arg(0));
@@ -464,7 +457,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             return fail(arg(0).span, "bad operand type for abs(): '" + type->name() + "'");
         return type->is(TypeKind::Float) ? type : m_types.intType();
     }
-    if (name == "round") {
+    if (id == Builtin::Round) {
         Signature sig{owner, {"number", "ndigits"}, {nullptr, m_types.intType()}, {false, true}, 0};
         if (!bindArguments(call, sig) || !call.boundArgs[0])
             return m_types.errorType();
@@ -477,7 +470,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
             return m_types.intType();
         return call.boundArgs[1] ? m_types.floatType() : m_types.intType();
     }
-    if (name == "divmod") {
+    if (id == Builtin::Divmod) {
         if (!expectArgCount(call, owner, 2, 2))
             return m_types.errorType();
         const Type *a = checkValue(arg(0));
@@ -489,11 +482,11 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, const std::string &name, c
         const Type *part = a->isIntLike() && b->isIntLike() ? m_types.intType() : m_types.floatType();
         return m_types.tuple({part, part});
     }
-    if (name == "ord" || name == "chr") {
+    if (id == Builtin::Ord || id == Builtin::Chr) {
         if (!expectArgCount(call, owner, 1, 1))
             return m_types.errorType();
         const Type *type = checkValue(arg(0));
-        const bool ord = name == "ord";
+        const bool ord = id == Builtin::Ord;
         if (!type->isError() && (ord ? !type->is(TypeKind::Str) : !type->isIntLike()))
             error(arg(0).span, ord ? "ord() expected string of length 1, but " + type->name() + " found"
                                    : "'" + type->name() + "' object cannot be interpreted as an integer");
@@ -546,6 +539,53 @@ bool isUnsupportedPythonMethod(TypeKind receiver, const std::string &method)
 
 } // namespace
 
+namespace {
+
+BuiltinReceiver receiverOf(TypeKind kind)
+{
+    switch (kind) {
+    case TypeKind::Str: return BuiltinReceiver::Str;
+    case TypeKind::List: return BuiltinReceiver::List;
+    case TypeKind::Dict: return BuiltinReceiver::Dict;
+    case TypeKind::Request: return BuiltinReceiver::Request;
+    default: return BuiltinReceiver::Function; // no methods
+    }
+}
+
+} // namespace
+
+// A type as Builtins.h writes it, for a receiver whose element (list) or value (dict)
+// type is `element`. Null for the kinds checked by hand (iterable, type, ?).
+const Type *Checker::builtinType(const std::string &spelling, const Type *element)
+{
+    if (spelling == "str" || spelling == "K")
+        return m_types.strType();
+    if (spelling == "int")
+        return m_types.intType();
+    if (spelling == "bool")
+        return m_types.boolType();
+    if (spelling == "float")
+        return m_types.floatType();
+    if (spelling == "None")
+        return m_types.noneType();
+    if (spelling == "T")
+        return element;
+    if (spelling == "list[str]")
+        return m_types.list(m_types.strType());
+    if (spelling == "iter[K]")
+        return m_types.iterable(m_types.strType());
+    if (spelling == "iter[T]")
+        return m_types.iterable(element);
+    if (spelling == "iter[K, T]")
+        return m_types.iterable(m_types.tuple({m_types.strType(), element}));
+    return nullptr;
+}
+
+const Type *Checker::methodResult(const BuiltinInfo &method, const Type *element)
+{
+    return builtinType(method.result, element);
+}
+
 const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
 {
     const Type *receiver = checkValue(*callee.object);
@@ -557,109 +597,30 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     }
     const std::string &method = callee.name;
     call.target = CallTarget::Method;
-    const Type *intT = m_types.intType();
-    const Type *strT = m_types.strType();
-    const Type *boolT = m_types.boolType();
-    const Type *noneT = m_types.noneType();
     const Type *element = receiver->element;
+    const BuiltinReceiver kind = receiverOf(receiver->kind);
+    const BuiltinInfo *found = kind == BuiltinReceiver::Function ? nullptr : findBuiltin(kind, method);
 
-    // One entry per supported method: parameter names, types and which are optional.
-    struct Method
-    {
-        const char *name;
-        std::vector<std::string> params;
-        std::vector<const Type *> types;
-        std::vector<bool> optional;
-        const Type *result;
-    };
-    std::vector<Method> methods;
-    std::string typeName;
-    switch (receiver->kind) {
-    case TypeKind::Str:
-        typeName = "str";
-        methods = {
-            {"split", {"sep", "maxsplit"}, {strT, intT}, {true, true}, m_types.list(strT)},
-            {"join", {"iterable"}, {nullptr}, {false}, strT},
-            {"strip", {"chars"}, {strT}, {true}, strT},
-            {"lstrip", {"chars"}, {strT}, {true}, strT},
-            {"rstrip", {"chars"}, {strT}, {true}, strT},
-            {"upper", {}, {}, {}, strT},
-            {"lower", {}, {}, {}, strT},
-            {"title", {}, {}, {}, strT},
-            {"startswith", {"prefix"}, {strT}, {false}, boolT},
-            {"endswith", {"suffix"}, {strT}, {false}, boolT},
-            {"find", {"sub", "start", "end"}, {strT, intT, intT}, {false, true, true}, intT},
-            {"rfind", {"sub", "start", "end"}, {strT, intT, intT}, {false, true, true}, intT},
-            {"replace", {"old", "new", "count"}, {strT, strT, intT}, {false, false, true}, strT},
-            {"count", {"sub"}, {strT}, {false}, intT},
-            {"isdigit", {}, {}, {}, boolT},
-            {"isalpha", {}, {}, {}, boolT},
-            {"isspace", {}, {}, {}, boolT},
-            {"zfill", {"width"}, {intT}, {false}, strT},
-        };
-        break;
-    case TypeKind::List:
-        typeName = "list";
-        methods = {
-            {"append", {"object"}, {element}, {false}, noneT},
-            {"pop", {"index"}, {intT}, {true}, element},
-            {"insert", {"index", "object"}, {intT, element}, {false, false}, noneT},
-            {"extend", {"iterable"}, {nullptr}, {false}, noneT},
-            {"index", {"value"}, {element}, {false}, intT},
-            {"count", {"value"}, {element}, {false}, intT},
-            {"reverse", {}, {}, {}, noneT},
-            {"sort", {"reverse"}, {boolT}, {true}, noneT},
-            {"clear", {}, {}, {}, noneT},
-        };
-        break;
-    case TypeKind::Dict:
-        typeName = "dict";
-        methods = {
-            {"get", {"key", "default"}, {strT, element}, {false, false}, element},
-            {"keys", {}, {}, {}, m_types.iterable(strT)},
-            {"values", {}, {}, {}, m_types.iterable(element)},
-            {"items", {}, {}, {}, m_types.iterable(m_types.tuple({strT, element}))},
-            {"pop", {"key", "default"}, {strT, element}, {false, true}, element},
-            {"setdefault", {"key", "default"}, {strT, element}, {false, false}, element},
-            {"clear", {}, {}, {}, noneT},
-        };
-        break;
-    case TypeKind::Request:
-        typeName = "Request";
-        methods = {
-            {"query", {"name", "default"}, {strT, strT}, {false, false}, strT},
-            {"header", {"name", "default"}, {strT, strT}, {false, false}, strT},
-            {"json", {"type"}, {nullptr}, {false}, nullptr},
-        };
-        break;
-    default: break;
-    }
-
-    auto found = std::find_if(methods.begin(), methods.end(), [&](const Method &m) { return method == m.name; });
-    if (found == methods.end()) {
+    if (!found) {
         for (ExprPtr &value : call.args)
             checkExpr(*value);
-        const std::string owner = typeName.empty() ? pythonClassName(receiver) : receiver->name();
-        if (typeName.empty())
-            return fail(callee.nameSpan, "'" + owner + "' object has no attribute '" + method + "'");
+        if (kind == BuiltinReceiver::Function)
+            return fail(callee.nameSpan, "'" + pythonClassName(receiver) + "' object has no attribute '" + method + "'");
+        const std::string typeName = receiverName(kind);
         if (isUnsupportedPythonMethod(receiver->kind, method))
             return fail(callee.nameSpan, typeName + "." + method + "() is not supported in Hotpath handlers"
                                              + (method == "format" ? "; use an f-string" : ""));
-        std::vector<std::string> names;
-        for (const Method &m : methods)
-            names.emplace_back(m.name);
         std::string hint = aliasHint(receiver->kind, method);
         if (hint.empty())
-            hint = hintFor(method, names);
-        return fail(callee.nameSpan, owner + " has no method '" + method + "'" + hint);
+            hint = hintFor(method, builtinNames(kind));
+        return fail(callee.nameSpan, receiver->name() + " has no method '" + method + "'" + hint);
     }
 
-    call.targetName = typeName + "." + method;
-    static const std::set<std::string> listMutators = {"append", "pop", "insert", "extend", "reverse", "sort", "clear"};
-    static const std::set<std::string> dictMutators = {"pop", "setdefault", "clear"};
-    if ((receiver->is(TypeKind::List) && listMutators.count(method)) || (receiver->is(TypeKind::Dict) && dictMutators.count(method)))
+    call.builtin = found->id;
+    const std::string owner = builtinName(found->id) + "()";
+    if (found->mutates)
         noteMutation(receiver);
-    if (receiver->is(TypeKind::Request) && method == "json") {
+    if (found->id == Builtin::RequestJson) {
         if (!expectArgCount(call, "Request.json()", 1, 1))
             return m_types.errorType();
         const Type *target = resolveType(call.args[0].get(), call.args[0]->span);
@@ -669,12 +630,12 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
                                                 + target->name());
         return target;
     }
-    if (receiver->is(TypeKind::Dict) && method == "get" && call.args.size() == 1 && call.keywords.empty()) {
+    if (found->id == Builtin::DictGet && call.args.size() == 1 && call.keywords.empty()) {
         checkValue(*call.args[0]);
         return fail(call.span, "dict.get() without a default returns None, which has no type in Hotpath handlers; "
                                "pass a default: d.get(key, " + std::string(element->is(TypeKind::Str) ? "\"\"" : element->is(TypeKind::Float) ? "0.0" : element->is(TypeKind::Int) ? "0" : "...") + ")");
     }
-    if (receiver->is(TypeKind::List) && method == "sort") {
+    if (found->id == Builtin::ListSort) {
         for (KeywordArgument &keyword : call.keywords)
             if (keyword.name == "key")
                 return fail(keyword.nameSpan, "list.sort(key=...) is not supported in Hotpath handlers");
@@ -683,30 +644,32 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
         if (!checkComparable(CompareOp::Less, element, element, callee.nameSpan))
             return m_types.errorType();
     }
-    Signature sig{call.targetName + "()", found->params, found->types, found->optional,
-                  receiver->is(TypeKind::List) && method == "sort" ? 0 : found->params.size()};
-    if (!receiver->is(TypeKind::Request) && !(receiver->is(TypeKind::Str) && method == "split")
-        && !(receiver->is(TypeKind::List) && method == "sort") && !call.keywords.empty()) {
+    if (!found->keywords && !call.keywords.empty()) {
         // Most of these methods take positional arguments only, as in CPython.
-        return fail(call.keywords.front().nameSpan, call.targetName + "() takes no keyword arguments");
+        return fail(call.keywords.front().nameSpan, owner + " takes no keyword arguments");
     }
-    if (receiver->is(TypeKind::Request) || (receiver->is(TypeKind::Str) && method == "split"))
-        sig.positionalOnly = 0;
+    Signature sig{owner, {}, {}, {}, 0};
+    for (const BuiltinParameter &param : builtinParameters(found->id)) {
+        sig.names.push_back(param.name);
+        sig.types.push_back(builtinType(param.type, element));
+        sig.optional.push_back(!param.defaultValue.empty());
+    }
+    sig.positionalOnly = found->keywords ? 0 : sig.names.size();
     if (!bindArguments(call, sig))
         return m_types.errorType();
-    if (method == "join" && receiver->is(TypeKind::Str) && call.boundArgs[0]) {
+    if (found->id == Builtin::StrJoin && call.boundArgs[0]) {
         const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "str.join()");
         if (!items->isError() && !items->is(TypeKind::Str))
             return fail(call.boundArgs[0]->span, "str.join() needs strings, but this iterates over " + items->name()
                                                      + "; convert with str() first");
     }
-    if (method == "extend" && receiver->is(TypeKind::List) && call.boundArgs[0]) {
+    if (found->id == Builtin::ListExtend && call.boundArgs[0]) {
         const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "list.extend()");
         if (!items->isError() && items != element)
             return fail(call.boundArgs[0]->span, "list.extend() of " + withArticle(receiver) + " needs items of type "
                                                      + element->name() + ", not " + items->name());
     }
-    return found->result;
+    return methodResult(*found, element);
 }
 
 } // namespace hotpath::lang

@@ -13,8 +13,7 @@ namespace {
 
 const std::vector<std::string> &mathFunctions()
 {
-    static const std::vector<std::string> names = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log", "log10",
-                                                    "floor", "ceil", "fabs", "pow", "isnan", "isinf"};
+    static const std::vector<std::string> names = builtinNames(BuiltinReceiver::Math);
     return names;
 }
 
@@ -469,9 +468,8 @@ std::vector<std::string> Checker::visibleNames() const
         names.push_back(name);
     for (const auto &[name, symbol] : m_globals)
         names.push_back(name);
-    for (const char *builtin : {"len", "range", "str", "repr", "int", "float", "bool", "abs", "min", "max", "sum",
-                                "round", "divmod", "ord", "chr", "enumerate", "zip", "reversed", "sorted", "print"})
-        names.emplace_back(builtin);
+    for (const std::string &builtin : builtinNames(BuiltinReceiver::Function))
+        names.push_back(builtin);
     return names;
 }
 

@@ -10,16 +10,6 @@ namespace hotpath::lang {
 
 namespace {
 
-const char *const builtinNames[] = {"len", "range", "str", "repr", "int", "float", "bool", "abs", "min", "max", "sum",
-                                    "round", "divmod", "ord", "chr", "enumerate", "zip", "reversed", "sorted", "print"};
-
-bool isBuiltin(const std::string &name)
-{
-    for (const char *builtin : builtinNames)
-        if (name == builtin)
-            return true;
-    return false;
-}
 
 bool isNegativeIntConstant(const Expr &expr)
 {
@@ -176,17 +166,15 @@ const Type *Checker::checkName(NameExpr &name)
             return fail(name.span, "'" + name.name + "' cannot be used as a value");
         }
     }
-    if (isBuiltin(name.name))
+    if (findBuiltin(BuiltinReceiver::Function, name.name))
         return fail(name.span, "'" + name.name + "' is a built-in function; call it: " + name.name + "(...)");
     if (isPoisoned(name.name))
         return m_types.errorType();
     std::string message = "name '" + name.name + "' is not defined";
     static const std::vector<std::string> hotpath = {"route", "get", "post", "Request", "Response"};
-    static const std::vector<std::string> math = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log", "log10",
-                                                  "floor", "ceil", "fabs", "pow", "isnan", "isinf", "pi", "inf"};
     if (std::find(hotpath.begin(), hotpath.end(), name.name) != hotpath.end())
         return fail(name.span, message + "; add 'from hotpath import " + name.name + "'");
-    if (std::find(math.begin(), math.end(), name.name) != math.end())
+    if (findBuiltin(BuiltinReceiver::Math, name.name) || name.name == "pi" || name.name == "inf")
         return fail(name.span, message + "; add 'from math import " + name.name + "' or write math." + name.name);
     if (name.name == "true" || name.name == "false" || name.name == "null" || name.name == "none")
         return fail(name.span, message + "; did you mean '"
@@ -202,9 +190,8 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
         const bool shadowed = m_function && lookupLocal(object.as<NameExpr>().name);
         if (symbol && symbol->kind == GlobalSymbol::Kind::MathModule && !shadowed) {
             object.as<NameExpr>().binding = NameBinding::Module;
-            static const std::vector<std::string> members = {"sqrt", "sin", "cos", "tan", "atan2", "exp", "log",
-                                                             "log10", "floor", "ceil", "fabs", "pow", "isnan",
-                                                             "isinf", "pi", "e", "inf", "nan"};
+            std::vector<std::string> members = builtinNames(BuiltinReceiver::Math);
+            members.insert(members.end(), {"pi", "e", "inf", "nan"});
             const std::string &member = attribute.name;
             if (member == "pi" || member == "e" || member == "inf" || member == "nan")
                 return m_types.floatType();

@@ -95,8 +95,10 @@ public:
     const Type *checkUserCall(CallExpr &call, FunctionInfo &function);
     const Type *checkRecordCall(CallExpr &call, RecordInfo &record);
     const Type *checkResponseCall(CallExpr &call);
-    const Type *checkBuiltinCall(CallExpr &call, const std::string &name, const Type *expected);
-    const Type *checkMathCall(CallExpr &call, const std::string &name);
+    const Type *checkBuiltinCall(CallExpr &call, Builtin id, const Type *expected);
+    const Type *checkMathCall(CallExpr &call, const BuiltinInfo &function);
+    const Type *builtinType(const std::string &spelling, const Type *element);
+    const Type *methodResult(const BuiltinInfo &method, const Type *element);
     const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
     struct Signature
     {

@@ -1,5 +1,6 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Calls: user functions, dataclass constructors, built-ins, math and methods.
+#include "BuiltinNatives.h"
 #include "CompilerImpl.h"
 
 namespace hotpath::vm {
@@ -151,10 +152,10 @@ int FunctionCompiler::materialize(const Expr &iterable, const lang::Type *elemen
     return list;
 }
 
-int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int dst)
+int FunctionCompiler::reduceCall(const CallExpr &e, Builtin fn, int dst)
 {
     const lang::Type *element = e.type;
-    if (fn == "sum") {
+    if (fn == Builtin::Sum) {
         const lang::Type *itemType = e.boundArgs[0]->type->is(TypeKind::List) ? e.boundArgs[0]->type->element
                                    : e.boundArgs[0]->type->is(TypeKind::Iterable) ? e.boundArgs[0]->type->element
                                    : e.boundArgs[0]->type->items.empty() ? e.type : e.boundArgs[0]->type->items[0];
@@ -184,10 +185,10 @@ int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int d
     }
     // min / max / sorted over one iterable.
     const Expr &iterable = *e.args[0];
-    const lang::Type *itemType = fn == "sorted" ? e.type->element : element;
+    const lang::Type *itemType = fn == Builtin::Sorted ? e.type->element : element;
     // sorted() sorts a copy; min() and max() only read, so a list is used as it is.
-    const int list = fn != "sorted" && iterable.type->is(TypeKind::List) ? expr(iterable) : materialize(iterable, itemType);
-    if (fn == "sorted") {
+    const int list = fn != Builtin::Sorted && iterable.type->is(TypeKind::List) ? expr(iterable) : materialize(iterable, itemType);
+    if (fn == Builtin::Sorted) {
         int reverse = -1;
         if (e.boundArgs.size() > 1 && e.boundArgs[1])
             reverse = expr(*e.boundArgs[1]);
@@ -195,27 +196,27 @@ int FunctionCompiler::reduceCall(const CallExpr &e, const std::string &fn, int d
             reverse = tempNumber();
             emit(Op::LOAD_K, reverse, intConstant(0));
         }
-        native(Native::list_sort, {list, reverse}, {true, false}, -1, nullptr);
+        native(nativeOf(Builtin::Sorted), {list, reverse}, {true, false}, -1, nullptr);
         if (dst >= 0) {
             move(dst, list, e.type);
             return dst;
         }
         return list;
     }
-    return native(fn == "min" ? Native::list_min : Native::list_max, {list}, {true}, dst, e.type);
+    return native(nativeOf(fn), {list}, {true}, dst, e.type);
 }
 
 int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
 {
-    const std::string &fn = e.targetName;
+    const Builtin fn = e.builtin;
     const lang::Type *strT = m_module.program.types.strType();
     auto arg = [&](size_t i) -> const Expr & { return *e.args[i]; };
     auto argType = [&](size_t i) { return e.args[i]->type; };
-    if (fn == "print")
+    if (fn == Builtin::Print)
         return printCall(e);
-    if (fn == "sum" || fn == "sorted" || ((fn == "min" || fn == "max") && e.args.size() == 1))
+    if (fn == Builtin::Sum || fn == Builtin::Sorted || ((fn == Builtin::Min || fn == Builtin::Max) && e.args.size() == 1))
         return reduceCall(e, fn, dst);
-    if (fn == "min" || fn == "max") {
+    if (fn == Builtin::Min || fn == Builtin::Max) {
         // Several arguments: compare pairwise, keeping the first of equals (as Python).
         const lang::Type *type = e.type;
         const int out = temp(type);
@@ -223,7 +224,7 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         for (size_t i = 1; i < e.args.size(); ++i) {
             const int candidate = expr(arg(i));
             const int better = tempNumber();
-            compareOne(fn == "min" ? CompareOp::Less : CompareOp::Greater, candidate, type, out, type, better);
+            compareOne(fn == Builtin::Min ? CompareOp::Less : CompareOp::Greater, candidate, type, out, type, better);
             const int skip = emitJump(Op::JUMP_IF_NOT, better);
             move(out, candidate, type);
             patchJump(skip, here());
@@ -234,22 +235,22 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         }
         return out;
     }
-    if (fn == "len") {
+    if (fn == Builtin::Len) {
         const int value = expr(arg(0));
         const int out = dst >= 0 ? dst : tempNumber();
         emit(Op::LEN, out, value, typeConstant(argType(0)));
         return out;
     }
-    if (fn == "str" || fn == "repr") {
+    if (fn == Builtin::Str || fn == Builtin::Repr) {
         if (e.args.empty()) {
             const int out = dst >= 0 ? dst : tempObject();
             emit(Op::LOAD_K_OBJ, out, strConstant(""));
             return out;
         }
-        return native(fn == "str" ? Native::to_str : Native::to_repr, {expr(arg(0))}, {isObject(argType(0))}, dst, strT,
+        return native(nativeOf(fn), {expr(arg(0))}, {isObject(argType(0))}, dst, strT,
                       m_module.desc(argType(0)));
     }
-    if (fn == "bool") {
+    if (fn == Builtin::Bool) {
         const int out = dst >= 0 ? dst : tempNumber();
         if (e.args.empty()) {
             emit(Op::LOAD_K, out, intConstant(0));
@@ -263,7 +264,7 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         emit(Op::TRUTHY, out, value, typeConstant(argType(0)));
         return out;
     }
-    if (fn == "int") {
+    if (fn == Builtin::Int) {
         const int out = dst >= 0 ? dst : tempNumber();
         if (e.args.empty()) {
             emit(Op::LOAD_K, out, intConstant(0));
@@ -285,7 +286,7 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         }
         return native(Native::int_from_str, {value, base}, {true, false}, out, e.type);
     }
-    if (fn == "float") {
+    if (fn == Builtin::Float) {
         const int out = dst >= 0 ? dst : tempNumber();
         if (e.args.empty()) {
             emit(Op::LOAD_K, out, floatConstant(0.0));
@@ -300,13 +301,13 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
             native(Native::float_from_str, {value}, {true}, out, e.type);
         return out;
     }
-    if (fn == "abs") {
+    if (fn == Builtin::Abs) {
         const int value = expr(arg(0));
         const int out = dst >= 0 ? dst : tempNumber();
         emit(argType(0)->is(TypeKind::Float) ? Op::ABS_F : Op::ABS_I, out, value);
         return out;
     }
-    if (fn == "round") {
+    if (fn == Builtin::Round) {
         const int value = expr(*e.boundArgs[0]);
         const bool isFloat = e.boundArgs[0]->type->is(TypeKind::Float);
         if (!e.boundArgs[1]) {
@@ -317,7 +318,7 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         const int digits = expr(*e.boundArgs[1]);
         return native(isFloat ? Native::round_float_digits : Native::round_int_digits, {value, digits}, {false, false}, dst, e.type);
     }
-    if (fn == "divmod") {
+    if (fn == Builtin::Divmod) {
         const bool ints = argType(0)->isIntLike() && argType(1)->isIntLike();
         int a = expr(arg(0)), b = expr(arg(1));
         if (!ints) {
@@ -326,21 +327,15 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         }
         return native(ints ? Native::divmod_int : Native::divmod_float, {a, b}, {false, false}, dst, e.type, m_module.desc(e.type));
     }
-    if (fn == "ord")
-        return native(Native::ord, {expr(arg(0))}, {true}, dst, e.type);
-    if (fn == "chr")
-        return native(Native::chr, {expr(arg(0))}, {false}, dst, e.type);
-    unsupportedHere(e.span, fn + "() in this position");
+    if (fn == Builtin::Ord)
+        return native(nativeOf(fn), {expr(arg(0))}, {true}, dst, e.type);
+    if (fn == Builtin::Chr)
+        return native(nativeOf(fn), {expr(arg(0))}, {false}, dst, e.type);
+    unsupportedHere(e.span, lang::builtinName(fn) + "() in this position");
 }
 
 int FunctionCompiler::mathCall(const CallExpr &e, int dst)
 {
-    static const std::map<std::string, Native> table = {
-        {"sqrt", Native::math_sqrt}, {"sin", Native::math_sin},     {"cos", Native::math_cos},
-        {"tan", Native::math_tan},   {"atan2", Native::math_atan2}, {"exp", Native::math_exp},
-        {"log10", Native::math_log10}, {"floor", Native::math_floor}, {"ceil", Native::math_ceil},
-        {"fabs", Native::math_fabs}, {"pow", Native::math_pow},     {"isnan", Native::math_isnan},
-        {"isinf", Native::math_isinf}};
     std::vector<int> args;
     for (const ExprPtr &arg : e.args) {
         int value = expr(*arg);
@@ -351,11 +346,7 @@ int FunctionCompiler::mathCall(const CallExpr &e, int dst)
         }
         args.push_back(value);
     }
-    Native fn = Native::math_log;
-    if (e.targetName == "log")
-        fn = args.size() == 2 ? Native::math_log_base : Native::math_log;
-    else
-        fn = table.at(e.targetName);
+    const Native fn = e.builtin == Builtin::MathLog && args.size() == 2 ? Native::math_log_base : nativeOf(e.builtin);
     return native(fn, args, std::vector<bool>(args.size(), false), dst, e.type);
 }
 
@@ -363,108 +354,81 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
 {
     const auto &callee = e.callee->as<AttributeExpr>();
     const lang::Type *receiverType = callee.object->type;
-    const std::string &method = callee.name;
     const int receiver = expr(*callee.object);
     auto bound = [&](size_t i) -> const Expr * { return i < e.boundArgs.size() ? e.boundArgs[i] : nullptr; };
     auto value = [&](size_t i) { return expr(*bound(i)); };
     auto constantInt = [&](std::int64_t v) { const int r = tempNumber(); emit(Op::LOAD_K, r, intConstant(v)); return r; };
-    // None for optional str arguments: a null object register (a reused temporary may
-    // still hold an immortal constant, so clear it).
-    auto nullObject = [&] { const int r = tempObject(); emit(Op::CLEAR, r); return r; };
     const lang::Type *elem = receiverType->element;
+    const lang::Type *strT = m_module.program.types.strType();
 
-    if (receiverType->is(TypeKind::Str)) {
-        if (method == "split") {
-            const int sep = bound(0) ? value(0) : nullObject();
-            const int maxsplit = bound(1) ? value(1) : constantInt(-1);
-            return native(Native::str_split, {receiver, sep, maxsplit}, {true, true, false}, dst, e.type, m_module.desc(e.type));
-        }
-        if (method == "join") {
-            // join reads its argument only: a list needs no copy.
-            const int items = bound(0)->type->is(TypeKind::List) ? value(0)
-                                                                   : materialize(*bound(0), m_module.program.types.strType());
-            return native(Native::str_join, {receiver, items}, {true, true}, dst, e.type);
-        }
-        if (method == "strip" || method == "lstrip" || method == "rstrip") {
-            const int chars = bound(0) ? value(0) : nullObject();
-            const int which = constantInt(method == "lstrip" ? 1 : method == "rstrip" ? 2 : 3);
-            return native(Native::str_strip, {receiver, chars, which}, {true, true, false}, dst, e.type);
-        }
-        if (method == "find" || method == "rfind") {
-            const int start = bound(1) ? value(1) : constantInt(0);
-            const int end = bound(2) ? value(2) : constantInt(INT64_MAX);
-            return native(method == "find" ? Native::str_find : Native::str_rfind, {receiver, value(0), start, end},
-                          {true, true, false, false}, dst, e.type);
-        }
-        if (method == "replace") {
-            const int count = bound(2) ? value(2) : constantInt(-1);
-            return native(Native::str_replace, {receiver, value(0), value(1), count}, {true, true, true, false}, dst, e.type);
-        }
-        static const std::map<std::string, Native> unary = {
-            {"upper", Native::str_upper}, {"lower", Native::str_lower}, {"title", Native::str_title},
-            {"isdigit", Native::str_isdigit}, {"isalpha", Native::str_isalpha}, {"isspace", Native::str_isspace}};
-        if (auto it = unary.find(method); it != unary.end())
-            return native(it->second, {receiver}, {true}, dst, e.type);
-        static const std::map<std::string, Native> binary = {
-            {"startswith", Native::str_startswith}, {"endswith", Native::str_endswith}, {"count", Native::str_count}};
-        if (auto it = binary.find(method); it != binary.end())
-            return native(it->second, {receiver, value(0)}, {true, true}, dst, e.type);
-        if (method == "zfill")
-            return native(Native::str_zfill, {receiver, value(0)}, {true, false}, dst, e.type);
+    switch (e.builtin) {
+    case Builtin::StrJoin: {
+        // join reads its argument only: a list needs no copy.
+        const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), strT);
+        return native(Native::str_join, {receiver, items}, {true, true}, dst, e.type);
     }
-    if (receiverType->is(TypeKind::List)) {
-        const bool object = isObject(elem);
-        if (method == "append") {
-            emit(Op::LIST_APPEND, receiver, value(0));
-            return tempNumber();
-        }
-        if (method == "pop")
-            return native(Native::list_pop, {receiver, bound(0) ? value(0) : constantInt(-1)}, {true, false}, dst, e.type);
-        if (method == "insert")
-            return native(Native::list_insert, {receiver, value(0), value(1)}, {true, false, object}, -1, nullptr);
-        if (method == "extend") {
-            const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), elem);
-            return native(Native::list_extend, {receiver, items}, {true, true}, -1, nullptr);
-        }
-        if (method == "index" || method == "count")
-            return native(method == "index" ? Native::list_index : Native::list_count, {receiver, value(0)}, {true, object}, dst,
-                          e.type);
-        if (method == "reverse")
-            return native(Native::list_reverse, {receiver}, {true}, -1, nullptr);
-        if (method == "clear")
-            return native(Native::list_clear, {receiver}, {true}, -1, nullptr);
-        if (method == "sort")
-            return native(Native::list_sort, {receiver, bound(0) ? value(0) : constantInt(0)}, {true, false}, -1, nullptr);
+    case Builtin::StrStrip:
+    case Builtin::StrLstrip:
+    case Builtin::StrRstrip: {
+        // One native strips either end or both; which is its third argument.
+        const int chars = bound(0) ? value(0) : nullObject();
+        const int which = constantInt(e.builtin == Builtin::StrLstrip ? 1 : e.builtin == Builtin::StrRstrip ? 2 : 3);
+        return native(Native::str_strip, {receiver, chars, which}, {true, true, false}, dst, e.type);
     }
-    if (receiverType->is(TypeKind::Dict)) {
-        const bool object = isObject(elem);
-        if (method == "clear")
-            return native(Native::dict_clear, {receiver}, {true}, -1, nullptr);
-        if (method == "get")
-            return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
-        if (method == "pop") {
-            if (bound(1))
-                return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
-            return native(Native::dict_pop, {receiver, value(0)}, {true, true}, dst, e.type);
-        }
-        if (method == "setdefault")
-            return native(Native::dict_setdefault, {receiver, value(0), value(1)}, {true, true, object}, dst, e.type);
+    case Builtin::ListAppend:
+        emit(Op::LIST_APPEND, receiver, value(0));
+        return tempNumber();
+    case Builtin::ListExtend: {
+        const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), elem);
+        return native(Native::list_extend, {receiver, items}, {true, true}, -1, nullptr);
     }
-    if (receiverType->is(TypeKind::Request) && (method == "query" || method == "header")) {
+    case Builtin::DictPop:
+        if (bound(1))
+            return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);
+        return native(Native::dict_pop, {receiver, value(0)}, {true, true}, dst, e.type);
+    case Builtin::RequestQuery:
+    case Builtin::RequestHeader: {
+        const bool query = e.builtin == Builtin::RequestQuery;
         const int table = tempObject();
-        emit(Op::GET_ITEM_OBJ, table, receiver, method == "query" ? 4 : 3);
+        emit(Op::GET_ITEM_OBJ, table, receiver, query ? 4 : 3);
         int key = value(0);
-        if (method == "header")
-            key = native(Native::str_lower, {key}, {true}, -1, m_module.program.types.strType());
-        return native(Native::dict_get_default, {table, key, value(1)}, {true, true, true}, dst, e.type);
+        if (!query)
+            key = native(Native::str_lower, {key}, {true}, -1, strT);
+        return native(nativeOf(e.builtin), {table, key, value(1)}, {true, true, true}, dst, e.type);
     }
-    if (receiverType->is(TypeKind::Request) && method == "json") {
+    case Builtin::RequestJson: {
         // The body, parsed straight into the static type the checker gave the call.
         const int body = tempObject();
         emit(Op::GET_ITEM_OBJ, body, receiver, 2);
         return native(Native::json_parse, {body}, {true}, dst, e.type, m_module.desc(e.type));
     }
-    unsupportedHere(e.span, receiverType->name() + "." + method + "() here");
+    default: break;
+    }
+
+    // Everything else: the receiver, then each argument or its declared default.
+    const Native fn = nativeOf(e.builtin);
+    if (fn == Native::Count)
+        unsupportedHere(e.span, lang::builtinName(e.builtin) + "() here");
+    std::vector<int> args{receiver};
+    std::vector<bool> objects{true};
+    const std::vector<lang::BuiltinParameter> params = lang::builtinParameters(e.builtin);
+    for (size_t i = 0; i < params.size(); ++i) {
+        if (bound(i)) {
+            args.push_back(value(i));
+            objects.push_back(isObject(bound(i)->type));
+        } else if (params[i].defaultValue == "None") {
+            // None for an optional str: a null object register.
+            args.push_back(nullObject());
+            objects.push_back(true);
+        } else {
+            args.push_back(constantInt(std::stoll(params[i].defaultValue)));
+            objects.push_back(false);
+        }
+    }
+    const bool needsType = e.type->is(TypeKind::List); // a native that builds a list must know its element type
+    const int out = native(fn, args, objects, e.type->is(TypeKind::None) ? -1 : dst, e.type->is(TypeKind::None) ? nullptr : e.type,
+                           needsType ? m_module.desc(e.type) : nullptr);
+    return out;
 }
 
 } // namespace hotpath::vm

@@ -158,7 +158,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
     const lang::Type *type = iterable.type;
     if (iterable.kind == ExprKind::Call) {
         const auto &call = iterable.as<CallExpr>();
-        if (call.target == CallTarget::Builtin && call.targetName == "range") {
+        if (call.builtin == Builtin::Range) {
             auto it = std::make_unique<RangeIterator>();
             it->current = tempNumber();
             it->stop = tempNumber();
@@ -182,7 +182,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             }
             return it;
         }
-        if (call.target == CallTarget::Builtin && call.targetName == "enumerate") {
+        if (call.builtin == Builtin::Enumerate) {
             auto it = std::make_unique<EnumerateIterator>();
             it->inner = makeIterator(*call.boundArgs[0]);
             it->counter = tempNumber();
@@ -192,13 +192,13 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
                 emit(Op::LOAD_K, it->counter, intConstant(0));
             return it;
         }
-        if (call.target == CallTarget::Builtin && call.targetName == "zip") {
+        if (call.builtin == Builtin::Zip) {
             auto it = std::make_unique<ZipIterator>();
             for (const ExprPtr &arg : call.args)
                 it->inners.push_back(makeIterator(*arg));
             return it;
         }
-        if (call.target == CallTarget::Builtin && call.targetName == "reversed") {
+        if (call.builtin == Builtin::Reversed) {
             const Expr &inner = *call.args[0];
             const lang::Type *element = type->element;
             // reversed(x): iterate a list copy backwards (x may be a str, range, tuple,
@@ -216,8 +216,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             emit(Op::SUB_I, it->index, it->index, one);
             return it;
         }
-        if (call.target == CallTarget::Method
-            && (call.targetName == "dict.keys" || call.targetName == "dict.values" || call.targetName == "dict.items")) {
+        if (call.builtin == Builtin::DictKeys || call.builtin == Builtin::DictValues || call.builtin == Builtin::DictItems) {
             const Expr &receiver = *call.callee->as<AttributeExpr>().object;
             auto it = std::make_unique<DictIterator>();
             it->dict = tempObject();
@@ -227,8 +226,9 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             it->size = tempNumber();
             emit(Op::LEN, it->size, it->dict, typeConstant(receiver.type));
             it->valueType = receiver.type->element;
-            it->yield = call.targetName == "dict.keys" ? DictIterator::Yield::Keys
-                      : call.targetName == "dict.values" ? DictIterator::Yield::Values : DictIterator::Yield::Items;
+            it->yield = call.builtin == Builtin::DictKeys     ? DictIterator::Yield::Keys
+                      : call.builtin == Builtin::DictValues ? DictIterator::Yield::Values
+                                                            : DictIterator::Yield::Items;
             return it;
         }
     }

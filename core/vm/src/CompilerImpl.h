@@ -144,7 +144,15 @@ public:
     int native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
                const lang::Type *resultType, const TypeDesc *type = nullptr);
     int printCall(const CallExpr &e);
-    int reduceCall(const CallExpr &e, const std::string &name, int dst);
+    // None as an object argument: a null register (a reused temporary may still hold an
+    // immortal constant, so it is cleared).
+    int nullObject()
+    {
+        const int r = tempObject();
+        emit(Op::CLEAR, r);
+        return r;
+    }
+    int reduceCall(const CallExpr &e, Builtin fn, int dst);
     int materialize(const Expr &iterable, const lang::Type *elementType);
 
     // ---- loops (CompileLoops.cpp)

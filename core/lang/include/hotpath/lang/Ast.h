@@ -10,6 +10,7 @@
 // resolved to), so the bytecode compiler and the JIT read one typed tree and can never
 // disagree about what the source meant.
 
+#include "hotpath/lang/Builtins.h"
 #include "hotpath/support/SourceFile.h"
 
 #include <cstdint>
@@ -140,7 +141,7 @@ struct CallExpr : Expr
     std::vector<KeywordArgument> keywords;
 
     CallTarget target = CallTarget::Unresolved;
-    std::string targetName;              // builtin, method or math function name
+    Builtin builtin = Builtin::None;     // Builtin, Method, MathFunction: which one (Builtins.h)
     const FunctionInfo *function = nullptr;
     const RecordInfo *record = nullptr;
     // Arguments in parameter order after binding keywords and defaults; null entries
