@@ -7,6 +7,8 @@
 // (-rdynamic), so both tiers share one runtime, one Context per thread, one heap.
 #include "hotpath/jit/Jit.h"
 
+#include "RuntimeImports.h"
+
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/vm/Natives.h"
@@ -32,21 +34,9 @@ using CompileFunction = void (*)(std::shared_ptr<const vm::Module>, const Compil
 [[gnu::used]] void keepModuleImports(runtime::Context &context, std::string &text)
 {
     static const void *const functions[] = {
-        reinterpret_cast<const void *>(&runtime::hp_compare), reinterpret_cast<const void *>(&runtime::hp_dict_get_item),
-        reinterpret_cast<const void *>(&runtime::hp_dict_set), reinterpret_cast<const void *>(&runtime::hp_equal),
-        reinterpret_cast<const void *>(&runtime::hp_len), reinterpret_cast<const void *>(&runtime::hp_list_append),
-        reinterpret_cast<const void *>(&runtime::hp_list_get), reinterpret_cast<const void *>(&runtime::hp_str_append),
-        reinterpret_cast<const void *>(&runtime::hp_str_concat), reinterpret_cast<const void *>(&runtime::hp_truthy),
-        reinterpret_cast<const void *>(&vm::hp_op_assert_fail), reinterpret_cast<const void *>(&vm::hp_op_compare_int_float),
-        reinterpret_cast<const void *>(&vm::hp_op_dict_next), reinterpret_cast<const void *>(&vm::hp_op_div_int),
-        reinterpret_cast<const void *>(&vm::hp_op_floordiv_float), reinterpret_cast<const void *>(&vm::hp_op_format),
-        reinterpret_cast<const void *>(&vm::hp_op_mod_float), reinterpret_cast<const void *>(&vm::hp_op_new_dict),
-        reinterpret_cast<const void *>(&vm::hp_op_new_list), reinterpret_cast<const void *>(&vm::hp_op_new_tuple),
-        reinterpret_cast<const void *>(&vm::hp_op_pow_float), reinterpret_cast<const void *>(&vm::hp_op_pow_int),
-        reinterpret_cast<const void *>(&vm::hp_op_raise), reinterpret_cast<const void *>(&vm::hp_op_release),
-        reinterpret_cast<const void *>(&vm::hp_op_retain_shared), reinterpret_cast<const void *>(&vm::hp_op_store_object),
-        reinterpret_cast<const void *>(&vm::hp_op_store_state),
-        reinterpret_cast<const void *>(&vm::hp_op_str_next), reinterpret_cast<const void *>(&vm::hp_op_unbound),
+#define HOTPATH_JIT_IMPORT_ADDRESS(ns, name) reinterpret_cast<const void *>(&ns::name),
+        HOTPATH_JIT_EXECUTABLE_IMPORTS(HOTPATH_JIT_IMPORT_ADDRESS)
+#undef HOTPATH_JIT_IMPORT_ADDRESS
         reinterpret_cast<const void *>(&vm::nativeName), reinterpret_cast<const void *>(&vm::nativeFunction),
         reinterpret_cast<const void *>(&runtime::Context::current), reinterpret_cast<const void *>(&runtime::Context::setCurrent),
     };

@@ -7,6 +7,7 @@
 #include "Lowering.h"
 
 #include "CallState.h"
+#include "RuntimeImports.h"
 
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/vm/Natives.h"
@@ -20,6 +21,7 @@
 #include <llvm/Support/raw_ostream.h>
 
 #include <cstddef>
+#include <type_traits>
 #include <set>
 #include <stdexcept>
 
@@ -42,37 +44,54 @@ std::string entrySymbol(const vm::Module &module, int index)
 
 namespace {
 
-// Runtime functions by name and address, with their IR signatures written once.
+// Runtime functions by name and address, with their IR types derived from their C++
+// declarations (RuntimeImports.h).
 struct RuntimeFunction
 {
     const char *name;
     void *address;
-    const char *signature; // result then parameters: i = i64, d = double, p = ptr, b = i1, v = void, w = i32
+    llvm::FunctionType *(*irType)(llvm::LLVMContext &);
 };
 
-#define RT(name, sig) {#name, reinterpret_cast<void *>(&name), sig}
-const RuntimeFunction runtimeFunctions[] = {
-    RT(hp_jit_poll, "bp"), RT(hp_jit_fail_at, "vpw"), RT(hp_jit_print, "vpipi"), RT(hp_jit_recursion, "vp"),
-    RT(hp_op_pow_int, "iii"), RT(hp_op_div_int, "dii"),
-    RT(hp_op_floordiv_float, "ddd"), RT(hp_op_mod_float, "ddd"),
-    RT(hp_op_pow_float, "ddd"), RT(hp_op_compare_int_float, "iidi"), RT(hp_op_format, "pippi"),
-    RT(hp_op_unbound, "vp"), RT(hp_op_assert_fail, "vp"), RT(hp_op_raise, "vip"),
-    RT(hp_op_str_next, "ipip"), RT(hp_op_dict_next, "ipiip"), RT(hp_op_new_list, "pppi"),
-    RT(hp_op_new_dict, "pppi"), RT(hp_op_new_tuple, "ppp"), RT(hp_op_release, "vp"),
-    RT(hp_truthy, "bip"), RT(hp_equal, "biip"), RT(hp_compare, "iiip"), RT(hp_len, "iip"),
-    RT(hp_str_concat, "ppp"), RT(hp_str_append, "ppp"), RT(hp_list_get, "ipi"), RT(hp_list_append, "vpi"),
-    RT(hp_dict_get_item, "ipp"), RT(hp_dict_set, "vppi"), RT(hp_op_retain_shared, "vp"),
-    RT(hp_op_store_object, "vppp"), RT(hp_op_store_state, "vpp"),
-};
-#undef RT
-
-const RuntimeFunction &runtimeFunction(std::string_view name)
+// The IR type of one C++ parameter or result type, as the SysV ABI passes it.
+template<typename T> llvm::Type *irTypeOf(llvm::LLVMContext &ctx)
 {
-    for (const RuntimeFunction &f : runtimeFunctions)
-        if (name == f.name)
-            return f;
-    throw std::logic_error("unknown runtime function");
+    if constexpr (std::is_void_v<T>)
+        return llvm::Type::getVoidTy(ctx);
+    else if constexpr (std::is_same_v<T, bool>)
+        return llvm::Type::getInt1Ty(ctx);
+    else if constexpr (std::is_same_v<T, double>)
+        return llvm::Type::getDoubleTy(ctx);
+    else if constexpr (std::is_pointer_v<T>)
+        return llvm::PointerType::getUnqual(ctx);
+    else if constexpr (std::is_same_v<T, Slot> || std::is_same_v<T, std::int64_t>)
+        return llvm::Type::getInt64Ty(ctx); // a Slot is a union of 8 bytes with an integer: passed as i64
+    else if constexpr (std::is_same_v<T, std::int32_t>)
+        return llvm::Type::getInt32Ty(ctx);
+    else
+        static_assert(sizeof(T) == 0, "a runtime function takes or returns a type the JIT cannot pass");
 }
+
+template<typename Result, typename... Params> struct IrSignature
+{
+    static llvm::FunctionType *get(llvm::LLVMContext &ctx)
+    {
+        return llvm::FunctionType::get(irTypeOf<Result>(ctx), {irTypeOf<Params>(ctx)...}, false);
+    }
+};
+template<typename Result, typename... Params> auto irSignature(Result (*)(Params...))
+{
+    return &IrSignature<Result, Params...>::get;
+}
+
+const RuntimeFunction runtimeFunctions[] = {
+#define HOTPATH_JIT_IMPORT_ROW(ns, name) {#name, reinterpret_cast<void *>(&ns::name), irSignature(&ns::name)},
+    HOTPATH_JIT_IMPORTS(HOTPATH_JIT_IMPORT_ROW)
+#undef HOTPATH_JIT_IMPORT_ROW
+};
+static_assert(std::size(runtimeFunctions) == static_cast<std::size_t>(Import::Count));
+
+const RuntimeFunction &runtimeFunction(Import import) { return runtimeFunctions[static_cast<std::size_t>(import)]; }
 
 std::string nativeSymbol(vm::Native native) { return std::string("hp.native.") + vm::nativeName(native); }
 
@@ -123,7 +142,7 @@ private:
     void raise(ErrorKind kind, const std::string &message);
     void raiseIf(llvm::Value *condition, ErrorKind kind, const std::string &message);
     void poll();
-    llvm::Value *call(std::string_view name, llvm::ArrayRef<llvm::Value *> args);
+    llvm::Value *call(Import import, llvm::ArrayRef<llvm::Value *> args);
     llvm::Value *gep(llvm::Value *p, std::uint64_t offset) { return b.CreateConstInBoundsGEP1_64(b.getInt8Ty(), p, offset); }
     void retain(llvm::Value *p);
     void release(llvm::Value *p);
@@ -214,26 +233,12 @@ public:
         return type->isObject() ? static_cast<llvm::Type *>(llvm::PointerType::getUnqual(ctx)) : llvm::Type::getInt64Ty(ctx);
     }
 
-    llvm::Function *runtime(std::string_view name)
+    llvm::Function *runtime(Import import)
     {
-        const RuntimeFunction &rt = runtimeFunction(name);
+        const RuntimeFunction &rt = runtimeFunction(import);
         if (llvm::Function *f = ir->getFunction(rt.name))
             return f;
-        auto type = [&](char c) -> llvm::Type * {
-            switch (c) {
-            case 'i': return llvm::Type::getInt64Ty(ctx);
-            case 'w': return llvm::Type::getInt32Ty(ctx);
-            case 'd': return llvm::Type::getDoubleTy(ctx);
-            case 'b': return llvm::Type::getInt1Ty(ctx);
-            case 'v': return llvm::Type::getVoidTy(ctx);
-            default: return llvm::PointerType::getUnqual(ctx);
-            }
-        };
-        std::vector<llvm::Type *> params;
-        for (const char *c = rt.signature + 1; *c; ++c)
-            params.push_back(type(*c));
-        auto *ft = llvm::FunctionType::get(type(rt.signature[0]), params, false);
-        auto *f = llvm::Function::Create(ft, llvm::Function::ExternalLinkage, rt.name, *ir);
+        auto *f = llvm::Function::Create(rt.irType(ctx), llvm::Function::ExternalLinkage, rt.name, *ir);
         f->addFnAttr(llvm::Attribute::NoUnwind);
         return f;
     }
@@ -345,7 +350,7 @@ llvm::Function *ModuleLowering::retainHelper()
     b.CreateBr(done);
     // Module state or an immortal constant: counted atomically, or not at all.
     b.SetInsertPoint(shared);
-    b.CreateCall(runtime("hp_op_retain_shared"), {object});
+    b.CreateCall(runtime(Import::hp_op_retain_shared), {object});
     b.CreateBr(done);
     b.SetInsertPoint(done);
     b.CreateRetVoid();
@@ -379,18 +384,18 @@ llvm::Value *FunctionLowering::string(const std::string &text)
     return global;
 }
 
-llvm::Value *FunctionLowering::call(std::string_view name, llvm::ArrayRef<llvm::Value *> args)
+llvm::Value *FunctionLowering::call(Import import, llvm::ArrayRef<llvm::Value *> args)
 {
-    return b.CreateCall(m.runtime(name), args);
+    return b.CreateCall(m.runtime(import), args);
 }
 
 void FunctionLowering::retain(llvm::Value *p) { b.CreateCall(m.retainHelper(), {p}); }
-void FunctionLowering::release(llvm::Value *p) { call("hp_op_release", {p}); }
+void FunctionLowering::release(llvm::Value *p) { call(Import::hp_op_release, {p}); }
 
 // One call: retaining, sharing when the container is module state, releasing the old.
 void FunctionLowering::storeIntoContainer(llvm::Value *container, llvm::Value *address, llvm::Value *v)
 {
-    call("hp_op_store_object", {container, address, v});
+    call(Import::hp_op_store_object, {container, address, v});
 }
 
 void FunctionLowering::loadInto(int r, llvm::Value *address)
@@ -457,7 +462,7 @@ void FunctionLowering::checkError()
 
 void FunctionLowering::raise(ErrorKind kind, const std::string &message)
 {
-    call("hp_op_raise", {constI(static_cast<int>(kind)), string(message)});
+    call(Import::hp_op_raise, {constI(static_cast<int>(kind)), string(message)});
     b.CreateBr(unwind);
     unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
 }
@@ -483,7 +488,7 @@ void FunctionLowering::poll()
     auto *next = llvm::BasicBlock::Create(ctx, "polled", F);
     b.CreateCondBr(b.CreateICmpSGT(left, b.getInt32(0)), next, slow, llvm::MDBuilder(ctx).createBranchWeights(2000, 1));
     b.SetInsertPoint(slow);
-    llvm::Value *ok = call("hp_jit_poll", {state});
+    llvm::Value *ok = call(Import::hp_jit_poll, {state});
     failIf(b.CreateNot(ok));
     b.CreateBr(next);
     b.SetInsertPoint(next);
@@ -546,7 +551,7 @@ void FunctionLowering::lower()
         llvm::IRBuilder<>::InsertPointGuard guard(b);
         b.SetInsertPoint(unwind);
         unwindLine = b.CreatePHI(i32, 4, "line");
-        call("hp_jit_fail_at", {state, unwindLine});
+        call(Import::hp_jit_fail_at, {state, unwindLine});
         releaseAll();
         b.CreateRet(llvm::Constant::getNullValue(F->getReturnType()));
         exit = llvm::BasicBlock::Create(ctx, "return", F);
@@ -629,7 +634,7 @@ void FunctionLowering::emitCall(const Instr &i)
     auto *next = llvm::BasicBlock::Create(ctx, "call", F);
     b.CreateCondBr(tooDeep, fail, next, unlikely);
     b.SetInsertPoint(fail);
-    call("hp_jit_recursion", {state});
+    call(Import::hp_jit_recursion, {state});
     b.CreateBr(unwind);
     unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), fail);
     b.SetInsertPoint(next);
@@ -728,7 +733,7 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::LOAD_STATE:
     case Op::LOAD_STATE_OBJ: loadInto(i.a, constPtr(&module.state->slots[i.b])); break;
     case Op::STORE_STATE: b.CreateStore(getI(i.a), constPtr(&module.state->slots[i.b])); break;
-    case Op::STORE_STATE_OBJ: call("hp_op_store_state", {constPtr(&module.state->slots[i.b]), getP(i.a)}); break;
+    case Op::STORE_STATE_OBJ: call(Import::hp_op_store_state, {constPtr(&module.state->slots[i.b]), getP(i.a)}); break;
     case Op::CLEAR: setObject(i.a, constPtr(nullptr)); break;
     case Op::ADD_I: emitOverflowing(llvm::Intrinsic::sadd_with_overflow, i.a, getI(i.b), getI(i.c)); break;
     case Op::SUB_I: emitOverflowing(llvm::Intrinsic::ssub_with_overflow, i.a, getI(i.b), getI(i.c)); break;
@@ -762,7 +767,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::POW_I:
-        setI(i.a, call("hp_op_pow_int", {getI(i.b), getI(i.c)}));
+        setI(i.a, call(Import::hp_op_pow_int, {getI(i.b), getI(i.c)}));
         checkError();
         break;
     case Op::DIV_I: {
@@ -781,7 +786,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         setF(i.a, b.CreateFDiv(b.CreateSIToFP(x, f64), b.CreateSIToFP(y, f64)));
         b.CreateBr(done);
         b.SetInsertPoint(slowBlock);
-        setF(i.a, call("hp_op_div_int", {x, y}));
+        setF(i.a, call(Import::hp_op_div_int, {x, y}));
         checkError();
         b.CreateBr(done);
         b.SetInsertPoint(done);
@@ -828,22 +833,22 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::FLOORDIV_F:
-        setF(i.a, call("hp_op_floordiv_float", {getF(i.b), getF(i.c)}));
+        setF(i.a, call(Import::hp_op_floordiv_float, {getF(i.b), getF(i.c)}));
         checkError();
         break;
     case Op::MOD_F:
-        setF(i.a, call("hp_op_mod_float", {getF(i.b), getF(i.c)}));
+        setF(i.a, call(Import::hp_op_mod_float, {getF(i.b), getF(i.c)}));
         checkError();
         break;
     case Op::POW_F:
-        setF(i.a, call("hp_op_pow_float", {getF(i.b), getF(i.c)}));
+        setF(i.a, call(Import::hp_op_pow_float, {getF(i.b), getF(i.c)}));
         checkError();
         break;
     case Op::NEG_F: setF(i.a, b.CreateFNeg(getF(i.b))); break;
     case Op::ABS_F: setF(i.a, b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, getF(i.b))); break;
     case Op::I2F: setF(i.a, b.CreateSIToFP(getI(i.b), f64)); break;
     case Op::NOT: setBool(i.a, b.CreateICmpEQ(getI(i.b), constI(0))); break;
-    case Op::TRUTHY: setBool(i.a, call("hp_truthy", {getSlot(i.b), typeOf(i.c)})); break;
+    case Op::TRUTHY: setBool(i.a, call(Import::hp_truthy, {getSlot(i.b), typeOf(i.c)})); break;
     case Op::EQ_I: setBool(i.a, b.CreateICmpEQ(getI(i.b), getI(i.c))); break;
     case Op::NE_I: setBool(i.a, b.CreateICmpNE(getI(i.b), getI(i.c))); break;
     case Op::LT_I: setBool(i.a, b.CreateICmpSLT(getI(i.b), getI(i.c))); break;
@@ -868,17 +873,17 @@ void FunctionLowering::emit(std::uint32_t pc)
         llvm::Value *x = getSlot(i.b), *y = getSlot(i.c);
         llvm::Value *result = nullptr;
         switch (static_cast<vm::CompareKind>(next->b)) {
-        case vm::CompareKind::Eq: result = call("hp_equal", {x, y, type}); break;
-        case vm::CompareKind::Ne: result = b.CreateNot(call("hp_equal", {x, y, type})); break;
-        case vm::CompareKind::Lt: result = b.CreateICmpSLT(call("hp_compare", {x, y, type}), constI(0)); break;
-        case vm::CompareKind::Le: result = b.CreateICmpSLE(call("hp_compare", {x, y, type}), constI(0)); break;
-        case vm::CompareKind::Gt: result = b.CreateICmpSGT(call("hp_compare", {x, y, type}), constI(0)); break;
-        case vm::CompareKind::Ge: result = b.CreateICmpSGE(call("hp_compare", {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Eq: result = call(Import::hp_equal, {x, y, type}); break;
+        case vm::CompareKind::Ne: result = b.CreateNot(call(Import::hp_equal, {x, y, type})); break;
+        case vm::CompareKind::Lt: result = b.CreateICmpSLT(call(Import::hp_compare, {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Le: result = b.CreateICmpSLE(call(Import::hp_compare, {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Gt: result = b.CreateICmpSGT(call(Import::hp_compare, {x, y, type}), constI(0)); break;
+        case vm::CompareKind::Ge: result = b.CreateICmpSGE(call(Import::hp_compare, {x, y, type}), constI(0)); break;
         }
         setBool(i.a, result);
         break;
     }
-    case Op::CMP_IF: setI(i.a, call("hp_op_compare_int_float", {getI(i.b), getF(i.c), constI(next->a)})); break;
+    case Op::CMP_IF: setI(i.a, call(Import::hp_op_compare_int_float, {getI(i.b), getF(i.c), constI(next->a)})); break;
     case Op::JUMP: b.CreateBr(blockAt(i.target())); break;
     case Op::JUMP_IF:
     case Op::JUMP_IF_NOT: {
@@ -909,14 +914,14 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     case Op::NATIVE: emitNative(i, *next); break;
     case Op::STR_ADD: {
-        llvm::Value *s = call("hp_str_concat", {getP(i.b), getP(i.c)});
+        llvm::Value *s = call(Import::hp_str_concat, {getP(i.b), getP(i.c)});
         checkError();
         setObject(i.a, s);
         break;
     }
     case Op::STR_APPEND: {
         // hp_str_append consumes the register's reference.
-        llvm::Value *s = call("hp_str_append", {getP(i.a), getP(i.b)});
+        llvm::Value *s = call(Import::hp_str_append, {getP(i.a), getP(i.b)});
         b.CreateStore(s, regs[i.a]);
         checkError();
         break;
@@ -930,7 +935,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         else if (type->kind == Kind::Dict)
             setI(i.a, b.CreateLoad(i64, gep(getP(i.b), dictSize)));
         else
-            setI(i.a, call("hp_len", {getSlot(i.b), typeOf(i.c)}));
+            setI(i.a, call(Import::hp_len, {getSlot(i.b), typeOf(i.c)}));
         break;
     }
     case Op::LIST_GET:
@@ -965,7 +970,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::LIST_APPEND:
-        call("hp_list_append", {getP(i.a), getSlot(i.b)});
+        call(Import::hp_list_append, {getP(i.a), getSlot(i.b)});
         checkError();
         break;
     case Op::NEW_LIST:
@@ -985,11 +990,11 @@ void FunctionLowering::emit(std::uint32_t pc)
             b.CreateStore(getSlot(static_cast<int>(i.c + k)), b.CreateConstInBoundsGEP1_64(i64, items, k));
         llvm::Value *object = nullptr;
         if (i.op == Op::NEW_LIST)
-            object = call("hp_op_new_list", {typeOf(i.b), items, constI(static_cast<std::int64_t>(n))});
+            object = call(Import::hp_op_new_list, {typeOf(i.b), items, constI(static_cast<std::int64_t>(n))});
         else if (i.op == Op::NEW_DICT)
-            object = call("hp_op_new_dict", {typeOf(i.b), items, constI(next->a)});
+            object = call(Import::hp_op_new_dict, {typeOf(i.b), items, constI(next->a)});
         else
-            object = call("hp_op_new_tuple", {typeOf(i.b), items});
+            object = call(Import::hp_op_new_tuple, {typeOf(i.b), items});
         if (i.op == Op::NEW_DICT) {
             setObject(i.a, object); // the interpreter stores before checking
             checkError();
@@ -1011,7 +1016,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::DICT_GET: {
-        llvm::Value *bits = call("hp_dict_get_item", {getP(i.b), getP(i.c)});
+        llvm::Value *bits = call(Import::hp_dict_get_item, {getP(i.b), getP(i.c)});
         checkError();
         if (isObject[i.a]) {
             llvm::Value *v = b.CreateIntToPtr(bits, ptrTy);
@@ -1023,15 +1028,15 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::DICT_SET:
-        call("hp_dict_set", {getP(i.a), getP(i.b), getSlot(i.c)});
+        call(Import::hp_dict_set, {getP(i.a), getP(i.b), getSlot(i.c)});
         checkError();
         break;
     case Op::DICT_NEXT:
     case Op::STR_NEXT: {
         llvm::Value *out = scratch(3);
         llvm::Value *found = i.op == Op::DICT_NEXT
-            ? call("hp_op_dict_next", {getP(i.b), getI(i.c), getI(next->c), out})
-            : call("hp_op_str_next", {getP(i.b), getI(i.c), out});
+            ? call(Import::hp_op_dict_next, {getP(i.b), getI(i.c), getI(next->c), out})
+            : call(Import::hp_op_str_next, {getP(i.b), getI(i.c), out});
         setI(i.a, found);
         checkError();
         auto *store = llvm::BasicBlock::Create(ctx, "next.found", F);
@@ -1062,7 +1067,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         auto *ok = llvm::BasicBlock::Create(ctx, "bound", F);
         b.CreateCondBr(unset, fail, ok, unlikely);
         b.SetInsertPoint(fail);
-        call("hp_op_unbound", {constPtr(K[i.b].value.p)});
+        call(Import::hp_op_unbound, {constPtr(K[i.b].value.p)});
         b.CreateBr(unwind);
         unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), fail);
         b.SetInsertPoint(ok);
@@ -1070,14 +1075,14 @@ void FunctionLowering::emit(std::uint32_t pc)
     }
     case Op::FORMAT: {
         const void *spec = next->a > 0 ? &module.formatSpecs[next->a - 1u] : nullptr;
-        llvm::Value *s = call("hp_op_format", {getSlot(i.b), typeOf(i.c), constPtr(spec), constI(next->b == 1)});
+        llvm::Value *s = call(Import::hp_op_format, {getSlot(i.b), typeOf(i.c), constPtr(spec), constI(next->b == 1)});
         checkError();
         setObject(i.a, s);
         break;
     }
-    case Op::PRINT: call("hp_jit_print", {state, getSlot(i.a), typeOf(i.b), constI(i.c)}); break;
+    case Op::PRINT: call(Import::hp_jit_print, {state, getSlot(i.a), typeOf(i.b), constI(i.c)}); break;
     case Op::ASSERT_FAIL:
-        call("hp_op_assert_fail", {i.b ? getP(i.a) : constPtr(nullptr)});
+        call(Import::hp_op_assert_fail, {i.b ? getP(i.a) : constPtr(nullptr)});
         b.CreateBr(unwind);
         unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
         break;
