@@ -11,6 +11,7 @@
 #include <QtTest/QtTest>
 
 #include <atomic>
+#include <functional>
 #include <thread>
 
 using namespace hotpath;
@@ -336,6 +337,82 @@ private Q_SLOTS:
         QCOMPARE(reset[0].outcome, vm::StateChange::Outcome::Reset);
         QVERIFY2(reset[0].detail.find("a new field needs a default for the old values to be kept (tags)") != std::string::npos,
                  reset[0].detail.c_str());
+    }
+
+    // Everything the compiler makes from the conformance programs and the samples passes
+    // the verifier, and its listing names every operand by its kind.
+    void compiledProgramsVerify()
+    {
+        QStringList files;
+        for (const char *dir : {HOTPATH_PROGRAMS_DIR, HOTPATH_SAMPLES_DIR}) {
+            const QDir folder(QString::fromUtf8(dir));
+            for (const QString &name : folder.entryList({QStringLiteral("*.py")}, QDir::Files))
+                files << folder.filePath(name);
+        }
+        QVERIFY(files.size() > 100);
+        int verified = 0;
+        for (const QString &path : files) {
+            QFile file(path);
+            QVERIFY(file.open(QIODevice::ReadOnly));
+            support::DiagnosticSink sink;
+            auto program = lang::checkFile(support::SourceFile(path.toStdString(), file.readAll().toStdString()), sink);
+            if (sink.hasErrors())
+                continue; // the err_* programs
+            auto result = vm::compileProgram(*program);
+            if (!result.module)
+                continue;
+            const std::string problem = vm::verify(*result.module);
+            QVERIFY2(problem.empty(), qPrintable(path + QStringLiteral(": ") + QString::fromStdString(problem)));
+            for (const vm::Function &function : result.module->functions)
+                QVERIFY(!vm::disassemble(*result.module, function).empty());
+            ++verified;
+        }
+        QVERIFY(verified > 100);
+    }
+
+    void verifierFindsMalformedBytecode()
+    {
+        const std::string source = "def f(xs: list[int], s: str) -> int:\n"
+                                   "    t = 0\n"
+                                   "    for x in xs:\n"
+                                   "        if x > 1 and s.startswith('a'):\n"
+                                   "            t += x\n"
+                                   "    return t\n";
+        auto fresh = [&] { return compile(source); };
+        auto findOp = [](const vm::Function &function, vm::Op op) {
+            for (size_t pc = 0; pc < function.code.size(); ++pc)
+                if (function.code[pc].op == op)
+                    return pc;
+            qFatal("no such instruction");
+        };
+        {
+            Compiled c = fresh();
+            QCOMPARE(vm::verify(*c.module), std::string());
+            const std::string listing = vm::disassemble(*c.module, c.module->functions[0]);
+            QVERIFY2(listing.find("str_startswith(), r") != std::string::npos, listing.c_str());
+            QVERIFY2(listing.find("JUMP_IF_NOT     r") != std::string::npos && listing.find(", -> ") != std::string::npos,
+                     listing.c_str());
+        }
+        struct Breakage
+        {
+            const char *what;
+            std::function<void(vm::Function &)> apply;
+        };
+        const Breakage breakages[] = {
+            {"is register", [&](vm::Function &f) { f.code[findOp(f, vm::Op::JUMP_IF_NOT)].a = f.registerCount; }},
+            {"not an instruction", [&](vm::Function &f) { f.code[findOp(f, vm::Op::JUMP_IF_NOT)].setTarget(99999); }},
+            {"needs an EXTRA word", [&](vm::Function &f) { f.code[findOp(f, vm::Op::NATIVE) + 1].op = vm::Op::NOP; }},
+            {"takes 2 arguments, given 3", [&](vm::Function &f) { f.code[findOp(f, vm::Op::NATIVE) + 1].a = 3; }},
+            {"is native", [&](vm::Function &f) { f.code[findOp(f, vm::Op::NATIVE)].b = 60000; }},
+            {"run off its end", [&](vm::Function &f) { f.code.back().op = vm::Op::NOP; }},
+        };
+        for (const Breakage &breakage : breakages) {
+            Compiled c = fresh();
+            breakage.apply(c.module->functions[0]);
+            const std::string problem = vm::verify(*c.module);
+            QVERIFY2(problem.find(breakage.what) != std::string::npos, (breakage.what + (" -> " + problem)).c_str());
+            QVERIFY2(problem.rfind("bytecode of f, pc ", 0) == 0 || problem.rfind("bytecode of f, can", 0) == 0, problem.c_str());
+        }
     }
 };
 

@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // The compiler's frame: types, constants, registers and statements.
 #include "CompilerImpl.h"
+#include "hotpath/vm/Interpreter.h"
 
 #include "hotpath/runtime/Heap.h"
 
@@ -693,6 +694,12 @@ CompileResult compileProgram(const Program &program)
         result.errorLine = program.file.lineColumn(error.span.begin).line;
         result.module.reset();
     }
+#ifndef NDEBUG
+    // Development builds (and the fuzzers) check everything the compiler makes.
+    if (result.module)
+        if (std::string problem = verify(*result.module); !problem.empty())
+            throw std::logic_error("the compiler made malformed " + problem);
+#endif
     return result;
 }
 

@@ -1,34 +1,49 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// Bytecode listings: one instruction per line with its source line, registers named
-// after the locals they hold, constants and jump targets spelled out.
+// Bytecode listings: one instruction per line with its source line, and each operand
+// shown as what its kind in the opcode table says it is (Bytecode.h): registers named
+// after the locals they hold, constants and types spelled out, jump targets as "-> N".
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/vm/Interpreter.h"
 #include "hotpath/vm/Natives.h"
+#include "hotpath/vm/StateTransfer.h"
 
 #include <cstdio>
+#include <cstring>
 
 namespace hotpath::vm {
 
 const char *opName(Op op)
 {
     static constexpr const char *names[] = {
-#define HOTPATH_OP_NAME(name, operands, meaning) #name,
+#define HOTPATH_OP_NAME(name, kinds, meaning) #name,
         HOTPATH_OPCODES(HOTPATH_OP_NAME)
 #undef HOTPATH_OP_NAME
     };
     return names[static_cast<size_t>(op)];
 }
 
-const char *opOperands(Op op)
+const char *opOperandKinds(Op op)
 {
-    static constexpr const char *operands[] = {
-#define HOTPATH_OP_OPERANDS(name, operands, meaning) operands,
-        HOTPATH_OPCODES(HOTPATH_OP_OPERANDS)
-#undef HOTPATH_OP_OPERANDS
+    static constexpr const char *kinds[] = {
+#define HOTPATH_OP_KINDS(name, kinds, meaning) kinds,
+        HOTPATH_OPCODES(HOTPATH_OP_KINDS)
+#undef HOTPATH_OP_KINDS
     };
-    return operands[static_cast<size_t>(op)];
+    return kinds[static_cast<size_t>(op)];
 }
+
+const char *opMeaning(Op op)
+{
+    static constexpr const char *meanings[] = {
+#define HOTPATH_OP_MEANING(name, kinds, meaning) meaning,
+        HOTPATH_OPCODES(HOTPATH_OP_MEANING)
+#undef HOTPATH_OP_MEANING
+    };
+    return meanings[static_cast<size_t>(op)];
+}
+
+bool opHasExtra(Op op) { return std::strchr(opOperandKinds(op), '|') != nullptr; }
 
 namespace {
 
@@ -42,21 +57,71 @@ std::string reg(const Function &function, int r)
 std::string constantText(const Function &function, int k)
 {
     const Constant &c = function.constants[static_cast<size_t>(k)];
-    if (!c.type)
+    if (!c.type) {
+        // Numbers are stored untyped: a bit pattern far outside the ints a program
+        // writes is a float.
+        if (c.value.i > 1000000000000LL || c.value.i < -1000000000000LL) {
+            std::string asFloat;
+            runtime::appendFloatRepr(asFloat, c.value.f);
+            return asFloat;
+        }
         return std::to_string(c.value.i);
+    }
     if (c.type->kind == runtime::Kind::Str && c.value.p) {
         std::string text;
         runtime::appendStrRepr(text, runtime::view(static_cast<runtime::Str *>(c.value.p)));
         return text;
     }
-    return "<type>";
+    return "<" + describeType(c.type) + ">";
+}
+
+std::string typeText(const Function &function, int k)
+{
+    if (k == noType)
+        return "-";
+    const Constant &c = function.constants[static_cast<size_t>(k)];
+    return c.type ? describeType(c.type) : "?";
+}
+
+std::string stateName(const Module &module, int s)
+{
+    if (module.state && static_cast<size_t>(s) < module.state->names.size())
+        return "S" + std::to_string(s) + "(" + module.state->names[static_cast<size_t>(s)] + ")";
+    return "S" + std::to_string(s);
+}
+
+// The operands of one word (the instruction or its EXTRA) as their kinds say.
+void appendOperands(std::string &out, const Module &module, const Function &function, const Instr &word,
+                    std::string_view kinds)
+{
+    const std::uint16_t fields[3] = {word.a, word.b, word.c};
+    bool first = true;
+    for (size_t f = 0; f < kinds.size() && f < 3; ++f) {
+        const char kind = kinds[f];
+        if (kind == '-')
+            continue;
+        out += first ? "" : ", ";
+        first = false;
+        const int v = fields[f];
+        switch (kind) {
+        case 'r': out += reg(function, v); break;
+        case 'k': out += constantText(function, v); break;
+        case 't': out += typeText(function, v); break;
+        case 'g': out += "G" + std::to_string(v); break;
+        case 's': out += stateName(module, v); break;
+        case 'f': out += module.functions[static_cast<size_t>(v)].name + "()"; break;
+        case 'n': out += std::string(nativeName(static_cast<Native>(v))) + "()"; break;
+        case 'p': out += v == 0 ? std::string("no spec") : "spec " + std::to_string(v - 1); break;
+        case 'j': out += "-> " + std::to_string(word.target()); return; // B and C together
+        default: out += std::to_string(v); break;
+        }
+    }
 }
 
 } // namespace
 
 std::string disassemble(const Module &module, const Function &function)
 {
-    (void)module;
     std::string out = "function " + function.name + ": " + std::to_string(function.paramCount) + " params, "
         + std::to_string(function.registerCount) + " registers\n";
     char buffer[64];
@@ -64,57 +129,17 @@ std::string disassemble(const Module &module, const Function &function)
         const Instr &i = function.code[pc];
         std::snprintf(buffer, sizeof buffer, "%5zu  line %-4d %-16s", pc, function.lines[pc], opName(i.op));
         out += buffer;
-        switch (i.op) {
-        case Op::EXTRA: out += std::to_string(i.a) + " " + std::to_string(i.b) + " " + std::to_string(i.c); break;
-        case Op::JUMP:
-        case Op::LOOP: out += "-> " + std::to_string(i.target()); break;
-        case Op::JUMP_IF:
-        case Op::JUMP_IF_NOT: out += reg(function, i.a) + " -> " + std::to_string(i.target()); break;
-        case Op::LOAD_K:
-        case Op::LOAD_K_OBJ: {
-            const Constant &c = function.constants[i.b];
-            std::string value = c.type ? constantText(function, i.b) : std::to_string(c.value.i);
-            if (!c.type) {
-                // Numbers are stored untyped; show both readings when they differ.
-                std::string asFloat;
-                runtime::appendFloatRepr(asFloat, c.value.f);
-                if (c.value.i > 1000000000000LL || c.value.i < -1000000000000LL)
-                    value = asFloat;
-            }
-            out += reg(function, i.a) + ", " + value;
-            break;
+        const std::string_view kinds = opOperandKinds(i.op);
+        const size_t bar = kinds.find('|');
+        appendOperands(out, module, function, i, kinds.substr(0, bar));
+        if (bar != std::string_view::npos && pc + 1 < function.code.size()) {
+            // The EXTRA word belongs to this instruction: shown on its line, not its own.
+            out += " | ";
+            appendOperands(out, module, function, function.code[pc + 1], kinds.substr(bar + 1));
+            ++pc;
         }
-        case Op::CALL:
-            out += reg(function, i.a) + " := " + module.functions[i.b].name + "(" + reg(function, i.c) + "...)";
-            break;
-        case Op::NATIVE: out += reg(function, i.a) + " := " + nativeName(static_cast<Native>(i.b)) + "(" + reg(function, i.c) + "...)"; break;
-        case Op::RETURN:
-        case Op::CLEAR:
-        case Op::RANGE_CHECK: out += reg(function, i.a); break;
-        case Op::RETURN_NONE:
-        case Op::NOP: break;
-        case Op::ADD_IK: case Op::SUB_IK: case Op::MUL_IK: case Op::MOD_IK: case Op::FLOORDIV_IK:
-        case Op::EQ_IK: case Op::NE_IK: case Op::LT_IK: case Op::LE_IK: case Op::GT_IK: case Op::GE_IK:
-        case Op::LIST_SET_K:
-            out += reg(function, i.a) + ", " + reg(function, i.b) + ", " + constantText(function, i.c);
-            break;
-        case Op::FOR_RANGE: {
-            const Instr &x = function.code[pc + 1];
-            out += reg(function, i.a) + " to " + reg(function, i.b) + " step " + reg(function, i.c) + " -> "
-                + reg(function, x.a) + ", exit " + std::to_string(static_cast<unsigned>(x.b) | (static_cast<unsigned>(x.c) << 16));
-            break;
-        }
-        case Op::GET_ITEM:
-        case Op::GET_ITEM_OBJ: out += reg(function, i.a) + ", " + reg(function, i.b) + "[" + std::to_string(i.c) + "]"; break;
-        default: {
-            const std::string operands = opOperands(i.op);
-            out += reg(function, i.a);
-            if (operands.find('B') != std::string::npos)
-                out += ", " + reg(function, i.b);
-            if (operands.find('C') != std::string::npos)
-                out += ", " + reg(function, i.c);
-        }
-        }
+        while (!out.empty() && out.back() == ' ')
+            out.pop_back();
         out += '\n';
     }
     return out;

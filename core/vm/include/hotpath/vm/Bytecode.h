@@ -31,114 +31,118 @@ using runtime::TypeDesc;
 
 // X(name, operands, meaning). R = register, K = constant, T = type constant, J = jump.
 #define HOTPATH_OPCODES(X)                                                                           \
-    X(NOP, "", "do nothing")                                                                        \
-    X(EXTRA, "A B C", "operands of the previous instruction")                                      \
-    X(MOVE, "A B", "R[A] := R[B] (number)")                                                       \
-    X(MOVE_OBJ, "A B", "R[A] := R[B] (object, retained)")                                         \
-    X(LOAD_K, "A B", "R[A] := K[B] (number)")                                                     \
-    X(LOAD_K_OBJ, "A B", "R[A] := K[B] (immortal object)")                                        \
-    X(LOAD_GLOBAL, "A B", "R[A] := G[B] (module constant, number)")                               \
-    X(LOAD_GLOBAL_OBJ, "A B", "R[A] := G[B] (module constant, object)")                           \
-    X(LOAD_STATE, "A B", "R[A] := S[B] (module state, number)")                                   \
-    X(LOAD_STATE_OBJ, "A B", "R[A] := S[B] (module state, object, retained)")                     \
-    X(STORE_STATE, "A B", "S[B] := R[A] (module state, number)")                                  \
-    X(STORE_STATE_OBJ, "A B", "S[B] := R[A] (module state, object: shared, retained)")            \
-    X(CLEAR, "A", "release R[A]; R[A] := null")                                                   \
-    X(ADD_I, "A B C", "R[A] := R[B] + R[C] (int, OverflowError)")                                 \
-    X(SUB_I, "A B C", "R[A] := R[B] - R[C] (int, OverflowError)")                                 \
-    X(MUL_I, "A B C", "R[A] := R[B] * R[C] (int, OverflowError)")                                 \
-    X(FLOORDIV_I, "A B C", "R[A] := R[B] // R[C] (int, floors)")                                  \
-    X(MOD_I, "A B C", "R[A] := R[B] % R[C] (int, sign of divisor)")                               \
-    X(POW_I, "A B C", "R[A] := R[B] ** R[C] (int, C >= 0)")                                       \
-    X(DIV_I, "A B C", "R[A] := R[B] / R[C] (int operands, float result)")                         \
-    X(LSHIFT_I, "A B C", "R[A] := R[B] << R[C]")                                                  \
-    X(RSHIFT_I, "A B C", "R[A] := R[B] >> R[C]")                                                  \
-    X(AND_I, "A B C", "R[A] := R[B] & R[C]")                                                      \
-    X(OR_I, "A B C", "R[A] := R[B] | R[C]")                                                       \
-    X(XOR_I, "A B C", "R[A] := R[B] ^ R[C]")                                                      \
-    X(NEG_I, "A B", "R[A] := -R[B] (int, OverflowError)")                                         \
-    X(INVERT_I, "A B", "R[A] := ~R[B]")                                                           \
-    X(ABS_I, "A B", "R[A] := abs(R[B]) (int, OverflowError)")                                     \
-    X(ADD_F, "A B C", "R[A] := R[B] + R[C] (float)")                                              \
-    X(SUB_F, "A B C", "R[A] := R[B] - R[C] (float)")                                              \
-    X(MUL_F, "A B C", "R[A] := R[B] * R[C] (float)")                                              \
-    X(DIV_F, "A B C", "R[A] := R[B] / R[C] (float, ZeroDivisionError)")                           \
-    X(FLOORDIV_F, "A B C", "R[A] := R[B] // R[C] (float)")                                        \
-    X(MOD_F, "A B C", "R[A] := R[B] % R[C] (float)")                                              \
-    X(POW_F, "A B C", "R[A] := R[B] ** R[C] (float)")                                             \
-    X(NEG_F, "A B", "R[A] := -R[B] (float)")                                                      \
-    X(ABS_F, "A B", "R[A] := abs(R[B]) (float)")                                                  \
-    X(I2F, "A B", "R[A] := float(R[B])")                                                          \
-    X(NOT, "A B", "R[A] := not R[B] (bool/int)")                                                  \
-    X(TRUTHY, "A B C", "R[A] := bool(R[B]) for a value of type T[C]")                             \
-    X(EQ_I, "A B C", "R[A] := R[B] == R[C] (int)")                                                \
-    X(NE_I, "A B C", "R[A] := R[B] != R[C] (int)")                                                \
-    X(LT_I, "A B C", "R[A] := R[B] < R[C] (int)")                                                 \
-    X(LE_I, "A B C", "R[A] := R[B] <= R[C] (int)")                                                \
-    X(GT_I, "A B C", "R[A] := R[B] > R[C] (int)")                                                 \
-    X(GE_I, "A B C", "R[A] := R[B] >= R[C] (int)")                                                \
-    X(EQ_F, "A B C", "R[A] := R[B] == R[C] (float)")                                              \
-    X(NE_F, "A B C", "R[A] := R[B] != R[C] (float)")                                              \
-    X(LT_F, "A B C", "R[A] := R[B] < R[C] (float)")                                               \
-    X(LE_F, "A B C", "R[A] := R[B] <= R[C] (float)")                                              \
-    X(GT_F, "A B C", "R[A] := R[B] > R[C] (float)")                                               \
-    X(GE_F, "A B C", "R[A] := R[B] >= R[C] (float)")                                              \
-    X(COMPARE, "A B C +T op", "R[A] := R[B] <op> R[C] for values of type T (==,!=,<,<=,>,>=)")   \
-    X(JUMP, "J", "pc := J")                                                                         \
-    X(JUMP_IF, "A J", "if R[A]: pc := J")                                                         \
-    X(JUMP_IF_NOT, "A J", "if not R[A]: pc := J")                                                 \
-    X(LOOP, "J", "pc := J, polling the deadline and cancel flag (loop back-edge)")                 \
-    X(CALL, "A B C", "R[A] := F[B](R[C], R[C+1], ...)")                                           \
-    X(RETURN, "A", "return R[A]")                                                                   \
-    X(RETURN_NONE, "", "return None")                                                               \
-    X(NATIVE, "A B C +n T obj", "R[A] := native B(R[C..C+n)) with type constant T; obj: result is an object")                  \
-    X(STR_ADD, "A B C", "R[A] := R[B] + R[C] (str)")                                              \
-    X(STR_APPEND, "A B", "R[A] := R[A] + R[B], in place when R[A] is the only reference")          \
-    X(LEN, "A B C", "R[A] := len(R[B]) for a value of type T[C]")                                 \
-    X(LIST_GET, "A B C", "R[A] := R[B][R[C]] (list, number element)")                             \
-    X(LIST_GET_OBJ, "A B C", "R[A] := R[B][R[C]] (list, object element)")                         \
-    X(LIST_SET, "A B C", "R[A][R[B]] := R[C] (list)")                                             \
-    X(LIST_SET_K, "A B C", "R[A][R[B]] := K[C] (list of numbers, constant value)")                 \
-    X(LIST_APPEND, "A B", "R[A].append(R[B])")                                                    \
-    X(LIST_ITEM, "A B C", "R[A] := R[B].items[R[C]] with 0 <= R[C] < len (loops)")               \
-    X(NEW_LIST, "A B C +n", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
-    X(NEW_DICT, "A B C +n", "R[A] := {R[C]: R[C+1], ...} (n pairs) of dict type T[B]")           \
-    X(NEW_TUPLE, "A B C", "R[A] := tuple of type T[B] from R[C]...")                              \
-    X(NEW_RECORD, "A B C", "R[A] := record of type T[B] from R[C]...")                            \
-    X(GET_ITEM, "A B C", "R[A] := R[B].items[C] (tuple or record, number)")                       \
-    X(GET_ITEM_OBJ, "A B C", "R[A] := R[B].items[C] (tuple or record, object)")                   \
-    X(SET_FIELD, "A B C", "R[A].fields[B] := R[C] (record, retains objects)")                     \
-    X(DICT_GET, "A B C", "R[A] := R[B][R[C]] (dict, KeyError)")                                  \
-    X(DICT_SET, "A B C", "R[A][R[B]] := R[C] (dict)")                                             \
-    X(DICT_NEXT, "A B C +k v size", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]; RuntimeError if its size is no longer R[size]") \
-    X(STR_NEXT, "A B C +ch", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
-    X(RANGE_CHECK, "A", "ValueError if step R[A] is 0")                                           \
-    X(FOR_RANGE, "A B C +value J", "if R[A] has passed R[B] (step R[C]): pc := J; else R[value] := R[A], R[A] += R[C]") \
-    X(FOR_RANGE_BACK, "A B C +value J", "poll; if R[A] has not passed R[B]: R[value] := R[A], R[A] += R[C], pc := J") \
-    X(ADD_IK, "A B C", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
-    X(SUB_IK, "A B C", "R[A] := R[B] - K[C] (int constant, OverflowError)")                      \
-    X(MUL_IK, "A B C", "R[A] := R[B] * K[C] (int constant, OverflowError)")                      \
-    X(MOD_IK, "A B C", "R[A] := R[B] % K[C] (int constant)")                                      \
-    X(FLOORDIV_IK, "A B C", "R[A] := R[B] // K[C] (int constant)")                                \
-    X(EQ_IK, "A B C", "R[A] := R[B] == K[C]") X(NE_IK, "A B C", "R[A] := R[B] != K[C]")          \
-    X(LT_IK, "A B C", "R[A] := R[B] < K[C]") X(LE_IK, "A B C", "R[A] := R[B] <= K[C]")           \
-    X(GT_IK, "A B C", "R[A] := R[B] > K[C]") X(GE_IK, "A B C", "R[A] := R[B] >= K[C]")           \
-    X(CMP_IF, "A B C +op", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
-    X(CHECK_BOUND, "A B", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
-    X(CHECK_BOUND_NUM, "A B", "UnboundLocalError naming K[B] if the flag R[A] of a number local is 0") \
-    X(FORMAT, "A B C +spec conv", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
-    X(PRINT, "A B C", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
-    X(ASSERT_FAIL, "A", "raise AssertionError(R[A] or no message)")
+    X(NOP, "---", "do nothing")                                                                        \
+    X(EXTRA, "iii", "operands of the previous instruction")                                      \
+    X(MOVE, "rr-", "R[A] := R[B] (number)")                                                       \
+    X(MOVE_OBJ, "rr-", "R[A] := R[B] (object, retained)")                                         \
+    X(LOAD_K, "rk-", "R[A] := K[B] (number)")                                                     \
+    X(LOAD_K_OBJ, "rk-", "R[A] := K[B] (immortal object)")                                        \
+    X(LOAD_GLOBAL, "rg-", "R[A] := G[B] (module constant, number)")                               \
+    X(LOAD_GLOBAL_OBJ, "rg-", "R[A] := G[B] (module constant, object)")                           \
+    X(LOAD_STATE, "rs-", "R[A] := S[B] (module state, number)")                                   \
+    X(LOAD_STATE_OBJ, "rs-", "R[A] := S[B] (module state, object, retained)")                     \
+    X(STORE_STATE, "rs-", "S[B] := R[A] (module state, number)")                                  \
+    X(STORE_STATE_OBJ, "rs-", "S[B] := R[A] (module state, object: shared, retained)")            \
+    X(CLEAR, "r--", "release R[A]; R[A] := null")                                                   \
+    X(ADD_I, "rrr", "R[A] := R[B] + R[C] (int, OverflowError)")                                 \
+    X(SUB_I, "rrr", "R[A] := R[B] - R[C] (int, OverflowError)")                                 \
+    X(MUL_I, "rrr", "R[A] := R[B] * R[C] (int, OverflowError)")                                 \
+    X(FLOORDIV_I, "rrr", "R[A] := R[B] // R[C] (int, floors)")                                  \
+    X(MOD_I, "rrr", "R[A] := R[B] % R[C] (int, sign of divisor)")                               \
+    X(POW_I, "rrr", "R[A] := R[B] ** R[C] (int, C >= 0)")                                       \
+    X(DIV_I, "rrr", "R[A] := R[B] / R[C] (int operands, float result)")                         \
+    X(LSHIFT_I, "rrr", "R[A] := R[B] << R[C]")                                                  \
+    X(RSHIFT_I, "rrr", "R[A] := R[B] >> R[C]")                                                  \
+    X(AND_I, "rrr", "R[A] := R[B] & R[C]")                                                      \
+    X(OR_I, "rrr", "R[A] := R[B] | R[C]")                                                       \
+    X(XOR_I, "rrr", "R[A] := R[B] ^ R[C]")                                                      \
+    X(NEG_I, "rr-", "R[A] := -R[B] (int, OverflowError)")                                         \
+    X(INVERT_I, "rr-", "R[A] := ~R[B]")                                                           \
+    X(ABS_I, "rr-", "R[A] := abs(R[B]) (int, OverflowError)")                                     \
+    X(ADD_F, "rrr", "R[A] := R[B] + R[C] (float)")                                              \
+    X(SUB_F, "rrr", "R[A] := R[B] - R[C] (float)")                                              \
+    X(MUL_F, "rrr", "R[A] := R[B] * R[C] (float)")                                              \
+    X(DIV_F, "rrr", "R[A] := R[B] / R[C] (float, ZeroDivisionError)")                           \
+    X(FLOORDIV_F, "rrr", "R[A] := R[B] // R[C] (float)")                                        \
+    X(MOD_F, "rrr", "R[A] := R[B] % R[C] (float)")                                              \
+    X(POW_F, "rrr", "R[A] := R[B] ** R[C] (float)")                                             \
+    X(NEG_F, "rr-", "R[A] := -R[B] (float)")                                                      \
+    X(ABS_F, "rr-", "R[A] := abs(R[B]) (float)")                                                  \
+    X(I2F, "rr-", "R[A] := float(R[B])")                                                          \
+    X(NOT, "rr-", "R[A] := not R[B] (bool/int)")                                                  \
+    X(TRUTHY, "rrt", "R[A] := bool(R[B]) for a value of type T[C]")                             \
+    X(EQ_I, "rrr", "R[A] := R[B] == R[C] (int)")                                                \
+    X(NE_I, "rrr", "R[A] := R[B] != R[C] (int)")                                                \
+    X(LT_I, "rrr", "R[A] := R[B] < R[C] (int)")                                                 \
+    X(LE_I, "rrr", "R[A] := R[B] <= R[C] (int)")                                                \
+    X(GT_I, "rrr", "R[A] := R[B] > R[C] (int)")                                                 \
+    X(GE_I, "rrr", "R[A] := R[B] >= R[C] (int)")                                                \
+    X(EQ_F, "rrr", "R[A] := R[B] == R[C] (float)")                                              \
+    X(NE_F, "rrr", "R[A] := R[B] != R[C] (float)")                                              \
+    X(LT_F, "rrr", "R[A] := R[B] < R[C] (float)")                                               \
+    X(LE_F, "rrr", "R[A] := R[B] <= R[C] (float)")                                              \
+    X(GT_F, "rrr", "R[A] := R[B] > R[C] (float)")                                               \
+    X(GE_F, "rrr", "R[A] := R[B] >= R[C] (float)")                                              \
+    X(COMPARE, "rrr|ti-", "R[A] := R[B] <op> R[C] for values of type T (==,!=,<,<=,>,>=)")   \
+    X(JUMP, "-j", "pc := J")                                                                         \
+    X(JUMP_IF, "rj", "if R[A]: pc := J")                                                         \
+    X(JUMP_IF_NOT, "rj", "if not R[A]: pc := J")                                                 \
+    X(LOOP, "-j", "pc := J, polling the deadline and cancel flag (loop back-edge)")                 \
+    X(CALL, "rfr", "R[A] := F[B](R[C], R[C+1], ...)")                                           \
+    X(RETURN, "r--", "return R[A]")                                                                   \
+    X(RETURN_NONE, "---", "return None")                                                               \
+    X(NATIVE, "rnr|iti", "R[A] := native B(R[C..C+n)) with type constant T; obj: result is an object")                  \
+    X(STR_ADD, "rrr", "R[A] := R[B] + R[C] (str)")                                              \
+    X(STR_APPEND, "rr-", "R[A] := R[A] + R[B], in place when R[A] is the only reference")          \
+    X(LEN, "rrt", "R[A] := len(R[B]) for a value of type T[C]")                                 \
+    X(LIST_GET, "rrr", "R[A] := R[B][R[C]] (list, number element)")                             \
+    X(LIST_GET_OBJ, "rrr", "R[A] := R[B][R[C]] (list, object element)")                         \
+    X(LIST_SET, "rrr", "R[A][R[B]] := R[C] (list)")                                             \
+    X(LIST_SET_K, "rrk", "R[A][R[B]] := K[C] (list of numbers, constant value)")                 \
+    X(LIST_APPEND, "rr-", "R[A].append(R[B])")                                                    \
+    X(LIST_ITEM, "rrr", "R[A] := R[B].items[R[C]] with 0 <= R[C] < len (loops)")               \
+    X(NEW_LIST, "rtr|i--", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
+    X(NEW_DICT, "rtr|i--", "R[A] := {R[C]: R[C+1], ...} (n pairs) of dict type T[B]")           \
+    X(NEW_TUPLE, "rtr", "R[A] := tuple of type T[B] from R[C]...")                              \
+    X(NEW_RECORD, "rtr", "R[A] := record of type T[B] from R[C]...")                            \
+    X(GET_ITEM, "rri", "R[A] := R[B].items[C] (tuple or record, number)")                       \
+    X(GET_ITEM_OBJ, "rri", "R[A] := R[B].items[C] (tuple or record, object)")                   \
+    X(SET_FIELD, "rir", "R[A].fields[B] := R[C] (record, retains objects)")                     \
+    X(DICT_GET, "rrr", "R[A] := R[B][R[C]] (dict, KeyError)")                                  \
+    X(DICT_SET, "rrr", "R[A][R[B]] := R[C] (dict)")                                             \
+    X(DICT_NEXT, "rrr|rrr", "advance dict R[B] from position R[C]; R[A] := found; key R[k], value R[v]; RuntimeError if its size is no longer R[size]") \
+    X(STR_NEXT, "rrr|r--", "next code point of R[B] at byte R[C]; R[A] := found; R[ch] := it")   \
+    X(RANGE_CHECK, "r--", "ValueError if step R[A] is 0")                                           \
+    X(FOR_RANGE, "rrr|rj", "if R[A] has passed R[B] (step R[C]): pc := J; else R[value] := R[A], R[A] += R[C]") \
+    X(FOR_RANGE_BACK, "rrr|rj", "poll; if R[A] has not passed R[B]: R[value] := R[A], R[A] += R[C], pc := J") \
+    X(ADD_IK, "rrk", "R[A] := R[B] + K[C] (int constant, OverflowError)")                      \
+    X(SUB_IK, "rrk", "R[A] := R[B] - K[C] (int constant, OverflowError)")                      \
+    X(MUL_IK, "rrk", "R[A] := R[B] * K[C] (int constant, OverflowError)")                      \
+    X(MOD_IK, "rrk", "R[A] := R[B] % K[C] (int constant)")                                      \
+    X(FLOORDIV_IK, "rrk", "R[A] := R[B] // K[C] (int constant)")                                \
+    X(EQ_IK, "rrk", "R[A] := R[B] == K[C]") X(NE_IK, "rrk", "R[A] := R[B] != K[C]")          \
+    X(LT_IK, "rrk", "R[A] := R[B] < K[C]") X(LE_IK, "rrk", "R[A] := R[B] <= K[C]")           \
+    X(GT_IK, "rrk", "R[A] := R[B] > K[C]") X(GE_IK, "rrk", "R[A] := R[B] >= K[C]")           \
+    X(CMP_IF, "rrr|i--", "R[A] := int R[B] <op> float R[C], compared exactly as Python does") \
+    X(CHECK_BOUND, "rk-", "UnboundLocalError naming K[B] if object local R[A] was never assigned") \
+    X(CHECK_BOUND_NUM, "rk-", "UnboundLocalError naming K[B] if the flag R[A] of a number local is 0") \
+    X(FORMAT, "rrt|pi-", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
+    X(PRINT, "rti", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
+    X(ASSERT_FAIL, "r--", "raise AssertionError(R[A] or no message)")
 
 enum class Op : std::uint16_t {
-#define HOTPATH_OP_ENUM(name, operands, meaning) name,
+#define HOTPATH_OP_ENUM(name, kinds, meaning) name,
     HOTPATH_OPCODES(HOTPATH_OP_ENUM)
 #undef HOTPATH_OP_ENUM
         Count
 };
 
 const char *opName(Op op);
-const char *opOperands(Op op);
+// "rrt|ti-": the operand kinds of an instruction and of its EXTRA word (see above).
+const char *opOperandKinds(Op op);
+const char *opMeaning(Op op);
+// Whether an EXTRA word follows the instruction.
+bool opHasExtra(Op op);
 
 struct Instr
 {

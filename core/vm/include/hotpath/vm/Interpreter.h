@@ -36,4 +36,8 @@ CallResult callFunctionUnchecked(const Module &module, int index, const std::vec
 // The instruction listing of one function: `hotpath dump --bytecode`.
 std::string disassemble(const Module &module, const Function &function);
 
+// Checks the module's bytecode against the opcode table's operand kinds (Bytecode.h):
+// empty when every instruction is well formed, else what is wrong and where.
+std::string verify(const Module &module);
+
 } // namespace hotpath::vm
