@@ -13,36 +13,28 @@
 
 namespace hotpath::vm {
 
-const char *opName(Op op)
+namespace {
+
+struct OpInfo
 {
-    static constexpr const char *names[] = {
-#define HOTPATH_OP_NAME(name, kinds, meaning) #name,
-        HOTPATH_OPCODES(HOTPATH_OP_NAME)
-#undef HOTPATH_OP_NAME
+    const char *name, *kinds, *meaning;
+};
+
+const OpInfo &opInfo(Op op)
+{
+    static constexpr OpInfo table[] = {
+#define HOTPATH_OP_INFO(name, kinds, meaning) {#name, kinds, meaning},
+        HOTPATH_OPCODES(HOTPATH_OP_INFO)
+#undef HOTPATH_OP_INFO
     };
-    return names[static_cast<size_t>(op)];
+    return table[static_cast<size_t>(op)];
 }
 
-const char *opOperandKinds(Op op)
-{
-    static constexpr const char *kinds[] = {
-#define HOTPATH_OP_KINDS(name, kinds, meaning) kinds,
-        HOTPATH_OPCODES(HOTPATH_OP_KINDS)
-#undef HOTPATH_OP_KINDS
-    };
-    return kinds[static_cast<size_t>(op)];
-}
+} // namespace
 
-const char *opMeaning(Op op)
-{
-    static constexpr const char *meanings[] = {
-#define HOTPATH_OP_MEANING(name, kinds, meaning) meaning,
-        HOTPATH_OPCODES(HOTPATH_OP_MEANING)
-#undef HOTPATH_OP_MEANING
-    };
-    return meanings[static_cast<size_t>(op)];
-}
-
+const char *opName(Op op) { return opInfo(op).name; }
+const char *opOperandKinds(Op op) { return opInfo(op).kinds; }
+const char *opMeaning(Op op) { return opInfo(op).meaning; }
 bool opHasExtra(Op op) { return std::strchr(opOperandKinds(op), '|') != nullptr; }
 
 namespace {
