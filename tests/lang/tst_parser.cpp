@@ -89,6 +89,18 @@ std::string render(const Expr &e)
         return text + ")";
     }
     case ExprKind::DictLiteral: return "{dict}";
+    case ExprKind::Comprehension: {
+        const auto &c = e.as<ComprehensionExpr>();
+        const char *open[] = {"[", "{", "{", "("};
+        const char *close[] = {"]", "}", "}", ")"};
+        std::string text = open[static_cast<int>(c.form)] + render(*c.element) + (c.value ? ": " + render(*c.value) : "");
+        for (const ComprehensionClause &clause : c.clauses) {
+            text += " for " + render(*clause.target) + " in " + render(*clause.iterable);
+            for (const ExprPtr &condition : clause.conditions)
+                text += " if " + render(*condition);
+        }
+        return text + close[static_cast<int>(c.form)];
+    }
     case ExprKind::FString: return "f-string";
     case ExprKind::Invalid: return "<invalid>";
     }
@@ -134,6 +146,14 @@ private Q_SLOTS:
         QTest::newRow("list") << "[1, 2, 3]" << "[1, 2, 3]";
         QTest::newRow("int64 min") << "-9223372036854775808" << "-9223372036854775808";
         QTest::newRow("string concat") << "'a' 'b'" << "'ab'";
+        QTest::newRow("list comprehension") << "[x * 2 for x in xs if x > 1 if x < 9]" << "[(x * 2) for x in xs if (x > 1) if (x < 9)]";
+        QTest::newRow("nested clauses") << "[(a, b) for a in xs for b in ys]" << "[(a,b,) for a in xs for b in ys]";
+        QTest::newRow("tuple target") << "{k: v for k, v in d.items()}" << "{k: v for (k,v,) in d.items()}";
+        QTest::newRow("generator") << "(x for x in xs)" << "(x for x in xs)";
+        QTest::newRow("generator argument") << "sum(x for x in xs if x)" << "sum((x for x in xs if x))";
+        QTest::newRow("conditional element") << "[a if a else b for a in xs]" << "[(a if a else b) for a in xs]";
+        QTest::newRow("comprehension in comprehension") << "[[y for y in x] for x in xss]" << "[[y for y in x] for x in xss]";
+        QTest::newRow("generator beside another argument") << "f(x for x in xs, 1)" << "error: Generator expression must be parenthesized";
     }
     void precedence()
     {
@@ -210,13 +230,11 @@ private Q_SLOTS:
         QTest::addColumn<QString>("message");
         QTest::addColumn<int>("column");
         QTest::newRow("lambda") << "f = lambda x: x" << "lambda is not supported in Hotpath handlers" << 5;
-        QTest::newRow("list comprehension") << "y = [a for a in b]" << "list comprehension is not supported in Hotpath handlers" << 5;
         QTest::newRow("set") << "s = {1, 2}" << "set literal is not supported in Hotpath handlers" << 5;
         QTest::newRow("walrus") << "y = (n := 3)" << "assignment expression ':=' is not supported in Hotpath handlers" << 8;
         QTest::newRow("is") << "y = a is b" << "'is' is not supported in Hotpath handlers; use '==' to compare values" << 7;
         QTest::newRow("yield") << "yield 3" << "yield (generators) is not supported in Hotpath handlers" << 1;
         QTest::newRow("star args") << "def f(*args): pass" << "*args is not supported in Hotpath handlers" << 7;
-        QTest::newRow("generator") << "y = sum(a for a in b)" << "generator expression is not supported in Hotpath handlers" << 9;
     }
     void unsupportedConstructsAreNamed()
     {

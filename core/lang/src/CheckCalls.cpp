@@ -22,8 +22,8 @@ std::string plural(size_t n, const char *word) { return std::to_string(n) + " " 
 // Python built-ins that exist but are outside the subset, so they get a precise message.
 bool isUnsupportedPythonBuiltin(const std::string &name)
 {
-    return isOneOf(name, {"list", "dict", "set", "tuple", "frozenset", "isinstance", "type", "input", "open", "map",
-                          "filter", "any", "all", "iter", "next", "hash", "id", "format", "getattr", "setattr",
+    return isOneOf(name, {"set", "tuple", "frozenset", "isinstance", "type", "input", "open", "map",
+                          "filter", "iter", "next", "hash", "id", "format", "getattr", "setattr",
                           "hasattr", "eval", "exec", "compile", "vars", "dir", "globals", "locals", "bytes",
                           "bytearray", "complex", "hex", "oct", "bin", "pow", "callable", "super", "object",
                           "slice", "memoryview", "issubclass", "classmethod", "staticmethod", "property",
@@ -308,6 +308,41 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
         if (!checkComparable(CompareOp::Less, element, element, call.boundArgs[0]->span))
             return m_types.errorType();
         return m_types.list(element);
+    }
+    if (id == Builtin::Any || id == Builtin::All) {
+        if (!expectArgCount(call, owner, 1, 1))
+            return m_types.errorType();
+        const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
+        return element->isError() ? element : m_types.boolType();
+    }
+    if (id == Builtin::List || id == Builtin::Dict) {
+        const bool list = id == Builtin::List;
+        if (!expectArgCount(call, owner, 0, 1))
+            return m_types.errorType();
+        const bool wanted = expected && expected->is(list ? TypeKind::List : TypeKind::Dict);
+        if (call.args.empty()) {
+            if (wanted)
+                return expected;
+            return fail(call.span, std::string("cannot infer the element type of an empty ") + (list ? "list" : "dict")
+                                       + "; annotate the variable, e.g. " + (m_targetName.empty() ? "items" : m_targetName)
+                                       + (list ? ": list[int] = []" : ": dict[str, int] = {}"));
+        }
+        const Type *source = checkExpr(arg(0));
+        if (!list && source->is(TypeKind::Dict))
+            return fail(arg(0).span, "dict(d) is not supported in Hotpath handlers; copy with "
+                                     "{k: v for k, v in d.items()}");
+        const Type *element = iterElement(source, arg(0).span, owner.c_str());
+        if (element->isError())
+            return element;
+        if (list)
+            return m_types.list(element);
+        if (!element->is(TypeKind::Tuple) || element->items.size() != 2)
+            return fail(arg(0).span, "dict() needs (key, value) pairs, but this iterates over " + element->name());
+        if (!element->items[0]->is(TypeKind::Str))
+            return fail(arg(0).span, "dict keys are str in Hotpath handlers, not " + element->items[0]->name());
+        if (wanted && isAssignable(element->items[1], expected->element) && element->items[1] == expected->element)
+            return expected;
+        return m_types.dict(element->items[1]);
     }
     if (id == Builtin::Enumerate) {
         Signature sig{owner, {"iterable", "start"}, {nullptr, m_types.intType()}, {false, true}, 0};

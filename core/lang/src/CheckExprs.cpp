@@ -85,6 +85,10 @@ const Type *Checker::checkValue(Expr &expr, const Type *expected)
     if (type->is(TypeKind::None)) {
         error(expr.span, "this call returns None, so it has no value to use");
         expr.type = m_types.errorType();
+    } else if (type->is(TypeKind::Iterable) && expr.kind == ExprKind::Comprehension) {
+        error(expr.span, "a generator expression is consumed where it is written: pass it to sum(), min(), max(), "
+                         "any(), all(), sorted(), list() or str.join(), or write a list comprehension [...]");
+        expr.type = m_types.errorType();
     } else if (type->is(TypeKind::Iterable)) {
         error(expr.span, "this " + type->name() + " can only be iterated: use it in a for loop, or pass it to "
                          "sorted(), sum(), min(), max(), enumerate(), zip() or reversed()");
@@ -118,6 +122,7 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
     case ExprKind::ListLiteral: type = checkList(expr.as<ListExpr>(), expected); break;
     case ExprKind::DictLiteral: type = checkDict(expr.as<DictExpr>(), expected); break;
     case ExprKind::TupleLiteral: type = checkTuple(expr.as<TupleExpr>(), expected); break;
+    case ExprKind::Comprehension: type = checkComprehension(expr.as<ComprehensionExpr>(), expected); break;
     case ExprKind::Invalid: break;
     }
     expr.type = type;

@@ -86,6 +86,9 @@ public:
     const Type *checkDict(DictExpr &dict, const Type *expected);
     const Type *checkTuple(TupleExpr &tuple, const Type *expected);
     const Type *checkFString(FStringExpr &fstring);
+    // comprehensions (CheckComprehensions.cpp)
+    const Type *checkComprehension(ComprehensionExpr &comprehension, const Type *expected);
+    void bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan);
     void checkFormatSpec(const FStringPart &field, const Type *valueType);
     const Type *iterElement(const Type *type, Span at, const char *context);
     const Type *unify(const Type *a, const Type *b) const;

@@ -1021,8 +1021,16 @@ ExprPtr Parser::parseCall(ExprPtr callee)
         } else {
             ExprPtr arg = parseExpression();
             if (check(TokenKind::KwFor)) {
-                unsupported(arg->span, "generator expression");
-                return invalid(spanFrom(begin));
+                // f(x for x in xs): a generator expression as the only argument needs no
+                // parentheses of its own.
+                const bool alone = call->args.empty() && call->keywords.empty();
+                const Offset argBegin = arg->span.begin;
+                arg = parseComprehension(argBegin, ComprehensionForm::Generator, std::move(arg), nullptr);
+                if (!alone || check(TokenKind::Comma)) {
+                    if (!m_panic)
+                        error(arg->span, "Generator expression must be parenthesized");
+                    return invalid(spanFrom(begin));
+                }
             }
             if (!call->keywords.empty())
                 error(arg->span, "positional argument follows keyword argument");
@@ -1127,8 +1135,11 @@ ExprPtr Parser::parseParenthesized()
     }
     ExprPtr first = parseExpression();
     if (check(TokenKind::KwFor)) {
-        unsupported(first->span, "generator expression");
-        return invalid(spanFrom(begin));
+        ExprPtr generator = parseComprehension(begin, ComprehensionForm::Generator, std::move(first), nullptr);
+        if (!m_panic)
+            expect(TokenKind::RParen, "expected ')' to close the generator expression");
+        generator->span = spanFrom(begin);
+        return generator;
     }
     if (!check(TokenKind::Comma)) {
         if (!m_panic)
@@ -1157,9 +1168,12 @@ ExprPtr Parser::parseListDisplay()
             return invalid(spanFrom(begin));
         }
         ExprPtr element = parseExpression();
-        if (check(TokenKind::KwFor)) {
-            unsupported(Span{begin, element->span.end}, "list comprehension");
-            return invalid(spanFrom(begin));
+        if (check(TokenKind::KwFor) && list->elements.empty()) {
+            ExprPtr comprehension = parseComprehension(begin, ComprehensionForm::List, std::move(element), nullptr);
+            if (!m_panic)
+                expect(TokenKind::RBracket, "expected ']' to close the list comprehension");
+            comprehension->span = spanFrom(begin);
+            return comprehension;
         }
         list->elements.push_back(std::move(element));
         if (!match(TokenKind::Comma))
@@ -1190,9 +1204,12 @@ ExprPtr Parser::parseBraceDisplay()
         }
         advance();
         ExprPtr value = parseExpression();
-        if (check(TokenKind::KwFor)) {
-            unsupported(Span{begin, begin + 1}, "dict comprehension");
-            return invalid(spanFrom(begin));
+        if (check(TokenKind::KwFor) && dict->keys.empty()) {
+            ExprPtr comprehension = parseComprehension(begin, ComprehensionForm::Dict, std::move(key), std::move(value));
+            if (!m_panic)
+                expect(TokenKind::RBrace, "expected '}' to close the dict comprehension");
+            comprehension->span = spanFrom(begin);
+            return comprehension;
         }
         dict->keys.push_back(std::move(key));
         dict->values.push_back(std::move(value));
@@ -1203,6 +1220,29 @@ ExprPtr Parser::parseBraceDisplay()
         expect(TokenKind::RBrace, "expected '}' to close the dict");
     dict->span = spanFrom(begin);
     return dict;
+}
+
+// comprehension clauses: ('for' targets 'in' disjunction ('if' disjunction)*)+
+ExprPtr Parser::parseComprehension(Offset begin, ComprehensionForm form, ExprPtr element, ExprPtr value)
+{
+    auto comprehension = std::make_unique<ComprehensionExpr>(Span{begin, begin}, form, std::move(element));
+    comprehension->value = std::move(value);
+    while (check(TokenKind::KwFor) && !m_panic) {
+        ComprehensionClause clause;
+        clause.span.begin = advance().span.begin;
+        clause.target = parseTargetList();
+        if (!expect(TokenKind::KwIn, "expected 'in' after the comprehension's target"))
+            break;
+        clause.iterable = parseOr();
+        while (match(TokenKind::KwIf) && !m_panic)
+            clause.conditions.push_back(parseOr());
+        clause.span = spanFrom(clause.span.begin);
+        comprehension->clauses.push_back(std::move(clause));
+    }
+    if (check(TokenKind::KwAsync))
+        unsupported(peek().span, "async comprehension");
+    comprehension->span = spanFrom(begin);
+    return comprehension;
 }
 
 // strings: (STRING | FSTRING)+   — adjacent literals concatenate, as in Python

@@ -136,19 +136,14 @@ int FunctionCompiler::printCall(const CallExpr &e)
 // Collects any iterable into a new list (sorted(), min(), max() and sum() work on lists).
 int FunctionCompiler::materialize(const Expr &iterable, const lang::Type *elementType)
 {
+    if (iterable.kind == ExprKind::Comprehension && iterable.type->is(TypeKind::List))
+        return expr(iterable); // a new list already, that nothing else refers to
     if (iterable.type->is(TypeKind::List))
         return native(Native::list_copy, {expr(iterable)}, {true}, -1, iterable.type);
     const int list = tempObject();
     emit(Op::NEW_LIST, list, typeConstantDesc(m_module.listDesc(m_module.desc(elementType))), 0);
     emitExtra(0);
-    auto iterator = makeIterator(iterable);
-    const int top = here();
-    Element element;
-    const int exit = iterator->next(*this, element);
-    const int value = elementValue(element, -1);
-    emit(Op::LIST_APPEND, list, value);
-    patchJump(emitJump(Op::LOOP), top);
-    patchJump(exit, here());
+    forEachElement(iterable, [&](const Element &element) { emit(Op::LIST_APPEND, list, elementValue(element, -1)); });
     return list;
 }
 
@@ -169,14 +164,9 @@ int FunctionCompiler::reduceCall(const CallExpr &e, Builtin fn, int dst)
         } else {
             emit(Op::LOAD_K, acc, e.type->is(TypeKind::Float) ? floatConstant(0.0) : intConstant(0));
         }
-        auto iterator = makeIterator(*e.boundArgs[0]);
-        const int top = here();
-        Element item;
-        const int exit = iterator->next(*this, item);
-        const int value = elementValue(item, -1);
-        arithmetic(BinaryOp::Add, e.type, acc, e.type, value, itemType, acc);
-        patchJump(emitJump(Op::LOOP), top);
-        patchJump(exit, here());
+        forEachElement(*e.boundArgs[0], [&](const Element &item) {
+            arithmetic(BinaryOp::Add, e.type, acc, e.type, elementValue(item, -1), itemType, acc);
+        });
         if (dst >= 0) {
             emit(Op::MOVE, dst, acc);
             return dst;
@@ -214,6 +204,24 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
     auto argType = [&](size_t i) { return e.args[i]->type; };
     if (fn == Builtin::Print)
         return printCall(e);
+    if (fn == Builtin::Any || fn == Builtin::All)
+        return anyAll(e, dst);
+    if (fn == Builtin::Dict)
+        return dictFromPairs(e, dst);
+    if (fn == Builtin::List) {
+        if (e.args.empty()) {
+            const int out = dst >= 0 ? dst : tempObject();
+            emit(Op::NEW_LIST, out, typeConstant(e.type), 0);
+            emitExtra(0);
+            return out;
+        }
+        const int list = materialize(arg(0), e.type->element);
+        if (dst >= 0) {
+            move(dst, list, e.type);
+            return dst;
+        }
+        return list;
+    }
     if (fn == Builtin::Sum || fn == Builtin::Sorted || ((fn == Builtin::Min || fn == Builtin::Max) && e.args.size() == 1))
         return reduceCall(e, fn, dst);
     if (fn == Builtin::Min || fn == Builtin::Max) {

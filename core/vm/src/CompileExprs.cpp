@@ -110,6 +110,7 @@ int FunctionCompiler::expr(const Expr &e, int dst)
     case ExprKind::ListLiteral: return listLiteral(e.as<ListExpr>(), dst);
     case ExprKind::DictLiteral: return dictLiteral(e.as<DictExpr>(), dst);
     case ExprKind::TupleLiteral: return tupleLiteral(e.as<TupleExpr>(), dst);
+    case ExprKind::Comprehension: return comprehension(e.as<ComprehensionExpr>(), dst);
     default: unsupportedHere(e.span, "this expression");
     }
 }

@@ -156,6 +156,17 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIterator(const
 std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(const Expr &iterable)
 {
     const lang::Type *type = iterable.type;
+    if (isGenerator(iterable)) {
+        // A generator the consumer steps through itself (a for loop, enumerate, zip):
+        // its elements are collected first. Consumers that take each element once go
+        // through forEachElement instead and build nothing.
+        auto it = std::make_unique<ListIterator>();
+        it->list = materialize(iterable, type->element);
+        it->element = type->element;
+        it->index = tempNumber();
+        emit(Op::LOAD_K, it->index, intConstant(0));
+        return it;
+    }
     if (iterable.kind == ExprKind::Call) {
         const auto &call = iterable.as<CallExpr>();
         if (call.builtin == Builtin::Range) {
@@ -318,22 +329,21 @@ void FunctionCompiler::bindElement(const Expr &target, const Element &element)
     storeTo(target, elementValue(element, -1));
 }
 
-void FunctionCompiler::forStatement(const ForStmt &stmt)
+// One loop over `iterable`: each element is handed to `body`. Returns the jump taken when
+// the elements run out (for the caller to patch) and where the next step begins.
+FunctionCompiler::LoopJumps FunctionCompiler::loopOver(const Expr &iterable, const Expr *target, const ElementBody &body)
 {
-    auto iterator = makeIterator(*stmt.iterable);
-    if (stmt.target->kind == ExprKind::Name && stmt.target->as<NameExpr>().binding == NameBinding::Local
-        && stmt.target->type->is(TypeKind::Int) && !m_flagRegister.count(stmt.target->as<NameExpr>().slot))
-        iterator->preferredRegister = stmt.target->as<NameExpr>().slot;
+    auto iterator = makeIterator(iterable);
+    if (target && target->kind == ExprKind::Name && target->as<NameExpr>().binding == NameBinding::Local
+        && target->type->is(TypeKind::Int) && !m_flagRegister.count(target->as<NameExpr>().slot))
+        iterator->preferredRegister = target->as<NameExpr>().slot;
     int top = here();
-    m_loops.push_back({top, {}, {}});
     Element element;
     const int exit = iterator->next(*this, element);
     auto *range = dynamic_cast<RangeIterator *>(iterator.get());
     const int bodyStart = here();
     const std::set<int> before = m_assigned;
-    bindElement(*stmt.target, element);
-    markAssigned(*stmt.target);
-    block(stmt.body);
+    body(element);
     m_assigned = before; // the body may run zero times
     if (range) {
         // Range loops test at the bottom too: one instruction per iteration instead of a
@@ -344,7 +354,18 @@ void FunctionCompiler::forStatement(const ForStmt &stmt)
     } else {
         patchJump(emitJump(Op::LOOP), top);
     }
-    closeLoop(exit, top);
+    return {exit, top};
+}
+
+void FunctionCompiler::forStatement(const ForStmt &stmt)
+{
+    m_loops.push_back({here(), {}, {}});
+    const LoopJumps jumps = loopOver(*stmt.iterable, stmt.target.get(), [&](const Element &element) {
+        bindElement(*stmt.target, element);
+        markAssigned(*stmt.target);
+        block(stmt.body);
+    });
+    closeLoop(jumps.exit, jumps.next);
 }
 
 } // namespace hotpath::vm

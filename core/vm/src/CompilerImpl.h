@@ -7,6 +7,7 @@
 #include "hotpath/vm/Compiler.h"
 #include "hotpath/vm/Natives.h"
 
+#include <functional>
 #include <map>
 #include <set>
 #include <optional>
@@ -52,6 +53,7 @@ class FunctionCompiler
 public:
     FunctionCompiler(ModuleCompiler &module, Function &function, const FunctionInfo *info,
                      std::set<int> flagged = {});
+    using ElementBody = std::function<void(const Element &)>;
 
     void compileBody(const Block &body);
     void compileConstantInitialiser(const std::vector<ConstantInfo> &constants);
@@ -155,9 +157,30 @@ public:
     int reduceCall(const CallExpr &e, Builtin fn, int dst);
     int materialize(const Expr &iterable, const lang::Type *elementType);
 
+    // ---- comprehensions (CompileComprehensions.cpp)
+    static bool isGenerator(const Expr &e)
+    {
+        return e.kind == ExprKind::Comprehension && e.as<ComprehensionExpr>().form == ComprehensionForm::Generator;
+    }
+    // Runs body once per element of iterable; a generator expression runs its clauses in
+    // place, so no list is built. Jumps body adds to m_consumerExits.back() land after it.
+    void forEachElement(const Expr &iterable, const ElementBody &body);
+    void eachElement(const Expr &iterable, const ElementBody &body);
+    int anyAll(const CallExpr &e, int dst);
+    int dictFromPairs(const CallExpr &e, int dst);
+    void runClauses(const ComprehensionExpr &e, size_t clause, const std::function<void()> &innermost);
+    int comprehension(const ComprehensionExpr &e, int dst);
+    std::vector<std::vector<int>> m_consumerExits;
+
     // ---- loops (CompileLoops.cpp)
     struct Iterator;
     void forStatement(const ForStmt &stmt);
+    struct LoopJumps
+    {
+        int exit; // the jump taken when the elements run out
+        int next; // where the next step begins (a `continue` goes here)
+    };
+    LoopJumps loopOver(const Expr &iterable, const Expr *target, const ElementBody &body);
     std::unique_ptr<Iterator> makeIterator(const Expr &iterable);
     std::unique_ptr<Iterator> makeIteratorFor(const Expr &iterable);
     void bindElement(const Expr &target, const Element &element);

@@ -28,7 +28,7 @@ struct RecordInfo;
 enum class ExprKind : std::uint8_t {
     IntLiteral, FloatLiteral, BoolLiteral, StrLiteral, NoneLiteral, FString,
     Name, Attribute, Call, Subscript, Slice, Unary, Binary, BoolOp, Compare, IfExp,
-    ListLiteral, DictLiteral, TupleLiteral, Invalid,
+    ListLiteral, DictLiteral, TupleLiteral, Comprehension, Invalid,
 };
 
 struct Expr
@@ -230,6 +230,29 @@ struct DictExpr : Expr
 {
     explicit DictExpr(Span s) : Expr(ExprKind::DictLiteral, s) {}
     std::vector<ExprPtr> keys, values;
+};
+
+// `for target in iterable if condition ...`: one clause of a comprehension.
+struct ComprehensionClause
+{
+    Span span;
+    ExprPtr target; // a Name or a Tuple of Names
+    ExprPtr iterable;
+    std::vector<ExprPtr> conditions;
+};
+
+// [x for ...], {k: v for ...}, {x for ...} and (x for ...). Its targets live in a scope
+// of their own, as in Python 3: the checker gives them fresh local slots.
+enum class ComprehensionForm : std::uint8_t { List, Dict, Set, Generator };
+
+struct ComprehensionExpr : Expr
+{
+    ComprehensionExpr(Span s, ComprehensionForm f, ExprPtr e)
+        : Expr(ExprKind::Comprehension, s), form(f), element(std::move(e)) {}
+    ComprehensionForm form;
+    ExprPtr element; // the dict's key for a dict comprehension
+    ExprPtr value;   // dict comprehensions only
+    std::vector<ComprehensionClause> clauses;
 };
 
 // Stands in for an expression that failed to parse, so the tree stays well formed.

@@ -31,7 +31,8 @@ namespace hotpath::lang {
     X(Abs, "abs", Count) X(Min, "min", list_min) X(Max, "max", list_max) X(Sum, "sum", Count)                 \
     X(Round, "round", Count) X(Divmod, "divmod", Count) X(Ord, "ord", ord) X(Chr, "chr", chr)                 \
     X(Enumerate, "enumerate", Count) X(Zip, "zip", Count) X(Reversed, "reversed", Count)                     \
-    X(Sorted, "sorted", list_sort)
+    X(Sorted, "sorted", list_sort) X(Any, "any", Count) X(All, "all", Count) X(List, "list", Count)             \
+    X(Dict, "dict", Count)
 
 // X(id, receiver, name, parameters, result, flags, native): methods, and the functions of
 // the math module (receiver Math).

@@ -59,6 +59,8 @@ private:
     ExprPtr parseAtom();
     ExprPtr parseParenthesized();
     ExprPtr parseListDisplay();
+    // Parses the `for ... in ... if ...` clauses that follow a comprehension's element.
+    ExprPtr parseComprehension(support::Offset begin, ComprehensionForm form, ExprPtr element, ExprPtr value);
     ExprPtr parseBraceDisplay();
     ExprPtr parseStrings();
     ExprPtr parseTargetList();

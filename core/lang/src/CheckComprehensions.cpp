@@ -1,0 +1,91 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// Comprehensions and generator expressions. Their targets live in a scope of their own
+// (Python 3): each gets a fresh local slot, visible only inside the comprehension, so a
+// target may reuse the name of a local of another type and never leaks out.
+#include "CheckerImpl.h"
+
+namespace hotpath::lang {
+
+namespace {
+
+void collectTargetNames(const Expr &target, std::vector<std::string> &names)
+{
+    if (target.kind == ExprKind::Name)
+        names.push_back(target.as<NameExpr>().name);
+    else if (target.kind == ExprKind::TupleLiteral)
+        for (const ExprPtr &element : target.as<TupleExpr>().elements)
+            collectTargetNames(*element, names);
+}
+
+} // namespace
+
+const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const Type *expected)
+{
+    if (!m_function)
+        return fail(comprehension.span, "comprehensions are not supported in module constants yet; build the value in "
+                                        "a function, or write it out");
+    const std::map<std::string, int> outerScope = m_localSlots;
+    bool ok = true;
+    for (ComprehensionClause &clause : comprehension.clauses) {
+        const Type *iterable = checkExpr(*clause.iterable);
+        const Type *element = iterElement(iterable, clause.iterable->span, "a comprehension");
+        ok = ok && !element->isError();
+        std::vector<std::string> names;
+        collectTargetNames(*clause.target, names);
+        for (const std::string &name : names)
+            m_localSlots.erase(name); // a fresh variable, even where a local of that name exists
+        bindComprehensionTarget(*clause.target, element, clause.iterable->span);
+        for (ExprPtr &condition : clause.conditions)
+            checkValue(*condition);
+    }
+
+    const Type *result = m_types.errorType();
+    switch (comprehension.form) {
+    case ComprehensionForm::List:
+    case ComprehensionForm::Generator: {
+        const Type *wanted = expected && (expected->is(TypeKind::List) || expected->is(TypeKind::Iterable))
+                               ? expected->element : nullptr;
+        const Type *element = checkValue(*comprehension.element, wanted);
+        if (wanted && element != wanted && isAssignable(element, wanted)) {
+            coerce(*comprehension.element, wanted, "a list element");
+            element = wanted;
+        }
+        if (!element->isError())
+            result = comprehension.form == ComprehensionForm::List ? m_types.list(element) : m_types.iterable(element);
+        break;
+    }
+    case ComprehensionForm::Dict: {
+        const Type *key = checkValue(*comprehension.element, m_types.strType());
+        const Type *wanted = expected && expected->is(TypeKind::Dict) ? expected->element : nullptr;
+        const Type *value = checkValue(*comprehension.value, wanted);
+        if (wanted && value != wanted && isAssignable(value, wanted)) {
+            coerce(*comprehension.value, wanted, "a dict value");
+            value = wanted;
+        }
+        if (!key->isError() && !key->is(TypeKind::Str))
+            error(comprehension.element->span, "dict keys are str in Hotpath handlers, not " + key->name());
+        else if (!key->isError() && !value->isError())
+            result = m_types.dict(value);
+        break;
+    }
+    case ComprehensionForm::Set:
+        error(comprehension.span, "set comprehensions are not supported in Hotpath handlers");
+        break;
+    }
+    m_localSlots = outerScope;
+    return ok ? result : m_types.errorType();
+}
+
+// Binds a comprehension's target: like a for loop's, but never to a global.
+void Checker::bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan)
+{
+    const auto saved = m_globalNames;
+    std::vector<std::string> names;
+    collectTargetNames(target, names);
+    for (const std::string &name : names)
+        m_globalNames.erase(name);
+    bindTarget(target, element, valueSpan);
+    m_globalNames = saved;
+}
+
+} // namespace hotpath::lang
