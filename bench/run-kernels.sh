@@ -332,8 +332,11 @@ jit_stats() {
 
 declare -a ROWS=()
 FAILED=0
-TIMER="hyperfine $(hyperfine --version 2>/dev/null | awk '{ print $2 }')"
-[[ $USE_HYPERFINE -eq 1 ]] || TIMER="a shell loop"
+# Without hyperfine (or with --no-hyperfine) a shell loop times the runs.
+TIMER="a shell loop"
+if [[ $USE_HYPERFINE -eq 1 ]] && command -v hyperfine >/dev/null 2>&1; then
+    TIMER="hyperfine $(hyperfine --version | awk '{ print $2 }')"
+fi
 
 for k in "${SELECTED[@]}"; do
     n=$(size_for "$k")

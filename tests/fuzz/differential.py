@@ -7,7 +7,8 @@ Each seed gives one program of the handler subset: nested loops, int arithmetic 
 negative steps, list and dict mutation, a dataclass (construction, fields read and
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
 and a dataclass object that functions rebind with `global` or change in place), recursion
-and helper calls, f-strings. The program
+and helper calls, f-strings, list and dict comprehensions and generator expressions
+(sum, any, all, str.join). The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
@@ -70,9 +71,30 @@ class Generator:
             return self.pick(existing)
         return getattr(self, "expr_" + type_.split("[")[0])(scope, depth + 1, leaf)
 
+    def comprehension_clause(self, scope, depth):
+        # `for v in xs [if cond]`, and the scope the element sees (v is the clause's own).
+        var = self.fresh("c")
+        inner = dict(scope)
+        element_type = "int"
+        if self.chance(0.3):
+            source = self.expr("str", scope, depth)
+            element_type = "str"
+        else:
+            source = self.expr("list[int]", scope, depth)
+        inner[var] = element_type
+        clause = " for %s in %s" % (var, source)
+        if self.chance(0.5):
+            clause += " if %s" % self.expr("bool", inner, depth + 1)
+        return clause, inner
+
     def expr_int(self, scope, depth, leaf):
         if leaf:
             return self.pick(INT_EDGES) if self.chance(0.15) else str(self.rng.randint(-20, 40))
+        if self.chance(0.08):
+            clause, inner = self.comprehension_clause(scope, depth)
+            if self.chance(0.5):
+                return "sum(%s%s)" % (self.expr("int", inner, depth), clause)
+            return "len([%s%s])" % (self.expr("str", inner, depth), clause)
         kind = self.rng.randint(0, 11)
         a = lambda: self.expr("int", scope, depth)
         if kind <= 2:
@@ -130,6 +152,9 @@ class Generator:
     def expr_bool(self, scope, depth, leaf):
         if leaf:
             return self.pick(["True", "False"])
+        if self.chance(0.06):
+            clause, inner = self.comprehension_clause(scope, depth)
+            return "%s(%s%s)" % (self.pick(["any", "all"]), self.expr("bool", inner, depth), clause)
         kind = self.rng.randint(0, 5)
         if kind <= 1:
             t = self.pick(["int", "int", "float", "str"])
@@ -154,6 +179,9 @@ class Generator:
             step = self.pick(["", ":-1", ":-2", ":2", ":-3", ":3"])
             return "%s[%s:%s%s]" % (s(), parts[0] or "", parts[1] or "", step)
         if kind == 3:
+            if self.chance(0.2):
+                clause, inner = self.comprehension_clause(scope, depth)
+                return "%r.join(%s%s)" % (self.pick(["", "-", ", "]), self.expr("str", inner, depth), clause)
             return "str(%s)" % self.expr(self.pick(["int", "float", "bool", "list[int]"]), scope, depth)
         if kind == 4:
             # Fields are names or literals: a nested f-string may not reuse the quotes.
@@ -169,6 +197,13 @@ class Generator:
     def expr_list(self, scope, depth, leaf):
         if leaf:
             return "[%s]" % ", ".join(str(self.rng.randint(-9, 9)) for _ in range(self.rng.randint(1, 5)))
+        if self.chance(0.15):
+            # A list comprehension, sometimes with a second clause.
+            clause, inner = self.comprehension_clause(scope, depth)
+            if self.chance(0.25):
+                more, inner = self.comprehension_clause(inner, depth + 1)
+                clause += more
+            return "[%s%s]" % (self.expr("int", inner, depth), clause)
         kind = self.rng.randint(0, 4)
         xs = lambda: self.expr("list[int]", scope, depth)
         if kind == 0:
@@ -188,6 +223,9 @@ class Generator:
         return "Rec(%s, %s, %s)" % (self.expr("int", scope, depth), self.expr("str", scope, depth), self.expr("list[int]", scope, 3))
 
     def expr_dict(self, scope, depth, leaf):
+        if not leaf and self.chance(0.15):
+            clause, inner = self.comprehension_clause(scope, depth)
+            return "{%s: %s%s}" % (self.expr("str", inner, depth), self.expr("int", inner, depth), clause)
         return "{%s}" % ", ".join("%r: %s" % (self.pick(ALPHABET), self.expr("int", scope, depth)) for _ in range(self.rng.randint(1, 3)))
 
     # ---- statements
