@@ -156,6 +156,10 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
                 return fail(callee.span, "dataclass is a decorator: write @dataclass above a class");
             case GlobalSymbol::Kind::MathModule:
                 return fail(callee.span, "'module' object is not callable");
+            case GlobalSymbol::Kind::TypingMember:
+                for (ExprPtr &arg : call.args)
+                    checkExpr(*arg);
+                return fail(callee.span, "'" + name.name + "' is a type; use it in annotations");
             }
         }
         if (const BuiltinInfo *builtin = findBuiltin(BuiltinReceiver::Function, name.name)) {
@@ -452,7 +456,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
     if (id == Builtin::Len) {
         if (!expectArgCount(call, owner, 1, 1))
             return m_types.errorType();
-        const Type *type = checkExpr(arg(0));
+        const Type *type = notNone(arg(0), checkExpr(arg(0)));
         if (type->isError() || type->is(TypeKind::Str) || type->is(TypeKind::List) || type->is(TypeKind::Dict)
             || type->is(TypeKind::Tuple))
             return m_types.intType();
@@ -623,7 +627,7 @@ const Type *Checker::methodResult(const BuiltinInfo &method, const Type *element
 
 const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
 {
-    const Type *receiver = checkValue(*callee.object);
+    const Type *receiver = notNone(*callee.object, checkValue(*callee.object));
     callee.type = m_types.errorType();
     if (receiver->isError()) {
         for (ExprPtr &value : call.args)
@@ -665,11 +669,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
                                                 + target->name());
         return target;
     }
-    if (found->id == Builtin::DictGet && call.args.size() == 1 && call.keywords.empty()) {
-        checkValue(*call.args[0]);
-        return fail(call.span, "dict.get() without a default returns None, which has no type in Hotpath handlers; "
-                               "pass a default: d.get(key, " + std::string(element->is(TypeKind::Str) ? "\"\"" : element->is(TypeKind::Float) ? "0.0" : element->is(TypeKind::Int) ? "0" : "...") + ")");
-    }
+
     if (found->id == Builtin::ListSort) {
         for (KeywordArgument &keyword : call.keywords)
             if (keyword.name == "key")
@@ -704,6 +704,8 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
             return fail(call.boundArgs[0]->span, "list.extend() of " + withArticle(receiver) + " needs items of type "
                                                      + element->name() + ", not " + items->name());
     }
+    if (found->id == Builtin::DictGet)
+        return call.boundArgs[1] ? element : m_types.optional(element); // d.get(k) is V | None
     return methodResult(*found, element);
 }
 

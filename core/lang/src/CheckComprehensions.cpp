@@ -25,6 +25,7 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         return fail(comprehension.span, "comprehensions are not supported in module constants yet; build the value in "
                                         "a function, or write it out");
     const std::map<std::string, int> outerScope = m_localSlots;
+    const std::set<int> outerNotNone = m_notNone;
     bool ok = true;
     for (ComprehensionClause &clause : comprehension.clauses) {
         const Type *iterable = checkExpr(*clause.iterable);
@@ -35,8 +36,13 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         for (const std::string &name : names)
             m_localSlots.erase(name); // a fresh variable, even where a local of that name exists
         bindComprehensionTarget(*clause.target, element, clause.iterable->span);
-        for (ExprPtr &condition : clause.conditions)
-            checkValue(*condition);
+        for (ExprPtr &condition : clause.conditions) {
+            // [x for x in xs if x is not None]: what a filter proves holds after it.
+            checkCondition(*condition);
+            Facts whenTrue, whenFalse;
+            conditionFacts(*condition, whenTrue, whenFalse);
+            applyFacts(whenTrue);
+        }
     }
 
     const Type *result = m_types.errorType();
@@ -73,6 +79,7 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         break;
     }
     m_localSlots = outerScope;
+    m_notNone = outerNotNone;
     return ok ? result : m_types.errorType();
 }
 

@@ -136,8 +136,21 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
     for (const ImportName &name : stmt.names)
         m_poisoned.insert(name.alias.empty() ? name.name : name.alias); // un-poisoned below when it binds
     if (module == "typing") {
-        error(stmt.moduleSpan, "module 'typing' is not available in Hotpath handlers; use the built-in "
-                               "generics list[int], dict[str, int] and tuple[int, str]");
+        // Optional and Union annotate; the rest of typing either has a built-in spelling
+        // (List -> list) that the annotation's message points to, or is not supported.
+        static const std::vector<std::string> known = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "Any"};
+        for (const ImportName &name : stmt.names) {
+            if (!contains(known, name.name)) {
+                error(name.span, "typing." + name.name + " is not available in Hotpath handlers (available: Optional, "
+                                 "Union)");
+                continue;
+            }
+            GlobalSymbol symbol{GlobalSymbol::Kind::TypingMember, name.span};
+            symbol.member = name.name;
+            const std::string bound = name.alias.empty() ? name.name : name.alias;
+            declareGlobal(bound, symbol);
+            m_poisoned.erase(bound);
+        }
         return;
     }
     if (module != "math" && module != "dataclasses" && module != "hotpath") {
@@ -361,12 +374,20 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
     if (!annotation)
         return m_types.errorType();
     if (annotation->kind == ExprKind::NoneLiteral)
-        return fail(annotation->span, "None is only allowed as a return type (-> None)");
+        return fail(annotation->span, "a value that is always None has no use; annotate it as Optional[T] or T | None");
     if (annotation->kind == ExprKind::StrLiteral)
         return fail(annotation->span, "string annotations are not supported in Hotpath handlers; "
                                       "define the class above its first use");
-    if (annotation->kind == ExprKind::Binary && annotation->as<BinaryExpr>().op == BinaryOp::BitOr)
-        return fail(annotation->span, "union types are not supported in Hotpath handlers");
+    if (annotation->kind == ExprKind::Binary && annotation->as<BinaryExpr>().op == BinaryOp::BitOr) {
+        // T | None (PEP 604), in either order.
+        const auto &either = annotation->as<BinaryExpr>();
+        const bool leftNone = either.left->kind == ExprKind::NoneLiteral;
+        const bool rightNone = either.right->kind == ExprKind::NoneLiteral;
+        if (leftNone == rightNone)
+            return fail(annotation->span, "unions other than T | None are not supported in Hotpath handlers");
+        const Type *type = resolveType(leftNone ? either.right.get() : either.left.get(), ownerSpan);
+        return m_types.optional(type);
+    }
     if (annotation->kind == ExprKind::Name) {
         const std::string &name = annotation->as<NameExpr>().name;
         if (name == "int") return m_types.intType();
@@ -379,8 +400,10 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + support::closestMatch(name, {"list", "dict", "tuple"}).value_or("list")
                                               + "[...]' instead of typing." + name);
-        if (name == "Optional" || name == "Union" || name == "Any" || name == "set" || name == "frozenset")
+        if (name == "Any" || name == "set" || name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
+        if (name == "Optional" || name == "Union")
+            return fail(annotation->span, name + " needs a type: " + name + (name == "Optional" ? "[int]" : "[int, None]"));
         if (const GlobalSymbol *symbol = lookupGlobal(name)) {
             if (symbol->kind == GlobalSymbol::Kind::Record) {
                 if (symbol->span.begin > ownerSpan.begin && !m_function)
@@ -449,7 +472,31 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
             }
             return m_types.tuple(items);
         }
-        if (name == "Optional" || name == "Union" || name == "set" || name == "frozenset")
+        if (name == "Optional" || name == "Union") {
+            const GlobalSymbol *symbol = lookupGlobal(name);
+            if (!symbol || symbol->kind != GlobalSymbol::Kind::TypingMember)
+                return fail(subscript.object->span, "name '" + name + "' is not defined; add 'from typing import " + name + "'");
+            if (name == "Optional") {
+                if (args.size() != 1)
+                    return fail(annotation->span, "Optional takes one type, e.g. Optional[int]");
+                return m_types.optional(resolveType(args[0], ownerSpan));
+            }
+            // Union[T, None]: the only union Hotpath has.
+            const Expr *other = nullptr;
+            bool hasNone = false;
+            for (const Expr *arg : args) {
+                if (arg->kind == ExprKind::NoneLiteral)
+                    hasNone = true;
+                else if (!other)
+                    other = arg;
+                else
+                    other = annotation; // a second type
+            }
+            if (!hasNone || !other || other == annotation)
+                return fail(annotation->span, "unions other than Union[T, None] are not supported in Hotpath handlers");
+            return m_types.optional(resolveType(other, ownerSpan));
+        }
+        if (name == "set" || name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + std::string(name == "List" ? "list" : name == "Dict" ? "dict" : "tuple")

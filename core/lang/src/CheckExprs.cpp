@@ -54,7 +54,10 @@ std::string withArticle(const Type *type)
 
 bool Checker::isAssignable(const Type *from, const Type *to) const
 {
-    return from == to || from->isError() || to->isError() || (from->is(TypeKind::Int) && to->is(TypeKind::Float));
+    if (from == to || from->isError() || to->isError() || (from->is(TypeKind::Int) && to->is(TypeKind::Float)))
+        return true;
+    // T | None takes None, and anything T takes.
+    return to->isOptional() && (from->is(TypeKind::None) || isAssignable(from, to->element));
 }
 
 bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
@@ -66,12 +69,72 @@ bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
         expr.widenToFloat = true;
         return true;
     }
+    if (target->isOptional() && isAssignable(type, target)) {
+        expr.widenToFloat = type->is(TypeKind::Int) && target->element->is(TypeKind::Float);
+        expr.wrapOptional = true;
+        return true;
+    }
+    if (type->isOptional() && isAssignable(type->element, target)) {
+        error(expr.span, mayBeNone(expr) + " (expected " + target->name() + " for " + context + ")");
+        return false;
+    }
     error(expr.span, "expected " + target->name() + " for " + context + ", got " + type->name());
     return false;
 }
 
-const Type *Checker::unify(const Type *a, const Type *b) const
+// unify() for two expressions whose values meet in one place: where the common type is
+// T | None, the sides that are not get wrapped.
+const Type *Checker::unifyBoth(Expr &a, Expr &b)
 {
+    const Type *same = unify(a.type, b.type);
+    if (same && same->isOptional()) {
+        coerce(a, same, "a value");
+        coerce(b, same, "a value");
+    }
+    return same;
+}
+
+// A condition: its value is only tested for truth.
+const Type *Checker::checkCondition(Expr &condition)
+{
+    m_truthOnly = true;
+    const Type *type = checkValue(condition);
+    m_truthOnly = false;
+    return type;
+}
+
+std::string Checker::mayBeNone(const Expr &expr) const
+{
+    const std::string text = m_program.file.text().substr(expr.span.begin, expr.span.end - expr.span.begin);
+    if (expr.kind == ExprKind::Name || expr.kind == ExprKind::Attribute)
+        return "'" + text + "' may be None here; check '" + text + " is not None' first";
+    if (expr.kind == ExprKind::Call && expr.as<CallExpr>().builtin == Builtin::DictGet)
+        return "d.get(key) is None when the key is missing; pass a default, d.get(key, default), or check the "
+               "result is not None";
+    return "this value may be None; check that it is not None first";
+}
+
+const Type *Checker::notNone(Expr &expr, const Type *type)
+{
+    if (!type->isOptional())
+        return type;
+    error(expr.span, mayBeNone(expr));
+    expr.type = m_types.errorType();
+    return expr.type;
+}
+
+const Type *Checker::unify(const Type *a, const Type *b)
+{
+    // None and T, or T | None and either, make T | None.
+    if (a != b && !a->isError() && !b->isError()) {
+        const Type *inner = a->is(TypeKind::None) ? b : b->is(TypeKind::None) ? a : nullptr;
+        if (inner && !inner->is(TypeKind::None))
+            return m_types.optional(inner->isOptional() ? inner->element : inner);
+        if (a->isOptional() && (b == a->element))
+            return a;
+        if (b->isOptional() && (a == b->element))
+            return b;
+    }
     if (a == b || b->isError())
         return a;
     if (a->isError())
@@ -82,7 +145,7 @@ const Type *Checker::unify(const Type *a, const Type *b) const
 const Type *Checker::checkValue(Expr &expr, const Type *expected)
 {
     const Type *type = checkExpr(expr, expected);
-    if (type->is(TypeKind::None)) {
+    if (type->is(TypeKind::None) && expr.kind != ExprKind::NoneLiteral) {
         error(expr.span, "this call returns None, so it has no value to use");
         expr.type = m_types.errorType();
     } else if (type->is(TypeKind::Iterable) && expr.kind == ExprKind::Comprehension) {
@@ -99,15 +162,19 @@ const Type *Checker::checkValue(Expr &expr, const Type *expected)
 
 const Type *Checker::checkExpr(Expr &expr, const Type *expected)
 {
+    // Only `and`, `or` and `not` pass "only tested for truth" on to their operands.
+    const bool truthOnly = m_truthOnly;
+    m_truthOnly = false;
+    if (truthOnly && (expr.kind == ExprKind::BoolOp
+                      || (expr.kind == ExprKind::Unary && expr.as<UnaryExpr>().op == UnaryOp::Not)))
+        m_truthOnly = true;
     const Type *type = m_types.errorType();
     switch (expr.kind) {
     case ExprKind::IntLiteral: type = m_types.intType(); break;
     case ExprKind::FloatLiteral: type = m_types.floatType(); break;
     case ExprKind::BoolLiteral: type = m_types.boolType(); break;
     case ExprKind::StrLiteral: type = m_types.strType(); break;
-    case ExprKind::NoneLiteral:
-        type = fail(expr.span, "None is not a value in Hotpath handlers (Optional types are not supported)");
-        break;
+    case ExprKind::NoneLiteral: type = m_types.noneType(); break;
     case ExprKind::FString: type = checkFString(expr.as<FStringExpr>()); break;
     case ExprKind::Name: type = checkName(expr.as<NameExpr>()); break;
     case ExprKind::Attribute: type = checkAttribute(expr.as<AttributeExpr>()); break;
@@ -135,7 +202,9 @@ const Type *Checker::checkName(NameExpr &name)
         if (auto slot = lookupLocal(name.name)) {
             name.binding = NameBinding::Local;
             name.slot = *slot;
-            return m_function->locals[static_cast<size_t>(*slot)].type;
+            const Type *type = m_function->locals[static_cast<size_t>(*slot)].type;
+            name.narrowed = type->isOptional() && m_notNone.count(*slot);
+            return name.narrowed ? type->element : type;
         }
         if (m_assignedNames.count(name.name) && !isPoisoned(name.name))
             return fail(name.span, "local variable '" + name.name + "' is referenced before assignment" + globalHint(name.name));
@@ -169,6 +238,8 @@ const Type *Checker::checkName(NameExpr &name)
         case GlobalSymbol::Kind::Dataclass:
         case GlobalSymbol::Kind::HotpathMember:
             return fail(name.span, "'" + name.name + "' cannot be used as a value");
+        case GlobalSymbol::Kind::TypingMember:
+            return fail(name.span, "'" + name.name + "' is a type; use it in annotations");
         }
     }
     if (findBuiltin(BuiltinReceiver::Function, name.name))
@@ -206,7 +277,7 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
                                                 + hintFor(member, members));
         }
     }
-    const Type *type = checkValue(object);
+    const Type *type = notNone(object, checkValue(object));
     if (type->isError())
         return type;
     if (type->is(TypeKind::Record)) {
@@ -257,7 +328,7 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
 
 const Type *Checker::checkSubscript(SubscriptExpr &subscript)
 {
-    const Type *container = checkValue(*subscript.object);
+    const Type *container = notNone(*subscript.object, checkValue(*subscript.object));
     if (subscript.index->kind == ExprKind::TupleLiteral && !subscript.index->as<TupleExpr>().parenthesized
         && !container->isError() && !container->is(TypeKind::Dict))
         return fail(subscript.index->span, "multiple indices are not supported in Hotpath handlers");
@@ -293,7 +364,7 @@ const Type *Checker::checkSubscript(SubscriptExpr &subscript)
 
 const Type *Checker::checkSlice(SliceExpr &slice)
 {
-    const Type *container = checkValue(*slice.object);
+    const Type *container = notNone(*slice.object, checkValue(*slice.object));
     for (ExprPtr *bound : {&slice.lower, &slice.upper, &slice.step}) {
         if (!*bound)
             continue;
@@ -310,9 +381,11 @@ const Type *Checker::checkSlice(SliceExpr &slice)
 
 const Type *Checker::checkUnary(UnaryExpr &unary)
 {
-    const Type *operand = checkValue(*unary.operand);
-    if (unary.op == UnaryOp::Not)
+    if (unary.op == UnaryOp::Not) {
+        checkCondition(*unary.operand);
         return m_types.boolType();
+    }
+    const Type *operand = notNone(*unary.operand, checkValue(*unary.operand));
     if (operand->isError())
         return operand;
     const char *spelling = unary.op == UnaryOp::Negate ? "-" : unary.op == UnaryOp::Plus ? "+" : "~";
@@ -325,8 +398,8 @@ const Type *Checker::checkUnary(UnaryExpr &unary)
 
 const Type *Checker::checkBinary(BinaryExpr &binary)
 {
-    const Type *left = checkValue(*binary.left);
-    const Type *right = checkValue(*binary.right, left->is(TypeKind::List) ? left : nullptr);
+    const Type *left = notNone(*binary.left, checkValue(*binary.left));
+    const Type *right = notNone(*binary.right, checkValue(*binary.right, left->is(TypeKind::List) ? left : nullptr));
     return binaryResult(binary.op, left, right, *binary.right, binary.opSpan);
 }
 
@@ -385,9 +458,29 @@ const Type *Checker::binaryResult(BinaryOp op, const Type *left, const Type *rig
 
 const Type *Checker::checkBoolOp(BoolOpExpr &op, const Type *expected)
 {
+    const bool truthOnly = m_truthOnly;
     const Type *left = checkValue(*op.left, expected);
+    // The right side runs only when the left one was true (and) or false (or).
+    Facts whenTrue, whenFalse;
+    conditionFacts(*op.left, whenTrue, whenFalse);
+    const std::set<int> before = m_notNone;
+    applyFacts(op.isAnd ? whenTrue : whenFalse);
+    m_truthOnly = truthOnly;
     const Type *right = checkValue(*op.right, expected);
-    if (const Type *same = unify(left, right))
+    m_notNone = before;
+    if (truthOnly && !left->isError() && !right->isError() && left != right) {
+        // `while n and len(c) < k:` — only the truth of the result is used.
+        op.truthOnly = true;
+        return m_types.boolType();
+    }
+    if (!op.isAnd && left->isOptional() && !right->isError() && !right->isOptional()
+        && isAssignable(right, left->element)) {
+        // name or "anonymous": a T | None with a T default is a T.
+        op.unwrapLeft = true;
+        coerce(*op.right, left->element, "'or'");
+        return left->element;
+    }
+    if (const Type *same = unifyBoth(*op.left, *op.right))
         return same;
     if (expected && isAssignable(left, expected) && isAssignable(right, expected)) {
         coerce(*op.left, expected, "'" + std::string(op.isAnd ? "and" : "or") + "'");
@@ -404,8 +497,53 @@ const Type *Checker::checkCompare(CompareExpr &compare)
     std::vector<const Type *> types;
     for (ExprPtr &operand : compare.operands)
         types.push_back(checkValue(*operand));
-    for (size_t i = 0; i < compare.ops.size(); ++i)
-        checkComparable(compare.ops[i], types[i], types[i + 1], compare.opSpans[i]);
+    compare.optionalTypes.assign(compare.ops.size(), nullptr);
+    for (size_t i = 0; i < compare.ops.size(); ++i) {
+        const CompareOp op = compare.ops[i];
+        Expr &left = *compare.operands[i];
+        Expr &right = *compare.operands[i + 1];
+        if (op == CompareOp::Is || op == CompareOp::IsNot) {
+            if (compare.ops.size() > 1) {
+                error(compare.opSpans[i], "'" + std::string(compareOpSpelling(op)) + "' cannot be chained with other "
+                                          "comparisons in Hotpath handlers");
+                break; // once for the chain
+            }
+            else if (left.kind != ExprKind::NoneLiteral && right.kind != ExprKind::NoneLiteral)
+                error(compare.opSpans[i], "'" + std::string(compareOpSpelling(op)) + "' compares with None only in "
+                                          "Hotpath handlers; use '" + (op == CompareOp::Is ? "==" : "!=")
+                                          + "' to compare values");
+            continue;
+        }
+        const bool equality = op == CompareOp::Equal || op == CompareOp::NotEqual;
+        if (equality && !types[i]->isError() && !types[i + 1]->isError()
+            && (types[i]->isOptional() || types[i + 1]->isOptional() || types[i]->is(TypeKind::None)
+                || types[i + 1]->is(TypeKind::None))) {
+            // x == 3, x != None: both sides as T | None.
+            const Type *common = unify(types[i], types[i + 1]);
+            if (common && common->isOptional()) {
+                coerce(left, common, "a comparison");
+                coerce(right, common, "a comparison");
+                compare.optionalTypes[i] = common;
+                continue;
+            }
+        }
+        if (!equality && op != CompareOp::In && op != CompareOp::NotIn) {
+            notNone(left, types[i]);
+            notNone(right, types[i + 1]);
+            if (types[i]->isOptional() || types[i + 1]->isOptional())
+                continue;
+        }
+        if ((op == CompareOp::In || op == CompareOp::NotIn) && types[i + 1]->isOptional()) {
+            notNone(right, types[i + 1]);
+            continue;
+        }
+        if ((op == CompareOp::In || op == CompareOp::NotIn) && types[i + 1]->is(TypeKind::List)
+            && types[i + 1]->element->isOptional() && isAssignable(types[i], types[i + 1]->element)) {
+            coerce(left, types[i + 1]->element, "'in'"); // None in xs, 3 in xs: as the elements are
+            continue;
+        }
+        checkComparable(op, types[i], types[i + 1], compare.opSpans[i]);
+    }
     return m_types.boolType();
 }
 
@@ -465,10 +603,17 @@ bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right,
 
 const Type *Checker::checkIfExp(IfExpr &expr, const Type *expected)
 {
-    checkValue(*expr.condition);
+    checkCondition(*expr.condition);
+    Facts whenTrue, whenFalse;
+    conditionFacts(*expr.condition, whenTrue, whenFalse);
+    const std::set<int> before = m_notNone;
+    applyFacts(whenTrue);
     const Type *then = checkValue(*expr.then, expected);
+    m_notNone = before;
+    applyFacts(whenFalse);
     const Type *otherwise = checkValue(*expr.otherwise, expected);
-    if (const Type *same = unify(then, otherwise))
+    m_notNone = before;
+    if (const Type *same = unifyBoth(*expr.then, *expr.otherwise))
         return same;
     if (expected && isAssignable(then, expected) && isAssignable(otherwise, expected)) {
         coerce(*expr.then, expected, "a conditional expression");
@@ -502,30 +647,47 @@ const Type *Checker::checkList(ListExpr &list, const Type *expected)
                 coerce(*item, element, "a list element");
             return expected;
         }
-        for (size_t i = 1; i < types.size(); ++i)
-            if (!unify(types[0], types[i]))
-                return fail(list.elements[i]->span, "list elements must all have one type: this is " + types[i]->name()
-                                                        + ", the first is " + types[0]->name());
-        return types[0]->isError() ? types[0] : m_types.list(types[0]);
+        return unifyElements(list.elements, types, "list elements", "a list element", &Checker::listOf);
     }
+    // The first element's type is what the others are checked against, so [[1], []] and
+    // [{"a": 1}, {}] work out the empty ones.
+    std::vector<const Type *> types;
+    const Type *hint = nullptr;
     for (ExprPtr &item : list.elements) {
-        const Type *type = checkValue(*item, element);
-        if (!element) {
-            element = type;
-        } else if (!unify(element, type)) {
-            if (expected && expected->is(TypeKind::List) && isAssignable(type, element)) {
-                coerce(*item, element, "a list element");
-                continue;
-            }
-            return fail(item->span, "list elements must all have one type: this is " + type->name() + ", the first is "
-                                        + element->name() + (element->isNumeric() && type->isNumeric()
-                                                                 ? "; write float literals such as 1.0 to make them all float"
-                                                                 : ""));
-        } else if (element->isError()) {
-            element = type;
-        }
+        types.push_back(checkValue(*item, hint));
+        if (!hint && !types.back()->isError() && !types.back()->is(TypeKind::None))
+            hint = types.back();
     }
-    return element->isError() ? element : m_types.list(element);
+    return unifyElements(list.elements, types, "list elements", "a list element", &Checker::listOf);
+}
+
+// The one type of a display's elements (list items, dict values): equal types, or T and
+// None (then T | None, the others wrapped). Wrapped by `make` into the display's type.
+const Type *Checker::unifyElements(std::vector<ExprPtr> &elements, const std::vector<const Type *> &types,
+                                   const char *what, const char *context, const Type *(Checker::*make)(const Type *))
+{
+    const Type *common = types[0];
+    for (size_t i = 1; i < types.size(); ++i) {
+        const Type *next = unify(common, types[i]);
+        if (!next) {
+            const Type *first = common->isOptional() ? common->element : common;
+            return fail(elements[i]->span, std::string(what) + " must all have one type: this is " + types[i]->name()
+                                               + ", the first is " + first->name()
+                                               + (first->isNumeric() && types[i]->isNumeric()
+                                                      ? "; write float literals such as 1.0 to make them all float"
+                                                      : ""));
+        }
+        common = next;
+    }
+    if (common->isError())
+        return common;
+    if (common->is(TypeKind::None))
+        return fail(elements[0]->span, std::string(what) + " are all None; annotate the variable with their type, e.g. "
+                                           "items: list[Optional[int]]");
+    if (common->isOptional())
+        for (ExprPtr &element : elements)
+            coerce(*element, common, context);
+    return (this->*make)(common);
 }
 
 const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
@@ -537,23 +699,26 @@ const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
         return fail(dict.span, "cannot infer the value type of an empty dict; annotate the variable, e.g. "
                                + (m_targetName.empty() ? std::string("counts") : m_targetName) + ": dict[str, int] = {}");
     }
+    std::vector<const Type *> types;
+    bool fits = value != nullptr;
     for (size_t i = 0; i < dict.keys.size(); ++i) {
         const Type *key = checkValue(*dict.keys[i]);
         if (!key->isError() && !key->is(TypeKind::Str))
             error(dict.keys[i]->span, "dict keys must be str in Hotpath handlers (got " + key->name() + ")");
-        const Type *type = checkValue(*dict.values[i], value);
-        if (!value || value->isError()) {
-            value = type;
-        } else if (!unify(value, type)) {
-            if (expected && expected->is(TypeKind::Dict) && isAssignable(type, value)) {
-                coerce(*dict.values[i], value, "a dict value");
-                continue;
-            }
-            return fail(dict.values[i]->span, "dict values must all have one type: this is " + type->name()
-                                                  + ", the first is " + value->name());
-        }
+        const Type *hint = value;
+        if (!hint)
+            for (const Type *earlier : types)
+                if (!earlier->isError() && !earlier->is(TypeKind::None) && !hint)
+                    hint = earlier;
+        types.push_back(checkValue(*dict.values[i], hint));
+        fits = fits && isAssignable(types.back(), value);
     }
-    return value->isError() ? value : m_types.dict(value);
+    if (fits) {
+        for (ExprPtr &item : dict.values)
+            coerce(*item, value, "a dict value");
+        return expected;
+    }
+    return unifyElements(dict.values, types, "dict values", "a dict value", &Checker::dictOf);
 }
 
 const Type *Checker::checkTuple(TupleExpr &tuple, const Type *expected)
@@ -592,6 +757,7 @@ const Type *Checker::iterElement(const Type *type, Span at, const char *context)
         return type->items.front();
     }
     case TypeKind::None: return fail(at, "this call returns None, so there is nothing to iterate");
+    case TypeKind::Optional: return fail(at, "this value may be None; check that it is not None first");
     default: return fail(at, "'" + pythonClassName(type) + "' object is not iterable");
     }
 }

@@ -28,6 +28,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
 {
     m_function = &function;
     m_localSlots.clear();
+    m_notNone.clear();
     m_assignedNames.clear();
     m_loopDepth = 0;
     for (const ParamInfo &param : function.params) {
@@ -52,7 +53,8 @@ void Checker::checkFunctionBody(FunctionInfo &function)
     checkBlock(function.decl->body);
 
     const Type *returns = function.returnType;
-    if (!bodyIncomplete && !returns->isError() && !returns->is(TypeKind::None) && !alwaysReturns(function.decl->body))
+    if (!bodyIncomplete && !returns->isError() && !returns->is(TypeKind::None) && !returns->isOptional()
+        && !alwaysReturns(function.decl->body))
         error(function.decl->nameSpan, "function '" + function.name + "' must return " + withArticle(returns)
                                            + " on every path, but it can reach its end without a return");
     m_function = nullptr;
@@ -139,21 +141,8 @@ void Checker::checkStatement(Stmt &stmt)
     case StmtKind::Assign: checkAssign(stmt.as<AssignStmt>()); return;
     case StmtKind::AnnAssign: checkAnnAssign(stmt.as<AnnAssignStmt>()); return;
     case StmtKind::AugAssign: checkAugAssign(stmt.as<AugAssignStmt>()); return;
-    case StmtKind::If: {
-        auto &branch = stmt.as<IfStmt>();
-        checkValue(*branch.condition);
-        checkBlock(branch.body);
-        checkBlock(branch.orelse);
-        return;
-    }
-    case StmtKind::While: {
-        auto &loop = stmt.as<WhileStmt>();
-        checkValue(*loop.condition);
-        ++m_loopDepth;
-        checkBlock(loop.body);
-        --m_loopDepth;
-        return;
-    }
+    case StmtKind::If: checkIf(stmt.as<IfStmt>()); return;
+    case StmtKind::While: checkWhile(stmt.as<WhileStmt>()); return;
     case StmtKind::For: checkFor(stmt.as<ForStmt>()); return;
     case StmtKind::Break:
     case StmtKind::Continue:
@@ -181,9 +170,12 @@ void Checker::checkStatement(Stmt &stmt)
     }
     case StmtKind::Assert: {
         auto &assertion = stmt.as<AssertStmt>();
-        checkValue(*assertion.test);
+        checkCondition(*assertion.test);
         if (assertion.message)
             checkValue(*assertion.message);
+        Facts whenTrue, whenFalse;
+        conditionFacts(*assertion.test, whenTrue, whenFalse);
+        applyFacts(whenTrue); // past the assert, its test held
         return;
     }
     case StmtKind::FunctionDef:
@@ -316,10 +308,14 @@ void Checker::checkFor(ForStmt &stmt)
 {
     const Type *iterable = checkExpr(*stmt.iterable);
     const Type *element = iterElement(iterable, stmt.iterable->span, "a for loop");
+    forgetAssignedIn(stmt.body);
     bindTarget(*stmt.target, element, stmt.iterable->span);
+    const std::set<int> before = m_notNone;
     ++m_loopDepth;
     checkBlock(stmt.body);
     --m_loopDepth;
+    m_notNone = before; // the body may run zero times
+    forgetAssignedIn(stmt.body);
 }
 
 // Binds a name or a tuple of names (unpacking) to a value of the given type.
@@ -384,6 +380,11 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
     }
     auto slot = lookupLocal(name.name);
     if (!slot) {
+        if (type->is(TypeKind::None)) {
+            error(valueSpan, "'" + name.name + "' needs an annotation: None alone does not say what else it may "
+                             "hold, e.g. " + name.name + ": Optional[int] = None");
+            type = m_types.errorType();
+        }
         if (type->is(TypeKind::Iterable)) {
             error(valueSpan, "this " + type->name() + " can only be iterated; use it directly in a for loop "
                              "(Hotpath does not store it in a variable)");
@@ -402,6 +403,7 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
     name.binding = NameBinding::Local;
     name.slot = *slot;
     name.type = local.type;
+    noteAssignment(*slot, type);
 }
 
 } // namespace hotpath::lang

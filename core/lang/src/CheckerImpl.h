@@ -6,6 +6,7 @@
 
 #include "hotpath/lang/Checker.h"
 
+#include <functional>
 #include <map>
 #include <optional>
 #include <set>
@@ -24,14 +25,14 @@ std::string withArticle(const Type *type);
 // What a module-level name refers to.
 struct GlobalSymbol
 {
-    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember };
+    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember, TypingMember };
     GlobalSymbol(Kind k, Span s) : kind(k), span(s) {}
     Kind kind;
     Span span;
     int index = -1;         // Constant: index in Program::constants
     FunctionInfo *function = nullptr;
     RecordInfo *record = nullptr;
-    std::string member;     // MathMember / HotpathMember: the original name
+    std::string member;     // MathMember / HotpathMember / TypingMember: the original name
 };
 
 class Checker
@@ -91,7 +92,17 @@ public:
     void bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan);
     void checkFormatSpec(const FStringPart &field, const Type *valueType);
     const Type *iterElement(const Type *type, Span at, const char *context);
-    const Type *unify(const Type *a, const Type *b) const;
+    const Type *unify(const Type *a, const Type *b);
+    const Type *unifyBoth(Expr &a, Expr &b);
+    const Type *unifyElements(std::vector<ExprPtr> &elements, const std::vector<const Type *> &types, const char *what,
+                              const char *context, const Type *(Checker::*make)(const Type *));
+    const Type *listOf(const Type *element) { return m_types.list(element); }
+    const Type *dictOf(const Type *value) { return m_types.dict(value); }
+    const Type *checkCondition(Expr &condition);
+    bool m_truthOnly = false; // the expression being checked is only tested for truth
+    // "'x' may be None here; check 'x is not None' first", for a T | None used as a T.
+    std::string mayBeNone(const Expr &expr) const;
+    const Type *notNone(Expr &expr, const Type *type);
 
     // calls (CheckCalls.cpp)
     const Type *checkCall(CallExpr &call, const Type *expected);
@@ -113,6 +124,17 @@ public:
     };
     bool bindArguments(CallExpr &call, const Signature &signature);
     bool expectArgCount(CallExpr &call, const std::string &owner, size_t min, size_t max);
+
+    // narrowing T | None (CheckNarrowing.cpp): slot -> proved not None (true) or None
+    using Facts = std::map<int, bool>;
+    void conditionFacts(const Expr &condition, Facts &whenTrue, Facts &whenFalse) const;
+    void applyFacts(const Facts &facts);
+    void noteAssignment(int slot, const Type *valueType);
+    void forgetAssignedIn(const Block &body);
+    bool leavesBlock(const Block &block) const;
+    void checkIf(IfStmt &branch);
+    void checkWhile(WhileStmt &loop);
+    std::set<int> m_notNone; // T | None locals proved not None here
 
     // module state (CheckState.cpp)
     void collectGlobalDeclarations(const Block &block);

@@ -70,7 +70,7 @@ const char *binaryOpSpelling(BinaryOp op)
 
 const char *compareOpSpelling(CompareOp op)
 {
-    static constexpr const char *spellings[] = {"==", "!=", "<", "<=", ">", ">=", "in", "not in"};
+    static constexpr const char *spellings[] = {"==", "!=", "<", "<=", ">", ">=", "in", "not in", "is", "is not"};
     return spellings[static_cast<size_t>(op)];
 }
 
@@ -879,8 +879,13 @@ ExprPtr Parser::parseComparison()
             advance();
             break;
         case TokenKind::KwIs:
-            error(token.span, "'is' is not supported in Hotpath handlers; use '==' to compare values");
-            return invalid(token.span);
+            op = CompareOp::Is;
+            if (peek(1).kind == TokenKind::KwNot) {
+                op = CompareOp::IsNot;
+                opSpan = Span::cover(token.span, peek(1).span);
+                advance();
+            }
+            break;
         default:
             if (compare)
                 compare->span = spanFrom(begin);

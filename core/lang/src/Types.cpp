@@ -16,6 +16,7 @@ std::string Type::name() const
     case TypeKind::List: return "list[" + element->name() + "]";
     case TypeKind::Dict: return "dict[str, " + element->name() + "]";
     case TypeKind::Iterable: return "iterable of " + element->name();
+    case TypeKind::Optional: return element->name() + " | None";
     case TypeKind::Record: return record->name;
     case TypeKind::Request: return "Request";
     case TypeKind::Response: return "Response";
@@ -72,6 +73,17 @@ const Type *TypeContext::dict(const Type *value)
     return intern(m_dicts, value, [&] {
         Type *t = make(TypeKind::Dict);
         t->element = value;
+        return t;
+    });
+}
+
+const Type *TypeContext::optional(const Type *type)
+{
+    if (type->is(TypeKind::None) || type->isOptional() || type->isError())
+        return type;
+    return intern(m_optionals, type, [&] {
+        Type *t = make(TypeKind::Optional);
+        t->element = type;
         return t;
     });
 }

@@ -173,6 +173,12 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
     case Kind::Float: appendFloatRepr(out, value.f); return;
     case Kind::Bool: out += value.i ? "True" : "False"; return;
     case Kind::None: out += "None"; return;
+    case Kind::Optional:
+        if (!value.p)
+            out += "None";
+        else
+            appendRepr(out, unwrapOptional(value, type), type->element);
+        return;
     case Kind::Str: appendStrRepr(out, view(static_cast<Str *>(value.p))); return;
     case Kind::List: {
         const auto *list = static_cast<List *>(value.p);
@@ -233,7 +239,9 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
 
 void appendStr(std::string &out, Slot value, const TypeDesc *type)
 {
-    if (type->kind == Kind::Str)
+    if (type->kind == Kind::Optional && value.p)
+        appendStr(out, unwrapOptional(value, type), type->element);
+    else if (type->kind == Kind::Str)
         out.append(view(static_cast<Str *>(value.p)));
     else
         appendRepr(out, value, type);
@@ -439,6 +447,14 @@ void appendFormatted(std::string &out, Slot value, const TypeDesc *type, const s
 {
     if (spec.empty()) {
         appendStr(out, value, type);
+        return;
+    }
+    if (type->kind == Kind::Optional) {
+        if (!value.p) {
+            raiseOnCurrent(ErrorKind::TypeError, "unsupported format string passed to NoneType.__format__");
+            return;
+        }
+        appendFormatted(out, unwrapOptional(value, type), type->element, spec);
         return;
     }
     switch (type->kind) {

@@ -491,6 +491,19 @@ public:
             }
             return true;
         }
+        case Kind::Optional: {
+            if (node.type == Node::Type::Null) {
+                out.p = nullptr;
+                return true;
+            }
+            Slot inner{0};
+            if (!convert(node, type->element, where, inner)) {
+                releaseSlot(inner, type->element);
+                return false;
+            }
+            out.p = hp_box(inner, type);
+            return out.p != nullptr;
+        }
         case Kind::None: break;
         }
         raiseOnCurrent(ErrorKind::ValueError, where + ": this type cannot be read from JSON");
@@ -612,6 +625,12 @@ void appendJson(std::string &out, Slot value, const TypeDesc *type)
         return;
     }
     case Kind::None: out += "null"; return;
+    case Kind::Optional:
+        if (!value.p)
+            out += "null";
+        else
+            appendJson(out, unwrapOptional(value, type), type->element);
+        return;
     }
 }
 

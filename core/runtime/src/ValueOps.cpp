@@ -79,6 +79,10 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type)
     case Kind::Bool: return a.i == b.i;
     case Kind::Float: return a.f == b.f;
     case Kind::None: return true;
+    case Kind::Optional:
+        if (!a.p || !b.p)
+            return !a.p && !b.p;
+        return hp_equal(unwrapOptional(a, type), unwrapOptional(b, type), type->element);
     case Kind::Str: return hp_str_equal(static_cast<Str *>(a.p), static_cast<Str *>(b.p));
     case Kind::List: {
         const auto *x = static_cast<List *>(a.p);
@@ -152,6 +156,7 @@ bool hp_truthy(Slot value, const TypeDesc *type)
     case Kind::Bool: return value.i != 0;
     case Kind::Float: return value.f != 0;
     case Kind::None: return false;
+    case Kind::Optional: return value.p && hp_truthy(unwrapOptional(value, type), type->element);
     case Kind::Str: return static_cast<Str *>(value.p)->length != 0;
     case Kind::List: return static_cast<List *>(value.p)->size != 0;
     case Kind::Dict: return static_cast<Dict *>(value.p)->size != 0;
@@ -159,6 +164,16 @@ bool hp_truthy(Slot value, const TypeDesc *type)
     case Kind::Record: return true;
     }
     return true;
+}
+
+void *hp_box(Slot value, const TypeDesc *optional)
+{
+    if (!optional->boxesScalar())
+        return value.p;
+    Tuple *box = newTuple(optional->items[0]);
+    if (box)
+        box->items()[0] = value;
+    return box;
 }
 
 std::int64_t hp_len(Slot value, const TypeDesc *type)

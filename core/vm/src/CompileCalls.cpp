@@ -390,6 +390,10 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), elem);
         return native(Native::list_extend, {receiver, items}, {true, true}, -1, nullptr);
     }
+    case Builtin::DictGet:
+        if (bound(1))
+            return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);
+        return native(Native::dict_get, {receiver, value(0)}, {true, true}, dst, e.type, m_module.desc(e.type));
     case Builtin::DictPop:
         if (bound(1))
             return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);

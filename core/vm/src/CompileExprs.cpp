@@ -71,6 +71,38 @@ int FunctionCompiler::widen(const Expr &e, int reg, int dst)
 
 int FunctionCompiler::expr(const Expr &e, int dst)
 {
+    return e.wrapOptional ? wrapOptional(e, dst) : exprCore(e, dst);
+}
+
+int FunctionCompiler::noneInto(int dst)
+{
+    if (dst >= 0 && !m_registers[static_cast<size_t>(dst)].object) {
+        // A None-typed temporary (print(None)): zero bits, never released.
+        emit(Op::LOAD_K, dst, intConstant(0));
+        return dst;
+    }
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::LOAD_K_OBJ, out, constant(Slot{0}, m_module.noneDesc()));
+    return out;
+}
+
+// A T (or None) where the checker expects T | None: None is null, an object is itself,
+// and a number goes into a box.
+int FunctionCompiler::wrapOptional(const Expr &e, int dst)
+{
+    const lang::Type *type = valueType(e);
+    if (type->is(TypeKind::None))
+        return noneInto(dst);
+    if (isObject(type))
+        return exprCore(e, dst);
+    const int value = exprCore(e, -1);
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_TUPLE, out, typeConstantDesc(m_module.boxDesc(m_module.desc(type))), value);
+    return out;
+}
+
+int FunctionCompiler::exprCore(const Expr &e, int dst)
+{
     switch (e.kind) {
     case ExprKind::IntLiteral: {
         const int out = dst >= 0 ? dst : tempNumber();
@@ -111,6 +143,7 @@ int FunctionCompiler::expr(const Expr &e, int dst)
     case ExprKind::DictLiteral: return dictLiteral(e.as<DictExpr>(), dst);
     case ExprKind::TupleLiteral: return tupleLiteral(e.as<TupleExpr>(), dst);
     case ExprKind::Comprehension: return comprehension(e.as<ComprehensionExpr>(), dst);
+    case ExprKind::NoneLiteral: return noneInto(dst);
     default: unsupportedHere(e.span, "this expression");
     }
 }
@@ -118,18 +151,28 @@ int FunctionCompiler::expr(const Expr &e, int dst)
 int FunctionCompiler::name(const NameExpr &e, int dst)
 {
     switch (e.binding) {
-    case NameBinding::Local:
+    case NameBinding::Local: {
+        // A T | None local is null when it holds None, so its "assigned" is a flag, as a
+        // number's is.
+        const lang::Type *declared = m_info ? m_info->locals[static_cast<size_t>(e.slot)].type : e.type;
         if (m_info && !m_assigned.count(e.slot)) {
-            if (isObject(e.type))
+            if (isObject(declared) && !declared->isOptional())
                 emit(Op::CHECK_BOUND, e.slot, strConstant(e.name));
             else if (m_flagRegister.count(e.slot))
                 emit(Op::CHECK_BOUND_NUM, m_flagRegister.at(e.slot), strConstant(e.name));
             else
                 m_needsFlag.insert(e.slot);
         }
+        if (e.narrowed && !isObject(e.type)) {
+            // Proved not None: the number inside the box.
+            const int out = dst >= 0 ? dst : tempNumber();
+            emit(Op::GET_ITEM, out, e.slot, 0);
+            return out;
+        }
         if (dst >= 0 && dst != e.slot)
-            move(dst, e.slot, e.type);
+            move(dst, e.slot, declared);
         return dst >= 0 ? dst : e.slot;
+    }
     case NameBinding::Constant: {
         if (!m_info) { // in the constant initialiser, constant k lives in register k
             if (dst >= 0 && dst != e.slot)
@@ -344,13 +387,18 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
 // a < b < c evaluates b once and stops at the first false comparison.
 int FunctionCompiler::compare(const CompareExpr &e, int dst)
 {
+    if (e.ops.size() == 1 && (e.ops[0] == CompareOp::Is || e.ops[0] == CompareOp::IsNot))
+        return isNone(e, dst);
     const int out = tempNumber();
     std::vector<int> exits;
     int left = expr(*e.operands[0]);
     for (size_t i = 0; i < e.ops.size(); ++i) {
         const int right = expr(*e.operands[i + 1]);
         // In a chain the right operand is the next comparison's left one: keep its load.
-        compareOne(e.ops[i], left, e.operands[i]->type, right, e.operands[i + 1]->type, out, i + 1 < e.ops.size());
+        if (const lang::Type *optional = e.optionalTypes.size() > i ? e.optionalTypes[i] : nullptr)
+            compareOne(e.ops[i], left, optional, right, optional, out, true); // both sides wrapped
+        else
+            compareOne(e.ops[i], left, e.operands[i]->type, right, e.operands[i + 1]->type, out, i + 1 < e.ops.size());
         if (i + 1 < e.ops.size())
             exits.push_back(emitJump(Op::JUMP_IF_NOT, out));
         left = right;
@@ -361,6 +409,26 @@ int FunctionCompiler::compare(const CompareExpr &e, int dst)
         emit(Op::MOVE, dst, out);
         return dst;
     }
+    return out;
+}
+
+// `x is None`, `x is not None` (the checker allows `is` with None only): a null test.
+int FunctionCompiler::isNone(const CompareExpr &e, int dst)
+{
+    const bool negate = e.ops[0] == CompareOp::IsNot;
+    const Expr &value = e.operands[0]->kind == ExprKind::NoneLiteral ? *e.operands[1] : *e.operands[0];
+    const int out = dst >= 0 ? dst : tempNumber();
+    if (value.kind == ExprKind::NoneLiteral) {
+        emit(Op::LOAD_K, out, intConstant(negate ? 0 : 1)); // None is None
+        return out;
+    }
+    const int reg = expr(value);
+    if (!isObject(value.type) || !(value.type->isOptional() || value.wrapOptional)) {
+        // A value of a type that is never None.
+        emit(Op::LOAD_K, out, intConstant(negate ? 1 : 0));
+        return out;
+    }
+    emit(negate ? Op::NE_IK : Op::EQ_IK, out, reg, intConstant(0));
     return out;
 }
 
@@ -379,6 +447,31 @@ int FunctionCompiler::boolOp(const BoolOpExpr &e, int dst)
 {
     (void)dst;
     const lang::Type *type = e.type;
+    if (e.truthOnly) {
+        // Only its truth is used: each side tested in its own type.
+        const int out = tempNumber();
+        emit(Op::MOVE, out, condition(*e.left));
+        const int skip = emitJump(e.isAnd ? Op::JUMP_IF_NOT : Op::JUMP_IF, out);
+        emit(Op::MOVE, out, condition(*e.right));
+        patchJump(skip, here());
+        return out;
+    }
+    if (e.unwrapLeft) {
+        // x or default, x a T | None: x's value when x is truthy (so not None).
+        const lang::Type *optional = e.left->type;
+        const int out = temp(type);
+        const int left = expr(*e.left);
+        const int skip = emitJump(Op::JUMP_IF_NOT, truthy(left, optional));
+        if (isObject(type))
+            move(out, left, type);
+        else
+            emit(Op::GET_ITEM, out, left, 0);
+        const int end = emitJump(Op::JUMP);
+        patchJump(skip, here());
+        move(out, expr(*e.right), type);
+        patchJump(end, here());
+        return out;
+    }
     const int out = temp(type);
     move(out, expr(*e.left), type);
     const int test = truthy(out, type);

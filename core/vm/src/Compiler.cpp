@@ -30,6 +30,18 @@ const TypeDesc *ModuleCompiler::listDesc(const TypeDesc *element)
     return &d;
 }
 
+const TypeDesc *ModuleCompiler::boxDesc(const TypeDesc *element)
+{
+    if (auto it = boxes.find(element); it != boxes.end())
+        return it->second;
+    TypeDesc &box = module.types.emplace_back();
+    box.kind = Kind::Tuple;
+    box.count = 1;
+    box.items = module.typeLists.emplace_back(std::vector<const TypeDesc *>{element}).data();
+    boxes[element] = &box;
+    return &box;
+}
+
 const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
 {
     if (!type)
@@ -51,6 +63,14 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
     case TypeKind::Dict:
         d.kind = Kind::Dict;
         d.element = desc(type->element);
+        break;
+    case TypeKind::Optional:
+        d.kind = Kind::Optional;
+        d.element = desc(type->element);
+        if (!d.element->isObject()) {
+            d.items = module.typeLists.emplace_back(std::vector<const TypeDesc *>{boxDesc(d.element)}).data();
+            d.count = 1;
+        }
         break;
     case TypeKind::Tuple: {
         d.kind = Kind::Tuple;
@@ -143,7 +163,8 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     case TypeKind::Tuple:
     case TypeKind::Record:
     case TypeKind::Request:
-    case TypeKind::Response: return true;
+    case TypeKind::Response:
+    case TypeKind::Optional: return true;
     default: return false;
     }
 }
@@ -605,7 +626,7 @@ CompileResult compileProgram(const Program &program)
     result.module = std::make_unique<Module>();
     Module &module = *result.module;
     module.path = program.file.path();
-    ModuleCompiler compiler{program, module, {}, {}, {}};
+    ModuleCompiler compiler{program, module, {}, {}, {}, {}};
     module.functions.resize(program.functions.size() + 1); // the last one initialises constants
     for (size_t i = 0; i < program.functions.size(); ++i)
         compiler.functionIndex[program.functions[i].get()] = static_cast<int>(i);

@@ -36,7 +36,8 @@ struct ModuleCompiler
     const TypeDesc *desc(const lang::Type *type);
     const TypeDesc *noneDesc();
     const TypeDesc *listDesc(const TypeDesc *element); // list[T] without a checker type
-    std::map<const TypeDesc *, const TypeDesc *> lists;
+    const TypeDesc *boxDesc(const TypeDesc *element);  // the tuple[T] a scalar T | None lives in
+    std::map<const TypeDesc *, const TypeDesc *> lists, boxes;
 };
 
 // A value produced by an iteration step: one register, or a tuple produced as parts
@@ -105,6 +106,9 @@ public:
 
     // ---- expressions (CompileExprs.cpp)
     int expr(const Expr &e, int dst = -1);
+    int exprCore(const Expr &e, int dst);
+    int wrapOptional(const Expr &e, int dst);
+    int noneInto(int dst);
     int exprInto(const Expr &e, int dst);
     int widen(const Expr &e, int reg, int dst); // applied by expr() itself
     // The type of e's value after the checker's widening.
@@ -118,6 +122,7 @@ public:
     int unary(const UnaryExpr &e, int dst);
     void foldConstantOperand();
     int compare(const CompareExpr &e, int dst);
+    int isNone(const CompareExpr &e, int dst);
     int compareOne(CompareOp op, int left, const lang::Type *leftType, int right, const lang::Type *rightType, int dst,
                    bool rightReused = false);
     int boolOp(const BoolOpExpr &e, int dst);

@@ -969,8 +969,8 @@ CallResult initialiseModule(Module &module, Context &context)
         }
         module.globals[k] = registers[k];
         auto *object = static_cast<Object *>(registers[k].p);
-        // A constant may be another constant or a string literal, already owned.
-        if (module.globalTypes[k]->isObject() && object->refCount != immortalRefCount) {
+        // A constant may be another constant or a string literal, already owned, or None.
+        if (module.globalTypes[k]->isObject() && object && object->refCount != immortalRefCount) {
             makeImmortal(object);
             module.ownedObjects.push_back(object);
         }

@@ -131,6 +131,21 @@ NATIVE_FN(dict_get_default)
     *r = hp_dict_lookup(D(a[0]), S(a[1]), &value) ? value : a[2];
     retainSlot(*r, D(a[0])->type->element);
 }
+// d.get(k): the value as a V | None (t is that Optional type).
+NATIVE_FN(dict_get)
+{
+    Slot value{0};
+    if (!hp_dict_lookup(D(a[0]), S(a[1]), &value)) {
+        r->p = nullptr;
+        return;
+    }
+    if (t->boxesScalar()) {
+        r->p = hp_box(value, t);
+    } else {
+        retain(value.p);
+        *r = value;
+    }
+}
 NATIVE_FN(dict_pop) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), Slot{0}, false); }
 NATIVE_FN(dict_pop_default) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), a[2], true); }
 NATIVE_FN(dict_setdefault)

@@ -212,6 +212,10 @@ private:
     // A mortal copy of a constant (a string, or a tuple of constants), in the new types.
     void *copy(Object *o, const TypeDesc *type)
     {
+        if (!o)
+            return nullptr; // None
+        if (type->kind == Kind::Optional)
+            type = type->boxesScalar() ? type->items[0] : type->element;
         if (o->kind == ObjectKind::Str)
             return newStr(view(static_cast<Str *>(o)));
         if (o->kind == ObjectKind::Tuple || o->kind == ObjectKind::Record) {
@@ -271,6 +275,7 @@ std::string describeType(const TypeDesc *type)
     case Kind::Bool: return "bool";
     case Kind::Str: return "str";
     case Kind::None: return "None";
+    case Kind::Optional: return describeType(type->element) + " | None";
     case Kind::List: return "list[" + describeType(type->element) + "]";
     case Kind::Dict: return "dict[str, " + describeType(type->element) + "]";
     case Kind::Record: return type->name;
@@ -287,6 +292,8 @@ std::string describeType(const TypeDesc *type)
 std::string summariseValue(Slot value, const TypeDesc *type)
 {
     auto count = [](std::int64_t n, const char *one, const char *many) { return std::to_string(n) + " " + (n == 1 ? one : many); };
+    if (type->kind == Kind::Optional)
+        return value.p ? summariseValue(unwrapOptional(value, type), type->element) : "None";
     switch (type->kind) {
     case Kind::List: return count(static_cast<List *>(value.p)->size, "item", "items");
     case Kind::Dict: return count(static_cast<Dict *>(value.p)->size, "entry", "entries");

@@ -47,6 +47,9 @@ struct Expr
     // Set by the checker where an int value flows into a float slot (PEP 484's numeric
     // tower): evaluate as int, then convert.
     bool widenToFloat = false;
+    // Set by the checker where a T (or None) flows into a T | None slot: evaluate, widen,
+    // then wrap (a scalar is boxed; None is the null pointer).
+    bool wrapOptional = false;
 };
 using ExprPtr = std::unique_ptr<Expr>;
 
@@ -109,6 +112,9 @@ struct NameExpr : Expr
     std::string name;
     NameBinding binding = NameBinding::Unresolved;
     int slot = -1; // Local: index into the function's locals; Constant: index of the constant
+    // A local of type T | None read where the checker has proved it is not None: the
+    // expression's type is T and the compiler reads the value inside.
+    bool narrowed = false;
 };
 
 struct AttributeExpr : Expr
@@ -192,9 +198,14 @@ struct BoolOpExpr : Expr
         : Expr(ExprKind::BoolOp, s), isAnd(a), left(std::move(l)), right(std::move(r)) {}
     bool isAnd;
     ExprPtr left, right;
+    // Set by the checker. truthOnly: the result is only tested for truth (an if or while
+    // condition), so the sides may differ in type and the value is a bool. unwrapLeft:
+    // `x or default` with x a T | None and a T default is a T.
+    bool truthOnly = false;
+    bool unwrapLeft = false;
 };
 
-enum class CompareOp : std::uint8_t { Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn };
+enum class CompareOp : std::uint8_t { Equal, NotEqual, Less, LessEqual, Greater, GreaterEqual, In, NotIn, Is, IsNot };
 const char *compareOpSpelling(CompareOp op);
 
 // `a < b < c` keeps every operand once: ops[i] compares operands[i] and operands[i+1].
@@ -204,6 +215,9 @@ struct CompareExpr : Expr
     std::vector<CompareOp> ops;
     std::vector<Span> opSpans;
     std::vector<ExprPtr> operands;
+    // Per comparison, set by the checker: the T | None both sides are compared as when
+    // one of them is optional (the other is wrapped); null otherwise.
+    std::vector<const Type *> optionalTypes;
 };
 
 struct IfExpr : Expr

@@ -64,7 +64,7 @@ namespace hotpath::lang {
     X(ListReverse, List, "reverse", "", "None", "m", list_reverse)                                              \
     X(ListSort, List, "sort", "reverse: bool = 0", "None", "mk", list_sort)                                     \
     X(ListClear, List, "clear", "", "None", "m", list_clear)                                                    \
-    X(DictGet, Dict, "get", "key: K, default: T", "T", "", dict_get_default)                                    \
+    X(DictGet, Dict, "get", "key: K, default: T = absent", "?", "", dict_get_default)                           \
     X(DictKeys, Dict, "keys", "", "iter[K]", "", Count)                                                         \
     X(DictValues, Dict, "values", "", "iter[T]", "", Count)                                                     \
     X(DictItems, Dict, "items", "", "iter[K, T]", "", Count)                                                    \

@@ -18,6 +18,7 @@ struct RecordInfo;
 enum class TypeKind : unsigned char {
     Int, Float, Bool, Str, None, List, Dict, Tuple, Record, Request, Response,
     Iterable, // range(), d.items(), enumerate(), zip(), reversed(): usable only where iterated
+    Optional, // T | None: element is T (never None or Optional itself)
     Error,
 };
 
@@ -25,7 +26,7 @@ class Type
 {
 public:
     TypeKind kind;
-    const Type *element = nullptr;  // List element, Dict value, Iterable element
+    const Type *element = nullptr;  // List element, Dict value, Iterable element, Optional's T
     std::vector<const Type *> items; // Tuple
     const RecordInfo *record = nullptr;
 
@@ -33,6 +34,7 @@ public:
     bool isError() const { return kind == TypeKind::Error; }
     bool isNumeric() const { return kind == TypeKind::Int || kind == TypeKind::Float || kind == TypeKind::Bool; }
     bool isIntLike() const { return kind == TypeKind::Int || kind == TypeKind::Bool; }
+    bool isOptional() const { return kind == TypeKind::Optional; }
     std::string name() const; // as Python spells it: list[int], dict[str, float], Point
 };
 
@@ -55,6 +57,8 @@ public:
     const Type *list(const Type *element);
     const Type *dict(const Type *value); // keys are always str
     const Type *iterable(const Type *element);
+    // T | None; None stays None, an Optional stays as it is.
+    const Type *optional(const Type *type);
     const Type *tuple(const std::vector<const Type *> &items);
     const Type *record(const RecordInfo *record);
 
@@ -62,7 +66,7 @@ private:
     Type *make(TypeKind kind);
 
     std::vector<std::unique_ptr<Type>> m_types;
-    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables;
+    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables, m_optionals;
     std::map<std::vector<const Type *>, const Type *> m_tuples;
     std::map<const RecordInfo *, const Type *> m_records;
     const Type *m_int, *m_float, *m_bool, *m_str, *m_none, *m_request, *m_response, *m_error;

@@ -86,6 +86,9 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type);
 std::int64_t hp_compare(Slot a, Slot b, const TypeDesc *type); // for ordered types
 bool hp_truthy(Slot value, const TypeDesc *type);
 std::int64_t hp_len(Slot value, const TypeDesc *type);
+// A value of T as an Optional[T] (Value.h): the object itself, or a new box for a
+// scalar (owned; null and MemoryError raised when the memory cap is reached).
+void *hp_box(Slot value, const TypeDesc *optional);
 
 } // extern "C"
 

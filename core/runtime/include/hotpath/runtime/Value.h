@@ -25,7 +25,7 @@ union Slot
 };
 static_assert(sizeof(Slot) == 8);
 
-enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None };
+enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None, Optional };
 
 // The run-time shape of a static type. Owned by the compiled program; immutable.
 struct TypeDesc
@@ -40,7 +40,16 @@ struct TypeDesc
     // runtime builds records itself (Request.json()).
     const Slot *const *defaults = nullptr;
 
-    bool isObject() const { return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record; }
+    // Optional (`T | None`): `element` is T. The value is a pointer, null for None; for an
+    // object T it is the object itself, for int, float or bool a box: a one-item Tuple of
+    // type items[0] (then count is 1, else 0). So Optional is an object type, and None
+    // costs nothing.
+    bool isObject() const
+    {
+        return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record
+            || kind == Kind::Optional;
+    }
+    bool boxesScalar() const { return kind == Kind::Optional && !element->isObject(); }
 };
 
 enum class ObjectKind : std::uint8_t { Str, List, Dict, Tuple, Record };
@@ -173,6 +182,14 @@ inline void retainInto(const void *container, void *value)
     if (value && isShared(container))
         shareObject(value);
     retain(value);
+}
+
+// The value inside a non-None Optional: the object itself, or a boxed scalar's slot.
+inline Slot unwrapOptional(Slot value, const TypeDesc *optional)
+{
+    if (!optional->boxesScalar())
+        return value;
+    return static_cast<const Tuple *>(value.p)->items()[0];
 }
 
 // Releases a slot of the given type (a no-op for numbers).
