@@ -221,14 +221,17 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
             endpoint->params.push_back({param.name, ParamSource::Request, param.type, static_cast<int>(i), true, {}});
             continue;
         }
-        if (!param.type->isError() && !param.type->is(TypeKind::Int) && !param.type->is(TypeKind::Float)
-            && !param.type->is(TypeKind::Bool) && !param.type->is(TypeKind::Str)) {
-            error(param.span, "query parameter '" + param.name + "' must be int, float, bool or str (got "
-                                  + param.type->name() + "); take a Request and use req.json(...) for structured input");
+        // int, float, bool or str, or one of them | None (None when the query leaves it out).
+        const Type *scalar = param.type->isOptional() ? param.type->element : param.type;
+        if (!param.type->isError() && !scalar->is(TypeKind::Int) && !scalar->is(TypeKind::Float)
+            && !scalar->is(TypeKind::Bool) && !scalar->is(TypeKind::Str)) {
+            error(param.span, "query parameter '" + param.name + "' must be int, float, bool or str, or Optional of "
+                                  "one (got " + param.type->name() + "); take a Request and use req.json(...) for "
+                                  "structured input");
             return;
         }
         endpoint->params.push_back({param.name, ParamSource::Query, param.type, static_cast<int>(i),
-                                    param.defaultValue == nullptr, {}});
+                                    param.defaultValue == nullptr && !param.type->isOptional(), {}});
     }
 
     const Type *returns = function.returnType;

@@ -41,6 +41,8 @@ HttpResponse failure(int status, const std::string &error, const std::string &me
 
 const char *typeName(const TypeDesc *type)
 {
+    if (type->kind == Kind::Optional)
+        return typeName(type->element);
     switch (type->kind) {
     case Kind::Int: return "int";
     case Kind::Float: return "float";
@@ -220,18 +222,30 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
         const char *where = param.source == lang::ParamSource::Path ? "path parameter" : "query parameter";
         if (!text) {
             const int fallback = function.paramDefaults[at];
-            if (param.required || fallback < 0) {
-                releaseArgs();
-                return failure(400, "BadRequest", std::string("missing ") + where + " '" + param.name + "' (" + typeName(type) + ")");
+            if (fallback >= 0) {
+                args[at] = module.globals[static_cast<std::size_t>(fallback)]; // immortal when an object
+                continue;
             }
-            args[at] = module.globals[static_cast<std::size_t>(fallback)]; // immortal when an object
-            continue;
+            if (type->kind == Kind::Optional && !param.required) {
+                args[at].p = nullptr; // left out: None
+                continue;
+            }
+            releaseArgs();
+            return failure(400, "BadRequest", std::string("missing ") + where + " '" + param.name + "' (" + typeName(type) + ")");
         }
-        if (type->kind == Kind::Str) {
-            args[at].p = runtime::newStr(*text);
-        } else if (!convertParameter(*text, type, args[at])) {
+        // An int | None present in the query is an int, boxed.
+        const TypeDesc *value = type->kind == Kind::Optional ? type->element : type;
+        Slot converted{0};
+        if (value->kind == Kind::Str) {
+            converted.p = runtime::newStr(*text);
+        } else if (!convertParameter(*text, value, converted)) {
             releaseArgs();
             return failure(400, "BadRequest", std::string(where) + " '" + param.name + "': expected " + typeName(type) + ", got '" + *text + "'");
+        }
+        if (type->kind == Kind::Optional && type->boxesScalar()) {
+            args[at].p = runtime::hp_box(converted, type);
+        } else {
+            args[at] = converted;
         }
     }
 

@@ -31,6 +31,10 @@ QJsonObject schemaOf(const Type *type, std::map<std::string, const lang::RecordI
     case TypeKind::Bool: return {{QStringLiteral("type"), QStringLiteral("boolean")}};
     case TypeKind::Str: return {{QStringLiteral("type"), QStringLiteral("string")}};
     case TypeKind::None: return {{QStringLiteral("type"), QStringLiteral("null")}};
+    case TypeKind::Optional: {
+        // OpenAPI 3.1 (JSON Schema): the value's schema, or null.
+        return {{QStringLiteral("anyOf"), QJsonArray{schemaOf(type->element, records), QJsonObject{{QStringLiteral("type"), QStringLiteral("null")}}}}};
+    }
     case TypeKind::List:
         return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), schemaOf(type->element, records)}};
     case TypeKind::Dict:
