@@ -228,6 +228,7 @@ const Type *Checker::checkUserCall(CallExpr &call, FunctionInfo &function)
                                "literals, other constants, operators and built-in calls");
     call.target = CallTarget::Function;
     call.function = &function;
+    forgetFields(); // the callee may change any object's fields
     if (m_function)
         m_function->callees.insert(&function);
     bindArguments(call, signatureOf(function.name, function.params));

@@ -25,7 +25,7 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         return fail(comprehension.span, "comprehensions are not supported in module constants yet; build the value in "
                                         "a function, or write it out");
     const std::map<std::string, int> outerScope = m_localSlots;
-    const std::set<int> outerNotNone = m_notNone;
+    const std::set<std::string> outerNotNone = m_notNone;
     bool ok = true;
     for (ComprehensionClause &clause : comprehension.clauses) {
         const Type *iterable = checkExpr(*clause.iterable);

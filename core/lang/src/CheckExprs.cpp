@@ -203,7 +203,7 @@ const Type *Checker::checkName(NameExpr &name)
             name.binding = NameBinding::Local;
             name.slot = *slot;
             const Type *type = m_function->locals[static_cast<size_t>(*slot)].type;
-            name.narrowed = type->isOptional() && m_notNone.count(*slot);
+            name.narrowed = type->isOptional() && m_notNone.count("L" + std::to_string(*slot));
             return name.narrowed ? type->element : type;
         }
         if (m_assignedNames.count(name.name) && !isPoisoned(name.name))
@@ -291,7 +291,14 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
                                                 + hintFor(attribute.name, fields));
         }
         attribute.fieldIndex = index;
-        return record.fields[static_cast<size_t>(index)].type;
+        const Type *field = record.fields[static_cast<size_t>(index)].type;
+        if (field->isOptional()) {
+            const std::string key = narrowKey(attribute);
+            attribute.narrowed = !key.empty() && m_notNone.count(key);
+            if (attribute.narrowed)
+                return field->element;
+        }
+        return field;
     }
     if (type->is(TypeKind::Request)) {
         if (attribute.name == "method" || attribute.name == "path" || attribute.name == "body")
@@ -463,7 +470,7 @@ const Type *Checker::checkBoolOp(BoolOpExpr &op, const Type *expected)
     // The right side runs only when the left one was true (and) or false (or).
     Facts whenTrue, whenFalse;
     conditionFacts(*op.left, whenTrue, whenFalse);
-    const std::set<int> before = m_notNone;
+    const std::set<std::string> before = m_notNone;
     applyFacts(op.isAnd ? whenTrue : whenFalse);
     m_truthOnly = truthOnly;
     const Type *right = checkValue(*op.right, expected);
@@ -606,7 +613,7 @@ const Type *Checker::checkIfExp(IfExpr &expr, const Type *expected)
     checkCondition(*expr.condition);
     Facts whenTrue, whenFalse;
     conditionFacts(*expr.condition, whenTrue, whenFalse);
-    const std::set<int> before = m_notNone;
+    const std::set<std::string> before = m_notNone;
     applyFacts(whenTrue);
     const Type *then = checkValue(*expr.then, expected);
     m_notNone = before;

@@ -50,6 +50,11 @@ void Checker::checkFormatSpec(const FStringPart &field, const Type *valueType)
     }
     if (spec->empty())
         return;
+    if (valueType->isOptional()) {
+        // Checked against T; a None raises TypeError when formatted, as in CPython.
+        checkFormatSpec(field, valueType->element);
+        return;
+    }
     const char type = spec->type;
     switch (valueType->kind) {
     case TypeKind::Int:

@@ -1,23 +1,30 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Narrowing T | None to T, flow-sensitively, as mypy does: `if x is not None:`, `if x:`,
 // `x is not None and x > 0`, `y if x is None else x`, an early `return` or `continue`,
-// `assert x is not None`, and an assignment of a T. Only locals are narrowed; a local
-// assigned anywhere in a loop loses what is known about it when the loop begins.
+// `assert x is not None`, and an assignment of a T. Locals and fields of locals
+// (`user.email`, `order.customer.email`) are narrowed. A local assigned anywhere in a loop
+// loses what is known about it when the loop begins. What is known about fields is
+// forgotten at every call of a handler function, every store into a field and every loop
+// entry, so an alias can never change a field behind a narrowed read.
 #include "CheckerImpl.h"
 
 namespace hotpath::lang {
 
 namespace {
 
-// The local slot `e` reads, when it is a T | None local.
-int optionalLocal(const Expr &e, const FunctionInfo *function)
+// The key of what `e` reads, when it is a T | None local or field of a local; empty else.
+std::string optionalKey(const Expr &e, const FunctionInfo *function)
 {
-    if (!function || e.kind != ExprKind::Name)
-        return -1;
-    const auto &name = e.as<NameExpr>();
-    if (name.binding != NameBinding::Local || name.slot < 0)
-        return -1;
-    return function->locals[static_cast<size_t>(name.slot)].type->isOptional() ? name.slot : -1;
+    const std::string key = Checker::narrowKey(e);
+    if (key.empty())
+        return {};
+    if (e.kind == ExprKind::Name)
+        return function && function->locals[static_cast<size_t>(e.as<NameExpr>().slot)].type->isOptional() ? key : std::string();
+    const auto &attribute = e.as<AttributeExpr>();
+    const Type *object = attribute.object->type;
+    if (!object || !object->is(TypeKind::Record))
+        return {};
+    return object->record->fields[static_cast<size_t>(attribute.fieldIndex)].type->isOptional() ? key : std::string();
 }
 
 void keepCommon(Checker::Facts &into, const Checker::Facts &other)
@@ -39,27 +46,50 @@ void addAll(Checker::Facts &into, const Checker::Facts &other)
 
 } // namespace
 
+std::string Checker::narrowKey(const Expr &e)
+{
+    if (e.kind == ExprKind::Name) {
+        const auto &name = e.as<NameExpr>();
+        return name.binding == NameBinding::Local && name.slot >= 0 ? "L" + std::to_string(name.slot) : std::string();
+    }
+    if (e.kind == ExprKind::Attribute) {
+        const auto &attribute = e.as<AttributeExpr>();
+        if (attribute.fieldIndex < 0)
+            return {};
+        const std::string object = narrowKey(*attribute.object);
+        return object.empty() ? std::string() : object + "." + std::to_string(attribute.fieldIndex);
+    }
+    return {};
+}
+
+void Checker::forgetFields()
+{
+    for (auto it = m_notNone.begin(); it != m_notNone.end();)
+        it = it->find('.') != std::string::npos ? m_notNone.erase(it) : std::next(it);
+}
+
 void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &whenFalse) const
 {
     switch (condition.kind) {
     case ExprKind::Name:
+    case ExprKind::Attribute:
         // `if x:` — a T | None that is truthy is not None.
-        if (int slot = optionalLocal(condition, m_function); slot >= 0)
-            whenTrue[slot] = true;
+        if (std::string key = optionalKey(condition, m_function); !key.empty())
+            whenTrue[key] = true;
         return;
     case ExprKind::Compare: {
         const auto &compare = condition.as<CompareExpr>();
         if (compare.ops.size() != 1 || (compare.ops[0] != CompareOp::Is && compare.ops[0] != CompareOp::IsNot))
             return;
         const Expr &left = *compare.operands[0], &right = *compare.operands[1];
-        const int slot = right.kind == ExprKind::NoneLiteral ? optionalLocal(left, m_function)
-                       : left.kind == ExprKind::NoneLiteral  ? optionalLocal(right, m_function)
-                                                             : -1;
-        if (slot < 0)
+        const std::string key = right.kind == ExprKind::NoneLiteral ? optionalKey(left, m_function)
+                              : left.kind == ExprKind::NoneLiteral  ? optionalKey(right, m_function)
+                                                                    : std::string();
+        if (key.empty())
             return;
         const bool isNot = compare.ops[0] == CompareOp::IsNot;
-        whenTrue[slot] = isNot;
-        whenFalse[slot] = !isNot;
+        whenTrue[key] = isNot;
+        whenFalse[key] = !isNot;
         return;
     }
     case ExprKind::Unary:
@@ -91,22 +121,28 @@ void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &when
 
 void Checker::applyFacts(const Facts &facts)
 {
-    for (const auto &[slot, notNone] : facts) {
+    for (const auto &[key, notNone] : facts) {
         if (notNone)
-            m_notNone.insert(slot);
+            m_notNone.insert(key);
         else
-            m_notNone.erase(slot);
+            m_notNone.erase(key);
     }
 }
 
-void Checker::noteAssignment(int slot, const Type *valueType)
+void Checker::noteAssignment(const std::string &key, const Type *declared, const Type *valueType)
 {
-    if (!m_function || slot < 0 || !m_function->locals[static_cast<size_t>(slot)].type->isOptional())
+    if (key.empty())
+        return;
+    // Whatever was known about the old value's fields is about another object now.
+    const std::string prefix = key + ".";
+    for (auto it = m_notNone.lower_bound(prefix); it != m_notNone.end() && it->rfind(prefix, 0) == 0;)
+        it = m_notNone.erase(it);
+    if (!declared->isOptional())
         return;
     if (!valueType->is(TypeKind::None) && !valueType->isOptional() && !valueType->isError())
-        m_notNone.insert(slot);
+        m_notNone.insert(key);
     else
-        m_notNone.erase(slot);
+        m_notNone.erase(key);
 }
 
 void Checker::forgetAssignedIn(const Block &body)
@@ -115,7 +151,8 @@ void Checker::forgetAssignedIn(const Block &body)
     collectAssignedNames(body, names);
     for (const std::string &name : names)
         if (auto slot = lookupLocal(name))
-            m_notNone.erase(*slot);
+            m_notNone.erase("L" + std::to_string(*slot));
+    forgetFields();
 }
 
 // Whether control never falls out of the end of `block` (it returns, breaks or continues).
@@ -140,14 +177,14 @@ void Checker::checkIf(IfStmt &branch)
     checkCondition(*branch.condition);
     Facts whenTrue, whenFalse;
     conditionFacts(*branch.condition, whenTrue, whenFalse);
-    const std::set<int> before = m_notNone;
+    const std::set<std::string> before = m_notNone;
     applyFacts(whenTrue);
     checkBlock(branch.body);
-    const std::set<int> afterBody = m_notNone;
+    const std::set<std::string> afterBody = m_notNone;
     m_notNone = before;
     applyFacts(whenFalse);
     checkBlock(branch.orelse);
-    const std::set<int> afterElse = m_notNone;
+    const std::set<std::string> afterElse = m_notNone;
     const bool bodyLeaves = leavesBlock(branch.body), elseLeaves = leavesBlock(branch.orelse);
     if (bodyLeaves && !elseLeaves) {
         m_notNone = afterElse;
@@ -155,9 +192,9 @@ void Checker::checkIf(IfStmt &branch)
         m_notNone = afterBody;
     } else {
         m_notNone.clear();
-        for (int slot : afterBody)
-            if (afterElse.count(slot))
-                m_notNone.insert(slot);
+        for (const std::string &key : afterBody)
+            if (afterElse.count(key))
+                m_notNone.insert(key);
     }
 }
 
@@ -167,7 +204,7 @@ void Checker::checkWhile(WhileStmt &loop)
     checkCondition(*loop.condition);
     Facts whenTrue, whenFalse;
     conditionFacts(*loop.condition, whenTrue, whenFalse);
-    const std::set<int> before = m_notNone;
+    const std::set<std::string> before = m_notNone;
     applyFacts(whenTrue);
     ++m_loopDepth;
     checkBlock(loop.body);

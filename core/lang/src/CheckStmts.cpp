@@ -200,11 +200,12 @@ void Checker::checkAssign(AssignStmt &stmt)
                  symbol && symbol->kind == GlobalSymbol::Kind::Constant && isDeclaredGlobal(target.as<NameExpr>().name))
             expected = m_program.constants[static_cast<size_t>(symbol->index)].type;
     } else if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
-        expected = checkExpr(target);
+        expected = checkStoreTarget(target);
     }
     m_targetName = target.kind == ExprKind::Name ? target.as<NameExpr>().name : std::string();
     const Type *value = checkValue(*stmt.value, expected);
     m_targetName.clear();
+    noteFieldStore(target, value);
     if (target.kind == ExprKind::Name && expected && isAssignable(value, expected))
         coerce(*stmt.value, expected, "'" + target.as<NameExpr>().name + "'");
     if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
@@ -263,6 +264,33 @@ void Checker::checkAnnAssign(AnnAssignStmt &stmt)
     bindName(name, declared, stmt.value->span);
 }
 
+// After a store into a field: a store may go through an alias of any narrowed field, so
+// all are forgotten, except this one when it now holds a T.
+void Checker::noteFieldStore(const Expr &target, const Type *valueType)
+{
+    if (target.kind != ExprKind::Attribute)
+        return;
+    forgetFields();
+    const auto &attribute = target.as<AttributeExpr>();
+    if (attribute.fieldIndex >= 0 && attribute.object->type && attribute.object->type->is(TypeKind::Record))
+        noteAssignment(narrowKey(target),
+                       attribute.object->type->record->fields[static_cast<size_t>(attribute.fieldIndex)].type, valueType);
+}
+
+// A field or element being stored into: its declared type, never a narrowed one (a
+// store of None into a narrowed `user.email` is fine, and the value must be wrapped).
+const Type *Checker::checkStoreTarget(Expr &target)
+{
+    const Type *type = checkExpr(target);
+    if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().narrowed) {
+        auto &attribute = target.as<AttributeExpr>();
+        attribute.narrowed = false;
+        attribute.type = m_types.optional(type);
+        type = attribute.type;
+    }
+    return type;
+}
+
 void Checker::checkAugAssign(AugAssignStmt &stmt)
 {
     Expr &target = *stmt.target;
@@ -310,7 +338,7 @@ void Checker::checkFor(ForStmt &stmt)
     const Type *element = iterElement(iterable, stmt.iterable->span, "a for loop");
     forgetAssignedIn(stmt.body);
     bindTarget(*stmt.target, element, stmt.iterable->span);
-    const std::set<int> before = m_notNone;
+    const std::set<std::string> before = m_notNone;
     ++m_loopDepth;
     checkBlock(stmt.body);
     --m_loopDepth;
@@ -352,7 +380,8 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
         return;
     }
     if (target.kind == ExprKind::Attribute || target.kind == ExprKind::Subscript) {
-        const Type *slot = checkExpr(target);
+        const Type *slot = checkStoreTarget(target);
+        noteFieldStore(target, valueType);
         noteMutation(target.kind == ExprKind::Attribute ? target.as<AttributeExpr>().object->type
                                                         : target.as<SubscriptExpr>().object->type);
         if (!slot->isError() && !valueType->isError() && !isAssignable(valueType, slot))
@@ -403,7 +432,7 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
     name.binding = NameBinding::Local;
     name.slot = *slot;
     name.type = local.type;
-    noteAssignment(*slot, type);
+    noteAssignment("L" + std::to_string(*slot), local.type, type);
 }
 
 } // namespace hotpath::lang

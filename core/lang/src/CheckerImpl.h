@@ -63,6 +63,8 @@ public:
     void checkAugAssign(AugAssignStmt &stmt);
     void checkFor(ForStmt &stmt);
     void bindTarget(Expr &target, const Type *valueType, Span valueSpan);
+    const Type *checkStoreTarget(Expr &target);
+    void noteFieldStore(const Expr &target, const Type *valueType);
     void bindName(NameExpr &name, const Type *type, Span valueSpan);
     bool alwaysReturns(const Block &block) const;
     void collectAssignedNames(const Block &block, std::set<std::string> &names) const;
@@ -126,15 +128,18 @@ public:
     bool expectArgCount(CallExpr &call, const std::string &owner, size_t min, size_t max);
 
     // narrowing T | None (CheckNarrowing.cpp): slot -> proved not None (true) or None
-    using Facts = std::map<int, bool>;
+    // Facts are keyed by what they are about: "L3" is local slot 3, "L3.1" its field 1.
+    using Facts = std::map<std::string, bool>;
+    static std::string narrowKey(const Expr &e);
     void conditionFacts(const Expr &condition, Facts &whenTrue, Facts &whenFalse) const;
     void applyFacts(const Facts &facts);
-    void noteAssignment(int slot, const Type *valueType);
+    void noteAssignment(const std::string &key, const Type *declared, const Type *valueType);
+    void forgetFields();
     void forgetAssignedIn(const Block &body);
     bool leavesBlock(const Block &block) const;
     void checkIf(IfStmt &branch);
     void checkWhile(WhileStmt &loop);
-    std::set<int> m_notNone; // T | None locals proved not None here
+    std::set<std::string> m_notNone; // T | None locals and fields proved not None here
 
     // module state (CheckState.cpp)
     void collectGlobalDeclarations(const Block &block);

@@ -88,6 +88,19 @@ int FunctionCompiler::noneInto(int dst)
 
 // A T (or None) where the checker expects T | None: None is null, an object is itself,
 // and a number goes into a box.
+// The value in `reg`, of scalar or object type `type`, as a T | None in an object register.
+int FunctionCompiler::wrapRegister(int reg, const lang::Type *type, int dst)
+{
+    if (isObject(type)) {
+        if (dst >= 0)
+            move(dst, reg, type);
+        return dst >= 0 ? dst : reg;
+    }
+    const int out = dst >= 0 ? dst : tempObject();
+    emit(Op::NEW_TUPLE, out, typeConstantDesc(m_module.boxDesc(m_module.desc(type))), reg);
+    return out;
+}
+
 int FunctionCompiler::wrapOptional(const Expr &e, int dst)
 {
     const lang::Type *type = valueType(e);
@@ -561,6 +574,14 @@ int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
         field = e.name == "method" ? 0 : e.name == "path" ? 1 : 2;
     }
     const int object = expr(*e.object);
+    if (e.narrowed && !isObject(e.type)) {
+        // A T | None field proved not None: the number inside its box.
+        const int box = tempObject();
+        emit(Op::GET_ITEM_OBJ, box, object, field);
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::GET_ITEM, out, box, 0);
+        return out;
+    }
     const int out = dst >= 0 ? dst : temp(e.type);
     emit(isObject(e.type) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, out, object, field);
     return out;

@@ -461,10 +461,38 @@ void FunctionCompiler::storeTo(const Expr &target, int src)
     unsupportedHere(target.span, "this assignment target");
 }
 
+// The declared T | None of a narrowed local or field (what a store must wrap into), or null.
+const lang::Type *FunctionCompiler::declaredOptional(const Expr &target) const
+{
+    if (target.kind == ExprKind::Name && target.as<NameExpr>().narrowed && m_info)
+        return m_info->locals[static_cast<size_t>(target.as<NameExpr>().slot)].type;
+    if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().narrowed) {
+        const auto &attribute = target.as<AttributeExpr>();
+        return attribute.object->type->record->fields[static_cast<size_t>(attribute.fieldIndex)].type;
+    }
+    return nullptr;
+}
+
 void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
 {
     const Expr &target = *stmt.target;
     const lang::Type *targetType = target.type;
+    if (const lang::Type *declared = declaredOptional(target)) {
+        // A T | None target the checker proved not None: read T, operate, store it boxed.
+        const int current = temp(targetType);
+        exprInto(target, current);
+        const int value = expr(*stmt.value);
+        if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str))
+            emit(Op::STR_APPEND, current, value);
+        else
+            arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current);
+        const int wrapped = wrapRegister(current, targetType, -1);
+        if (target.kind == ExprKind::Name)
+            move(target.as<NameExpr>().slot, wrapped, declared);
+        else
+            storeTo(target, wrapped); // SET_FIELD retains
+        return;
+    }
     if (target.kind == ExprKind::Name) {
         // A global (after `global`) is read into a temporary, operated on, written back.
         const bool global = target.as<NameExpr>().binding == NameBinding::Constant;

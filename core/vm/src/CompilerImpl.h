@@ -108,6 +108,8 @@ public:
     int expr(const Expr &e, int dst = -1);
     int exprCore(const Expr &e, int dst);
     int wrapOptional(const Expr &e, int dst);
+    int wrapRegister(int reg, const lang::Type *type, int dst);
+    const lang::Type *declaredOptional(const Expr &target) const;
     int noneInto(int dst);
     int exprInto(const Expr &e, int dst);
     int widen(const Expr &e, int reg, int dst); // applied by expr() itself

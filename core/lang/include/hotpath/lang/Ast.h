@@ -125,6 +125,7 @@ struct AttributeExpr : Expr
     std::string name;
     Span nameSpan;
     int fieldIndex = -1; // record field, set by the checker
+    bool narrowed = false; // a T | None field proved not None here: typed T, read inside
 };
 
 struct KeywordArgument
