@@ -8,7 +8,8 @@ negative steps, list and dict mutation, a dataclass (construction, fields read a
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
 and a dataclass object that functions rebind with `global` or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
-(sum, any, all, str.join). The program
+(sum, any, all, str.join), and int | None locals narrowed by `is not None`, `or` and
+conditional expressions. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
@@ -113,6 +114,9 @@ class Generator:
             xs = self.expr("list[int]", scope, depth)
             return "(%s[%s %% len(%s)] if %s else -5)" % (xs, a(), xs, xs) if self.chance(0.8) else "%s[%s]" % (xs, a())
         if kind == 7:
+            if self.chance(0.3):
+                # d.get(k) is an int | None; `or` gives an int back.
+                return "(%s.get(%s) or %s)" % (self.expr("dict[str, int]", scope, depth), self.expr("str", scope, depth), a())
             return "%s.get(%s, %s)" % (self.expr("dict[str, int]", scope, depth), self.expr("str", scope, depth), a())
         if kind == 8:
             return "(%s %s %d)" % (a(), self.pick(["<<", ">>"]), self.rng.randint(0, 70 if self.chance(0.1) else 8))
@@ -222,6 +226,12 @@ class Generator:
             return "[%s, %s][%s %% 2]" % (self.expr("Rec", scope, depth), self.expr("Rec", scope, depth), self.expr("int", scope, depth))
         return "Rec(%s, %s, %s)" % (self.expr("int", scope, depth), self.expr("str", scope, depth), self.expr("list[int]", scope, 3))
 
+    def expr_opt(self, scope, depth, leaf):
+        # An int | None.
+        if leaf or self.chance(0.3):
+            return self.pick(["None", str(self.rng.randint(-9, 9))])
+        return "(%s if %s else None)" % (self.expr("int", scope, depth), self.expr("bool", scope, depth))
+
     def expr_dict(self, scope, depth, leaf):
         if not leaf and self.chance(0.15):
             clause, inner = self.comprehension_clause(scope, depth)
@@ -234,8 +244,26 @@ class Generator:
             self.statement(scope, indent, loop_depth)
 
     def statement(self, scope, indent, loop_depth):
-        kind = self.rng.randint(0, 12)
+        kind = self.rng.randint(0, 13)
         ints = self.names(scope, "int")
+        if kind == 13 and self.names(scope, "opt"):
+            # Optional locals: narrowed by `is not None`, `or`, a conditional expression.
+            o = self.pick(self.names(scope, "opt"))
+            use = self.rng.randint(0, 4)
+            if use == 0 and ints:
+                self.emit(indent, "if %s is not None:" % o)
+                self.emit(indent + 1, "%s += %s" % (self.pick(ints), o))
+            elif use == 1:
+                self.emit(indent, "%s = %s" % (o, self.expr("opt", scope)))
+            elif use == 2 and ints:
+                self.emit(indent, "%s = %s if %s is not None else %s" % (self.pick(ints), o, o, self.expr("int", scope)))
+            elif use == 3 and ints:
+                self.emit(indent, "%s = %s or %s" % (self.pick(ints), o, self.expr("int", scope)))
+            else:
+                self.emit(indent, "if %s is None:" % o)
+                self.emit(indent + 1, "%s = %s" % (o, self.expr("int", scope)))
+                self.emit(indent, "print(%s * 2, %s == %s)" % (o, o, self.expr("int", scope)))
+            return
         if kind <= 2 and scope:
             name = self.pick(list(scope))
             self.emit(indent, "%s = %s" % (name, self.expr(scope[name], scope)))
@@ -312,10 +340,12 @@ class Generator:
         self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
         if self.globals:
             self.emit(1, "global %s" % ", ".join(sorted(self.globals)))
-        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec"]:
+        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt"]:
             if self.chance(0.6) or type_ == "int":
                 var = self.fresh("v")
                 annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec") else ""
+                if type_ == "opt":
+                    annotation = ": %s" % self.pick(["Optional[int]", "int | None"])
                 self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
                 scope[var] = type_
         self.block(scope, 1, budget, 0)
@@ -341,6 +371,7 @@ class Generator:
     def program(self):
         self.emit(0, "import math")
         self.emit(0, "from dataclasses import dataclass")
+        self.emit(0, "from typing import Optional")
         self.emit(0, "")
         self.emit(0, "")
         self.emit(0, "@dataclass")
