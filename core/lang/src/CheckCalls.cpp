@@ -301,17 +301,19 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
         return m_types.noneType();
     }
     if (id == Builtin::Sorted) {
-        Signature sig{owner, {"iterable", "reverse"}, {nullptr, m_types.boolType()}, {false, true}, 1};
-        for (KeywordArgument &keyword : call.keywords)
-            if (keyword.name == "key")
-                return fail(keyword.nameSpan, "sorted(key=...) is not supported in Hotpath handlers");
+        Signature sig{owner, {"iterable", "key", "reverse"}, {nullptr, nullptr, m_types.boolType()}, {false, true, true}, 1};
         if (!bindArguments(call, sig) || !call.boundArgs[0])
             return m_types.errorType();
         const Type *element = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "sorted()");
         if (element->isError())
             return element;
-        if (!checkComparable(CompareOp::Less, element, element, call.boundArgs[0]->span))
+        if (call.boundArgs[1]) {
+            for (KeywordArgument &keyword : call.keywords)
+                if (keyword.name == "key" && !(call.key = keyFunction(keyword.value, element, owner)))
+                    return m_types.errorType();
+        } else if (!checkComparable(CompareOp::Less, element, element, call.boundArgs[0]->span)) {
             return m_types.errorType();
+        }
         return m_types.list(element);
     }
     if (id == Builtin::Any || id == Builtin::All) {
@@ -376,39 +378,8 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
         }
         return result;
     }
-    if (id == Builtin::Min || id == Builtin::Max) {
-        for (KeywordArgument &keyword : call.keywords)
-            return fail(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'"
-                                              + (keyword.name == "key" || keyword.name == "default"
-                                                     ? " (not supported in Hotpath handlers)" : ""));
-        if (call.args.empty())
-            return fail(call.span, owner + " expected at least 1 argument, got 0");
-        if (call.args.size() == 1) {
-            const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
-            if (!element->isError())
-                checkComparable(CompareOp::Less, element, element, arg(0).span);
-            return element;
-        }
-        const Type *first = checkValue(arg(0), expected);
-        for (size_t i = 1; i < call.args.size(); ++i) {
-            const Type *type = checkValue(arg(i), expected);
-            if (!unify(first, type)) {
-                if (expected && isAssignable(first, expected) && isAssignable(type, expected))
-                    continue;
-                return fail(arg(i).span, "all arguments of " + owner + " must have one type in Hotpath handlers, "
-                                         "because Python returns one of them (got " + first->name() + " and "
-                                             + type->name() + ")");
-            }
-        }
-        if (expected && first != expected && isAssignable(first, expected)) {
-            for (ExprPtr &value : call.args)
-                coerce(*value, expected, owner);
-            return expected;
-        }
-        if (!first->isError())
-            checkComparable(CompareOp::Less, first, first, arg(0).span);
-        return first;
-    }
+    if (id == Builtin::Min || id == Builtin::Max)
+        return checkMinMax(call, id, expected);
     if (id == Builtin::Zip) {
         if (!call.keywords.empty())
             return fail(call.keywords.front().nameSpan, "zip() got an unexpected keyword argument '"
@@ -533,6 +504,73 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
         return ord ? m_types.intType() : m_types.strType();
     }
     return fail(call.span, "unknown built-in " + owner);
+}
+
+// min() and max(): of one iterable or of several arguments, with key= and (one iterable
+// only) default=.
+const Type *Checker::checkMinMax(CallExpr &call, Builtin id, const Type *expected)
+{
+    const std::string owner = builtinName(id) + "()";
+    auto arg = [&](size_t i) -> Expr & { return *call.args[i]; };
+    KeywordArgument *key = nullptr;
+    for (KeywordArgument &keyword : call.keywords) {
+        if (keyword.name == "key") {
+            key = &keyword;
+        } else if (keyword.name == "default") {
+            call.defaultValue = keyword.value.get();
+        } else {
+            for (ExprPtr &value : call.args)
+                checkExpr(*value);
+            return fail(keyword.nameSpan, owner + " got an unexpected keyword argument '" + keyword.name + "'");
+        }
+    }
+    if (call.args.empty())
+        return fail(call.span, owner + " expected at least 1 argument, got 0");
+    if (call.defaultValue && call.args.size() > 1)
+        return fail(call.defaultValue->span, "Cannot specify a default for " + owner
+                                                 + " with multiple positional arguments");
+    const Type *element = nullptr;
+    if (call.args.size() == 1) {
+        element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
+    } else {
+        element = checkValue(arg(0), expected);
+        for (size_t i = 1; i < call.args.size(); ++i) {
+            const Type *type = checkValue(arg(i), expected);
+            if (!unify(element, type)) {
+                if (expected && isAssignable(element, expected) && isAssignable(type, expected))
+                    continue;
+                return fail(arg(i).span, "all arguments of " + owner + " must have one type in Hotpath handlers, "
+                                         "because Python returns one of them (got " + element->name() + " and "
+                                             + type->name() + ")");
+            }
+        }
+        if (expected && element != expected && isAssignable(element, expected)) {
+            for (ExprPtr &value : call.args)
+                coerce(*value, expected, owner);
+            element = expected;
+        }
+    }
+    if (element->isError())
+        return element;
+    if (key) {
+        if (!(call.key = keyFunction(key->value, element, owner)))
+            return m_types.errorType();
+    } else if (!checkComparable(CompareOp::Less, element, element, arg(0).span)) {
+        return m_types.errorType();
+    }
+    if (!call.defaultValue)
+        return element;
+    // max(xs, default=0) is a T; max(xs, default=None) a T | None.
+    const Type *fallback = checkValue(*call.defaultValue, element);
+    if (fallback->is(TypeKind::None))
+        fallback = m_types.optional(element);
+    else if (isAssignable(fallback, element))
+        fallback = element;
+    else
+        return fail(call.defaultValue->span, owner + "'s default must be " + withArticle(element) + " or None in Hotpath "
+                                                 "handlers, not " + fallback->name());
+    coerce(*call.defaultValue, fallback, owner + "'s default");
+    return fallback;
 }
 
 namespace {
@@ -672,12 +710,16 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     }
 
     if (found->id == Builtin::ListSort) {
-        for (KeywordArgument &keyword : call.keywords)
-            if (keyword.name == "key")
-                return fail(keyword.nameSpan, "list.sort(key=...) is not supported in Hotpath handlers");
         if (!call.args.empty())
             return fail(call.args[0]->span, "list.sort() takes no positional arguments");
-        if (!checkComparable(CompareOp::Less, element, element, callee.nameSpan))
+        bool keyed = false;
+        for (KeywordArgument &keyword : call.keywords)
+            if (keyword.name == "key") {
+                keyed = true;
+                if (!(call.key = keyFunction(keyword.value, element, "list.sort()")))
+                    return m_types.errorType();
+            }
+        if (!keyed && !checkComparable(CompareOp::Less, element, element, callee.nameSpan))
             return m_types.errorType();
     }
     if (!found->keywords && !call.keywords.empty()) {

@@ -190,6 +190,10 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
     case ExprKind::DictLiteral: type = checkDict(expr.as<DictExpr>(), expected); break;
     case ExprKind::TupleLiteral: type = checkTuple(expr.as<TupleExpr>(), expected); break;
     case ExprKind::Comprehension: type = checkComprehension(expr.as<ComprehensionExpr>(), expected); break;
+    case ExprKind::Lambda:
+        type = fail(expr.span, "lambda is supported as the key= of sorted(), min(), max() and list.sort() in Hotpath "
+                               "handlers");
+        break;
     case ExprKind::Invalid: break;
     }
     expr.type = type;

@@ -92,6 +92,9 @@ public:
     // comprehensions (CheckComprehensions.cpp)
     const Type *checkComprehension(ComprehensionExpr &comprehension, const Type *expected);
     void bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan);
+    // key functions (CheckKeys.cpp)
+    LambdaExpr *keyFunction(ExprPtr &key, const Type *element, const std::string &owner);
+    const Type *checkMinMax(CallExpr &call, Builtin id, const Type *expected);
     void checkFormatSpec(const FStringPart &field, const Type *valueType);
     const Type *iterElement(const Type *type, Span at, const char *context);
     const Type *unify(const Type *a, const Type *b);

@@ -789,10 +789,8 @@ ExprPtr Parser::parseExpression()
         error(peek().span, "expression is nested too deeply");
         return invalid(peek().span);
     }
-    if (check(TokenKind::KwLambda)) {
-        unsupported(peek().span, "lambda");
-        return invalid(advance().span);
-    }
+    if (check(TokenKind::KwLambda))
+        return parseLambda();
     const Offset begin = peek().span.begin;
     ExprPtr value = parseOr();
     if (check(TokenKind::Walrus)) {
@@ -810,6 +808,35 @@ ExprPtr Parser::parseExpression()
     advance();
     ExprPtr otherwise = parseExpression();
     return std::make_unique<IfExpr>(spanFrom(begin), std::move(condition), std::move(value), std::move(otherwise));
+}
+
+// lambda: 'lambda' [NAME (',' NAME)*] ':' expression
+ExprPtr Parser::parseLambda()
+{
+    const Offset begin = advance().span.begin;
+    auto lambda = std::make_unique<LambdaExpr>(Span{begin, begin});
+    while (!check(TokenKind::Colon) && !m_panic) {
+        if (!check(TokenKind::Name)) {
+            if (check(TokenKind::Star) || check(TokenKind::DoubleStar) || check(TokenKind::Slash))
+                unsupported(peek().span, "this lambda parameter");
+            else
+                error(peek().span, "expected a parameter name or ':' in lambda");
+            return invalid(spanFrom(begin));
+        }
+        const Token &name = advance();
+        if (check(TokenKind::Assign)) {
+            unsupported(peek().span, "a default value of a lambda parameter");
+            return invalid(spanFrom(begin));
+        }
+        lambda->params.push_back({name.text, name.span, -1});
+        if (!match(TokenKind::Comma))
+            break;
+    }
+    if (!expect(TokenKind::Colon, "expected ':' after the lambda's parameters"))
+        return invalid(spanFrom(begin));
+    lambda->body = parseExpression();
+    lambda->span = spanFrom(begin);
+    return lambda;
 }
 
 // disjunction: conjunction ('or' conjunction)*
@@ -1113,7 +1140,7 @@ ExprPtr Parser::parseAtom()
     case TokenKind::Bytes: unsupported(token.span, "bytes literal"); break;
     case TokenKind::Imaginary: unsupported(token.span, "complex number"); break;
     case TokenKind::Ellipsis: unsupported(token.span, "'...' (Ellipsis)"); break;
-    case TokenKind::KwLambda: unsupported(token.span, "lambda"); break;
+    case TokenKind::KwLambda: return parseLambda();
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); break;
     case TokenKind::KwAwait: unsupported(token.span, "await"); break;
     case TokenKind::Star: unsupported(token.span, "starred expression"); break;

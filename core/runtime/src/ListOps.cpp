@@ -7,6 +7,7 @@
 #include "hotpath/runtime/Slicing.h"
 
 #include <algorithm>
+#include <vector>
 #include <cstring>
 
 namespace hotpath::runtime {
@@ -154,6 +155,30 @@ void hp_list_sort(List *list, bool reverse)
     else
         std::stable_sort(list->items, list->items + list->size,
                          [type](Slot a, Slot b) { return hp_compare(a, b, type) < 0; });
+}
+
+void hp_list_sort_keyed(List *list, List *keys, bool reverse)
+{
+    if (keys->size != list->size) {
+        raiseOnCurrent(ErrorKind::ValueError, "list modified during sort");
+        return;
+    }
+    // The order of the keys, stable as Python's sort is (also with reverse=True), then
+    // the items moved into it.
+    const TypeDesc *type = elementOf(keys);
+    std::vector<std::int64_t> order(static_cast<std::size_t>(list->size));
+    for (std::size_t k = 0; k < order.size(); ++k)
+        order[k] = static_cast<std::int64_t>(k);
+    const Slot *key = keys->items;
+    if (reverse)
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::int64_t a, std::int64_t b) { return hp_compare(key[b], key[a], type) < 0; });
+    else
+        std::stable_sort(order.begin(), order.end(),
+                         [&](std::int64_t a, std::int64_t b) { return hp_compare(key[a], key[b], type) < 0; });
+    std::vector<Slot> items(list->items, list->items + list->size);
+    for (std::size_t k = 0; k < order.size(); ++k)
+        list->items[k] = items[static_cast<std::size_t>(order[k])];
 }
 
 List *hp_list_slice(List *list, std::int64_t lower, std::int64_t upper, std::int64_t step, std::uint32_t present)

@@ -180,13 +180,13 @@ int FunctionCompiler::reduceCall(const CallExpr &e, Builtin fn, int dst)
     const int list = fn != Builtin::Sorted && iterable.type->is(TypeKind::List) ? expr(iterable) : materialize(iterable, itemType);
     if (fn == Builtin::Sorted) {
         int reverse = -1;
-        if (e.boundArgs.size() > 1 && e.boundArgs[1])
-            reverse = expr(*e.boundArgs[1]);
+        if (e.boundArgs.size() > 2 && e.boundArgs[2])
+            reverse = expr(*e.boundArgs[2]);
         else {
             reverse = tempNumber();
             emit(Op::LOAD_K, reverse, intConstant(0));
         }
-        native(nativeOf(Builtin::Sorted), {list, reverse}, {true, false}, -1, nullptr);
+        sortList(list, itemType, e.key, reverse);
         if (dst >= 0) {
             move(dst, list, e.type);
             return dst;
@@ -222,6 +222,8 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         }
         return list;
     }
+    if ((fn == Builtin::Min || fn == Builtin::Max) && (e.key || e.defaultValue))
+        return bestOf(e, dst);
     if (fn == Builtin::Sum || fn == Builtin::Sorted || ((fn == Builtin::Min || fn == Builtin::Max) && e.args.size() == 1))
         return reduceCall(e, fn, dst);
     if (fn == Builtin::Min || fn == Builtin::Max) {
@@ -389,6 +391,18 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
     case Builtin::ListExtend: {
         const int items = bound(0)->type->is(TypeKind::List) ? value(0) : materialize(*bound(0), elem);
         return native(Native::list_extend, {receiver, items}, {true, true}, -1, nullptr);
+    }
+    case Builtin::ListSort: {
+        // sort(*, key=None, reverse=False)
+        int reverse = -1;
+        if (bound(1)) {
+            reverse = value(1);
+        } else {
+            reverse = tempNumber();
+            emit(Op::LOAD_K, reverse, intConstant(0));
+        }
+        sortList(receiver, elem, e.key, reverse);
+        return tempNumber();
     }
     case Builtin::DictGet:
         if (bound(1))

@@ -174,6 +174,11 @@ public:
     void forEachElement(const Expr &iterable, const ElementBody &body);
     void eachElement(const Expr &iterable, const ElementBody &body);
     int anyAll(const CallExpr &e, int dst);
+    // key functions (CompileKeys.cpp)
+    int applyKey(const LambdaExpr &key, int item, const lang::Type *itemType);
+    int keysOf(int list, const lang::Type *itemType, const LambdaExpr &key);
+    void sortList(int list, const lang::Type *itemType, const LambdaExpr *key, int reverse);
+    int bestOf(const CallExpr &e, int dst);
     int dictFromPairs(const CallExpr &e, int dst);
     void runClauses(const ComprehensionExpr &e, size_t clause, const std::function<void()> &innermost);
     int comprehension(const ComprehensionExpr &e, int dst);

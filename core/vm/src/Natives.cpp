@@ -101,6 +101,14 @@ NATIVE_FN(list_reverse) { UNUSED_T; hp_list_reverse(L(a[0])); r->i = 0; }
 NATIVE_FN(list_clear) { UNUSED_T; hp_list_clear(L(a[0])); r->i = 0; }
 NATIVE_FN(dict_clear) { UNUSED_T; hp_dict_clear(D(a[0])); r->i = 0; }
 NATIVE_FN(list_sort) { UNUSED_T; hp_list_sort(L(a[0]), a[1].i != 0); r->i = 0; }
+NATIVE_FN(list_sort_keyed) { UNUSED_T; hp_list_sort_keyed(L(a[0]), L(a[1]), a[2].i != 0); r->i = 0; }
+// min() or max() (a[0]: 0 or 1) of nothing, without a default.
+NATIVE_FN(empty_sequence)
+{
+    UNUSED_T;
+    raiseOnCurrent(ErrorKind::ValueError, std::string(a[0].i ? "max" : "min") + "() arg is an empty sequence");
+    r->i = 0;
+}
 NATIVE_FN(list_copy) { UNUSED_T; r->p = hp_list_slice(L(a[0]), 0, 0, 1, 0); }
 
 void minMax(Slot *a, Slot *r, bool wantMax)

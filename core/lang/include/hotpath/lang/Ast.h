@@ -24,11 +24,12 @@ using support::Span;
 class Type;
 struct FunctionInfo;
 struct RecordInfo;
+struct LambdaExpr;
 
 enum class ExprKind : std::uint8_t {
     IntLiteral, FloatLiteral, BoolLiteral, StrLiteral, NoneLiteral, FString,
     Name, Attribute, Call, Subscript, Slice, Unary, Binary, BoolOp, Compare, IfExp,
-    ListLiteral, DictLiteral, TupleLiteral, Comprehension, Invalid,
+    ListLiteral, DictLiteral, TupleLiteral, Comprehension, Lambda, Invalid,
 };
 
 struct Expr
@@ -154,6 +155,9 @@ struct CallExpr : Expr
     // Arguments in parameter order after binding keywords and defaults; null entries
     // take the parameter's default value.
     std::vector<Expr *> boundArgs;
+    // sorted(), min(), max(), list.sort(): the key function (a LambdaExpr) and default=.
+    LambdaExpr *key = nullptr;
+    Expr *defaultValue = nullptr;
 };
 
 struct SubscriptExpr : Expr
@@ -268,6 +272,23 @@ struct ComprehensionExpr : Expr
     ExprPtr element; // the dict's key for a dict comprehension
     ExprPtr value;   // dict comprehensions only
     std::vector<ComprehensionClause> clauses;
+};
+
+// lambda x: x.score — as the key= of sorted(), min(), max() and list.sort(), where its body
+// is evaluated in place for each element (so it reads the enclosing function's variables
+// as they are when it runs, Python's late binding). The checker also builds one for a
+// named key (key=len, key=str.lower, key=score_of).
+struct LambdaExpr : Expr
+{
+    explicit LambdaExpr(Span s) : Expr(ExprKind::Lambda, s) {}
+    struct Param
+    {
+        std::string name;
+        Span span;
+        int slot = -1; // the local the checker gives it
+    };
+    std::vector<Param> params;
+    ExprPtr body;
 };
 
 // Stands in for an expression that failed to parse, so the tree stays well formed.

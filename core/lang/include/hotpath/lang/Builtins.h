@@ -10,7 +10,7 @@
 //
 // Parameters are written as Python writes them, "sep: str = None, maxsplit: int = -1",
 // with these types: str, int, bool, float; T is a list's element or a dict's value; K is
-// a dict's key; `iterable` and `type` are checked by hand. A default makes a parameter
+// a dict's key; `iterable`, `key` (a key function) and `type` are checked by hand. A default makes a parameter
 // optional and is what the compiler passes when the call leaves it out. Results: str,
 // int, bool, float, None, T, list[str], iter[K], iter[T], iter[K, T] (the items of a
 // dict), or `?` when the checker works it out.
@@ -62,7 +62,7 @@ namespace hotpath::lang {
     X(ListIndex, List, "index", "value: T", "int", "", list_index)                                              \
     X(ListCount, List, "count", "value: T", "int", "", list_count)                                              \
     X(ListReverse, List, "reverse", "", "None", "m", list_reverse)                                              \
-    X(ListSort, List, "sort", "reverse: bool = 0", "None", "mk", list_sort)                                     \
+    X(ListSort, List, "sort", "key: key = None, reverse: bool = 0", "None", "mk", list_sort)                   \
     X(ListClear, List, "clear", "", "None", "m", list_clear)                                                    \
     X(DictGet, Dict, "get", "key: K, default: T = absent", "?", "", dict_get_default)                           \
     X(DictKeys, Dict, "keys", "", "iter[K]", "", Count)                                                         \

@@ -46,6 +46,7 @@ private:
     // expressions
     ExprPtr parseExpressionList();
     ExprPtr parseExpression();
+    ExprPtr parseLambda();
     ExprPtr parseOr();
     ExprPtr parseAnd();
     ExprPtr parseNot();

@@ -66,6 +66,8 @@ std::int64_t hp_list_count(List *list, Slot value);
 void hp_list_reverse(List *list);
 void hp_list_clear(List *list);
 void hp_list_sort(List *list, bool reverse);
+// Sorts `list` by the parallel list `keys` (stable; ValueError if their sizes differ).
+void hp_list_sort_keyed(List *list, List *keys, bool reverse);
 List *hp_list_slice(List *list, std::int64_t lower, std::int64_t upper, std::int64_t step, std::uint32_t present);
 List *hp_list_concat(List *a, List *b);
 List *hp_list_repeat(List *list, std::int64_t n);
