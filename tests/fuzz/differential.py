@@ -8,7 +8,7 @@ negative steps, list and dict mutation, a dataclass (construction, fields read a
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
 and a dataclass object that functions rebind with `global` or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
-(sum, any, all, str.join), and int | None locals narrowed by `is not None`, `or` and
+(sum, any, all, str.join), key lambdas of sorted, min and max, and int | None locals narrowed by `is not None`, `or` and
 conditional expressions. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
@@ -91,6 +91,12 @@ class Generator:
     def expr_int(self, scope, depth, leaf):
         if leaf:
             return self.pick(INT_EDGES) if self.chance(0.15) else str(self.rng.randint(-20, 40))
+        if self.chance(0.04):
+            var = self.fresh("k")
+            inner = dict(scope)
+            inner[var] = "int"
+            return "%s(%s, key=lambda %s: %s, default=%s)" % (self.pick(["min", "max"]), self.expr("list[int]", scope, depth),
+                                                              var, self.expr("int", inner, depth), self.expr("int", scope, depth))
         if self.chance(0.08):
             clause, inner = self.comprehension_clause(scope, depth)
             if self.chance(0.5):
@@ -215,6 +221,13 @@ class Generator:
         if kind == 1:
             return "%s[%s:%s%s]" % (xs(), self.pick(["", "1", "-2"]), self.pick(["", "3", "-1"]), self.pick(["", ":-1", ":2", ":-2"]))
         if kind == 2:
+            if self.chance(0.4):
+                # A key lambda reading the enclosing function's variables.
+                var = self.fresh("k")
+                inner = dict(scope)
+                inner[var] = "int"
+                return "sorted(%s, key=lambda %s: %s%s)" % (xs(), var, self.expr("int", inner, depth),
+                                                            self.pick(["", ", reverse=True"]))
             return "sorted(%s)" % xs()
         if kind == 3:
             return "(%s * %d)" % (xs(), self.rng.randint(-1, 3))
