@@ -185,6 +185,33 @@ void Parser::synchronize()
         } while (depth > 0 && !check(TokenKind::EndOfFile));
     }
     m_panic = false;
+    rememberNamesBound(m_statementStart, m_pos);
+}
+
+// The names a dropped statement (a rejected `try` or `with`, a statement with a syntax
+// error) would have bound, so that their later uses are not reported as undefined: one
+// mistake, one message.
+void Parser::rememberNamesBound(size_t from, size_t to)
+{
+    bool inForTarget = false;
+    for (size_t i = from; i < to && i < m_tokens.size(); ++i) {
+        const Token &token = m_tokens[i];
+        if (token.kind == TokenKind::KwFor) {
+            inForTarget = true;
+            continue;
+        }
+        if (token.kind == TokenKind::KwIn)
+            inForTarget = false;
+        if (token.kind != TokenKind::Name)
+            continue;
+        const TokenKind next = i + 1 < m_tokens.size() ? m_tokens[i + 1].kind : TokenKind::EndOfFile;
+        const bool assigned = next == TokenKind::Assign || next == TokenKind::Walrus
+                           || (next == TokenKind::Colon && i > 0 && m_tokens[i - 1].kind == TokenKind::Newline);
+        const bool aliased = i > 0 && m_tokens[i - 1].kind == TokenKind::KwAs;
+        BinaryOp op{};
+        if (assigned || aliased || inForTarget || isAugmentedAssign(next, op))
+            m_rejectedNames.push_back(token.text);
+    }
 }
 
 void Parser::skipCompoundStatement() { synchronize(); }
@@ -229,6 +256,7 @@ ExprPtr Parser::parseStandaloneExpression()
 // statement: compound_stmt | simple_stmts
 void Parser::parseStatement(Block &out)
 {
+    m_statementStart = m_pos;
     const Token &token = peek();
     StmtPtr stmt;
     switch (token.kind) {

@@ -94,6 +94,8 @@ private:
     int m_classDepth = 0;
     support::Offset m_ignoreFrom = UINT32_MAX;
     std::vector<std::string> m_rejectedNames;
+    size_t m_statementStart = 0; // where the statement being parsed began (for recovery)
+    void rememberNamesBound(size_t from, size_t to);
     bool m_starImport = false;
     int m_nesting = 0; // guards against stack exhaustion on absurdly nested input
 };
