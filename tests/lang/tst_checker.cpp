@@ -222,6 +222,7 @@ private Q_SLOTS:
             const char *receiver = info.receiver == BuiltinReceiver::Str    ? "s"
                                  : info.receiver == BuiltinReceiver::List   ? "xs"
                                  : info.receiver == BuiltinReceiver::Dict   ? "d"
+                                 : info.receiver == BuiltinReceiver::Set    ? "st"
                                  : info.receiver == BuiltinReceiver::Math   ? "math"
                                  : info.receiver == BuiltinReceiver::Request ? "req"
                                                                              : nullptr;
@@ -238,18 +239,19 @@ private Q_SLOTS:
                 if (!param.defaultValue.empty())
                     continue;
                 const std::string value = param.type == "str" || param.type == "K" ? "\"k\""
-                                        : param.type == "iterable" ? (info.receiver == BuiltinReceiver::List ? "[1]" : "[\"a\"]")
+                                        : param.type == "iterable" ? (info.receiver == BuiltinReceiver::List || info.receiver == BuiltinReceiver::Set ? "[1]" : "[\"a\"]")
                                         : param.type == "type"                    ? "list[int]"
+                                        : param.type == "set[T]"                  ? "st"
                                         : param.type == "float"                   ? "2.0"
                                                                                   : "1";
                 args += (args.empty() ? "" : ", ") + value;
             }
             auto checked = check("import math\nfrom hotpath import Request\n"
-                                 "def probe(req: Request, s: str, xs: list[int], d: dict[str, int]) -> None:\n"
+                                 "def probe(req: Request, s: str, xs: list[int], d: dict[str, int], st: set[int]) -> None:\n"
                                  "    " + std::string(receiver) + "." + info.name + "(" + args + ")\n");
             QVERIFY2(checked->errors().empty(), (builtinName(id) + ": " + checked->errors()).c_str());
             const std::string result = info.result;
-            const std::string expected = result == "T" ? "int" : result == "iter[K]" ? "iterable of str"
+            const std::string expected = result == "T" ? "int" : result == "set[T]" ? "set[int]" : result == "iter[K]" ? "iterable of str"
                                        : result == "iter[T]" ? "iterable of int" : result == "iter[K, T]" ? "iterable of tuple[str, int]"
                                        : result == "?" ? "list[int]" : result;
             const Block &body = checked->program->findFunction("probe")->decl->body;

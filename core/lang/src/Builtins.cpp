@@ -66,6 +66,7 @@ const char *receiverName(BuiltinReceiver receiver)
     case BuiltinReceiver::Str: return "str";
     case BuiltinReceiver::List: return "list";
     case BuiltinReceiver::Dict: return "dict";
+    case BuiltinReceiver::Set: return "set";
     case BuiltinReceiver::Request: return "Request";
     case BuiltinReceiver::Math: return "math";
     }

@@ -22,7 +22,7 @@ std::string plural(size_t n, const char *word) { return std::to_string(n) + " " 
 // Python built-ins that exist but are outside the subset, so they get a precise message.
 bool isUnsupportedPythonBuiltin(const std::string &name)
 {
-    return isOneOf(name, {"set", "tuple", "frozenset", "isinstance", "type", "input", "open", "map",
+    return isOneOf(name, {"tuple", "frozenset", "isinstance", "type", "input", "open", "map",
                           "filter", "iter", "next", "hash", "id", "format", "getattr", "setattr",
                           "hasattr", "eval", "exec", "compile", "vars", "dir", "globals", "locals", "bytes",
                           "bytearray", "complex", "hex", "oct", "bin", "pow", "callable", "super", "object",
@@ -322,6 +322,21 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
         const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
         return element->isError() ? element : m_types.boolType();
     }
+    if (id == Builtin::SetOf) {
+        if (!expectArgCount(call, owner, 0, 1))
+            return m_types.errorType();
+        const bool wanted = expected && expected->is(TypeKind::Set);
+        if (call.args.empty()) {
+            if (wanted)
+                return expected;
+            return fail(call.span, "cannot infer the element type of an empty set; annotate the variable, e.g. "
+                                       + (m_targetName.empty() ? std::string("seen") : m_targetName) + ": set[int] = set()");
+        }
+        const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
+        if (element->isError())
+            return element;
+        return setOf(element, arg(0).span);
+    }
     if (id == Builtin::List || id == Builtin::Dict) {
         const bool list = id == Builtin::List;
         if (!expectArgCount(call, owner, 0, 1))
@@ -430,7 +445,7 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
             return m_types.errorType();
         const Type *type = notNone(arg(0), checkExpr(arg(0)));
         if (type->isError() || type->is(TypeKind::Str) || type->is(TypeKind::List) || type->is(TypeKind::Dict)
-            || type->is(TypeKind::Tuple))
+            || type->is(TypeKind::Tuple) || type->is(TypeKind::Set))
             return m_types.intType();
         return fail(arg(0).span, "object of type '" + type->name() + "' has no len()");
     }
@@ -625,6 +640,7 @@ BuiltinReceiver receiverOf(TypeKind kind)
     case TypeKind::Str: return BuiltinReceiver::Str;
     case TypeKind::List: return BuiltinReceiver::List;
     case TypeKind::Dict: return BuiltinReceiver::Dict;
+    case TypeKind::Set: return BuiltinReceiver::Set;
     case TypeKind::Request: return BuiltinReceiver::Request;
     default: return BuiltinReceiver::Function; // no methods
     }
@@ -650,6 +666,8 @@ const Type *Checker::builtinType(const std::string &spelling, const Type *elemen
         return element;
     if (spelling == "list[str]")
         return m_types.list(m_types.strType());
+    if (spelling == "set[T]")
+        return m_types.set(element);
     if (spelling == "iter[K]")
         return m_types.iterable(m_types.strType());
     if (spelling == "iter[T]")
@@ -740,6 +758,12 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
         if (!items->isError() && !items->is(TypeKind::Str))
             return fail(call.boundArgs[0]->span, "str.join() needs strings, but this iterates over " + items->name()
                                                      + "; convert with str() first");
+    }
+    if (found->id == Builtin::SetUpdate && call.boundArgs[0]) {
+        const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "set.update()");
+        if (!items->isError() && items != element)
+            return fail(call.boundArgs[0]->span, "set.update() of " + withArticle(receiver) + " needs items of type "
+                                                     + element->name() + ", not " + items->name());
     }
     if (found->id == Builtin::ListExtend && call.boundArgs[0]) {
         const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "list.extend()");

@@ -74,9 +74,16 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
             result = m_types.dict(value);
         break;
     }
-    case ComprehensionForm::Set:
-        error(comprehension.span, "set comprehensions are not supported in Hotpath handlers");
+    case ComprehensionForm::Set: {
+        const Type *wanted = expected && expected->is(TypeKind::Set) ? expected->element : nullptr;
+        const Type *element = checkValue(*comprehension.element, wanted);
+        if (wanted && element != wanted && isAssignable(element, wanted)) {
+            coerce(*comprehension.element, wanted, "a set element");
+            element = wanted;
+        }
+        result = setOf(element, comprehension.element->span);
         break;
+    }
     }
     m_localSlots = outerScope;
     m_notNone = outerNotNone;

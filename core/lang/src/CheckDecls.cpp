@@ -400,8 +400,10 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + support::closestMatch(name, {"list", "dict", "tuple"}).value_or("list")
                                               + "[...]' instead of typing." + name);
-        if (name == "Any" || name == "set" || name == "frozenset")
+        if (name == "Any" || name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
+        if (name == "set")
+            return fail(annotation->span, "'set' needs its element type, e.g. set[int]");
         if (name == "Optional" || name == "Union")
             return fail(annotation->span, name + " needs a type: " + name + (name == "Optional" ? "[int]" : "[int, None]"));
         if (const GlobalSymbol *symbol = lookupGlobal(name)) {
@@ -496,7 +498,12 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
                 return fail(annotation->span, "unions other than Union[T, None] are not supported in Hotpath handlers");
             return m_types.optional(resolveType(other, ownerSpan));
         }
-        if (name == "set" || name == "frozenset")
+        if (name == "set") {
+            if (args.size() != 1)
+                return fail(annotation->span, "set takes one element type, e.g. set[int]");
+            return setOf(resolveType(args[0], ownerSpan), args[0]->span);
+        }
+        if (name == "frozenset")
             return fail(annotation->span, name + " is not supported in Hotpath handlers");
         if (name == "List" || name == "Dict" || name == "Tuple")
             return fail(annotation->span, "use the built-in '" + std::string(name == "List" ? "list" : name == "Dict" ? "dict" : "tuple")

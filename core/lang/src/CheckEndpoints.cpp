@@ -11,6 +11,26 @@ namespace hotpath::lang {
 
 namespace {
 
+bool containsSet(const Type *type)
+{
+    if (type->is(TypeKind::Set))
+        return true;
+    if ((type->is(TypeKind::List) || type->is(TypeKind::Dict) || type->is(TypeKind::Optional)) && containsSet(type->element))
+        return true;
+    for (const Type *item : type->items)
+        if (containsSet(item))
+            return true;
+    if (type->is(TypeKind::Record) && type->record)
+        for (const FieldInfo &field : type->record->fields)
+            if (field.type && field.type != type && containsSet(field.type))
+                return true;
+    return false;
+}
+
+} // namespace
+
+namespace {
+
 const std::vector<std::string> &httpMethods()
 {
     static const std::vector<std::string> methods = {"GET", "POST", "PUT", "DELETE", "PATCH", "HEAD", "OPTIONS"};
@@ -242,6 +262,12 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
     }
     endpoint->response = returns->is(TypeKind::Str) ? ResponseKind::Text
                        : returns->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
+    if (endpoint->response == ResponseKind::Json && containsSet(returns)) {
+        // json.dumps(a set) raises TypeError under Flask too.
+        error(function.decl->returns ? function.decl->returns->span : function.decl->nameSpan,
+              "a set is not JSON serializable; return a list, e.g. sorted(s)");
+        return;
+    }
 
     for (const auto &other : m_program.endpoints) {
         if (other->routeKey != endpoint->routeKey)

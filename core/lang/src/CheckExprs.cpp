@@ -41,6 +41,7 @@ std::string pythonClassName(const Type *type)
     case TypeKind::List: return "list";
     case TypeKind::Dict: return "dict";
     case TypeKind::Tuple: return "tuple";
+    case TypeKind::Set: return "set";
     default: return type->name();
     }
 }
@@ -189,6 +190,7 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
     case ExprKind::ListLiteral: type = checkList(expr.as<ListExpr>(), expected); break;
     case ExprKind::DictLiteral: type = checkDict(expr.as<DictExpr>(), expected); break;
     case ExprKind::TupleLiteral: type = checkTuple(expr.as<TupleExpr>(), expected); break;
+    case ExprKind::SetLiteral: type = checkSetLiteral(expr.as<SetExpr>(), expected); break;
     case ExprKind::Comprehension: type = checkComprehension(expr.as<ComprehensionExpr>(), expected); break;
     case ExprKind::Lambda:
         type = fail(expr.span, "lambda is supported as the key= of sorted(), min(), max() and list.sort() in Hotpath "
@@ -444,6 +446,14 @@ const Type *Checker::binaryResult(BinaryOp op, const Type *left, const Type *rig
         default: return ints ? m_types.intType() : m_types.floatType();
         }
     }
+    if (left->is(TypeKind::Set) || right->is(TypeKind::Set)) {
+        // | & - ^ of two sets of one element type.
+        const bool setOp = op == BinaryOp::BitOr || op == BinaryOp::BitAnd || op == BinaryOp::Sub || op == BinaryOp::BitXor;
+        if (setOp && left == right)
+            return left;
+        return fail(at, std::string("unsupported operand type(s) for ") + binaryOpSpelling(op) + ": '" + left->name()
+                            + "' and '" + right->name() + "'");
+    }
     if (left->is(TypeKind::Str) && right->is(TypeKind::Str) && op == BinaryOp::Add)
         return left;
     if (op == BinaryOp::Mod && left->is(TypeKind::Str))
@@ -523,6 +533,22 @@ const Type *Checker::checkCompare(CompareExpr &compare)
                 error(compare.opSpans[i], "'" + std::string(compareOpSpelling(op)) + "' compares with None only in "
                                           "Hotpath handlers; use '" + (op == CompareOp::Is ? "==" : "!=")
                                           + "' to compare values");
+            continue;
+        }
+        if (types[i]->is(TypeKind::Set) && types[i + 1]->is(TypeKind::Set) && op != CompareOp::In
+            && op != CompareOp::NotIn) {
+            // ==, != and the subset orderings <, <=, >, >= of two sets of one type.
+            if (types[i] != types[i + 1])
+                error(compare.opSpans[i], "comparing " + types[i]->name() + " with " + types[i + 1]->name()
+                                              + " is always " + (op == CompareOp::NotEqual ? "True" : "False"));
+            continue;
+        }
+        if ((op == CompareOp::In || op == CompareOp::NotIn) && types[i + 1]->is(TypeKind::Set)) {
+            if (!types[i]->isError() && !isAssignable(types[i], types[i + 1]->element))
+                error(compare.opSpans[i], withArticle(types[i]) + " is never in " + withArticle(types[i + 1])
+                                              + "; the types differ");
+            else
+                coerce(left, types[i + 1]->element, "'in'");
             continue;
         }
         const bool equality = op == CompareOp::Equal || op == CompareOp::NotEqual;
@@ -732,6 +758,56 @@ const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
     return unifyElements(dict.values, types, "dict values", "a dict value", &Checker::dictOf);
 }
 
+const Type *Checker::checkSetLiteral(SetExpr &set, const Type *expected)
+{
+    const Type *wanted = expected && expected->is(TypeKind::Set) ? expected->element : nullptr;
+    std::vector<const Type *> types;
+    bool fits = wanted != nullptr;
+    const Type *hint = wanted;
+    for (ExprPtr &item : set.elements) {
+        types.push_back(checkValue(*item, hint));
+        fits = fits && isAssignable(types.back(), wanted);
+        if (!hint && !types.back()->isError() && !types.back()->is(TypeKind::None))
+            hint = types.back();
+    }
+    if (fits) {
+        for (ExprPtr &item : set.elements)
+            coerce(*item, wanted, "a set element");
+        return expected;
+    }
+    const Type *type = unifyElements(set.elements, types, "set elements", "a set element", &Checker::listOf);
+    if (type->isError())
+        return type;
+    return setOf(type->element, set.elements.front()->span);
+}
+
+// set[T] for a hashable T, as Python requires of set elements.
+const Type *Checker::setOf(const Type *element, Span at)
+{
+    if (element->isError())
+        return element;
+    if (!isHashable(element))
+        return fail(at, "unhashable type: '" + element->name() + "'");
+    return m_types.set(element);
+}
+
+bool Checker::isHashable(const Type *type)
+{
+    switch (type->kind) {
+    case TypeKind::Int:
+    case TypeKind::Float:
+    case TypeKind::Bool:
+    case TypeKind::Str: return true;
+    case TypeKind::Optional: return isHashable(type->element);
+    case TypeKind::Tuple:
+        for (const Type *item : type->items)
+            if (!isHashable(item))
+                return false;
+        return true;
+    default: return false;
+    }
+}
+
 const Type *Checker::checkTuple(TupleExpr &tuple, const Type *expected)
 {
     const bool matches = expected && expected->is(TypeKind::Tuple) && expected->items.size() == tuple.elements.size();
@@ -756,6 +832,7 @@ const Type *Checker::iterElement(const Type *type, Span at, const char *context)
     case TypeKind::Error: return type;
     case TypeKind::Str: return m_types.strType();
     case TypeKind::List:
+    case TypeKind::Set:
     case TypeKind::Iterable: return type->element;
     case TypeKind::Dict: return m_types.strType();
     case TypeKind::Tuple: {

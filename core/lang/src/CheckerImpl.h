@@ -88,6 +88,9 @@ public:
     const Type *checkList(ListExpr &list, const Type *expected);
     const Type *checkDict(DictExpr &dict, const Type *expected);
     const Type *checkTuple(TupleExpr &tuple, const Type *expected);
+    const Type *checkSetLiteral(SetExpr &set, const Type *expected);
+    const Type *setOf(const Type *element, Span at);
+    static bool isHashable(const Type *type);
     const Type *checkFString(FStringExpr &fstring);
     // comprehensions (CheckComprehensions.cpp)
     const Type *checkComprehension(ComprehensionExpr &comprehension, const Type *expected);

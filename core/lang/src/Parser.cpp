@@ -1259,8 +1259,11 @@ ExprPtr Parser::parseBraceDisplay()
         if (!check(TokenKind::Colon)) {
             if (m_panic)
                 return invalid(spanFrom(begin));
-            unsupported(Span{begin, begin + 1}, check(TokenKind::KwFor) ? "set comprehension" : "set literal");
-            return invalid(spanFrom(begin));
+            if (!dict->keys.empty()) {
+                error(peek().span, "expected ':' after the dict key");
+                return invalid(spanFrom(begin));
+            }
+            return parseSetDisplay(begin, std::move(key));
         }
         advance();
         ExprPtr value = parseExpression();
@@ -1280,6 +1283,31 @@ ExprPtr Parser::parseBraceDisplay()
         expect(TokenKind::RBrace, "expected '}' to close the dict");
     dict->span = spanFrom(begin);
     return dict;
+}
+
+// '{' expression (',' expression)* [','] '}' | '{' expression comprehension '}', after the first element
+ExprPtr Parser::parseSetDisplay(Offset begin, ExprPtr first)
+{
+    if (check(TokenKind::KwFor)) {
+        ExprPtr comprehension = parseComprehension(begin, ComprehensionForm::Set, std::move(first), nullptr);
+        if (!m_panic)
+            expect(TokenKind::RBrace, "expected '}' to close the set comprehension");
+        comprehension->span = spanFrom(begin);
+        return comprehension;
+    }
+    auto set = std::make_unique<SetExpr>(Span{begin, begin});
+    set->elements.push_back(std::move(first));
+    while (match(TokenKind::Comma) && !check(TokenKind::RBrace) && !m_panic) {
+        if (check(TokenKind::Star)) {
+            unsupported(peek().span, "unpacking with '*' in a set");
+            return invalid(spanFrom(begin));
+        }
+        set->elements.push_back(parseExpression());
+    }
+    if (!m_panic)
+        expect(TokenKind::RBrace, "expected '}' to close the set");
+    set->span = spanFrom(begin);
+    return set;
 }
 
 // comprehension clauses: ('for' targets 'in' disjunction ('if' disjunction)*)+

@@ -17,6 +17,7 @@ std::string Type::name() const
     case TypeKind::Dict: return "dict[str, " + element->name() + "]";
     case TypeKind::Iterable: return "iterable of " + element->name();
     case TypeKind::Optional: return element->name() + " | None";
+    case TypeKind::Set: return "set[" + element->name() + "]";
     case TypeKind::Record: return record->name;
     case TypeKind::Request: return "Request";
     case TypeKind::Response: return "Response";
@@ -84,6 +85,15 @@ const Type *TypeContext::optional(const Type *type)
     return intern(m_optionals, type, [&] {
         Type *t = make(TypeKind::Optional);
         t->element = type;
+        return t;
+    });
+}
+
+const Type *TypeContext::set(const Type *element)
+{
+    return intern(m_sets, element, [&] {
+        Type *t = make(TypeKind::Set);
+        t->element = element;
         return t;
     });
 }

@@ -179,6 +179,25 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
         else
             appendRepr(out, unwrapOptional(value, type), type->element);
         return;
+    case Kind::Set: {
+        const auto *set = static_cast<const Set *>(value.p);
+        if (set->used == 0) {
+            out += "set()";
+            return;
+        }
+        out += '{';
+        bool first = true;
+        for (std::int64_t k = 0; k <= set->mask; ++k) {
+            if (set->table[k].state != 1)
+                continue;
+            if (!first)
+                out += ", ";
+            first = false;
+            appendRepr(out, set->table[k].key, type->element);
+        }
+        out += '}';
+        return;
+    }
     case Kind::Str: appendStrRepr(out, view(static_cast<Str *>(value.p))); return;
     case Kind::List: {
         const auto *list = static_cast<List *>(value.p);

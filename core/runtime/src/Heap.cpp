@@ -49,6 +49,14 @@ template<typename Visit> void forEachChild(Object *o, Visit &visit)
         }
         return;
     }
+    case ObjectKind::Set: {
+        auto *set = static_cast<Set *>(o);
+        if (set->type->element->isObject())
+            for (std::int64_t i = 0; i <= set->mask; ++i)
+                if (set->table[i].state == 1)
+                    visit(set->table[i].key.p);
+        return;
+    }
     }
 }
 
@@ -255,6 +263,29 @@ Dict *newDict(const TypeDesc *type)
     return dict;
 }
 
+Set *newSet(const TypeDesc *type)
+{
+    constexpr std::int64_t minimumSize = 8;
+    auto *set = static_cast<Set *>(heapAllocate(sizeof(Set)));
+    if (!set)
+        return nullptr;
+    auto *table = static_cast<SetEntry *>(heapAllocate(minimumSize * static_cast<std::int64_t>(sizeof(SetEntry))));
+    if (!table) {
+        heapFree(set, sizeof(Set));
+        return nullptr;
+    }
+    std::memset(static_cast<void *>(table), 0, minimumSize * sizeof(SetEntry));
+    set->refCount = 1;
+    set->kind = ObjectKind::Set;
+    set->type = type;
+    set->used = 0;
+    set->fill = 0;
+    set->mask = minimumSize - 1;
+    set->finger = 0;
+    set->table = table;
+    return set;
+}
+
 namespace {
 
 void releaseItems(Slot *items, std::int64_t count, const TypeDesc *type)
@@ -294,6 +325,16 @@ void destroyObject(Object *o)
         heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
         heapFree(dict->index, static_cast<std::int64_t>(dict->index ? (dict->indexMask + 1) * 4 : 0));
         heapFree(dict, sizeof(Dict));
+        return;
+    }
+    case ObjectKind::Set: {
+        auto *set = static_cast<Set *>(o);
+        if (set->type->element->isObject())
+            for (std::int64_t i = 0; i <= set->mask; ++i)
+                if (set->table[i].state == 1)
+                    release(set->table[i].key.p);
+        heapFree(set->table, (set->mask + 1) * static_cast<std::int64_t>(sizeof(SetEntry)));
+        heapFree(set, sizeof(Set));
         return;
     }
     }
@@ -365,6 +406,10 @@ void destroyImmortals(const std::vector<void *> &roots)
             heapFree(dict, sizeof(Dict));
             break;
         }
+        case ObjectKind::Set:
+            heapFree(static_cast<Set *>(o)->table, (static_cast<Set *>(o)->mask + 1) * static_cast<std::int64_t>(sizeof(SetEntry)));
+            heapFree(o, sizeof(Set));
+            break;
         }
     }
 }

@@ -504,7 +504,8 @@ public:
             out.p = hp_box(inner, type);
             return out.p != nullptr;
         }
-        case Kind::None: break;
+        case Kind::None:
+        case Kind::Set: break;
         }
         raiseOnCurrent(ErrorKind::ValueError, where + ": this type cannot be read from JSON");
         return false;
@@ -631,6 +632,7 @@ void appendJson(std::string &out, Slot value, const TypeDesc *type)
         else
             appendJson(out, unwrapOptional(value, type), type->element);
         return;
+    case Kind::Set: out += "null"; return; // the checker keeps sets out of JSON
     }
 }
 

@@ -83,6 +83,11 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type)
         if (!a.p || !b.p)
             return !a.p && !b.p;
         return hp_equal(unwrapOptional(a, type), unwrapOptional(b, type), type->element);
+    case Kind::Set: {
+        auto *x = static_cast<Set *>(a.p);
+        auto *y = static_cast<Set *>(b.p);
+        return x->used == y->used && hp_set_is_subset(x, y);
+    }
     case Kind::Str: return hp_str_equal(static_cast<Str *>(a.p), static_cast<Str *>(b.p));
     case Kind::List: {
         const auto *x = static_cast<List *>(a.p);
@@ -157,6 +162,7 @@ bool hp_truthy(Slot value, const TypeDesc *type)
     case Kind::Float: return value.f != 0;
     case Kind::None: return false;
     case Kind::Optional: return value.p && hp_truthy(unwrapOptional(value, type), type->element);
+    case Kind::Set: return static_cast<Set *>(value.p)->used != 0;
     case Kind::Str: return static_cast<Str *>(value.p)->length != 0;
     case Kind::List: return static_cast<List *>(value.p)->size != 0;
     case Kind::Dict: return static_cast<Dict *>(value.p)->size != 0;
@@ -182,6 +188,7 @@ std::int64_t hp_len(Slot value, const TypeDesc *type)
     case Kind::Str: return static_cast<Str *>(value.p)->codePoints;
     case Kind::List: return static_cast<List *>(value.p)->size;
     case Kind::Dict: return static_cast<Dict *>(value.p)->size;
+    case Kind::Set: return static_cast<Set *>(value.p)->used;
     case Kind::Tuple: return type->count;
     default: return 0;
     }

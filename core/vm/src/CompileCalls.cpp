@@ -208,6 +208,25 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         return anyAll(e, dst);
     if (fn == Builtin::Dict)
         return dictFromPairs(e, dst);
+    if (fn == Builtin::SetOf) {
+        // set(a_set) copies it as CPython does (the table as it is); anything else adds
+        // its elements in order.
+        int set = -1;
+        if (!e.args.empty() && argType(0)->is(TypeKind::Set)) {
+            set = native(Native::set_copy, {expr(arg(0))}, {true}, -1, e.type);
+        } else {
+            set = newSet(e.type);
+            if (!e.args.empty())
+                forEachElement(arg(0), [&](const Element &element) {
+                    native(Native::set_add, {set, elementValue(element, -1)}, {true, isObject(element.type)}, -1, nullptr);
+                });
+        }
+        if (dst >= 0) {
+            move(dst, set, e.type);
+            return dst;
+        }
+        return set;
+    }
     if (fn == Builtin::List) {
         if (e.args.empty()) {
             const int out = dst >= 0 ? dst : tempObject();
@@ -404,6 +423,17 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         sortList(receiver, elem, e.key, reverse);
         return tempNumber();
     }
+    case Builtin::SetUpdate:
+        if (bound(0)->type->is(TypeKind::Set)) {
+            native(Native::set_update, {receiver, value(0)}, {true, true}, -1, nullptr);
+        } else {
+            forEachElement(*bound(0), [&](const Element &element) {
+                native(Native::set_add, {receiver, elementValue(element, -1)}, {true, isObject(element.type)}, -1, nullptr);
+            });
+        }
+        return tempNumber();
+    case Builtin::SetIssuperset:
+        return native(Native::set_le, {value(0), receiver}, {true, true}, dst, e.type);
     case Builtin::DictGet:
         if (bound(1))
             return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);

@@ -124,6 +124,14 @@ int FunctionCompiler::comprehension(const ComprehensionExpr &e, int dst)
             emit(Op::DICT_SET, result, key, value);
         });
         break;
+    case ComprehensionForm::Set: {
+        const int set = newSet(e.type);
+        emit(Op::MOVE_OBJ, result, set);
+        runClauses(e, 0, [&] {
+            native(Native::set_add, {result, expr(*e.element)}, {true, isObject(valueType(*e.element))}, -1, nullptr);
+        });
+        break;
+    }
     default: unsupportedHere(e.span, "this comprehension here");
     }
     move(out, result, e.type);

@@ -157,6 +157,17 @@ int FunctionCompiler::exprCore(const Expr &e, int dst)
     case ExprKind::TupleLiteral: return tupleLiteral(e.as<TupleExpr>(), dst);
     case ExprKind::Comprehension: return comprehension(e.as<ComprehensionExpr>(), dst);
     case ExprKind::NoneLiteral: return noneInto(dst);
+    case ExprKind::SetLiteral: {
+        // Built in a temporary, then moved: `s = {s_old_value...}` reads the old set.
+        const int set = newSet(e.type);
+        for (const ExprPtr &element : e.as<SetExpr>().elements)
+            native(Native::set_add, {set, expr(*element)}, {true, isObject(valueType(*element))}, -1, nullptr);
+        if (dst >= 0) {
+            move(dst, set, e.type);
+            return dst;
+        }
+        return set;
+    }
     default: unsupportedHere(e.span, "this expression");
     }
 }
@@ -223,11 +234,24 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
     }
 }
 
+int FunctionCompiler::newSet(const lang::Type *type)
+{
+    return native(Native::set_new, {}, {}, -1, type, m_module.desc(type));
+}
+
 int FunctionCompiler::binary(const BinaryExpr &e, int dst)
 {
     const lang::Type *type = e.type;
     const lang::Type *leftType = e.left->type;
     const lang::Type *rightType = e.right->type;
+    if (type->is(TypeKind::Set)) {
+        const Native fn = e.op == BinaryOp::BitOr ? Native::set_union
+                        : e.op == BinaryOp::BitAnd ? Native::set_intersection
+                        : e.op == BinaryOp::Sub    ? Native::set_difference
+                                                   : Native::set_symmetric_difference;
+        const int l = expr(*e.left);
+        return native(fn, {l, expr(*e.right)}, {true, true}, dst, type);
+    }
     if (type->is(TypeKind::Str) && e.op == BinaryOp::Add) {
         const int l = expr(*e.left);
         const int r = expr(*e.right);
@@ -350,6 +374,13 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
     const int out = dst;
     if (op == CompareOp::In || op == CompareOp::NotIn) {
         const lang::Type *container = rightType;
+        if (container->is(TypeKind::Set)) {
+            native(Native::set_contains, {right, left}, {true, isObject(container->element)}, out,
+                   m_module.program.types.boolType());
+            if (op == CompareOp::NotIn)
+                emit(Op::NOT, out, out);
+            return out;
+        }
         Native fn = container->is(TypeKind::Str) ? Native::str_contains
                   : container->is(TypeKind::List) ? Native::list_contains
                   : container->is(TypeKind::Dict) ? Native::dict_contains : Native::tuple_contains;
@@ -363,6 +394,13 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
         if (op == CompareOp::NotIn)
             emit(Op::NOT, out, out);
         return out;
+    }
+    if (leftType->is(TypeKind::Set) && rightType->is(TypeKind::Set) && op != CompareOp::Equal && op != CompareOp::NotEqual) {
+        // Subset orderings: a <= b, a < b; a >= b is b <= a.
+        const bool swap = op == CompareOp::Greater || op == CompareOp::GreaterEqual;
+        const bool strict = op == CompareOp::Less || op == CompareOp::Greater;
+        return native(strict ? Native::set_lt : Native::set_le, {swap ? right : left, swap ? left : right}, {true, true}, out,
+                      m_module.program.types.boolType());
     }
     const bool numeric = leftType->isNumeric() && rightType->isNumeric();
     if (numeric && leftType->isIntLike() != rightType->isIntLike()) {

@@ -256,6 +256,16 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
         emit(Op::LOAD_K, it->index, intConstant(0));
         return it;
     }
+    if (type->is(TypeKind::Set)) {
+        // A set is walked through a list of its elements in table order (CPython's).
+        auto it = std::make_unique<ListIterator>();
+        const TypeDesc *listType = m_module.listDesc(m_module.desc(type->element));
+        it->list = native(Native::set_to_list, {expr(iterable)}, {true}, -1, type, listType);
+        it->element = type->element;
+        it->index = tempNumber();
+        emit(Op::LOAD_K, it->index, intConstant(0));
+        return it;
+    }
     if (type->is(TypeKind::Str)) {
         auto it = std::make_unique<StrIterator>();
         it->text = tempObject();

@@ -64,6 +64,10 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         d.kind = Kind::Dict;
         d.element = desc(type->element);
         break;
+    case TypeKind::Set:
+        d.kind = Kind::Set;
+        d.element = desc(type->element);
+        break;
     case TypeKind::Optional:
         d.kind = Kind::Optional;
         d.element = desc(type->element);
@@ -164,7 +168,8 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     case TypeKind::Record:
     case TypeKind::Request:
     case TypeKind::Response:
-    case TypeKind::Optional: return true;
+    case TypeKind::Optional:
+    case TypeKind::Set: return true;
     default: return false;
     }
 }
@@ -215,7 +220,8 @@ int FunctionCompiler::emit(Op op, int a, int b, int c)
         m_registers[static_cast<size_t>(a)].constantOnly = op == Op::LOAD_K_OBJ || op == Op::LOAD_GLOBAL_OBJ;
     m_function.code.push_back({op, static_cast<std::uint16_t>(a), static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(c)});
     m_function.lines.push_back(m_line);
-    return here() - 1;
+    // Not here(): that would write a pending flag between this instruction and its EXTRA.
+    return static_cast<int>(m_function.code.size()) - 1;
 }
 
 int FunctionCompiler::emitJump(Op op, int a)
@@ -461,6 +467,17 @@ void FunctionCompiler::storeTo(const Expr &target, int src)
     unsupportedHere(target.span, "this assignment target");
 }
 
+// The native of s |= t, s &= t, s -= t, s ^= t: each changes s in place, as Python's do.
+Native FunctionCompiler::setInPlace(BinaryOp op)
+{
+    switch (op) {
+    case BinaryOp::BitOr: return Native::set_update;
+    case BinaryOp::BitAnd: return Native::set_intersection_update;
+    case BinaryOp::Sub: return Native::set_difference_update;
+    default: return Native::set_symmetric_difference_update;
+    }
+}
+
 // The declared T | None of a narrowed local or field (what a store must wrap into), or null.
 const lang::Type *FunctionCompiler::declaredOptional(const Expr &target) const
 {
@@ -497,7 +514,10 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
         // A global (after `global`) is read into a temporary, operated on, written back.
         const bool global = target.as<NameExpr>().binding == NameBinding::Constant;
         const int slot = global ? name(target.as<NameExpr>(), temp(targetType)) : target.as<NameExpr>().slot;
-        if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str)) {
+        if (targetType->is(TypeKind::Set)) {
+            // s |= t and the others change the set in place, as Python's do.
+            native(setInPlace(stmt.op), {slot, expr(*stmt.value)}, {true, true}, -1, nullptr);
+        } else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str)) {
             emit(Op::STR_APPEND, slot, expr(*stmt.value));
         } else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List)) {
             // `xs += ys` extends xs in place, as Python's list.__iadd__ does.
@@ -532,7 +552,9 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
             emit(isObject(targetType) ? Op::LIST_GET_OBJ : Op::LIST_GET, current, container, index);
     }
     const int value = expr(*stmt.value);
-    if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List))
+    if (targetType->is(TypeKind::Set))
+        native(setInPlace(stmt.op), {current, value}, {true, true}, -1, nullptr);
+    else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::List))
         native(Native::list_extend, {current, value}, {true, true}, -1, nullptr);
     else if (stmt.op == BinaryOp::Add && targetType->is(TypeKind::Str))
         emit(Op::STR_APPEND, current, value);

@@ -110,7 +110,9 @@ public:
     int wrapOptional(const Expr &e, int dst);
     int wrapRegister(int reg, const lang::Type *type, int dst);
     const lang::Type *declaredOptional(const Expr &target) const;
+    static Native setInPlace(BinaryOp op);
     int noneInto(int dst);
+    int newSet(const lang::Type *type); // an empty set of that type, in a new register
     int exprInto(const Expr &e, int dst);
     int widen(const Expr &e, int reg, int dst); // applied by expr() itself
     // The type of e's value after the checker's widening.

@@ -139,6 +139,35 @@ NATIVE_FN(dict_get_default)
     *r = hp_dict_lookup(D(a[0]), S(a[1]), &value) ? value : a[2];
     retainSlot(*r, D(a[0])->type->element);
 }
+// Sets (runtime/SetOps.cpp). set_new's and set_to_list's t is the type to make.
+Set *SET(Slot s) { return static_cast<Set *>(s.p); }
+NATIVE_FN(set_new) { UNUSED_A; r->p = hp_set_new(t); }
+NATIVE_FN(set_add) { UNUSED_T; hp_set_add(SET(a[0]), a[1]); r->i = 0; }
+NATIVE_FN(set_remove) { UNUSED_T; hp_set_remove(SET(a[0]), a[1]); r->i = 0; }
+NATIVE_FN(set_discard) { UNUSED_T; hp_set_discard(SET(a[0]), a[1]); r->i = 0; }
+NATIVE_FN(set_pop) { UNUSED_T; *r = hp_set_pop(SET(a[0])); }
+NATIVE_FN(set_clear) { UNUSED_T; hp_set_clear(SET(a[0])); r->i = 0; }
+NATIVE_FN(set_update) { UNUSED_T; hp_set_update(SET(a[0]), SET(a[1])); r->i = 0; }
+NATIVE_FN(set_copy) { UNUSED_T; r->p = hp_set_copy(SET(a[0])); }
+NATIVE_FN(set_union) { UNUSED_T; r->p = hp_set_union(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_intersection) { UNUSED_T; r->p = hp_set_intersection(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_difference) { UNUSED_T; r->p = hp_set_difference(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_symmetric_difference) { UNUSED_T; r->p = hp_set_symmetric_difference(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_intersection_update) { UNUSED_T; hp_set_intersection_update(SET(a[0]), SET(a[1])); r->i = 0; }
+NATIVE_FN(set_difference_update) { UNUSED_T; hp_set_difference_update(SET(a[0]), SET(a[1])); r->i = 0; }
+NATIVE_FN(set_symmetric_difference_update) { UNUSED_T; hp_set_symmetric_difference_update(SET(a[0]), SET(a[1])); r->i = 0; }
+NATIVE_FN(set_le) { UNUSED_T; r->i = hp_set_is_subset(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_lt) { UNUSED_T; r->i = SET(a[0])->used < SET(a[1])->used && hp_set_is_subset(SET(a[0]), SET(a[1])); }
+NATIVE_FN(set_isdisjoint)
+{
+    UNUSED_T;
+    Set *common = hp_set_intersection(SET(a[0]), SET(a[1]));
+    r->i = common && common->used == 0;
+    release(common);
+}
+NATIVE_FN(set_contains) { UNUSED_T; r->i = hp_set_contains(SET(a[0]), a[1]); }
+NATIVE_FN(set_to_list) { r->p = hp_set_to_list(SET(a[0]), t); }
+
 // d.get(k): the value as a V | None (t is that Optional type).
 NATIVE_FN(dict_get)
 {

@@ -163,6 +163,16 @@ public:
                 rehome(tuple->items()[i], tuple->type->items[i]);
             return;
         }
+        case ObjectKind::Set: {
+            // Keys keep their hashes (equal values hash alike in every version), so the
+            // table stays valid as it is.
+            auto *set = static_cast<Set *>(o);
+            set->type = m_map.at(set->type);
+            for (std::int64_t i = 0; i <= set->mask; ++i)
+                if (set->table[i].state == 1)
+                    rehome(set->table[i].key, set->type->element);
+            return;
+        }
         case ObjectKind::Dict: {
             auto *dict = static_cast<Dict *>(o);
             dict->type = m_map.at(dict->type);
@@ -240,6 +250,20 @@ private:
             }
             return to;
         }
+        if (o->kind == ObjectKind::Set) {
+            const auto *from = static_cast<Set *>(o);
+            Set *to = newSet(type);
+            for (std::int64_t i = 0; i <= from->mask; ++i) {
+                if (from->table[i].state != 1)
+                    continue;
+                Slot key = from->table[i].key;
+                if (type->element->isObject())
+                    key.p = copy(static_cast<Object *>(key.p), type->element);
+                hp_set_add(to, key);
+                releaseSlot(key, type->element);
+            }
+            return to;
+        }
         const auto *from = static_cast<Dict *>(o);
         Dict *to = newDict(type);
         for (std::int64_t i = 0; i < from->used; ++i) {
@@ -276,6 +300,7 @@ std::string describeType(const TypeDesc *type)
     case Kind::Str: return "str";
     case Kind::None: return "None";
     case Kind::Optional: return describeType(type->element) + " | None";
+    case Kind::Set: return "set[" + describeType(type->element) + "]";
     case Kind::List: return "list[" + describeType(type->element) + "]";
     case Kind::Dict: return "dict[str, " + describeType(type->element) + "]";
     case Kind::Record: return type->name;

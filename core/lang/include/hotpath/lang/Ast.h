@@ -29,7 +29,7 @@ struct LambdaExpr;
 enum class ExprKind : std::uint8_t {
     IntLiteral, FloatLiteral, BoolLiteral, StrLiteral, NoneLiteral, FString,
     Name, Attribute, Call, Subscript, Slice, Unary, Binary, BoolOp, Compare, IfExp,
-    ListLiteral, DictLiteral, TupleLiteral, Comprehension, Lambda, Invalid,
+    ListLiteral, DictLiteral, TupleLiteral, SetLiteral, Comprehension, Lambda, Invalid,
 };
 
 struct Expr
@@ -243,6 +243,12 @@ struct TupleExpr : Expr
     explicit TupleExpr(Span s) : Expr(ExprKind::TupleLiteral, s) {}
     std::vector<ExprPtr> elements;
     bool parenthesized = false;
+};
+
+struct SetExpr : Expr
+{
+    explicit SetExpr(Span s) : Expr(ExprKind::SetLiteral, s) {}
+    std::vector<ExprPtr> elements;
 };
 
 struct DictExpr : Expr

@@ -12,8 +12,8 @@
 // with these types: str, int, bool, float; T is a list's element or a dict's value; K is
 // a dict's key; `iterable`, `key` (a key function) and `type` are checked by hand. A default makes a parameter
 // optional and is what the compiler passes when the call leaves it out. Results: str,
-// int, bool, float, None, T, list[str], iter[K], iter[T], iter[K, T] (the items of a
-// dict), or `?` when the checker works it out.
+// int, bool, float, None, T, list[str], set[T], iter[K], iter[T], iter[K, T] (the items
+// of a dict), or `?` when the checker works it out.
 //
 // Flags: m = mutates its receiver (module state analysis), k = takes keyword arguments.
 
@@ -32,7 +32,7 @@ namespace hotpath::lang {
     X(Round, "round", Count) X(Divmod, "divmod", Count) X(Ord, "ord", ord) X(Chr, "chr", chr)                 \
     X(Enumerate, "enumerate", Count) X(Zip, "zip", Count) X(Reversed, "reversed", Count)                     \
     X(Sorted, "sorted", list_sort) X(Any, "any", Count) X(All, "all", Count) X(List, "list", Count)             \
-    X(Dict, "dict", Count)
+    X(Dict, "dict", Count) X(SetOf, "set", Count)
 
 // X(id, receiver, name, parameters, result, flags, native): methods, and the functions of
 // the math module (receiver Math).
@@ -71,6 +71,20 @@ namespace hotpath::lang {
     X(DictPop, Dict, "pop", "key: K, default: T = absent", "T", "m", dict_pop)                                  \
     X(DictSetdefault, Dict, "setdefault", "key: K, default: T", "T", "m", dict_setdefault)                      \
     X(DictClear, Dict, "clear", "", "None", "m", dict_clear)                                                    \
+    X(SetAdd, Set, "add", "elem: T", "None", "m", set_add)                                                      \
+    X(SetRemove, Set, "remove", "elem: T", "None", "m", set_remove)                                             \
+    X(SetDiscard, Set, "discard", "elem: T", "None", "m", set_discard)                                          \
+    X(SetPop, Set, "pop", "", "T", "m", set_pop)                                                                \
+    X(SetClear, Set, "clear", "", "None", "m", set_clear)                                                       \
+    X(SetUpdate, Set, "update", "iterable: iterable", "None", "m", Count)                                       \
+    X(SetCopy, Set, "copy", "", "set[T]", "", set_copy)                                                         \
+    X(SetUnion, Set, "union", "other: set[T]", "set[T]", "", set_union)                                         \
+    X(SetIntersection, Set, "intersection", "other: set[T]", "set[T]", "", set_intersection)                    \
+    X(SetDifference, Set, "difference", "other: set[T]", "set[T]", "", set_difference)                          \
+    X(SetSymmetricDifference, Set, "symmetric_difference", "other: set[T]", "set[T]", "", set_symmetric_difference) \
+    X(SetIssubset, Set, "issubset", "other: set[T]", "bool", "", set_le)                                        \
+    X(SetIssuperset, Set, "issuperset", "other: set[T]", "bool", "", Count)                                     \
+    X(SetIsdisjoint, Set, "isdisjoint", "other: set[T]", "bool", "", set_isdisjoint)                            \
     X(RequestQuery, Request, "query", "name: str, default: str", "str", "k", dict_get_default)                 \
     X(RequestHeader, Request, "header", "name: str, default: str", "str", "k", dict_get_default)               \
     X(RequestJson, Request, "json", "type: type", "?", "", json_parse)                                          \
@@ -101,7 +115,7 @@ enum class Builtin : std::uint16_t {
 };
 
 // What a method is called on; Function for the built-in functions.
-enum class BuiltinReceiver : std::uint8_t { Function, Str, List, Dict, Request, Math };
+enum class BuiltinReceiver : std::uint8_t { Function, Str, List, Dict, Set, Request, Math };
 
 struct BuiltinInfo
 {

@@ -63,6 +63,7 @@ private:
     // Parses the `for ... in ... if ...` clauses that follow a comprehension's element.
     ExprPtr parseComprehension(support::Offset begin, ComprehensionForm form, ExprPtr element, ExprPtr value);
     ExprPtr parseBraceDisplay();
+    ExprPtr parseSetDisplay(support::Offset begin, ExprPtr first);
     ExprPtr parseStrings();
     ExprPtr parseTargetList();
     void parseFStringInto(FStringExpr &out, const Token &token);

@@ -19,6 +19,7 @@ enum class TypeKind : unsigned char {
     Int, Float, Bool, Str, None, List, Dict, Tuple, Record, Request, Response,
     Iterable, // range(), d.items(), enumerate(), zip(), reversed(): usable only where iterated
     Optional, // T | None: element is T (never None or Optional itself)
+    Set,      // set[T]: element is T, a hashable type
     Error,
 };
 
@@ -59,6 +60,7 @@ public:
     const Type *iterable(const Type *element);
     // T | None; None stays None, an Optional stays as it is.
     const Type *optional(const Type *type);
+    const Type *set(const Type *element);
     const Type *tuple(const std::vector<const Type *> &items);
     const Type *record(const RecordInfo *record);
 
@@ -66,7 +68,7 @@ private:
     Type *make(TypeKind kind);
 
     std::vector<std::unique_ptr<Type>> m_types;
-    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables, m_optionals;
+    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables, m_optionals, m_sets;
     std::map<std::vector<const Type *>, const Type *> m_tuples;
     std::map<const RecordInfo *, const Type *> m_records;
     const Type *m_int, *m_float, *m_bool, *m_str, *m_none, *m_request, *m_response, *m_error;

@@ -18,6 +18,7 @@ List *newList(const TypeDesc *type, std::int64_t size, std::int64_t capacity = -
 Tuple *newTuple(const TypeDesc *type);   // items zeroed
 Record *newRecord(const TypeDesc *type); // fields zeroed
 Dict *newDict(const TypeDesc *type);
+Set *newSet(const TypeDesc *type); // empty, with CPython's 8-slot table
 
 // Makes an object and everything it reaches immortal: for module constants shared by
 // concurrent calls.

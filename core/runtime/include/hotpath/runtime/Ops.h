@@ -88,6 +88,29 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type);
 std::int64_t hp_compare(Slot a, Slot b, const TypeDesc *type); // for ordered types
 bool hp_truthy(Slot value, const TypeDesc *type);
 std::int64_t hp_len(Slot value, const TypeDesc *type);
+// Python's hash() (Hash.cpp): CPython's values for int, bool, float and tuple.
+std::int64_t hp_hash(Slot value, const TypeDesc *type);
+
+// ---- sets (SetOps.cpp); elements are taken with new references, results are owned
+Set *hp_set_new(const TypeDesc *type);
+void hp_set_add(Set *set, Slot key);
+bool hp_set_contains(Set *set, Slot key);
+bool hp_set_discard(Set *set, Slot key);   // false when absent
+void hp_set_remove(Set *set, Slot key);    // KeyError when absent
+Slot hp_set_pop(Set *set);                 // owned; KeyError when empty
+void hp_set_clear(Set *set);
+void hp_set_update(Set *set, Set *other);  // set |= other, as CPython's set_merge
+Set *hp_set_copy(Set *set);
+Set *hp_set_union(Set *a, Set *b);
+Set *hp_set_intersection(Set *a, Set *b);
+Set *hp_set_difference(Set *a, Set *b);
+Set *hp_set_symmetric_difference(Set *a, Set *b);
+void hp_set_intersection_update(Set *set, Set *other);
+void hp_set_difference_update(Set *set, Set *other);
+void hp_set_symmetric_difference_update(Set *set, Set *other);
+bool hp_set_is_subset(Set *a, Set *b);
+List *hp_set_to_list(Set *set, const TypeDesc *listType); // in iteration order
+
 // A value of T as an Optional[T] (Value.h): the object itself, or a new box for a
 // scalar (owned; null and MemoryError raised when the memory cap is reached).
 void *hp_box(Slot value, const TypeDesc *optional);

@@ -25,7 +25,7 @@ union Slot
 };
 static_assert(sizeof(Slot) == 8);
 
-enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None, Optional };
+enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None, Optional, Set };
 
 // The run-time shape of a static type. Owned by the compiled program; immutable.
 struct TypeDesc
@@ -47,12 +47,12 @@ struct TypeDesc
     bool isObject() const
     {
         return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record
-            || kind == Kind::Optional;
+            || kind == Kind::Optional || kind == Kind::Set;
     }
     bool boxesScalar() const { return kind == Kind::Optional && !element->isObject(); }
 };
 
-enum class ObjectKind : std::uint8_t { Str, List, Dict, Tuple, Record };
+enum class ObjectKind : std::uint8_t { Str, List, Dict, Tuple, Record, Set };
 
 // Objects whose count is this value are shared, read-only module constants: never freed,
 // never counted, so many threads may read them at once.
@@ -131,6 +131,27 @@ struct Dict : Object
     std::int32_t *index;     // -1 empty, -2 deleted, else entry position (the memory cap keeps
                              // a dict far below 2^31 entries)
     std::uint64_t indexMask; // index size - 1 (a power of two)
+};
+
+// A set: CPython's open-addressing table (setobject.c), probed and resized the way CPython
+// does it, with CPython's hashes for int, float, bool and tuple elements, so a set of those
+// iterates and prints in CPython's order. (A str hashes differently here; CPython's str
+// order changes per process anyway.)
+struct SetEntry
+{
+    Slot key;
+    std::int64_t hash;
+    std::uint8_t state; // 0 never used, 1 holds key, 2 deleted (a "dummy")
+};
+
+struct Set : Object
+{
+    const TypeDesc *type; // Kind::Set, element = T
+    std::int64_t used;    // live keys
+    std::int64_t fill;    // live keys and dummies
+    std::int64_t mask;    // table size - 1
+    std::int64_t finger;  // where pop() looks next
+    SetEntry *table;
 };
 
 // An object's count as it is now. Other threads may be changing a shared object's count

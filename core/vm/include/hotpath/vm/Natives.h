@@ -30,7 +30,12 @@ using NativeFunction = void (*)(runtime::Slot *args, runtime::Slot *result, cons
     X(math_sqrt, 1) X(math_sin, 1) X(math_cos, 1) X(math_tan, 1) X(math_atan2, 2) X(math_exp, 1)   \
     X(math_log, 1) X(math_log_base, 2) X(math_log10, 1) X(math_floor, 1) X(math_ceil, 1)          \
     X(math_fabs, 1) X(math_pow, 2) X(math_isnan, 1) X(math_isinf, 1)                               \
-    X(divmod_int, 2) X(divmod_float, 2) X(equal, 2) X(json_parse, 1)
+    X(divmod_int, 2) X(divmod_float, 2) X(equal, 2) X(json_parse, 1)                                \
+    X(set_new, 0) X(set_add, 2) X(set_remove, 2) X(set_discard, 2) X(set_pop, 1) X(set_clear, 1)      \
+    X(set_update, 2) X(set_copy, 1) X(set_union, 2) X(set_intersection, 2) X(set_difference, 2)      \
+    X(set_symmetric_difference, 2) X(set_intersection_update, 2) X(set_difference_update, 2)        \
+    X(set_symmetric_difference_update, 2) X(set_le, 2) X(set_lt, 2) X(set_isdisjoint, 2)            \
+    X(set_contains, 2) X(set_to_list, 1)
 
 enum class Native : std::uint16_t {
 #define HOTPATH_NATIVE_ENUM(name, count) name,
