@@ -259,6 +259,19 @@ Set *hp_set_copy(Set *set)
     return copy;
 }
 
+Set *hp_set_reinserted(Set *set)
+{
+    Set *result = newSet(set->type);
+    if (!result)
+        return nullptr;
+    for (std::int64_t k = 0; k <= set->mask; ++k)
+        if (set->table[k].state == active && !addEntry(result, set->table[k].key, set->table[k].hash)) {
+            release(result);
+            return nullptr;
+        }
+    return result;
+}
+
 Set *hp_set_union(Set *a, Set *b)
 {
     Set *result = hp_set_copy(a);

@@ -3,6 +3,8 @@
 // when the expression is just that local, else `dst` or a fresh temporary.
 #include "CompilerImpl.h"
 
+#include <algorithm>
+
 #include <cmath>
 
 namespace hotpath::vm {
@@ -159,9 +161,19 @@ int FunctionCompiler::exprCore(const Expr &e, int dst)
     case ExprKind::NoneLiteral: return noneInto(dst);
     case ExprKind::SetLiteral: {
         // Built in a temporary, then moved: `s = {s_old_value...}` reads the old set.
-        const int set = newSet(e.type);
-        for (const ExprPtr &element : e.as<SetExpr>().elements)
+        const auto &elements = e.as<SetExpr>().elements;
+        int set = newSet(e.type);
+        for (const ExprPtr &element : elements)
             native(Native::set_add, {set, expr(*element)}, {true, isObject(valueType(*element))}, -1, nullptr);
+        if (elements.size() > 2 && std::all_of(elements.begin(), elements.end(), [](const ExprPtr &x) { return isConstantValue(*x); })) {
+            // CPython makes a literal of three or more constants a frozenset constant (which
+            // its constant merging rebuilds from its own iteration order) and merges that
+            // into a new set; each step can lay the table out differently, so here too.
+            const int constant = native(Native::set_reinserted, {set}, {true}, -1, e.type);
+            const int merged = newSet(e.type);
+            native(Native::set_update, {merged, constant}, {true, true}, -1, nullptr);
+            set = merged;
+        }
         if (dst >= 0) {
             move(dst, set, e.type);
             return dst;
@@ -231,6 +243,28 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
         return out;
     }
     default: unsupportedHere(e.span, "this name");
+    }
+}
+
+// What CPython's compiler folds into a constant: literals, signs and arithmetic of
+// numeric literals, tuples of constants.
+bool FunctionCompiler::isConstantValue(const Expr &e)
+{
+    switch (e.kind) {
+    case ExprKind::IntLiteral:
+    case ExprKind::FloatLiteral:
+    case ExprKind::StrLiteral:
+    case ExprKind::BoolLiteral:
+    case ExprKind::NoneLiteral: return true;
+    case ExprKind::Unary: return e.as<UnaryExpr>().op != UnaryOp::Not && isConstantValue(*e.as<UnaryExpr>().operand);
+    case ExprKind::Binary:
+        return e.type && e.type->isNumeric() && isConstantValue(*e.as<BinaryExpr>().left)
+            && isConstantValue(*e.as<BinaryExpr>().right);
+    case ExprKind::TupleLiteral: {
+        const auto &items = e.as<TupleExpr>().elements;
+        return std::all_of(items.begin(), items.end(), [](const ExprPtr &x) { return isConstantValue(*x); });
+    }
+    default: return false;
     }
 }
 

@@ -113,6 +113,7 @@ public:
     static Native setInPlace(BinaryOp op);
     int noneInto(int dst);
     int newSet(const lang::Type *type); // an empty set of that type, in a new register
+    static bool isConstantValue(const Expr &e);
     int exprInto(const Expr &e, int dst);
     int widen(const Expr &e, int reg, int dst); // applied by expr() itself
     // The type of e's value after the checker's widening.

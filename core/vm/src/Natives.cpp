@@ -167,6 +167,7 @@ NATIVE_FN(set_isdisjoint)
 }
 NATIVE_FN(set_contains) { UNUSED_T; r->i = hp_set_contains(SET(a[0]), a[1]); }
 NATIVE_FN(set_to_list) { r->p = hp_set_to_list(SET(a[0]), t); }
+NATIVE_FN(set_reinserted) { UNUSED_T; r->p = hp_set_reinserted(SET(a[0])); }
 
 // d.get(k): the value as a V | None (t is that Optional type).
 NATIVE_FN(dict_get)

@@ -101,6 +101,9 @@ Slot hp_set_pop(Set *set);                 // owned; KeyError when empty
 void hp_set_clear(Set *set);
 void hp_set_update(Set *set, Set *other);  // set |= other, as CPython's set_merge
 Set *hp_set_copy(Set *set);
+// A new set with the keys added one by one in `set`'s iteration order (what CPython's
+// compiler does to a set literal's frozenset constant when it merges constants).
+Set *hp_set_reinserted(Set *set);
 Set *hp_set_union(Set *a, Set *b);
 Set *hp_set_intersection(Set *a, Set *b);
 Set *hp_set_difference(Set *a, Set *b);
