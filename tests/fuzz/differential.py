@@ -8,7 +8,8 @@ negative steps, list and dict mutation, a dataclass (construction, fields read a
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
 and a dataclass object that functions rebind with `global` or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
-(sum, any, all, str.join), key lambdas of sorted, min and max, and int | None locals narrowed by `is not None`, `or` and
+(sum, any, all, str.join), key lambdas of sorted, min and max, set[int] values (whose
+printed order CPython checks), and int | None locals narrowed by `is not None`, `or` and
 conditional expressions. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
@@ -113,7 +114,7 @@ class Generator:
                 divisor = "(%s or %d)" % (divisor, self.pick([-7, -3, -1, 2, 5]))
             return "(%s %s %s)" % (a(), self.pick(["//", "%"]), divisor)
         if kind == 4:
-            return "len(%s)" % self.expr(self.pick(["str", "list[int]", "dict[str, int]"]), scope, depth)
+            return "len(%s)" % self.expr(self.pick(["str", "list[int]", "dict[str, int]", "set[int]"]), scope, depth)
         if kind == 5:
             return "(%s if %s else %s)" % (a(), self.expr("bool", scope, depth), a())
         if kind == 6:
@@ -174,6 +175,8 @@ class Generator:
         if kind == 3:
             return "(not %s)" % self.expr("bool", scope, depth)
         if kind == 4:
+            if self.chance(0.3):
+                return "(%s in %s)" % (self.expr("int", scope, depth), self.expr("set[int]", scope, depth))
             return "(%s in %s)" % (self.expr("str", scope, depth), self.expr(self.pick(["str", "dict[str, int]"]), scope, depth))
         return "(%s %s %s)" % (self.expr("bool", scope, depth), self.pick(["and", "or"]), self.expr("bool", scope, depth))
 
@@ -239,6 +242,18 @@ class Generator:
             return "[%s, %s][%s %% 2]" % (self.expr("Rec", scope, depth), self.expr("Rec", scope, depth), self.expr("int", scope, depth))
         return "Rec(%s, %s, %s)" % (self.expr("int", scope, depth), self.expr("str", scope, depth), self.expr("list[int]", scope, 3))
 
+    def expr_set(self, scope, depth, leaf):
+        # A set[int]: printed in CPython's order, so the CPython comparison covers it.
+        if leaf:
+            return "{%s}" % ", ".join(str(self.rng.randint(-9, 40)) for _ in range(self.rng.randint(1, 6)))
+        kind = self.rng.randint(0, 3)
+        if kind == 0:
+            return "set(%s)" % self.expr("list[int]", scope, depth)
+        if kind == 1:
+            clause, inner = self.comprehension_clause(scope, depth)
+            return "{%s%s}" % (self.expr("int", inner, depth), clause)
+        return "(%s %s %s)" % (self.expr("set[int]", scope, depth), self.pick(["|", "&", "-", "^"]), self.expr("set[int]", scope, depth))
+
     def expr_opt(self, scope, depth, leaf):
         # An int | None.
         if leaf or self.chance(0.3):
@@ -259,6 +274,19 @@ class Generator:
     def statement(self, scope, indent, loop_depth):
         kind = self.rng.randint(0, 13)
         ints = self.names(scope, "int")
+        if kind == 12 and self.names(scope, "set[int]") and self.chance(0.5):
+            st = self.pick(self.names(scope, "set[int]"))
+            op = self.rng.randint(0, 3)
+            if op == 0:
+                self.emit(indent, "%s.add(%s)" % (st, self.expr("int", scope)))
+            elif op == 1:
+                self.emit(indent, "%s.discard(%s)" % (st, self.expr("int", scope)))
+            elif op == 2:
+                self.emit(indent, "%s %s %s" % (st, self.pick(["|=", "&=", "-=", "^="]), self.expr("set[int]", scope)))
+            else:
+                self.emit(indent, "if %s:" % st)
+                self.emit(indent + 1, "print(%s.pop(), %s)" % (st, st))
+            return
         if kind == 13 and self.names(scope, "opt"):
             # Optional locals: narrowed by `is not None`, `or`, a conditional expression.
             o = self.pick(self.names(scope, "opt"))
@@ -353,10 +381,10 @@ class Generator:
         self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
         if self.globals:
             self.emit(1, "global %s" % ", ".join(sorted(self.globals)))
-        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt"]:
+        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]"]:
             if self.chance(0.6) or type_ == "int":
                 var = self.fresh("v")
-                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec") else ""
+                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec", "set[int]") else ""
                 if type_ == "opt":
                     annotation = ": %s" % self.pick(["Optional[int]", "int | None"])
                 self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))

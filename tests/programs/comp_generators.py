@@ -35,3 +35,9 @@ def main() -> None:
     print(chained([1, 2, 3, 4]), chained([]))
     print(early_exit([1, 0]), any(range(0)), all(range(0)), list(range(0)))
     print(list("ab"), list({"k": 1}), list((1, 2)))
+    # The generator reads the variable the result is assigned to: it sees the old value.
+    flag = True
+    flag = any(flag for _ in range(3))
+    found = 0
+    found = max((found + x for x in [3, 1]), key=lambda v: -v, default=found)
+    print(flag, found)

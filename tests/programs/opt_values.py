@@ -46,3 +46,9 @@ def main() -> None:
     print(pair, repr(None), str(None), f"{None}|{xs[1]}|{tags['a']}", [None, 1.5])
     maybe = [u.score for u in users]
     print(maybe, {"k": None, "j": 2})
+    # A T | None computed in several steps and stored into an existing variable.
+    maybe_count: Optional[int] = None
+    for _ in range(2):
+        if maybe_count is None:
+            maybe_count = stock.get("nothing") or 5
+    print(maybe_count)

@@ -64,7 +64,8 @@ void FunctionCompiler::runClauses(const ComprehensionExpr &e, size_t clause, con
 int FunctionCompiler::anyAll(const CallExpr &e, int dst)
 {
     const bool any = e.builtin == Builtin::Any;
-    const int out = dst >= 0 ? dst : tempNumber();
+    // In a temporary until the end: the elements may read the variable being assigned.
+    const int out = tempNumber();
     emit(Op::LOAD_K, out, intConstant(any ? 0 : 1));
     forEachElement(*e.args[0], [&](const Element &element) {
         const int value = truthy(elementValue(element, -1), element.type);
@@ -73,6 +74,10 @@ int FunctionCompiler::anyAll(const CallExpr &e, int dst)
         m_consumerExits.back().push_back(emitJump(Op::JUMP));
         patchJump(keepGoing, here());
     });
+    if (dst >= 0) {
+        emit(Op::MOVE, dst, out);
+        return dst;
+    }
     return out;
 }
 

@@ -52,12 +52,11 @@ int FunctionCompiler::exprInto(const Expr &e, int dst)
     // also one of their operands; they go through a temporary.
     const bool multiStep = e.kind == ExprKind::FString || e.kind == ExprKind::IfExp || e.kind == ExprKind::BoolOp
         || e.kind == ExprKind::Compare || e.widenToFloat;
-    if (!multiStep) {
-        const int r = expr(e, dst);
-        move(dst, r, e.type);
-        return dst;
-    }
-    move(dst, expr(e), valueType(e));
+    // A wrapped value (T into T | None) is an object whatever T is.
+    const bool object = e.wrapOptional || isObject(valueType(e));
+    const int r = multiStep ? expr(e) : expr(e, dst);
+    if (r != dst)
+        emit(object ? Op::MOVE_OBJ : Op::MOVE, dst, r);
     return dst;
 }
 
