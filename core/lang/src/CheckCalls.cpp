@@ -25,7 +25,7 @@ bool isUnsupportedPythonBuiltin(const std::string &name)
     return isOneOf(name, {"tuple", "frozenset", "isinstance", "type", "input", "open", "map",
                           "filter", "iter", "next", "hash", "id", "format", "getattr", "setattr",
                           "hasattr", "eval", "exec", "compile", "vars", "dir", "globals", "locals", "bytes",
-                          "bytearray", "complex", "hex", "oct", "bin", "pow", "callable", "super", "object",
+                          "bytearray", "complex", "hex", "oct", "bin", "callable", "super", "object",
                           "slice", "memoryview", "issubclass", "classmethod", "staticmethod", "property",
                           "breakpoint", "help", "ascii", "aiter", "anext"});
 }
@@ -157,6 +157,7 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
             case GlobalSymbol::Kind::MathModule:
                 return fail(callee.span, "'module' object is not callable");
             case GlobalSymbol::Kind::TypingMember:
+            case GlobalSymbol::Kind::TypeAlias:
                 for (ExprPtr &arg : call.args)
                     checkExpr(*arg);
                 return fail(callee.span, "'" + name.name + "' is a type; use it in annotations");
@@ -321,6 +322,22 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
             return m_types.errorType();
         const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
         return element->isError() ? element : m_types.boolType();
+    }
+    if (id == Builtin::Pow) {
+        // pow(a, b) is a ** b; pow(a, b, m) is modular, for ints.
+        Signature sig{owner, {"base", "exp", "mod"}, {nullptr, nullptr, nullptr}, {false, false, true}, 3};
+        if (!bindArguments(call, sig) || !call.boundArgs[0] || !call.boundArgs[1])
+            return m_types.errorType();
+        const Type *base = notNone(*call.boundArgs[0], checkValue(*call.boundArgs[0]));
+        const Type *exponent = notNone(*call.boundArgs[1], checkValue(*call.boundArgs[1]));
+        if (!call.boundArgs[2])
+            return binaryResult(BinaryOp::Pow, base, exponent, *call.boundArgs[1], call.span);
+        const Type *modulus = checkValue(*call.boundArgs[2]);
+        if (base->isError() || exponent->isError() || modulus->isError())
+            return m_types.errorType();
+        if (!base->isIntLike() || !exponent->isIntLike() || !modulus->isIntLike())
+            return fail(call.span, "pow() 3rd argument not allowed unless all arguments are integers");
+        return m_types.intType();
     }
     if (id == Builtin::SetOf) {
         if (!expectArgCount(call, owner, 0, 1))

@@ -19,6 +19,20 @@ void collectTargetNames(const Expr &target, std::vector<std::string> &names)
 
 } // namespace
 
+// (name := value): a local of the function, even inside a comprehension.
+const Type *Checker::checkNamed(NamedExpr &named)
+{
+    if (!m_function)
+        return fail(named.span, "assignment expressions are not supported in module constants");
+    const Type *type = checkValue(*named.value);
+    bindName(*named.target, type, named.value->span);
+    m_namedBindings.emplace_back(named.target->name, named.target->slot);
+    if (!isAssignable(type, named.target->type))
+        return m_types.errorType(); // reported by bindName; nothing more about it
+    coerce(*named.value, named.target->type, "'" + named.target->name + "'"); // e.g. an int into an int | None
+    return named.target->type;
+}
+
 const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const Type *expected)
 {
     if (!m_function)
@@ -87,6 +101,10 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
     }
     m_localSlots = outerScope;
     m_notNone = outerNotNone;
+    // A walrus in the comprehension bound a name of the function: it outlives the scope.
+    for (const auto &[name, slot] : m_namedBindings)
+        if (slot >= 0)
+            m_localSlots[name] = slot;
     return ok ? result : m_types.errorType();
 }
 

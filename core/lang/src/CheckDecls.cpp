@@ -138,7 +138,8 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
     if (module == "typing") {
         // Optional and Union annotate; the rest of typing either has a built-in spelling
         // (List -> list) that the annotation's message points to, or is not supported.
-        static const std::vector<std::string> known = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "Any"};
+        static const std::vector<std::string> known = {"Optional", "Union", "List", "Dict", "Tuple", "Set", "Any",
+                                                       "TypeAlias"};
         for (const ImportName &name : stmt.names) {
             if (!contains(known, name.name)) {
                 error(name.span, "typing." + name.name + " is not available in Hotpath handlers (available: Optional, "
@@ -317,11 +318,44 @@ void Checker::resolveSignature(FunctionInfo &function)
 
 // A module constant: NAME = expression, bound once, from literals, earlier constants,
 // operators and built-in calls only.
+// Whether a module-level value is a type rather than a value: a generic (list[int],
+// dict[str, Todo], Optional[str]), a union with None, or the name of a type.
+bool Checker::looksLikeType(const Expr &value) const
+{
+    if (value.kind == ExprKind::Subscript) {
+        const Expr &object = *value.as<SubscriptExpr>().object;
+        if (object.kind != ExprKind::Name)
+            return false;
+        static const std::set<std::string> generics = {"list", "dict", "set", "tuple", "Optional", "Union"};
+        return generics.count(object.as<NameExpr>().name) != 0;
+    }
+    if (value.kind == ExprKind::Binary && value.as<BinaryExpr>().op == BinaryOp::BitOr) {
+        const auto &either = value.as<BinaryExpr>();
+        return either.left->kind == ExprKind::NoneLiteral || either.right->kind == ExprKind::NoneLiteral
+            ? looksLikeType(either.left->kind == ExprKind::NoneLiteral ? *either.right : *either.left)
+                  || either.left->kind == ExprKind::Name || either.right->kind == ExprKind::Name
+            : false;
+    }
+    if (value.kind == ExprKind::Name) {
+        const std::string &name = value.as<NameExpr>().name;
+        if (name == "int" || name == "float" || name == "str" || name == "bool")
+            return true;
+        const GlobalSymbol *symbol = lookupGlobal(name);
+        return symbol && (symbol->kind == GlobalSymbol::Kind::Record || symbol->kind == GlobalSymbol::Kind::TypeAlias);
+    }
+    return false;
+}
+
 void Checker::checkConstant(Stmt &stmt)
 {
     Expr *target = nullptr;
     Expr *value = nullptr;
     const Type *annotated = nullptr;
+    // Matrix = list[list[float]], UserId = int, Maybe = str | None: a type alias. So is
+    // anything annotated `: TypeAlias`.
+    const bool typeAliasAnnotation = stmt.kind == StmtKind::AnnAssign
+        && stmt.as<AnnAssignStmt>().annotation->kind == ExprKind::Name
+        && stmt.as<AnnAssignStmt>().annotation->as<NameExpr>().name == "TypeAlias";
     if (stmt.kind == StmtKind::Assign) {
         target = stmt.as<AssignStmt>().target.get();
         value = stmt.as<AssignStmt>().value.get();
@@ -329,7 +363,8 @@ void Checker::checkConstant(Stmt &stmt)
         auto &ann = stmt.as<AnnAssignStmt>();
         target = ann.target.get();
         value = ann.value.get();
-        annotated = resolveType(ann.annotation.get(), ann.target->span);
+        if (!typeAliasAnnotation)
+            annotated = resolveType(ann.annotation.get(), ann.target->span);
         if (!value) {
             error(stmt.span, "a module constant needs a value");
             return;
@@ -340,6 +375,13 @@ void Checker::checkConstant(Stmt &stmt)
         return;
     }
     auto &name = target->as<NameExpr>();
+    if (typeAliasAnnotation || (stmt.kind == StmtKind::Assign && looksLikeType(*value))) {
+        const Type *aliased = resolveType(value, name.span);
+        GlobalSymbol symbol{GlobalSymbol::Kind::TypeAlias, name.span};
+        symbol.aliased = aliased;
+        declareGlobal(name.name, symbol);
+        return;
+    }
     m_inConstant = true;
     m_constantEnd = stmt.span.begin;
     m_targetName = name.name;
@@ -407,6 +449,8 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         if (name == "Optional" || name == "Union")
             return fail(annotation->span, name + " needs a type: " + name + (name == "Optional" ? "[int]" : "[int, None]"));
         if (const GlobalSymbol *symbol = lookupGlobal(name)) {
+            if (symbol->kind == GlobalSymbol::Kind::TypeAlias)
+                return symbol->aliased;
             if (symbol->kind == GlobalSymbol::Kind::Record) {
                 if (symbol->span.begin > ownerSpan.begin && !m_function)
                     return fail(annotation->span, "'" + name + "' is used before its class definition on line "

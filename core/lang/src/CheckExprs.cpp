@@ -192,6 +192,7 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
     case ExprKind::TupleLiteral: type = checkTuple(expr.as<TupleExpr>(), expected); break;
     case ExprKind::SetLiteral: type = checkSetLiteral(expr.as<SetExpr>(), expected); break;
     case ExprKind::Comprehension: type = checkComprehension(expr.as<ComprehensionExpr>(), expected); break;
+    case ExprKind::Named: type = checkNamed(expr.as<NamedExpr>()); break;
     case ExprKind::Lambda:
         type = fail(expr.span, "lambda is supported as the key= of sorted(), min(), max() and list.sort() in Hotpath "
                                "handlers");
@@ -245,6 +246,7 @@ const Type *Checker::checkName(NameExpr &name)
         case GlobalSymbol::Kind::HotpathMember:
             return fail(name.span, "'" + name.name + "' cannot be used as a value");
         case GlobalSymbol::Kind::TypingMember:
+        case GlobalSymbol::Kind::TypeAlias:
             return fail(name.span, "'" + name.name + "' is a type; use it in annotations");
         }
     }

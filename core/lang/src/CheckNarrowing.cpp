@@ -71,6 +71,10 @@ void Checker::forgetFields()
 void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &whenFalse) const
 {
     switch (condition.kind) {
+    case ExprKind::Named:
+        // `if (m := d.get(k)):` says what `m` is.
+        conditionFacts(*condition.as<NamedExpr>().target, whenTrue, whenFalse);
+        return;
     case ExprKind::Name:
     case ExprKind::Attribute:
         // `if x:` — a T | None that is truthy is not None.
@@ -81,7 +85,10 @@ void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &when
         const auto &compare = condition.as<CompareExpr>();
         if (compare.ops.size() != 1 || (compare.ops[0] != CompareOp::Is && compare.ops[0] != CompareOp::IsNot))
             return;
-        const Expr &left = *compare.operands[0], &right = *compare.operands[1];
+        auto unwrapNamed = [](const Expr &e) -> const Expr & {
+            return e.kind == ExprKind::Named ? *e.as<NamedExpr>().target : e;
+        };
+        const Expr &left = unwrapNamed(*compare.operands[0]), &right = unwrapNamed(*compare.operands[1]);
         const std::string key = right.kind == ExprKind::NoneLiteral ? optionalKey(left, m_function)
                               : left.kind == ExprKind::NoneLiteral  ? optionalKey(right, m_function)
                                                                     : std::string();

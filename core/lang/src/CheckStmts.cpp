@@ -28,6 +28,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
 {
     m_function = &function;
     m_localSlots.clear();
+    m_namedBindings.clear();
     m_notNone.clear();
     m_assignedNames.clear();
     m_loopDepth = 0;

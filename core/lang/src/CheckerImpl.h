@@ -25,7 +25,7 @@ std::string withArticle(const Type *type);
 // What a module-level name refers to.
 struct GlobalSymbol
 {
-    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember, TypingMember };
+    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember, TypingMember, TypeAlias };
     GlobalSymbol(Kind k, Span s) : kind(k), span(s) {}
     Kind kind;
     Span span;
@@ -33,6 +33,7 @@ struct GlobalSymbol
     FunctionInfo *function = nullptr;
     RecordInfo *record = nullptr;
     std::string member;     // MathMember / HotpathMember / TypingMember: the original name
+    const Type *aliased = nullptr; // TypeAlias: the type the name stands for
 };
 
 class Checker
@@ -51,6 +52,7 @@ public:
     void declareFunction(FunctionDef &def);
     void resolveSignature(FunctionInfo &function);
     void checkConstant(Stmt &stmt);
+    bool looksLikeType(const Expr &value) const;
     const Type *resolveType(const Expr *annotation, Span ownerSpan);
     std::vector<std::string> visibleNames() const;
 
@@ -94,6 +96,8 @@ public:
     const Type *checkFString(FStringExpr &fstring);
     // comprehensions (CheckComprehensions.cpp)
     const Type *checkComprehension(ComprehensionExpr &comprehension, const Type *expected);
+    const Type *checkNamed(NamedExpr &named);
+    std::vector<std::pair<std::string, int>> m_namedBindings; // walrus targets so far
     void bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan);
     // key functions (CheckKeys.cpp)
     LambdaExpr *keyFunction(ExprPtr &key, const Type *element, const std::string &owner);

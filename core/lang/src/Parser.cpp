@@ -822,8 +822,18 @@ ExprPtr Parser::parseExpression()
     const Offset begin = peek().span.begin;
     ExprPtr value = parseOr();
     if (check(TokenKind::Walrus)) {
-        unsupported(peek().span, "assignment expression ':='");
-        return invalid(value->span);
+        if (value->kind != ExprKind::Name) {
+            error(peek().span, "cannot use assignment expressions with " + std::string(value->kind == ExprKind::Attribute
+                                                                                         ? "attribute"
+                                                                                     : value->kind == ExprKind::Subscript
+                                                                                         ? "subscript"
+                                                                                         : "expression"));
+            return invalid(value->span);
+        }
+        advance();
+        ExprPtr assigned = parseExpression();
+        auto target = std::unique_ptr<NameExpr>(static_cast<NameExpr *>(value.release()));
+        return std::make_unique<NamedExpr>(spanFrom(begin), std::move(target), std::move(assigned));
     }
     if (!check(TokenKind::KwIf) || m_panic)
         return value;

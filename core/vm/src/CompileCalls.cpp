@@ -208,6 +208,14 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         return anyAll(e, dst);
     if (fn == Builtin::Dict)
         return dictFromPairs(e, dst);
+    if (fn == Builtin::Pow) {
+        const Expr &base = *e.boundArgs[0], &exponent = *e.boundArgs[1];
+        if (e.boundArgs[2])
+            return native(Native::pow_mod, {expr(base), expr(exponent), expr(*e.boundArgs[2])}, {false, false, false}, dst,
+                          e.type);
+        const int l = expr(base);
+        return arithmetic(BinaryOp::Pow, e.type, l, valueType(base), expr(exponent), valueType(exponent), dst);
+    }
     if (fn == Builtin::SetOf) {
         // set(a_set) copies it as CPython does (the table as it is); anything else adds
         // its elements in order.

@@ -158,6 +158,17 @@ int FunctionCompiler::exprCore(const Expr &e, int dst)
     case ExprKind::TupleLiteral: return tupleLiteral(e.as<TupleExpr>(), dst);
     case ExprKind::Comprehension: return comprehension(e.as<ComprehensionExpr>(), dst);
     case ExprKind::NoneLiteral: return noneInto(dst);
+    case ExprKind::Named: {
+        // Never "certainly assigned": it may sit behind an `and` that skipped it, so later
+        // reads keep their unbound check.
+        const auto &named = e.as<NamedExpr>();
+        exprInto(*named.value, named.target->slot);
+        if (dst >= 0) {
+            move(dst, named.target->slot, named.target->type);
+            return dst;
+        }
+        return named.target->slot;
+    }
     case ExprKind::SetLiteral: {
         // Built in a temporary, then moved: `s = {s_old_value...}` reads the old set.
         const auto &elements = e.as<SetExpr>().elements;

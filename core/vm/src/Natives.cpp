@@ -169,6 +169,53 @@ NATIVE_FN(set_contains) { UNUSED_T; r->i = hp_set_contains(SET(a[0]), a[1]); }
 NATIVE_FN(set_to_list) { r->p = hp_set_to_list(SET(a[0]), t); }
 NATIVE_FN(set_reinserted) { UNUSED_T; r->p = hp_set_reinserted(SET(a[0])); }
 
+__extension__ using Wide = __int128; // products of two residues below 2**63
+
+// pow(base, exp, mod) for ints, as Python: a result with the modulus's sign, and a
+// negative exponent through the modular inverse.
+NATIVE_FN(pow_mod)
+{
+    UNUSED_T;
+    std::int64_t base = a[0].i, exponent = a[1].i;
+    const std::int64_t modulus = a[2].i;
+    r->i = 0;
+    if (modulus == 0) {
+        raiseOnCurrent(ErrorKind::ValueError, "pow() 3rd argument cannot be 0");
+        return;
+    }
+    const Wide m = modulus < 0 ? -static_cast<Wide>(modulus) : modulus;
+    auto reduce = [&](Wide v) { v %= m; return v < 0 ? v + m : v; };
+    Wide b = reduce(base);
+    if (exponent < 0) {
+        // The inverse of b mod m, by the extended Euclidean algorithm.
+        Wide oldR = b, r0 = m, oldS = 1, s0 = 0;
+        while (r0 != 0) {
+            const Wide q = oldR / r0;
+            Wide next = oldR - q * r0;
+            oldR = r0;
+            r0 = next;
+            next = oldS - q * s0;
+            oldS = s0;
+            s0 = next;
+        }
+        if (oldR != 1) {
+            raiseOnCurrent(ErrorKind::ValueError, "base is not invertible for the given modulus");
+            return;
+        }
+        b = reduce(oldS);
+        exponent = -exponent;
+    }
+    Wide result = m == 1 ? 0 : 1;
+    for (std::uint64_t e = static_cast<std::uint64_t>(exponent); e; e >>= 1) {
+        if (e & 1)
+            result = result * b % m;
+        b = b * b % m;
+    }
+    if (modulus < 0 && result != 0)
+        result -= m;
+    r->i = static_cast<std::int64_t>(result);
+}
+
 // d.get(k): the value as a V | None (t is that Optional type).
 NATIVE_FN(dict_get)
 {

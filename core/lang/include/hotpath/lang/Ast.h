@@ -29,7 +29,7 @@ struct LambdaExpr;
 enum class ExprKind : std::uint8_t {
     IntLiteral, FloatLiteral, BoolLiteral, StrLiteral, NoneLiteral, FString,
     Name, Attribute, Call, Subscript, Slice, Unary, Binary, BoolOp, Compare, IfExp,
-    ListLiteral, DictLiteral, TupleLiteral, SetLiteral, Comprehension, Lambda, Invalid,
+    ListLiteral, DictLiteral, TupleLiteral, SetLiteral, Comprehension, Lambda, Named, Invalid,
 };
 
 struct Expr
@@ -295,6 +295,16 @@ struct LambdaExpr : Expr
     };
     std::vector<Param> params;
     ExprPtr body;
+};
+
+// (name := value): assigns and is the value. The name is a local of the enclosing
+// function, also when the walrus is inside a comprehension (Python's rule).
+struct NamedExpr : Expr
+{
+    NamedExpr(Span s, std::unique_ptr<NameExpr> t, ExprPtr v)
+        : Expr(ExprKind::Named, s), target(std::move(t)), value(std::move(v)) {}
+    std::unique_ptr<NameExpr> target;
+    ExprPtr value;
 };
 
 // Stands in for an expression that failed to parse, so the tree stays well formed.
