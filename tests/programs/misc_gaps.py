@@ -57,3 +57,12 @@ def main() -> None:
         total += step
         n += 1
     print(total, step)
+    # The same loop variable name over values of different types, in separate loops.
+    count = 0
+    for _ in range(3):
+        count += 1
+    for _ in ["a", "b"]:
+        count += 10
+    for k, _ in enumerate([1.5, 2.5]):
+        count += k
+    print(count)

@@ -206,6 +206,10 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
 const Type *Checker::checkName(NameExpr &name)
 {
     if (m_function) {
+        if (auto retyped = m_retypedAfterLoop.find(name.name); retyped != m_retypedAfterLoop.end())
+            return fail(name.span, "'" + name.name + "' was a loop variable of another type in the loop on line "
+                                       + std::to_string(retyped->second) + ", so here it may hold either; assign it "
+                                       "first, or use another name for one of them");
         if (auto slot = lookupLocal(name.name)) {
             name.binding = NameBinding::Local;
             name.slot = *slot;

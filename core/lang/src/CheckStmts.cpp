@@ -29,6 +29,7 @@ void Checker::checkFunctionBody(FunctionInfo &function)
     m_function = &function;
     m_localSlots.clear();
     m_namedBindings.clear();
+    m_retypedAfterLoop.clear();
     m_notNone.clear();
     m_assignedNames.clear();
     m_loopDepth = 0;
@@ -338,6 +339,11 @@ void Checker::checkFor(ForStmt &stmt)
     const Type *iterable = checkExpr(*stmt.iterable);
     const Type *element = iterElement(iterable, stmt.iterable->span, "a for loop");
     forgetAssignedIn(stmt.body);
+    // A loop variable whose name a local of another type already has (`for _ in ...`
+    // twice, over ints, then strs) is a new variable for this loop. After the loop the
+    // name may hold either, so reading it before another assignment is an error.
+    std::vector<std::pair<std::string, int>> retyped;
+    retypeLoopTarget(*stmt.target, element, retyped);
     bindTarget(*stmt.target, element, stmt.iterable->span);
     const std::set<std::string> before = m_notNone;
     ++m_loopDepth;
@@ -345,6 +351,32 @@ void Checker::checkFor(ForStmt &stmt)
     --m_loopDepth;
     m_notNone = before; // the body may run zero times
     forgetAssignedIn(stmt.body);
+    for (const auto &[name, oldSlot] : retyped) {
+        m_localSlots[name] = oldSlot;
+        m_retypedAfterLoop[name] = lineOf(stmt.span);
+    }
+}
+
+void Checker::retypeLoopTarget(const Expr &target, const Type *element, std::vector<std::pair<std::string, int>> &retyped)
+{
+    if (target.kind == ExprKind::TupleLiteral) {
+        const auto &items = target.as<TupleExpr>().elements;
+        if (element->is(TypeKind::Tuple) && element->items.size() == items.size())
+            for (size_t i = 0; i < items.size(); ++i)
+                retypeLoopTarget(*items[i], element->items[i], retyped);
+        return;
+    }
+    if (target.kind != ExprKind::Name || element->isError() || isDeclaredGlobal(target.as<NameExpr>().name))
+        return;
+    const std::string &name = target.as<NameExpr>().name;
+    const auto slot = lookupLocal(name);
+    if (!slot || *slot < static_cast<int>(m_function->params.size()))
+        return;
+    const Type *existing = m_function->locals[static_cast<size_t>(*slot)].type;
+    if (existing->isError() || isAssignable(element, existing))
+        return;
+    retyped.emplace_back(name, *slot);
+    m_localSlots.erase(name); // bindTarget makes the loop's own variable
 }
 
 // Binds a name or a tuple of names (unpacking) to a value of the given type.
@@ -434,6 +466,7 @@ void Checker::bindName(NameExpr &name, const Type *type, Span valueSpan)
     name.slot = *slot;
     name.type = local.type;
     noteAssignment("L" + std::to_string(*slot), local.type, type);
+    m_retypedAfterLoop.erase(name.name);
 }
 
 } // namespace hotpath::lang

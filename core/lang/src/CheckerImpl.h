@@ -65,6 +65,8 @@ public:
     void checkAugAssign(AugAssignStmt &stmt);
     void checkFor(ForStmt &stmt);
     void bindTarget(Expr &target, const Type *valueType, Span valueSpan);
+    void retypeLoopTarget(const Expr &target, const Type *element, std::vector<std::pair<std::string, int>> &retyped);
+    std::map<std::string, int> m_retypedAfterLoop; // name -> line of the loop that rebound it with another type
     const Type *checkStoreTarget(Expr &target);
     void noteFieldStore(const Expr &target, const Type *valueType);
     void bindName(NameExpr &name, const Type *type, Span valueSpan);
