@@ -152,10 +152,131 @@ void Checker::noteAssignment(const std::string &key, const Type *declared, const
         m_notNone.erase(key);
 }
 
-void Checker::forgetAssignedIn(const Block &body)
+namespace {
+
+// Every `name := ...` inside an expression.
+void collectWalrusTargets(const Expr *e, std::set<std::string> &names)
+{
+    if (!e)
+        return;
+    auto all = [&](const std::vector<ExprPtr> &items) {
+        for (const ExprPtr &item : items)
+            collectWalrusTargets(item.get(), names);
+    };
+    switch (e->kind) {
+    case ExprKind::Named:
+        names.insert(e->as<NamedExpr>().target->name);
+        collectWalrusTargets(e->as<NamedExpr>().value.get(), names);
+        return;
+    case ExprKind::Attribute: collectWalrusTargets(e->as<AttributeExpr>().object.get(), names); return;
+    case ExprKind::Call:
+        collectWalrusTargets(e->as<CallExpr>().callee.get(), names);
+        all(e->as<CallExpr>().args);
+        for (const KeywordArgument &keyword : e->as<CallExpr>().keywords)
+            collectWalrusTargets(keyword.value.get(), names);
+        return;
+    case ExprKind::Subscript:
+        collectWalrusTargets(e->as<SubscriptExpr>().object.get(), names);
+        collectWalrusTargets(e->as<SubscriptExpr>().index.get(), names);
+        return;
+    case ExprKind::Slice: {
+        const auto &slice = e->as<SliceExpr>();
+        for (const Expr *part : {slice.object.get(), slice.lower.get(), slice.upper.get(), slice.step.get()})
+            collectWalrusTargets(part, names);
+        return;
+    }
+    case ExprKind::Unary: collectWalrusTargets(e->as<UnaryExpr>().operand.get(), names); return;
+    case ExprKind::Binary:
+        collectWalrusTargets(e->as<BinaryExpr>().left.get(), names);
+        collectWalrusTargets(e->as<BinaryExpr>().right.get(), names);
+        return;
+    case ExprKind::BoolOp:
+        collectWalrusTargets(e->as<BoolOpExpr>().left.get(), names);
+        collectWalrusTargets(e->as<BoolOpExpr>().right.get(), names);
+        return;
+    case ExprKind::Compare: all(e->as<CompareExpr>().operands); return;
+    case ExprKind::IfExp:
+        for (const Expr *part : {e->as<IfExpr>().condition.get(), e->as<IfExpr>().then.get(), e->as<IfExpr>().otherwise.get()})
+            collectWalrusTargets(part, names);
+        return;
+    case ExprKind::ListLiteral: all(e->as<ListExpr>().elements); return;
+    case ExprKind::TupleLiteral: all(e->as<TupleExpr>().elements); return;
+    case ExprKind::SetLiteral: all(e->as<SetExpr>().elements); return;
+    case ExprKind::DictLiteral:
+        all(e->as<DictExpr>().keys);
+        all(e->as<DictExpr>().values);
+        return;
+    case ExprKind::Comprehension: {
+        const auto &c = e->as<ComprehensionExpr>();
+        collectWalrusTargets(c.element.get(), names);
+        collectWalrusTargets(c.value.get(), names);
+        for (const ComprehensionClause &clause : c.clauses) {
+            collectWalrusTargets(clause.iterable.get(), names);
+            all(clause.conditions);
+        }
+        return;
+    }
+    case ExprKind::FString:
+        for (const FStringPart &part : e->as<FStringExpr>().parts)
+            collectWalrusTargets(part.value.get(), names);
+        return;
+    case ExprKind::Lambda: collectWalrusTargets(e->as<LambdaExpr>().body.get(), names); return;
+    default: return;
+    }
+}
+
+// The names a block rebinds in a way that may leave them None: plain and annotated
+// assignments, loop targets, walrus targets. (`x += 1` never makes x None.)
+void collectRebound(const Block &block, std::set<std::string> &names)
+{
+    auto addTarget = [&](const Expr &target) {
+        if (target.kind == ExprKind::Name)
+            names.insert(target.as<NameExpr>().name);
+        else if (target.kind == ExprKind::TupleLiteral)
+            for (const ExprPtr &element : target.as<TupleExpr>().elements)
+                if (element->kind == ExprKind::Name)
+                    names.insert(element->as<NameExpr>().name);
+    };
+    for (const StmtPtr &stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::Assign:
+            addTarget(*stmt->as<AssignStmt>().target);
+            collectWalrusTargets(stmt->as<AssignStmt>().value.get(), names);
+            break;
+        case StmtKind::AnnAssign:
+            addTarget(*stmt->as<AnnAssignStmt>().target);
+            collectWalrusTargets(stmt->as<AnnAssignStmt>().value.get(), names);
+            break;
+        case StmtKind::AugAssign: collectWalrusTargets(stmt->as<AugAssignStmt>().value.get(), names); break;
+        case StmtKind::Expr: collectWalrusTargets(stmt->as<ExprStmt>().expr.get(), names); break;
+        case StmtKind::Return: collectWalrusTargets(stmt->as<ReturnStmt>().value.get(), names); break;
+        case StmtKind::Assert: collectWalrusTargets(stmt->as<AssertStmt>().test.get(), names); break;
+        case StmtKind::For:
+            addTarget(*stmt->as<ForStmt>().target);
+            collectWalrusTargets(stmt->as<ForStmt>().iterable.get(), names);
+            collectRebound(stmt->as<ForStmt>().body, names);
+            break;
+        case StmtKind::While:
+            collectWalrusTargets(stmt->as<WhileStmt>().condition.get(), names);
+            collectRebound(stmt->as<WhileStmt>().body, names);
+            break;
+        case StmtKind::If:
+            collectWalrusTargets(stmt->as<IfStmt>().condition.get(), names);
+            collectRebound(stmt->as<IfStmt>().body, names);
+            collectRebound(stmt->as<IfStmt>().orelse, names);
+            break;
+        default: break;
+        }
+    }
+}
+
+} // namespace
+
+void Checker::forgetAssignedIn(const Block &body, const Expr *condition)
 {
     std::set<std::string> names;
-    collectAssignedNames(body, names);
+    collectRebound(body, names);
+    collectWalrusTargets(condition, names);
     for (const std::string &name : names)
         if (auto slot = lookupLocal(name))
             m_notNone.erase("L" + std::to_string(*slot));
@@ -207,7 +328,7 @@ void Checker::checkIf(IfStmt &branch)
 
 void Checker::checkWhile(WhileStmt &loop)
 {
-    forgetAssignedIn(loop.body);
+    forgetAssignedIn(loop.body, loop.condition.get());
     checkCondition(*loop.condition);
     Facts whenTrue, whenFalse;
     conditionFacts(*loop.condition, whenTrue, whenFalse);

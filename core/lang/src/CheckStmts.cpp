@@ -310,7 +310,7 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
             return;
         }
     }
-    const Type *current = checkExpr(target);
+    const Type *current = notNone(target, checkExpr(target));
     const Type *value = checkValue(*stmt.value, current->is(TypeKind::List) ? current : nullptr);
     if (target.kind == ExprKind::Attribute)
         noteMutation(target.as<AttributeExpr>().object->type);

@@ -147,7 +147,7 @@ public:
     void applyFacts(const Facts &facts);
     void noteAssignment(const std::string &key, const Type *declared, const Type *valueType);
     void forgetFields();
-    void forgetAssignedIn(const Block &body);
+    void forgetAssignedIn(const Block &body, const Expr *condition = nullptr);
     bool leavesBlock(const Block &block) const;
     void checkIf(IfStmt &branch);
     void checkWhile(WhileStmt &loop);
