@@ -66,3 +66,14 @@ def main() -> None:
     for k, _ in enumerate([1.5, 2.5]):
         count += k
     print(count)
+    # Unpacking a list, as str.split gives one.
+    settings: dict[str, str] = {}
+    for line in "a=1; b = two;c".split(";"):
+        if "=" in line:
+            key, value = line.split("=", 1)
+            settings[key.strip()] = value.strip()
+    print(settings)
+    for x, y in [[1, 2], [3, 4]]:
+        print(x * y)
+    scores = {"ann": 3, "bob": 7, "cy": 1}
+    print(max(scores, key=scores.get), sorted(scores, key=scores.get))

@@ -620,6 +620,8 @@ std::string aliasHint(TypeKind receiver, const std::string &method)
         return "; use len(x)";
     if (method == "contains" || method == "includes" || method == "has")
         return "; use the 'in' operator";
+    if (receiver == TypeKind::Set && (method == "append" || method == "push" || method == "insert"))
+        return "; did you mean 'add'?";
     const auto *begin = receiver == TypeKind::List ? std::begin(listAliases) : std::begin(strAliases);
     const auto *end = receiver == TypeKind::List ? std::end(listAliases) : std::end(strAliases);
     if (receiver == TypeKind::List || receiver == TypeKind::Str) {

@@ -124,7 +124,7 @@ void Checker::checkImport(const ImportStmt &stmt)
             error(name.span, "write 'from " + name.name + " import ...' to use " + name.name + " in Hotpath handlers");
         } else {
             error(name.span, "module '" + name.name + "' is not available in Hotpath handlers "
-                             "(available: math, dataclasses, hotpath)");
+                             "(available: math, dataclasses, typing, hotpath)");
             m_poisoned.insert(name.alias.empty() ? name.name.substr(0, name.name.find('.')) : name.alias);
         }
     }
@@ -156,7 +156,7 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
     }
     if (module != "math" && module != "dataclasses" && module != "hotpath") {
         error(stmt.moduleSpan, "module '" + module + "' is not available in Hotpath handlers "
-                               "(available: math, dataclasses, hotpath)");
+                               "(available: math, dataclasses, typing, hotpath)");
         return;
     }
     for (const ImportName &name : stmt.names) {

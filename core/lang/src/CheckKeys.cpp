@@ -36,6 +36,26 @@ LambdaExpr *Checker::keyFunction(ExprPtr &key, const Type *element, const std::s
             auto call = std::make_unique<CallExpr>(at, std::make_unique<AttributeExpr>(at, keyArgument(at), method.name,
                                                                                        method.nameSpan));
             lambda->body = std::move(call);
+        } else if (key->kind == ExprKind::Attribute && key->as<AttributeExpr>().object->kind == ExprKind::Name) {
+            // key=scores.get: the method of a local, called with the element. For a dict's
+            // get it is scores[x]: the idiom ranks a dict's own keys, where get never
+            // returns None and an int | None key would not be orderable.
+            auto &method = key->as<AttributeExpr>();
+            auto object = std::make_unique<NameExpr>(method.object->span, method.object->as<NameExpr>().name);
+            const auto slot = lookupLocal(object->name);
+            const GlobalSymbol *global = slot ? nullptr : lookupGlobal(object->name);
+            const Type *objectType = slot ? m_function->locals[static_cast<size_t>(*slot)].type
+                              : global && global->kind == GlobalSymbol::Kind::Constant
+                                  ? m_program.constants[static_cast<size_t>(global->index)].type
+                                  : nullptr;
+            if (method.name == "get" && objectType && objectType->is(TypeKind::Dict)) {
+                lambda->body = std::make_unique<SubscriptExpr>(at, std::move(object), keyArgument(at));
+            } else {
+                auto call = std::make_unique<CallExpr>(at, std::make_unique<AttributeExpr>(at, std::move(object), method.name,
+                                                                                           method.nameSpan));
+                call->args.push_back(keyArgument(at));
+                lambda->body = std::move(call);
+            }
         } else if (key->kind == ExprKind::Name) {
             auto call = std::make_unique<CallExpr>(at, std::move(key));
             call->args.push_back(keyArgument(at));

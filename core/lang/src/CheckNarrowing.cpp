@@ -83,7 +83,9 @@ void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &when
         return;
     case ExprKind::Compare: {
         const auto &compare = condition.as<CompareExpr>();
-        if (compare.ops.size() != 1 || (compare.ops[0] != CompareOp::Is && compare.ops[0] != CompareOp::IsNot))
+        // `is None`, and `== None` too (None equals only None in Hotpath's types).
+        const CompareOp op = compare.ops.size() == 1 ? compare.ops[0] : CompareOp::In;
+        if (op != CompareOp::Is && op != CompareOp::IsNot && op != CompareOp::Equal && op != CompareOp::NotEqual)
             return;
         auto unwrapNamed = [](const Expr &e) -> const Expr & {
             return e.kind == ExprKind::Named ? *e.as<NamedExpr>().target : e;
@@ -94,7 +96,7 @@ void Checker::conditionFacts(const Expr &condition, Facts &whenTrue, Facts &when
                                                                     : std::string();
         if (key.empty())
             return;
-        const bool isNot = compare.ops[0] == CompareOp::IsNot;
+        const bool isNot = op == CompareOp::IsNot || op == CompareOp::NotEqual;
         whenTrue[key] = isNot;
         whenFalse[key] = !isNot;
         return;

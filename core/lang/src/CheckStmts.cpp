@@ -395,10 +395,16 @@ void Checker::bindTarget(Expr &target, const Type *valueType, Span valueSpan)
                     bindName(element->as<NameExpr>(), valueType, valueSpan);
             return;
         }
+        if (valueType->is(TypeKind::List)) {
+            // k, v = line.split("=", 1): the length is checked when it runs (ValueError).
+            for (ExprPtr &element : tuple.elements)
+                bindTarget(*element, valueType->element, valueSpan);
+            return;
+        }
         if (!valueType->is(TypeKind::Tuple) || valueType->items.size() != tuple.elements.size()) {
             if (!valueType->is(TypeKind::Tuple))
                 error(valueSpan, "cannot unpack " + withArticle(valueType) + " into " + std::to_string(tuple.elements.size())
-                                     + " names; only tuples can be unpacked in Hotpath handlers");
+                                     + " names; only tuples and lists can be unpacked in Hotpath handlers");
             else
                 error(valueSpan, valueType->items.size() > tuple.elements.size()
                                      ? "too many values to unpack (expected " + std::to_string(tuple.elements.size()) + ")"

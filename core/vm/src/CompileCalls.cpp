@@ -151,9 +151,7 @@ int FunctionCompiler::reduceCall(const CallExpr &e, Builtin fn, int dst)
 {
     const lang::Type *element = e.type;
     if (fn == Builtin::Sum) {
-        const lang::Type *itemType = e.boundArgs[0]->type->is(TypeKind::List) ? e.boundArgs[0]->type->element
-                                   : e.boundArgs[0]->type->is(TypeKind::Iterable) ? e.boundArgs[0]->type->element
-                                   : e.boundArgs[0]->type->items.empty() ? e.type : e.boundArgs[0]->type->items[0];
+        const lang::Type *itemType = elementTypeOf(e.boundArgs[0]->type);
         const int acc = tempNumber();
         if (e.boundArgs[1]) {
             const int start = expr(*e.boundArgs[1]);

@@ -59,12 +59,8 @@ int FunctionCompiler::bestOf(const CallExpr &e, int dst)
     const bool wantMax = e.builtin == Builtin::Max;
     // The elements' type: the result's, unless default=None made the result T | None.
     const lang::Type *itemType = e.type;
-    if (e.args.size() == 1) {
-        const lang::Type *source = e.args[0]->type;
-        itemType = source->is(TypeKind::List) || source->is(TypeKind::Iterable) ? source->element
-                 : source->is(TypeKind::Tuple)                                  ? source->items.front()
-                                                                                : m_module.program.types.strType();
-    }
+    if (e.args.size() == 1)
+        itemType = elementTypeOf(e.args[0]->type);
     const bool wrapped = e.type != itemType;
     const lang::Type *keyType = e.key ? e.key->type : itemType;
     const int out = dst >= 0 ? dst : temp(e.type);

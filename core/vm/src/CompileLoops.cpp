@@ -148,8 +148,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIterator(const
 {
     auto it = makeIteratorFor(iterable);
     const lang::Type *type = iterable.type;
-    it->elementType = type->is(TypeKind::Iterable) || type->is(TypeKind::List) ? type->element
-                    : type->is(TypeKind::Tuple) ? type->items.front() : m_module.program.types.strType();
+    it->elementType = elementTypeOf(type);
     return it;
 }
 
@@ -316,6 +315,22 @@ int FunctionCompiler::elementValue(const Element &element, int dst)
 
 void FunctionCompiler::bindElement(const Expr &target, const Element &element)
 {
+    if (target.kind == ExprKind::TupleLiteral && element.parts.empty() && element.type->is(TypeKind::List)) {
+        // Unpacking a list: its length checked first, then item by item.
+        const auto &names = target.as<TupleExpr>().elements;
+        const lang::Type *itemType = element.type->element;
+        const int count = tempNumber();
+        emit(Op::LOAD_K, count, intConstant(static_cast<std::int64_t>(names.size())));
+        native(Native::list_unpack, {element.reg, count}, {true, false}, -1, nullptr);
+        for (size_t i = 0; i < names.size(); ++i) {
+            const int index = tempNumber();
+            emit(Op::LOAD_K, index, intConstant(static_cast<std::int64_t>(i)));
+            const int item = temp(itemType);
+            emit(isObject(itemType) ? Op::LIST_GET_OBJ : Op::LIST_GET, item, element.reg, index);
+            bindElement(*names[i], Element{item, {}, itemType});
+        }
+        return;
+    }
     if (target.kind == ExprKind::TupleLiteral) {
         const auto &tuple = target.as<TupleExpr>();
         for (size_t i = 0; i < tuple.elements.size(); ++i) {

@@ -168,6 +168,17 @@ public:
     int materialize(const Expr &iterable, const lang::Type *elementType);
 
     // ---- comprehensions (CompileComprehensions.cpp)
+    // The type of one element of an iterable of type `iterable` (what the checker's
+    // iterElement gives): a list's, set's or iterable's element, a tuple's first item, a
+    // str for a str or a dict (its keys).
+    const lang::Type *elementTypeOf(const lang::Type *iterable) const
+    {
+        if (iterable->is(TypeKind::List) || iterable->is(TypeKind::Iterable) || iterable->is(TypeKind::Set))
+            return iterable->element;
+        if (iterable->is(TypeKind::Tuple))
+            return iterable->items.front();
+        return m_module.program.types.strType();
+    }
     static bool isGenerator(const Expr &e)
     {
         return e.kind == ExprKind::Comprehension && e.as<ComprehensionExpr>().form == ComprehensionForm::Generator;

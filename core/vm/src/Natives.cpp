@@ -169,6 +169,19 @@ NATIVE_FN(set_contains) { UNUSED_T; r->i = hp_set_contains(SET(a[0]), a[1]); }
 NATIVE_FN(set_to_list) { r->p = hp_set_to_list(SET(a[0]), t); }
 NATIVE_FN(set_reinserted) { UNUSED_T; r->p = hp_set_reinserted(SET(a[0])); }
 
+// a, b = a_list: ValueError unless the list has exactly that many items, as CPython says.
+NATIVE_FN(list_unpack)
+{
+    UNUSED_T;
+    const std::int64_t size = L(a[0])->size, wanted = a[1].i;
+    r->i = 0;
+    if (size < wanted)
+        raiseOnCurrent(ErrorKind::ValueError, "not enough values to unpack (expected " + std::to_string(wanted) + ", got "
+                                                  + std::to_string(size) + ")");
+    else if (size > wanted)
+        raiseOnCurrent(ErrorKind::ValueError, "too many values to unpack (expected " + std::to_string(wanted) + ")");
+}
+
 __extension__ using Wide = __int128; // products of two residues below 2**63
 
 // pow(base, exp, mod) for ints, as Python: a result with the modulus's sign, and a
@@ -224,9 +237,10 @@ NATIVE_FN(dict_get)
         r->p = nullptr;
         return;
     }
-    if (t->boxesScalar()) {
+    if (t->boxesScalar() && D(a[0])->type->element->kind != Kind::Optional) {
         r->p = hp_box(value, t);
     } else {
+        // An object, or a value that is a T | None already (the dict's values are).
         retain(value.p);
         *r = value;
     }
