@@ -58,3 +58,9 @@ def main() -> None:
     print(popped, v, big)
     big.clear()
     print(big, len(big))
+    # Methods given a list, range, tuple or generator instead of a set.
+    a = {1, 2, 3, 40}
+    print(a.union([9, 8, 1]), a.intersection(range(3)), a.difference((2, 40)), a.symmetric_difference([3, 5, 5]))
+    print(a.issubset(range(50)), a.issuperset([1, 2]), a.isdisjoint(x for x in [8, 40]))
+    wide = set(range(60))
+    print(wide.difference(range(10, 60)))

@@ -778,10 +778,11 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
             return fail(call.boundArgs[0]->span, "str.join() needs strings, but this iterates over " + items->name()
                                                      + "; convert with str() first");
     }
-    if (found->id == Builtin::SetUpdate && call.boundArgs[0]) {
-        const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, "set.update()");
-        if (!items->isError() && items != element)
-            return fail(call.boundArgs[0]->span, "set.update() of " + withArticle(receiver) + " needs items of type "
+    if (found->receiver == BuiltinReceiver::Set && sig.names.size() == 1 && !sig.types[0] && call.boundArgs[0]) {
+        // update, union, intersection, ...: any iterable of the set's element type.
+        const Type *items = iterElement(checkExpr(*call.boundArgs[0]), call.boundArgs[0]->span, owner.c_str());
+        if (!items->isError() && !isAssignable(items, element))
+            return fail(call.boundArgs[0]->span, owner + " of " + withArticle(receiver) + " needs items of type "
                                                      + element->name() + ", not " + items->name());
     }
     if (found->id == Builtin::ListExtend && call.boundArgs[0]) {

@@ -374,7 +374,13 @@ void hp_set_difference_update(Set *set, Set *other)
     for (std::int64_t k = 0; k <= other->mask; ++k)
         if (other->table[k].state == active)
             discardEntry(set, other->table[k].key, other->table[k].hash);
-    // More than a quarter of the table dummies: rebuilt without them, as CPython does.
+    hp_set_purge(set);
+}
+
+void hp_set_purge(Set *set)
+{
+    // More than a quarter of the table dummies: rebuilt without them, as CPython does
+    // after removing what another collection holds.
     if (set->fill - set->used > set->mask / 4)
         resize(set, set->used > 50000 ? set->used * 2 : set->used * 4);
 }

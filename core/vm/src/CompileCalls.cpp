@@ -369,6 +369,76 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
     unsupportedHere(e.span, lang::builtinName(fn) + "() in this position");
 }
 
+// A set method given a list, range, str or generator instead of a set, done as CPython
+// does it for such an argument (each element in turn), so the result's layout matches.
+int FunctionCompiler::setWithIterable(const CallExpr &e, int receiver, int dst)
+{
+    const Expr &items = *e.boundArgs[0];
+    const lang::Type *setType = e.callee->as<AttributeExpr>().object->type;
+    const bool elementObject = isObject(setType->element);
+    const lang::Type *boolT = m_module.program.types.boolType();
+    auto eachItem = [&](const std::function<void(int)> &body) {
+        forEachElement(items, [&](const Element &element) { body(elementValue(element, -1)); });
+    };
+    switch (e.builtin) {
+    case Builtin::SetUnion:
+    case Builtin::SetDifference: {
+        const bool union_ = e.builtin == Builtin::SetUnion;
+        const int result = native(Native::set_copy, {receiver}, {true}, -1, setType);
+        eachItem([&](int item) {
+            native(union_ ? Native::set_add : Native::set_discard, {result, item}, {true, elementObject}, -1, nullptr);
+        });
+        if (!union_)
+            native(Native::set_purge, {result}, {true}, -1, nullptr);
+        return dst >= 0 ? (move(dst, result, setType), dst) : result;
+    }
+    case Builtin::SetSymmetricDifference: {
+        const int other = newSet(setType);
+        eachItem([&](int item) { native(Native::set_add, {other, item}, {true, elementObject}, -1, nullptr); });
+        return native(Native::set_symmetric_difference, {receiver, other}, {true, true}, dst, setType);
+    }
+    case Builtin::SetIntersection:
+    case Builtin::SetIssubset: {
+        const int result = newSet(setType);
+        eachItem([&](int item) {
+            const int found = native(Native::set_contains, {receiver, item}, {true, elementObject}, -1, boolT);
+            const int skip = emitJump(Op::JUMP_IF_NOT, found);
+            native(Native::set_add, {result, item}, {true, elementObject}, -1, nullptr);
+            patchJump(skip, here());
+        });
+        if (e.builtin == Builtin::SetIntersection)
+            return dst >= 0 ? (move(dst, result, setType), dst) : result;
+        // issubset: every element of the receiver is among the items.
+        const int mine = tempNumber(), common = tempNumber();
+        emit(Op::LEN, mine, receiver, typeConstant(setType));
+        emit(Op::LEN, common, result, typeConstant(setType));
+        const int out = dst >= 0 ? dst : tempNumber();
+        emit(Op::EQ_I, out, mine, common);
+        return out;
+    }
+    default: {
+        // issuperset (all items in the receiver) and isdisjoint (none of them): stop at
+        // the first item that decides.
+        const bool superset = e.builtin == Builtin::SetIssuperset;
+        const int out = tempNumber();
+        emit(Op::LOAD_K, out, intConstant(1));
+        forEachElement(items, [&](const Element &element) {
+            const int found = native(Native::set_contains, {receiver, elementValue(element, -1)}, {true, elementObject}, -1,
+                                     boolT);
+            const int keepGoing = emitJump(superset ? Op::JUMP_IF : Op::JUMP_IF_NOT, found);
+            emit(Op::LOAD_K, out, intConstant(0));
+            m_consumerExits.back().push_back(emitJump(Op::JUMP));
+            patchJump(keepGoing, here());
+        });
+        if (dst >= 0) {
+            emit(Op::MOVE, dst, out);
+            return dst;
+        }
+        return out;
+    }
+    }
+}
+
 int FunctionCompiler::mathCall(const CallExpr &e, int dst)
 {
     std::vector<int> args;
@@ -439,7 +509,18 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         }
         return tempNumber();
     case Builtin::SetIssuperset:
-        return native(Native::set_le, {value(0), receiver}, {true, true}, dst, e.type);
+        if (bound(0)->type->is(TypeKind::Set))
+            return native(Native::set_le, {value(0), receiver}, {true, true}, dst, e.type);
+        return setWithIterable(e, receiver, dst);
+    case Builtin::SetUnion:
+    case Builtin::SetIntersection:
+    case Builtin::SetDifference:
+    case Builtin::SetSymmetricDifference:
+    case Builtin::SetIssubset:
+    case Builtin::SetIsdisjoint:
+        if (!bound(0)->type->is(TypeKind::Set))
+            return setWithIterable(e, receiver, dst);
+        break;
     case Builtin::DictGet:
         if (bound(1))
             return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);

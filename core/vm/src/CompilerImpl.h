@@ -152,6 +152,7 @@ public:
     int responseCall(const CallExpr &e, int dst);
     int builtinCall(const CallExpr &e, int dst);
     int mathCall(const CallExpr &e, int dst);
+    int setWithIterable(const CallExpr &e, int receiver, int dst);
     int methodCall(const CallExpr &e, int dst);
     int native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
                const lang::Type *resultType, const TypeDesc *type = nullptr);

@@ -167,6 +167,7 @@ NATIVE_FN(set_isdisjoint)
 }
 NATIVE_FN(set_contains) { UNUSED_T; r->i = hp_set_contains(SET(a[0]), a[1]); }
 NATIVE_FN(set_to_list) { r->p = hp_set_to_list(SET(a[0]), t); }
+NATIVE_FN(set_purge) { UNUSED_T; hp_set_purge(SET(a[0])); r->i = 0; }
 NATIVE_FN(set_reinserted) { UNUSED_T; r->p = hp_set_reinserted(SET(a[0])); }
 
 // a, b = a_list: ValueError unless the list has exactly that many items, as CPython says.

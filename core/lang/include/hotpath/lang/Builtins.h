@@ -78,13 +78,13 @@ namespace hotpath::lang {
     X(SetClear, Set, "clear", "", "None", "m", set_clear)                                                       \
     X(SetUpdate, Set, "update", "iterable: iterable", "None", "m", Count)                                       \
     X(SetCopy, Set, "copy", "", "set[T]", "", set_copy)                                                         \
-    X(SetUnion, Set, "union", "other: set[T]", "set[T]", "", set_union)                                         \
-    X(SetIntersection, Set, "intersection", "other: set[T]", "set[T]", "", set_intersection)                    \
-    X(SetDifference, Set, "difference", "other: set[T]", "set[T]", "", set_difference)                          \
-    X(SetSymmetricDifference, Set, "symmetric_difference", "other: set[T]", "set[T]", "", set_symmetric_difference) \
-    X(SetIssubset, Set, "issubset", "other: set[T]", "bool", "", set_le)                                        \
-    X(SetIssuperset, Set, "issuperset", "other: set[T]", "bool", "", Count)                                     \
-    X(SetIsdisjoint, Set, "isdisjoint", "other: set[T]", "bool", "", set_isdisjoint)                            \
+    X(SetUnion, Set, "union", "other: iterable", "set[T]", "", set_union)                                       \
+    X(SetIntersection, Set, "intersection", "other: iterable", "set[T]", "", set_intersection)                  \
+    X(SetDifference, Set, "difference", "other: iterable", "set[T]", "", set_difference)                        \
+    X(SetSymmetricDifference, Set, "symmetric_difference", "other: iterable", "set[T]", "", set_symmetric_difference) \
+    X(SetIssubset, Set, "issubset", "other: iterable", "bool", "", set_le)                                      \
+    X(SetIssuperset, Set, "issuperset", "other: iterable", "bool", "", Count)                                   \
+    X(SetIsdisjoint, Set, "isdisjoint", "other: iterable", "bool", "", set_isdisjoint)                          \
     X(RequestQuery, Request, "query", "name: str, default: str", "str", "k", dict_get_default)                 \
     X(RequestHeader, Request, "header", "name: str, default: str", "str", "k", dict_get_default)               \
     X(RequestJson, Request, "json", "type: type", "?", "", json_parse)                                          \

@@ -110,6 +110,7 @@ Set *hp_set_difference(Set *a, Set *b);
 Set *hp_set_symmetric_difference(Set *a, Set *b);
 void hp_set_intersection_update(Set *set, Set *other);
 void hp_set_difference_update(Set *set, Set *other);
+void hp_set_purge(Set *set); // drops dummies when they are over a quarter of the table
 void hp_set_symmetric_difference_update(Set *set, Set *other);
 bool hp_set_is_subset(Set *a, Set *b);
 List *hp_set_to_list(Set *set, const TypeDesc *listType); // in iteration order
