@@ -41,3 +41,7 @@ def main() -> None:
     found = 0
     found = max((found + x for x in [3, 1]), key=lambda v: -v, default=found)
     print(flag, found)
+    # next(generator, default): the first match, or the default.
+    users = ["ann", "bob", "cy"]
+    print(next((u for u in users if u.startswith("b")), None), next((u for u in users if u == "zed"), None))
+    print(next((len(u) for u in users if len(u) > 2), -1), next((n for n in range(0)), 7))

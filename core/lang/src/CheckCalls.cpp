@@ -23,7 +23,7 @@ std::string plural(size_t n, const char *word) { return std::to_string(n) + " " 
 bool isUnsupportedPythonBuiltin(const std::string &name)
 {
     return isOneOf(name, {"tuple", "frozenset", "isinstance", "type", "input", "open", "map",
-                          "filter", "iter", "next", "hash", "id", "format", "getattr", "setattr",
+                          "filter", "iter", "hash", "id", "format", "getattr", "setattr",
                           "hasattr", "eval", "exec", "compile", "vars", "dir", "globals", "locals", "bytes",
                           "bytearray", "complex", "hex", "oct", "bin", "callable", "super", "object",
                           "slice", "memoryview", "issubclass", "classmethod", "staticmethod", "property",
@@ -322,6 +322,27 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
             return m_types.errorType();
         const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
         return element->isError() ? element : m_types.boolType();
+    }
+    if (id == Builtin::Next) {
+        // next(generator, default): the first element, or the default when there is none.
+        if (!expectArgCount(call, owner, 1, 2))
+            return m_types.errorType();
+        const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
+        if (element->isError())
+            return element;
+        if (call.args.size() == 1)
+            return fail(call.span, "next() without a default raises StopIteration when there is nothing, which "
+                                   "Hotpath handlers cannot catch; give a default: next(..., None)");
+        const Type *fallback = checkValue(arg(1), element);
+        const Type *result = fallback->is(TypeKind::None) ? m_types.optional(element)
+                           : isAssignable(fallback, element) ? element
+                           : element->isOptional() && fallback == element->element ? element : nullptr;
+        if (!result)
+            return fail(arg(1).span, "next()'s default must be " + withArticle(element) + " or None in Hotpath handlers, "
+                                     "not " + fallback->name());
+        coerce(arg(1), result, "next()'s default");
+        call.defaultValue = call.args[1].get();
+        return result;
     }
     if (id == Builtin::Pow) {
         // pow(a, b) is a ** b; pow(a, b, m) is modular, for ints.

@@ -204,6 +204,8 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
         return printCall(e);
     if (fn == Builtin::Any || fn == Builtin::All)
         return anyAll(e, dst);
+    if (fn == Builtin::Next)
+        return nextOf(e, dst);
     if (fn == Builtin::Dict)
         return dictFromPairs(e, dst);
     if (fn == Builtin::Pow) {

@@ -81,6 +81,27 @@ int FunctionCompiler::anyAll(const CallExpr &e, int dst)
     return out;
 }
 
+// next(iterable, default): the first element (a generator stops there), else the default.
+int FunctionCompiler::nextOf(const CallExpr &e, int dst)
+{
+    const lang::Type *itemType = elementTypeOf(e.args[0]->type);
+    const int out = temp(e.type);
+    exprInto(*e.defaultValue, out); // Python evaluates the default first
+    forEachElement(*e.args[0], [&](const Element &element) {
+        const int value = elementValue(element, -1);
+        if (e.type != itemType)
+            wrapRegister(value, itemType, out); // into a T | None
+        else
+            move(out, value, itemType);
+        m_consumerExits.back().push_back(emitJump(Op::JUMP));
+    });
+    if (dst >= 0) {
+        move(dst, out, e.type);
+        return dst;
+    }
+    return out;
+}
+
 // dict(pairs): each element a (key, value) tuple, as from zip() or a generator.
 int FunctionCompiler::dictFromPairs(const CallExpr &e, int dst)
 {

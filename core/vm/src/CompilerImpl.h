@@ -189,6 +189,7 @@ public:
     void forEachElement(const Expr &iterable, const ElementBody &body);
     void eachElement(const Expr &iterable, const ElementBody &body);
     int anyAll(const CallExpr &e, int dst);
+    int nextOf(const CallExpr &e, int dst);
     // key functions (CompileKeys.cpp)
     int applyKey(const LambdaExpr &key, int item, const lang::Type *itemType);
     int keysOf(int list, const lang::Type *itemType, const LambdaExpr &key);
