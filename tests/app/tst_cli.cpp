@@ -216,6 +216,31 @@ private Q_SLOTS:
         QVERIFY(run.out.contains(QStringLiteral("RETURN")));
     }
 
+    // A generator expression given to sum() or any() runs inside the consumer: no list is
+    // built for it, in the listing as in the running code.
+    void generatorExpressionsBuildNoList()
+    {
+        QTemporaryDir dir;
+        const QString path = writeFile(dir, QStringLiteral("g.py"),
+                                       "def total(xs: list[int]) -> int:\n"
+                                       "    return sum(x * x for x in xs if x > 2)\n"
+                                       "def has(xs: list[int]) -> bool:\n"
+                                       "    return any(x > 9 for x in xs)\n"
+                                       "def squares(xs: list[int]) -> list[int]:\n"
+                                       "    return [x * x for x in xs]\n");
+        for (const char *function : {"total", "has"}) {
+            const Run run = hotpath({QStringLiteral("dump"), path, QString::fromLatin1(function), QStringLiteral("--bytecode")});
+            QCOMPARE(run.exitCode, 0);
+            QVERIFY2(!run.out.contains(QStringLiteral("NEW_LIST")), qPrintable(run.out));
+            QVERIFY2(run.out.contains(QStringLiteral("LOOP")) || run.out.contains(QStringLiteral("FOR_RANGE")), qPrintable(run.out));
+        }
+        // The comprehension does build one, which the listing shows the check can see.
+        const Run squares = hotpath({QStringLiteral("dump"), path, QStringLiteral("squares"), QStringLiteral("--bytecode")});
+        QVERIFY2(squares.out.contains(QStringLiteral("NEW_LIST")), qPrintable(squares.out));
+        const Run run = hotpath({QStringLiteral("run"), path, QStringLiteral("total"), QStringLiteral("[1, 3, 4]")});
+        QCOMPARE(run.out, QStringLiteral("25\n"));
+    }
+
     void brokenManifestIsReportedNotCrashing()
     {
         QTemporaryDir dir;
