@@ -322,6 +322,7 @@ std::string summariseValue(Slot value, const TypeDesc *type)
     switch (type->kind) {
     case Kind::List: return count(static_cast<List *>(value.p)->size, "item", "items");
     case Kind::Dict: return count(static_cast<Dict *>(value.p)->size, "entry", "entries");
+    case Kind::Set: return count(static_cast<Set *>(value.p)->used, "item", "items");
     case Kind::Int:
     case Kind::Float:
     case Kind::Bool: {
