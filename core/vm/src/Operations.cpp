@@ -48,6 +48,8 @@ Str *formatValue(Slot value, const TypeDesc *type, const support::FormatSpec *sp
         release(s);
     } else if (spec) {
         appendFormatted(text, value, type, *spec);
+        if (Context *context = Context::current(); context && context->failed())
+            return nullptr; // format(None, ".2f") raised: nothing to make
     } else {
         appendStr(text, value, type);
     }
