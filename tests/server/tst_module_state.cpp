@@ -1,7 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Module state shared by threads, in one process so ThreadSanitizer sees every access
 // (the tsan preset runs it): writers in both tiers, readers and the studio's snapshot at
-// once, through the real dispatch() and its reader/writer lock.
+// once, through the real dispatch() and its reader/writer lock. The state holds a dict,
+// a list, a set and Optional values.
 #include "hotpath/server/Dispatch.h"
 #include "hotpath/server/Version.h"
 
@@ -39,11 +40,15 @@ private Q_SLOTS:
         QVERIFY(file.open(QIODevice::WriteOnly));
         file.write("from hotpath import get\n\n"
                    "HITS: dict[str, int] = {'n': 0}\n"
-                   "NAMES: list[str] = []\n\n"
+                   "NAMES: list[str] = []\n"
+                   "SEEN: set[str] = set()\n"
+                   "LAST: dict[str, int | None] = {'n': None}\n\n"
                    "@get('/hit')\n"
                    "def hit() -> int:\n"
                    "    HITS['n'] = HITS['n'] + 1\n"
                    "    NAMES.append(f'name{HITS[\"n\"]}')\n"
+                   "    SEEN.add(NAMES[-1])\n"
+                   "    LAST['n'] = HITS['n']\n"
                    "    return HITS['n']\n\n"
                    "@get('/count')\n"
                    "def count() -> str:\n"
@@ -51,7 +56,10 @@ private Q_SLOTS:
                    "    for name in NAMES:\n"
                    "        if len(name) > len(longest):\n"
                    "            longest = name\n"
-                   "    return f\"{HITS['n']} {len(NAMES)} {longest != '' or HITS['n'] == 0}\"\n");
+                   "    last = LAST.get('n')\n"
+                   "    newest = NAMES[-1] if NAMES else ''\n"
+                   "    return (f\"{HITS['n']} {len(NAMES)} {longest != '' or HITS['n'] == 0} {len(SEEN)} \"\n"
+                   "            f\"{(last or 0) == HITS['n'] and (newest in SEEN or newest == '')}\")\n");
         file.close();
         QStringList errors;
         const std::shared_ptr<server::Version> version = server::Version::build(path, {}, nullptr, errors);
@@ -71,7 +79,8 @@ private Q_SLOTS:
             while (!done) {
                 const server::HttpResponse r = get(*version, "/count", "jit");
                 const QList<QByteArray> parts = QByteArray::fromStdString(r.body).split(' ');
-                if (r.status != 200 || parts.size() != 3 || parts[0] != parts[1] || parts[2] != "True")
+                if (r.status != 200 || parts.size() != 5 || parts[0] != parts[1] || parts[2] != "True" || parts[3] != parts[0]
+                    || parts[4] != "True")
                     ++torn;
             }
         });
@@ -93,7 +102,7 @@ private Q_SLOTS:
         QCOMPARE(torn.load(), 0);
         QVERIFY(snapshots.load() > 0);
         const std::string expected = std::to_string(writers * perWriter);
-        QCOMPARE(get(*version, "/count", "interp").body, expected + " " + expected + " True");
+        QCOMPARE(get(*version, "/count", "interp").body, expected + " " + expected + " True " + expected + " True");
     }
 };
 

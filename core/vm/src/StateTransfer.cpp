@@ -346,7 +346,22 @@ std::string previewValue(Slot value, const TypeDesc *type, std::size_t maxBytes)
 {
     std::string out;
     const bool list = type->kind == Kind::List, dict = type->kind == Kind::Dict;
-    if (!list && !dict) {
+    if (type->kind == Kind::Set) {
+        // As CPython prints it, item by item up to the limit.
+        const auto *set = static_cast<const Set *>(value.p);
+        if (set->used == 0)
+            return "set()";
+        out += '{';
+        bool first = true;
+        for (std::int64_t i = 0; i <= set->mask && out.size() <= maxBytes; ++i) {
+            if (set->table[i].state != 1)
+                continue;
+            out += first ? "" : ", ";
+            first = false;
+            appendRepr(out, set->table[i].key, type->element);
+        }
+        out += '}';
+    } else if (!list && !dict) {
         appendRepr(out, value, type);
     } else {
         // Item by item, so a 100,000-entry dict costs what the preview shows.
