@@ -72,6 +72,7 @@ void Checker::run()
         else if (stmt->kind == StmtKind::ClassDef && stmt->as<ClassDef>().info)
             resolveRecord(*stmt->as<ClassDef>().info);
     }
+    rejectRecursiveRecords();
     for (auto &function : m_program.functions)
         resolveSignature(*function);
     for (auto &function : m_program.functions)
@@ -318,6 +319,48 @@ void Checker::resolveSignature(FunctionInfo &function)
 
 // A module constant: NAME = expression, bound once, from literals, earlier constants,
 // operators and built-in calls only.
+namespace {
+
+bool reaches(const Type *type, const RecordInfo *target, std::set<const RecordInfo *> &seen)
+{
+    if (!type)
+        return false;
+    if (type->is(TypeKind::Record)) {
+        if (type->record == target)
+            return true;
+        if (!seen.insert(type->record).second)
+            return false;
+        for (const FieldInfo &field : type->record->fields)
+            if (reaches(field.type, target, seen))
+                return true;
+        return false;
+    }
+    if (type->element && reaches(type->element, target, seen))
+        return true;
+    for (const Type *item : type->items)
+        if (reaches(item, target, seen))
+            return true;
+    return false;
+}
+
+} // namespace
+
+// A dataclass that holds itself, directly or through others (a tree Node with children),
+// would need cycle-safe freeing and printing that Hotpath does not have yet.
+void Checker::rejectRecursiveRecords()
+{
+    for (const auto &record : m_program.records) {
+        for (const FieldInfo &field : record->fields) {
+            std::set<const RecordInfo *> seen;
+            if (reaches(field.type, record.get(), seen)) {
+                error(field.span, "'" + record->name + "' holds a '" + record->name + "' through field '" + field.name
+                                      + "': recursive dataclasses are not supported in Hotpath handlers yet");
+                break;
+            }
+        }
+    }
+}
+
 // Whether a module-level value is a type rather than a value: a generic (list[int],
 // dict[str, Todo], Optional[str]), a union with None, or the name of a type.
 bool Checker::looksLikeType(const Expr &value) const
@@ -417,9 +460,25 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         return m_types.errorType();
     if (annotation->kind == ExprKind::NoneLiteral)
         return fail(annotation->span, "a value that is always None has no use; annotate it as Optional[T] or T | None");
-    if (annotation->kind == ExprKind::StrLiteral)
-        return fail(annotation->span, "string annotations are not supported in Hotpath handlers; "
-                                      "define the class above its first use");
+    if (annotation->kind == ExprKind::StrLiteral) {
+        // "Todo", Optional["Todo"]: a forward reference, as Python writes one before the
+        // class is defined. Its text is parsed in place, so errors point into the quotes.
+        const std::string &text = m_program.file.text();
+        const Offset begin = annotation->span.begin, end = annotation->span.end;
+        const bool plain = end >= begin + 2 && (text[begin] == '"' || text[begin] == '\'')
+                           && text[end - 1] == text[begin] && annotation->as<StrLiteral>().value.size() == end - begin - 2;
+        if (!plain)
+            return fail(annotation->span, "write a string annotation as a plain quoted type, e.g. \"Todo\"");
+        ExprPtr parsed = Parser::parseAnnotationText(m_program.file, m_sink, begin + 1, end - 1);
+        if (!parsed)
+            return m_types.errorType();
+        const bool wasForward = m_forwardReference;
+        m_forwardReference = true; // a quoted name may come later in the file
+        const Type *type = resolveType(parsed.get(), ownerSpan);
+        m_forwardReference = wasForward;
+        m_parsedAnnotations.push_back(std::move(parsed));
+        return type;
+    }
     if (annotation->kind == ExprKind::Binary && annotation->as<BinaryExpr>().op == BinaryOp::BitOr) {
         // T | None (PEP 604), in either order.
         const auto &either = annotation->as<BinaryExpr>();
@@ -452,7 +511,7 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
             if (symbol->kind == GlobalSymbol::Kind::TypeAlias)
                 return symbol->aliased;
             if (symbol->kind == GlobalSymbol::Kind::Record) {
-                if (symbol->span.begin > ownerSpan.begin && !m_function)
+                if (symbol->span.begin > ownerSpan.begin && !m_function && !m_forwardReference)
                     return fail(annotation->span, "'" + name + "' is used before its class definition on line "
                                                       + std::to_string(lineOf(symbol->span))
                                                       + "; Python evaluates annotations when the definition runs, so "

@@ -53,6 +53,9 @@ public:
     void resolveSignature(FunctionInfo &function);
     void checkConstant(Stmt &stmt);
     bool looksLikeType(const Expr &value) const;
+    void rejectRecursiveRecords();
+    bool m_forwardReference = false;                // resolving a quoted annotation
+    std::vector<ExprPtr> m_parsedAnnotations;       // their trees, kept with the checker
     const Type *resolveType(const Expr *annotation, Span ownerSpan);
     std::vector<std::string> visibleNames() const;
 

@@ -245,6 +245,20 @@ Module Parser::parseModule()
     return module;
 }
 
+ExprPtr Parser::parseAnnotationText(const support::SourceFile &file, support::DiagnosticSink &sink, Offset begin, Offset end)
+{
+    Lexer lexer(file, sink, LexMode::Expression, begin, end);
+    Parser parser(file, sink, lexer.tokenize());
+    ExprPtr type = parser.parseExpression();
+    if (parser.m_panic)
+        return nullptr;
+    if (!parser.check(TokenKind::EndOfFile)) {
+        parser.error(parser.peek().span, "a string annotation holds one type");
+        return nullptr;
+    }
+    return type;
+}
+
 ExprPtr Parser::parseStandaloneExpression()
 {
     ExprPtr expr = parseExpressionList();

@@ -25,6 +25,9 @@ public:
     void ignoreErrorsFrom(support::Offset offset) { m_ignoreFrom = offset; }
     // For f-string fields: one expression (or a bare tuple) and nothing else.
     ExprPtr parseStandaloneExpression();
+    // A string annotation's text, file[begin, end), as an expression (null after an error).
+    static ExprPtr parseAnnotationText(const support::SourceFile &file, support::DiagnosticSink &sink,
+                                       support::Offset begin, support::Offset end);
 
 private:
     // statements
