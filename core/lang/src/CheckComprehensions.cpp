@@ -6,18 +6,6 @@
 
 namespace hotpath::lang {
 
-namespace {
-
-void collectTargetNames(const Expr &target, std::vector<std::string> &names)
-{
-    if (target.kind == ExprKind::Name)
-        names.push_back(target.as<NameExpr>().name);
-    else if (target.kind == ExprKind::TupleLiteral)
-        for (const ExprPtr &element : target.as<TupleExpr>().elements)
-            collectTargetNames(*element, names);
-}
-
-} // namespace
 
 // (name := value): a local of the function, even inside a comprehension.
 const Type *Checker::checkNamed(NamedExpr &named)
@@ -45,7 +33,7 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         const Type *iterable = checkExpr(*clause.iterable);
         const Type *element = iterElement(iterable, clause.iterable->span, "a comprehension");
         ok = ok && !element->isError();
-        std::vector<std::string> names;
+        std::set<std::string> names;
         collectTargetNames(*clause.target, names);
         for (const std::string &name : names)
             m_localSlots.erase(name); // a fresh variable, even where a local of that name exists
@@ -112,7 +100,7 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
 void Checker::bindComprehensionTarget(Expr &target, const Type *element, Span valueSpan)
 {
     const auto saved = m_globalNames;
-    std::vector<std::string> names;
+    std::set<std::string> names;
     collectTargetNames(target, names);
     for (const std::string &name : names)
         m_globalNames.erase(name);

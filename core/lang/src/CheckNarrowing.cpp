@@ -231,14 +231,7 @@ void collectWalrusTargets(const Expr *e, std::set<std::string> &names)
 // assignments, loop targets, walrus targets. (`x += 1` never makes x None.)
 void collectRebound(const Block &block, std::set<std::string> &names)
 {
-    auto addTarget = [&](const Expr &target) {
-        if (target.kind == ExprKind::Name)
-            names.insert(target.as<NameExpr>().name);
-        else if (target.kind == ExprKind::TupleLiteral)
-            for (const ExprPtr &element : target.as<TupleExpr>().elements)
-                if (element->kind == ExprKind::Name)
-                    names.insert(element->as<NameExpr>().name);
-    };
+    auto addTarget = [&](const Expr &target) { collectTargetNames(target, names); };
     for (const StmtPtr &stmt : block) {
         switch (stmt->kind) {
         case StmtKind::Assign:

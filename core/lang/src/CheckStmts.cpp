@@ -64,16 +64,18 @@ void Checker::checkFunctionBody(FunctionInfo &function)
 }
 
 // Python decides which names are local by looking at the whole function body.
+void collectTargetNames(const Expr &target, std::set<std::string> &names)
+{
+    if (target.kind == ExprKind::Name)
+        names.insert(target.as<NameExpr>().name);
+    else if (target.kind == ExprKind::TupleLiteral)
+        for (const ExprPtr &element : target.as<TupleExpr>().elements)
+            collectTargetNames(*element, names);
+}
+
 void Checker::collectAssignedNames(const Block &block, std::set<std::string> &names) const
 {
-    auto addTarget = [&](const Expr &target) {
-        if (target.kind == ExprKind::Name)
-            names.insert(target.as<NameExpr>().name);
-        else if (target.kind == ExprKind::TupleLiteral)
-            for (const ExprPtr &element : target.as<TupleExpr>().elements)
-                if (element->kind == ExprKind::Name)
-                    names.insert(element->as<NameExpr>().name);
-    };
+    auto addTarget = [&](const Expr &target) { collectTargetNames(target, names); };
     for (const StmtPtr &stmt : block) {
         switch (stmt->kind) {
         case StmtKind::Assign: addTarget(*stmt->as<AssignStmt>().target); break;

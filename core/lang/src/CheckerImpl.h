@@ -21,6 +21,8 @@ using support::Offset;
 std::string pythonClassName(const Type *type);
 // "an int", "a list[str]": for messages that read as sentences.
 std::string withArticle(const Type *type);
+// The names an assignment or loop target binds: a name, or the names of a tuple of them.
+void collectTargetNames(const Expr &target, std::set<std::string> &names);
 
 // What a module-level name refers to.
 struct GlobalSymbol

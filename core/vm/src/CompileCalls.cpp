@@ -419,24 +419,13 @@ int FunctionCompiler::setWithIterable(const CallExpr &e, int receiver, int dst)
         return out;
     }
     default: {
-        // issuperset (all items in the receiver) and isdisjoint (none of them): stop at
-        // the first item that decides.
+        // issuperset (all items in the receiver: False at the first missing one) and
+        // isdisjoint (none of them: False at the first one found).
         const bool superset = e.builtin == Builtin::SetIssuperset;
-        const int out = tempNumber();
-        emit(Op::LOAD_K, out, intConstant(1));
-        forEachElement(items, [&](const Element &element) {
-            const int found = native(Native::set_contains, {receiver, elementValue(element, -1)}, {true, elementObject}, -1,
-                                     boolT);
-            const int keepGoing = emitJump(superset ? Op::JUMP_IF : Op::JUMP_IF_NOT, found);
-            emit(Op::LOAD_K, out, intConstant(0));
-            m_consumerExits.back().push_back(emitJump(Op::JUMP));
-            patchJump(keepGoing, here());
-        });
-        if (dst >= 0) {
-            emit(Op::MOVE, dst, out);
-            return dst;
-        }
-        return out;
+        auto contains = [&](const Element &element) {
+            return native(Native::set_contains, {receiver, elementValue(element, -1)}, {true, elementObject}, -1, boolT);
+        };
+        return firstDecides(items, contains, !superset, !superset, dst);
     }
     }
 }

@@ -60,17 +60,18 @@ void FunctionCompiler::runClauses(const ComprehensionExpr &e, size_t clause, con
     patchJump(jumps.exit, here());
 }
 
-// any() and all(): stop at the first element that decides.
-int FunctionCompiler::anyAll(const CallExpr &e, int dst)
+// A bool decided by the first element whose test gives `stopOn`: then the result is
+// stopOn (any: True at the first true element), else !stopOn once the elements run out.
+// `invert` flips the result (isdisjoint: False at the first common element).
+int FunctionCompiler::firstDecides(const Expr &items, const std::function<int(const Element &)> &test, bool stopOn,
+                                   bool invert, int dst)
 {
-    const bool any = e.builtin == Builtin::Any;
     // In a temporary until the end: the elements may read the variable being assigned.
     const int out = tempNumber();
-    emit(Op::LOAD_K, out, intConstant(any ? 0 : 1));
-    forEachElement(*e.args[0], [&](const Element &element) {
-        const int value = truthy(elementValue(element, -1), element.type);
-        const int keepGoing = emitJump(any ? Op::JUMP_IF_NOT : Op::JUMP_IF, value);
-        emit(Op::LOAD_K, out, intConstant(any ? 1 : 0));
+    emit(Op::LOAD_K, out, intConstant(stopOn != invert ? 0 : 1));
+    forEachElement(items, [&](const Element &element) {
+        const int keepGoing = emitJump(stopOn ? Op::JUMP_IF_NOT : Op::JUMP_IF, test(element));
+        emit(Op::LOAD_K, out, intConstant(stopOn != invert ? 1 : 0));
         m_consumerExits.back().push_back(emitJump(Op::JUMP));
         patchJump(keepGoing, here());
     });
@@ -79,6 +80,14 @@ int FunctionCompiler::anyAll(const CallExpr &e, int dst)
         return dst;
     }
     return out;
+}
+
+// any() and all(): stop at the first element that decides.
+int FunctionCompiler::anyAll(const CallExpr &e, int dst)
+{
+    return firstDecides(
+        *e.args[0], [&](const Element &element) { return truthy(elementValue(element, -1), element.type); },
+        e.builtin == Builtin::Any, false, dst);
 }
 
 // next(iterable, default): the first element (a generator stops there), else the default.

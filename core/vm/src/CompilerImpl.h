@@ -188,6 +188,7 @@ public:
     // place, so no list is built. Jumps body adds to m_consumerExits.back() land after it.
     void forEachElement(const Expr &iterable, const ElementBody &body);
     void eachElement(const Expr &iterable, const ElementBody &body);
+    int firstDecides(const Expr &items, const std::function<int(const Element &)> &test, bool stopOn, bool invert, int dst);
     int anyAll(const CallExpr &e, int dst);
     int nextOf(const CallExpr &e, int dst);
     // key functions (CompileKeys.cpp)
