@@ -389,7 +389,7 @@ private Q_SLOTS:
             Compiled c = fresh();
             QCOMPARE(vm::verify(*c.module), std::string());
             const std::string listing = vm::disassemble(*c.module, c.module->functions[0]);
-            QVERIFY2(listing.find("str_startswith(), r") != std::string::npos, listing.c_str());
+            QVERIFY2(listing.find("str_startswith(), (r") != std::string::npos, listing.c_str());
             QVERIFY2(listing.find("JUMP_IF_NOT     r") != std::string::npos && listing.find(", -> ") != std::string::npos,
                      listing.c_str());
         }

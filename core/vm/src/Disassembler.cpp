@@ -82,9 +82,10 @@ std::string stateName(const Module &module, int s)
     return "S" + std::to_string(s);
 }
 
-// The operands of one word (the instruction or its EXTRA) as their kinds say.
+// The operands of one word (the instruction or its EXTRA) as their kinds say; `block` is
+// the length of a 'b' register block.
 void appendOperands(std::string &out, const Module &module, const Function &function, const Instr &word,
-                    std::string_view kinds)
+                    std::string_view kinds, int block = 0)
 {
     const std::uint16_t fields[3] = {word.a, word.b, word.c};
     bool first = true;
@@ -97,6 +98,12 @@ void appendOperands(std::string &out, const Module &module, const Function &func
         const int v = fields[f];
         switch (kind) {
         case 'r': out += reg(function, v); break;
+        case 'b':
+            out += '(';
+            for (int k = 0; k < block; ++k)
+                out += (k ? ", " : "") + reg(function, v + k);
+            out += ')';
+            break;
         case 'k': out += constantText(function, v); break;
         case 't': out += typeText(function, v); break;
         case 'g': out += "G" + std::to_string(v); break;
@@ -123,7 +130,10 @@ std::string disassemble(const Module &module, const Function &function)
         out += buffer;
         const std::string_view kinds = opOperandKinds(i.op);
         const size_t bar = kinds.find('|');
-        appendOperands(out, module, function, i, kinds.substr(0, bar));
+        const int block = bar != std::string_view::npos && pc + 1 < function.code.size()
+                            ? function.code[pc + 1].a * (i.op == Op::NEW_DICT ? 2 : 1)
+                            : 0;
+        appendOperands(out, module, function, i, kinds.substr(0, bar), block);
         if (bar != std::string_view::npos && pc + 1 < function.code.size()) {
             // The EXTRA word belongs to this instruction: shown on its line, not its own.
             out += " | ";

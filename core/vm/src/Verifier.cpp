@@ -75,6 +75,8 @@ private:
             const std::uint16_t v = fields[f];
             const std::string which = std::string(1, static_cast<char>('A' + f));
             switch (kinds[f]) {
+            case 'b': // a block's first register: checked with the block's length, in blocks()
+                break;
             case 'r':
                 if (v >= m_function.registerCount)
                     return which + " is register " + std::to_string(v) + " of " + std::to_string(m_function.registerCount);

@@ -29,7 +29,12 @@ namespace hotpath::vm {
 using runtime::Slot;
 using runtime::TypeDesc;
 
-// X(name, operands, meaning). R = register, K = constant, T = type constant, J = jump.
+// X(name, operand kinds, meaning). The kinds say what A, B and C hold, and after a '|'
+// what the EXTRA word that follows holds: r register, k constant, t type constant (or
+// noType), g module constant, s state slot, f function, n native, p format spec (0 for
+// none, else its index + 1), i a plain number, - nothing; j is a jump target and takes
+// B and C together; b is the first of a block of registers as long as the EXTRA word's
+// A says (twice that for NEW_DICT's pairs). The listing and the verifier derive from them.
 #define HOTPATH_OPCODES(X)                                                                           \
     X(NOP, "---", "do nothing")                                                                        \
     X(EXTRA, "iii", "operands of the previous instruction")                                      \
@@ -91,7 +96,7 @@ using runtime::TypeDesc;
     X(CALL, "rfr", "R[A] := F[B](R[C], R[C+1], ...)")                                           \
     X(RETURN, "r--", "return R[A]")                                                                   \
     X(RETURN_NONE, "---", "return None")                                                               \
-    X(NATIVE, "rnr|iti", "R[A] := native B(R[C..C+n)) with type constant T; obj: result is an object")                  \
+    X(NATIVE, "rnb|iti", "R[A] := native B(R[C..C+n)) with type constant T; obj: result is an object")                  \
     X(STR_ADD, "rrr", "R[A] := R[B] + R[C] (str)")                                              \
     X(STR_APPEND, "rr-", "R[A] := R[A] + R[B], in place when R[A] is the only reference")          \
     X(LEN, "rrt", "R[A] := len(R[B]) for a value of type T[C]")                                 \
@@ -101,8 +106,8 @@ using runtime::TypeDesc;
     X(LIST_SET_K, "rrk", "R[A][R[B]] := K[C] (list of numbers, constant value)")                 \
     X(LIST_APPEND, "rr-", "R[A].append(R[B])")                                                    \
     X(LIST_ITEM, "rrr", "R[A] := R[B].items[R[C]] with 0 <= R[C] < len (loops)")               \
-    X(NEW_LIST, "rtr|i--", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
-    X(NEW_DICT, "rtr|i--", "R[A] := {R[C]: R[C+1], ...} (n pairs) of dict type T[B]")           \
+    X(NEW_LIST, "rtb|i--", "R[A] := [R[C], ..., R[C+n-1]] of list type T[B]")                   \
+    X(NEW_DICT, "rtb|i--", "R[A] := {R[C]: R[C+1], ...} (n pairs) of dict type T[B]")           \
     X(NEW_TUPLE, "rtr", "R[A] := tuple of type T[B] from R[C]...")                              \
     X(NEW_RECORD, "rtr", "R[A] := record of type T[B] from R[C]...")                            \
     X(GET_ITEM, "rri", "R[A] := R[B].items[C] (tuple or record, number)")                       \
