@@ -11,6 +11,7 @@
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/vm/Compiler.h"
 #include "hotpath/vm/Interpreter.h"
+#include "hotpath/vm/StateTransfer.h"
 
 #include <QtCore/QCommandLineParser>
 #include <QtCore/QFile>
@@ -65,6 +66,26 @@ std::unique_ptr<Loaded> load(const QString &path)
     }
     loaded->module = std::move(compiled.module);
     return loaded;
+}
+
+// A dict key from a JSON object's member name: JSON names are strings, so an int, float
+// or bool key is written as its Python literal ({"1": "a"} for a dict[int, str]).
+bool keyFromJson(const QString &name, const TypeDesc *type, Slot &out, QString &why)
+{
+    bool ok = false;
+    switch (type->kind) {
+    case Kind::Str: out.p = runtime::newStr(name.toStdString()); return out.p != nullptr;
+    case Kind::Int: out.i = name.toLongLong(&ok); break;
+    case Kind::Float: out.f = name.toDouble(&ok); break;
+    case Kind::Bool:
+        ok = name == QLatin1String("True") || name == QLatin1String("False");
+        out.i = name == QLatin1String("True");
+        break;
+    default: break;
+    }
+    if (!ok)
+        why = QStringLiteral("[\"%1\"]: this key cannot be read as %2").arg(name, QString::fromStdString(vm::describeType(type)));
+    return ok;
 }
 
 // Builds a run-time value of `type` from JSON; false with a reason when it does not fit.
@@ -132,9 +153,13 @@ bool fromJson(const QJsonValue &json, const TypeDesc *type, Slot &out, QString &
                 why = QStringLiteral("[\"%1\"]: %2").arg(it.key(), why);
                 return false;
             }
-            runtime::Str *key = runtime::newStr(it.key().toStdString());
+            Slot key{0};
+            if (!keyFromJson(it.key(), type->key, key, why)) {
+                runtime::releaseSlot(value, type->element);
+                return false;
+            }
             runtime::hp_dict_set(dict, key, value);
-            runtime::release(key);
+            runtime::releaseSlot(key, type->key);
             runtime::releaseSlot(value, type->element);
         }
         return true;

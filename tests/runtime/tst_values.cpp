@@ -6,6 +6,7 @@
 
 #include <QtTest/QtTest>
 
+#include <cmath>
 #include <thread>
 
 using namespace hotpath::runtime;
@@ -16,7 +17,19 @@ const TypeDesc intType{Kind::Int, nullptr, 0, nullptr, nullptr, nullptr};
 const TypeDesc strType{Kind::Str, nullptr, 0, nullptr, nullptr, nullptr};
 const TypeDesc intList{Kind::List, &intType, 0, nullptr, nullptr, nullptr};
 const TypeDesc strList{Kind::List, &strType, 0, nullptr, nullptr, nullptr};
-const TypeDesc intDict{Kind::Dict, &intType, 0, nullptr, nullptr, nullptr};
+const TypeDesc floatType{Kind::Float, nullptr, 0, nullptr, nullptr, nullptr};
+const TypeDesc intDict{Kind::Dict, &intType, 0, nullptr, nullptr, nullptr, nullptr, &strType}; // dict[str, int]
+const TypeDesc floatKeyed{Kind::Dict, &strType, 0, nullptr, nullptr, nullptr, nullptr, &floatType}; // dict[float, str]
+const TypeDesc *const pairItems[] = {&intType, &intType};
+const TypeDesc intPair{Kind::Tuple, nullptr, 2, pairItems, nullptr, nullptr};
+const TypeDesc pairKeyed{Kind::Dict, &intType, 0, nullptr, nullptr, nullptr, nullptr, &intPair}; // dict[tuple[int, int], int]
+
+Slot objectSlot(void *p)
+{
+    Slot s;
+    s.p = p;
+    return s;
+}
 
 std::string text(Str *s) { return std::string(view(s)); }
 
@@ -138,22 +151,22 @@ private Q_SLOTS:
         std::vector<Str *> keys;
         for (int i = 0; i < 1000; ++i) {
             keys.push_back(newStr("k" + std::to_string(i)));
-            hp_dict_set(d, keys.back(), intSlot(i));
+            hp_dict_set(d, objectSlot(keys.back()), intSlot(i));
         }
         for (int i = 0; i < 1000; i += 2)
-            hp_dict_pop(d, keys[static_cast<size_t>(i)], Slot{0}, false);
+            hp_dict_pop(d, objectSlot(keys[static_cast<size_t>(i)]), Slot{0}, false);
         QCOMPARE(d->size, std::int64_t(500));
-        hp_dict_set(d, keys[0], intSlot(-1)); // re-inserted: goes last
+        hp_dict_set(d, objectSlot(keys[0]), intSlot(-1)); // re-inserted: goes last
         Slot value{0};
-        QVERIFY(hp_dict_lookup(d, keys[1], &value));
+        QVERIFY(hp_dict_lookup(d, objectSlot(keys[1]), &value));
         QCOMPARE(value.i, std::int64_t(1));
-        QVERIFY(!hp_dict_lookup(d, keys[2], &value));
+        QVERIFY(!hp_dict_lookup(d, objectSlot(keys[2]), &value));
         std::string text = repr(d, &intDict);
         QVERIFY(text.rfind("{'k1': 1, 'k3': 3", 0) == 0);
         const std::string tail = "'k999': 999, 'k0': -1}";
         QCOMPARE(text.substr(text.size() - tail.size()), tail);
         Str *missing = newStr("nope");
-        hp_dict_get_item(d, missing);
+        hp_dict_get_item(d, objectSlot(missing));
         QCOMPARE(m_context->error(), ErrorKind::KeyError);
         QCOMPARE(m_context->message(), std::string("'nope'"));
         m_context->clearError();
@@ -161,6 +174,58 @@ private Q_SLOTS:
         for (Str *k : keys)
             release(k);
         release(d);
+    }
+
+    // Keys compare and hash as Python's: -0.0 and 0.0 are one key; a NaN key is never
+    // found again, as a fresh float('nan') is not in CPython (a float here has no identity).
+    void dictKeysOfNumbersAndTuples()
+    {
+        Dict *d = hp_dict_new(&floatKeyed);
+        Str *one = newStr("one"), *zero = newStr("zero"), *nan = newStr("nan");
+        Slot key;
+        key.f = 1.0;
+        hp_dict_set(d, key, objectSlot(one));
+        key.f = -0.0;
+        hp_dict_set(d, key, objectSlot(zero));
+        key.f = std::nan("");
+        hp_dict_set(d, key, objectSlot(nan));
+        key.f = 0.0;
+        Slot value{0};
+        QVERIFY(hp_dict_lookup(d, key, &value));
+        QCOMPARE(text(static_cast<Str *>(value.p)), std::string("zero"));
+        QVERIFY(!hp_dict_contains(d, key = Slot{.f = std::nan("")}));
+        QCOMPARE(repr(d, &floatKeyed), std::string("{1.0: 'one', -0.0: 'zero', nan: 'nan'}"));
+        hp_dict_get_item(d, Slot{.f = 2.5});
+        QCOMPARE(m_context->error(), ErrorKind::KeyError);
+        QCOMPARE(m_context->message(), std::string("2.5"));
+        m_context->clearError();
+        release(d);
+        for (Str *s : {one, zero, nan})
+            release(s);
+
+        Dict *grid = hp_dict_new(&pairKeyed);
+        for (int x = 0; x < 30; ++x)
+            for (int y = 0; y < 30; ++y) {
+                Tuple *at = newTuple(&intPair);
+                at->items()[0] = intSlot(x);
+                at->items()[1] = intSlot(y);
+                hp_dict_set(grid, objectSlot(at), intSlot(x * 100 + y));
+                release(at); // the dict holds its own reference
+            }
+        Tuple *probe = newTuple(&intPair);
+        probe->items()[0] = intSlot(7);
+        probe->items()[1] = intSlot(29);
+        QVERIFY(hp_dict_lookup(grid, objectSlot(probe), &value));
+        QCOMPARE(value.i, std::int64_t(729));
+        const Slot popped = hp_dict_pop(grid, objectSlot(probe), Slot{0}, false);
+        QCOMPARE(popped.i, std::int64_t(729));
+        QVERIFY(!hp_dict_contains(grid, objectSlot(probe)));
+        QCOMPARE(grid->size, std::int64_t(899));
+        hp_dict_get_item(grid, objectSlot(probe));
+        QCOMPARE(m_context->message(), std::string("(7, 29)"));
+        m_context->clearError();
+        release(probe);
+        release(grid);
     }
 
     // Stability itself is covered by the conformance programs (sorted() of tuples).
@@ -219,7 +284,7 @@ private Q_SLOTS:
         Dict *store = newDict(&intDict);
         shareObject(store);
         QVERIFY(isShared(store));
-        const TypeDesc listDict{Kind::Dict, &strList, 0, nullptr, nullptr, nullptr};
+        const TypeDesc listDict{Kind::Dict, &strList, 0, nullptr, nullptr, nullptr, nullptr, &strType};
         Dict *nested = newDict(&listDict);
         List *items = hp_list_new(&strList, 0);
         Str *word = newStr("word");
@@ -231,7 +296,7 @@ private Q_SLOTS:
         Str *key = newStr("k");
         Slot l;
         l.p = items;
-        hp_dict_set(nested, key, l);
+        hp_dict_set(nested, objectSlot(key), l);
         QVERIFY(isShared(key) && isShared(items) && isShared(word));
         QVERIFY(word->hash != 0); // hashed while one thread owned it: readers never write it
         QCOMPARE(items->refCount & ~sharedRefBit, 2u);

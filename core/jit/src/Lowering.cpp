@@ -1016,7 +1016,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::DICT_GET: {
-        llvm::Value *bits = call(Import::hp_dict_get_item, {getP(i.b), getP(i.c)});
+        llvm::Value *bits = call(Import::hp_dict_get_item, {getP(i.b), getSlot(i.c)});
         checkError();
         if (isObject[i.a]) {
             llvm::Value *v = b.CreateIntToPtr(bits, ptrTy);
@@ -1028,7 +1028,7 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::DICT_SET:
-        call(Import::hp_dict_set, {getP(i.a), getP(i.b), getSlot(i.c)});
+        call(Import::hp_dict_set, {getP(i.a), getSlot(i.b), getSlot(i.c)});
         checkError();
         break;
     case Op::DICT_NEXT:
@@ -1043,11 +1043,12 @@ void FunctionLowering::emit(std::uint32_t pc)
         auto *done = llvm::BasicBlock::Create(ctx, "next.done", F);
         b.CreateCondBr(b.CreateICmpNE(found, constI(0)), store, done);
         b.SetInsertPoint(store);
-        setObject(next->a, b.CreateLoad(ptrTy, out));
         if (i.op == Op::DICT_NEXT) {
+            setSlotOwned(next->a, b.CreateLoad(i64, out)); // the key: a str, number or tuple
             setSlotOwned(next->b, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 1)));
             setI(i.c, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 2)));
         } else {
+            setObject(next->a, b.CreateLoad(ptrTy, out));
             setI(i.c, b.CreateLoad(i64, b.CreateConstInBoundsGEP1_64(i64, out, 1)));
         }
         b.CreateBr(done);

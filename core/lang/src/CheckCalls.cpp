@@ -249,7 +249,7 @@ const Type *Checker::checkResponseCall(CallExpr &call)
     Signature sig;
     sig.owner = "Response()";
     sig.names = {"body", "status", "content_type", "headers"};
-    sig.types = {m_types.strType(), m_types.intType(), m_types.strType(), m_types.dict(m_types.strType())};
+    sig.types = {m_types.strType(), m_types.intType(), m_types.strType(), m_types.dict(m_types.strType(), m_types.strType())};
     sig.optional = {false, true, true, true};
     call.target = CallTarget::Response;
     bindArguments(call, sig);
@@ -398,11 +398,9 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
             return m_types.list(element);
         if (!element->is(TypeKind::Tuple) || element->items.size() != 2)
             return fail(arg(0).span, "dict() needs (key, value) pairs, but this iterates over " + element->name());
-        if (!element->items[0]->is(TypeKind::Str))
-            return fail(arg(0).span, "dict keys are str in Hotpath handlers, not " + element->items[0]->name());
-        if (wanted && isAssignable(element->items[1], expected->element) && element->items[1] == expected->element)
+        if (wanted && element->items[0] == expected->key && element->items[1] == expected->element)
             return expected;
-        return m_types.dict(element->items[1]);
+        return dictOf(element->items[0], element->items[1], arg(0).span);
     }
     if (id == Builtin::Enumerate) {
         Signature sig{owner, {"iterable", "start"}, {nullptr, m_types.intType()}, {false, true}, 0};
@@ -689,10 +687,13 @@ BuiltinReceiver receiverOf(TypeKind kind)
 } // namespace
 
 // A type as Builtins.h writes it, for a receiver whose element (list) or value (dict)
-// type is `element`. Null for the kinds checked by hand (iterable, type, ?).
-const Type *Checker::builtinType(const std::string &spelling, const Type *element)
+// type is `element` and whose key type (dict) is `key`. Null for the kinds checked by
+// hand (iterable, type, ?).
+const Type *Checker::builtinType(const std::string &spelling, const Type *element, const Type *key)
 {
-    if (spelling == "str" || spelling == "K")
+    if (spelling == "K")
+        return key;
+    if (spelling == "str")
         return m_types.strType();
     if (spelling == "int")
         return m_types.intType();
@@ -709,17 +710,17 @@ const Type *Checker::builtinType(const std::string &spelling, const Type *elemen
     if (spelling == "set[T]")
         return m_types.set(element);
     if (spelling == "iter[K]")
-        return m_types.iterable(m_types.strType());
+        return m_types.iterable(key);
     if (spelling == "iter[T]")
         return m_types.iterable(element);
     if (spelling == "iter[K, T]")
-        return m_types.iterable(m_types.tuple({m_types.strType(), element}));
+        return m_types.iterable(m_types.tuple({key, element}));
     return nullptr;
 }
 
-const Type *Checker::methodResult(const BuiltinInfo &method, const Type *element)
+const Type *Checker::methodResult(const BuiltinInfo &method, const Type *element, const Type *key)
 {
-    return builtinType(method.result, element);
+    return builtinType(method.result, element, key);
 }
 
 const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
@@ -764,6 +765,10 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
         if (target->is(TypeKind::Request) || target->is(TypeKind::Response))
             return fail(call.args[0]->span, "Request.json() parses into a dataclass, list, dict or scalar type, not "
                                                 + target->name());
+        if (const Type *dict = findPart(target, [](const Type *t) { return t->is(TypeKind::Dict) && !t->key->is(TypeKind::Str); }))
+            return fail(call.args[0]->span, "JSON object keys are strings, so Request.json() cannot fill "
+                                                + dict->name() + "; use dict[str, "
+                                                + dict->element->name() + "] and convert the keys");
         return target;
     }
 
@@ -787,7 +792,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     Signature sig{owner, {}, {}, {}, 0};
     for (const BuiltinParameter &param : builtinParameters(found->id)) {
         sig.names.push_back(param.name);
-        sig.types.push_back(builtinType(param.type, element));
+        sig.types.push_back(builtinType(param.type, element, receiver->key));
         sig.optional.push_back(!param.defaultValue.empty());
     }
     sig.positionalOnly = found->keywords ? 0 : sig.names.size();
@@ -814,7 +819,7 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     }
     if (found->id == Builtin::DictGet)
         return call.boundArgs[1] ? element : m_types.optional(element); // d.get(k) is V | None
-    return methodResult(*found, element);
+    return methodResult(*found, element, receiver->key);
 }
 
 } // namespace hotpath::lang

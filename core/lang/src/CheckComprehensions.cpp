@@ -63,17 +63,20 @@ const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const 
         break;
     }
     case ComprehensionForm::Dict: {
-        const Type *key = checkValue(*comprehension.element, m_types.strType());
-        const Type *wanted = expected && expected->is(TypeKind::Dict) ? expected->element : nullptr;
+        const bool dictWanted = expected && expected->is(TypeKind::Dict);
+        const Type *wantedKey = dictWanted ? expected->key : nullptr;
+        const Type *wanted = dictWanted ? expected->element : nullptr;
+        const Type *key = checkValue(*comprehension.element, wantedKey);
+        if (wantedKey && key != wantedKey && isAssignable(key, wantedKey)) {
+            coerce(*comprehension.element, wantedKey, "a dict key");
+            key = wantedKey;
+        }
         const Type *value = checkValue(*comprehension.value, wanted);
         if (wanted && value != wanted && isAssignable(value, wanted)) {
             coerce(*comprehension.value, wanted, "a dict value");
             value = wanted;
         }
-        if (!key->isError() && !key->is(TypeKind::Str))
-            error(comprehension.element->span, "dict keys are str in Hotpath handlers, not " + key->name());
-        else if (!key->isError() && !value->isError())
-            result = m_types.dict(value);
+        result = dictOf(key, value, comprehension.element->span);
         break;
     }
     case ComprehensionForm::Set: {

@@ -562,9 +562,7 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
                 return fail(annotation->span, "dict takes a key and a value type, e.g. dict[str, int]");
             const Type *key = resolveType(args[0], ownerSpan);
             const Type *value = resolveType(args[1], ownerSpan);
-            if (!key->isError() && !key->is(TypeKind::Str))
-                return fail(args[0]->span, "dict keys must be str in Hotpath handlers (got " + key->name() + ")");
-            return key->isError() || value->isError() ? m_types.errorType() : m_types.dict(value);
+            return dictOf(key, value, args[0]->span);
         }
         if (name == "tuple") {
             std::vector<const Type *> items;

@@ -9,25 +9,6 @@
 
 namespace hotpath::lang {
 
-namespace {
-
-bool containsSet(const Type *type)
-{
-    if (type->is(TypeKind::Set))
-        return true;
-    if ((type->is(TypeKind::List) || type->is(TypeKind::Dict) || type->is(TypeKind::Optional)) && containsSet(type->element))
-        return true;
-    for (const Type *item : type->items)
-        if (containsSet(item))
-            return true;
-    if (type->is(TypeKind::Record) && type->record)
-        for (const FieldInfo &field : type->record->fields)
-            if (field.type && field.type != type && containsSet(field.type))
-                return true;
-    return false;
-}
-
-} // namespace
 
 namespace {
 
@@ -262,11 +243,20 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
     }
     endpoint->response = returns->is(TypeKind::Str) ? ResponseKind::Text
                        : returns->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
-    if (endpoint->response == ResponseKind::Json && containsSet(returns)) {
-        // json.dumps(a set) raises TypeError under Flask too.
-        error(function.decl->returns ? function.decl->returns->span : function.decl->nameSpan,
-              "a set is not JSON serializable; return a list, e.g. sorted(s)");
-        return;
+    if (endpoint->response == ResponseKind::Json) {
+        // What json.dumps raises TypeError for under Flask too.
+        const Span at = function.decl->returns ? function.decl->returns->span : function.decl->nameSpan;
+        if (findPart(returns, [](const Type *t) { return t->is(TypeKind::Set); })) {
+            error(at, "a set is not JSON serializable; return a list, e.g. sorted(s)");
+            return;
+        }
+        if (const Type *dict = findPart(returns, [](const Type *t) {
+                return t->is(TypeKind::Dict) && findPart(t->key, [](const Type *k) { return k->is(TypeKind::Tuple); });
+            })) {
+            error(at, "JSON object keys must be str, int, float, bool or None, so " + dict->name()
+                          + " cannot be returned as JSON; join the tuple into a str key");
+            return;
+        }
     }
 
     for (const auto &other : m_program.endpoints) {

@@ -326,7 +326,7 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
         if (attribute.name == "status")
             return m_types.intType();
         if (attribute.name == "headers")
-            return m_types.dict(m_types.strType());
+            return m_types.dict(m_types.strType(), m_types.strType());
         return fail(attribute.nameSpan, "'Response' object has no attribute '" + attribute.name + "'");
     }
     static const std::vector<std::string> strMethods = {"split", "join", "strip", "lstrip", "rstrip", "upper", "lower",
@@ -362,8 +362,11 @@ const Type *Checker::checkSubscript(SubscriptExpr &subscript)
     case TypeKind::Str: requireInt("string"); return m_types.strType();
     case TypeKind::List: requireInt("list"); return container->element;
     case TypeKind::Dict:
-        if (!index->isError() && !index->is(TypeKind::Str))
-            error(subscript.index->span, "dict keys are str, so the key cannot be " + index->name());
+        if (!index->isError() && !isAssignable(index, container->key))
+            error(subscript.index->span, "the keys of " + container->name() + " are " + container->key->name()
+                                             + ", so the key cannot be " + withArticle(index));
+        else
+            coerce(*subscript.index, container->key, "a dict key");
         return container->element;
     case TypeKind::Tuple: {
         auto constant = intConstant(*subscript.index);
@@ -549,6 +552,11 @@ const Type *Checker::checkCompare(CompareExpr &compare)
                                               + " is always " + (op == CompareOp::NotEqual ? "True" : "False"));
             continue;
         }
+        if ((op == CompareOp::In || op == CompareOp::NotIn) && types[i + 1]->is(TypeKind::Dict)
+            && isAssignable(types[i], types[i + 1]->key)) {
+            coerce(left, types[i + 1]->key, "'in'"); // 1 in a dict[float, V]: as its keys are
+            continue;
+        }
         if ((op == CompareOp::In || op == CompareOp::NotIn) && types[i + 1]->is(TypeKind::Set)) {
             if (!types[i]->isError() && !isAssignable(types[i], types[i + 1]->element))
                 error(compare.opSpans[i], withArticle(types[i]) + " is never in " + withArticle(types[i + 1])
@@ -590,6 +598,28 @@ const Type *Checker::checkCompare(CompareExpr &compare)
     return m_types.boolType();
 }
 
+namespace {
+
+// list[int] and list[float], dict[int, str] and dict[float, str]: types whose values
+// Python may find equal, since 1 == 1.0.
+bool sameShapeButNumbers(const Type *a, const Type *b)
+{
+    if (a == b || (a->isNumeric() && b->isNumeric()))
+        return true;
+    if (a->kind != b->kind || a->items.size() != b->items.size() || a->record != b->record)
+        return false;
+    if ((a->key || b->key) && !(a->key && b->key && sameShapeButNumbers(a->key, b->key)))
+        return false;
+    if ((a->element || b->element) && !(a->element && b->element && sameShapeButNumbers(a->element, b->element)))
+        return false;
+    for (size_t i = 0; i < a->items.size(); ++i)
+        if (!sameShapeButNumbers(a->items[i], b->items[i]))
+            return false;
+    return true;
+}
+
+} // namespace
+
 bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right, Span at)
 {
     if (left->isError() || right->isError())
@@ -606,8 +636,8 @@ bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right,
                 error(at, withArticle(left) + " is never in " + withArticle(right) + "; the types differ");
             return true;
         case TypeKind::Dict:
-            if (!left->is(TypeKind::Str))
-                error(at, "dict keys are str, so " + withArticle(left) + " is never a key");
+            if (!isAssignable(left, right->key))
+                error(at, withArticle(left) + " is never a key of " + withArticle(right) + "; the types differ");
             return true;
         case TypeKind::Tuple: return true;
         default:
@@ -618,8 +648,13 @@ bool Checker::checkComparable(CompareOp op, const Type *left, const Type *right,
     if (op == CompareOp::Equal || op == CompareOp::NotEqual) {
         if (left == right || (left->isNumeric() && right->isNumeric()))
             return true;
-        error(at, "comparing " + left->name() + " with " + right->name() + " using '" + spelling
-                      + "' is always " + (op == CompareOp::Equal ? "False" : "True") + "; convert one side first");
+        if (sameShapeButNumbers(left, right))
+            error(at, "comparing " + left->name() + " with " + right->name() + " using '" + spelling
+                          + "' is not supported in Hotpath handlers (Python would compare the numbers by value); "
+                            "convert one side first");
+        else
+            error(at, "comparing " + left->name() + " with " + right->name() + " using '" + spelling
+                          + "' is always " + (op == CompareOp::Equal ? "False" : "True") + "; convert one side first");
         return false;
     }
     const auto orderable = [](const Type *type, auto &self) -> bool {
@@ -735,19 +770,20 @@ const Type *Checker::unifyElements(std::vector<ExprPtr> &elements, const std::ve
 
 const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
 {
-    const Type *value = expected && expected->is(TypeKind::Dict) ? expected->element : nullptr;
+    const bool wanted = expected && expected->is(TypeKind::Dict);
+    const Type *wantedKey = wanted ? expected->key : nullptr;
+    const Type *value = wanted ? expected->element : nullptr;
     if (dict.keys.empty()) {
-        if (value)
+        if (wanted)
             return expected;
         return fail(dict.span, "cannot infer the value type of an empty dict; annotate the variable, e.g. "
                                + (m_targetName.empty() ? std::string("counts") : m_targetName) + ": dict[str, int] = {}");
     }
-    std::vector<const Type *> types;
-    bool fits = value != nullptr;
+    std::vector<const Type *> keyTypes, types;
+    bool fits = wanted;
     for (size_t i = 0; i < dict.keys.size(); ++i) {
-        const Type *key = checkValue(*dict.keys[i]);
-        if (!key->isError() && !key->is(TypeKind::Str))
-            error(dict.keys[i]->span, "dict keys must be str in Hotpath handlers (got " + key->name() + ")");
+        keyTypes.push_back(checkValue(*dict.keys[i], wantedKey));
+        fits = fits && isAssignable(keyTypes.back(), wantedKey);
         const Type *hint = value;
         if (!hint)
             for (const Type *earlier : types)
@@ -757,11 +793,28 @@ const Type *Checker::checkDict(DictExpr &dict, const Type *expected)
         fits = fits && isAssignable(types.back(), value);
     }
     if (fits) {
+        for (ExprPtr &key : dict.keys)
+            coerce(*key, wantedKey, "a dict key");
         for (ExprPtr &item : dict.values)
             coerce(*item, value, "a dict value");
         return expected;
     }
-    return unifyElements(dict.values, types, "dict values", "a dict value", &Checker::dictOf);
+    const Type *keys = unifyElements(dict.keys, keyTypes, "dict keys", "a dict key", &Checker::listOf);
+    const Type *values = unifyElements(dict.values, types, "dict values", "a dict value", &Checker::listOf);
+    if (keys->isError() || values->isError())
+        return m_types.errorType();
+    return dictOf(keys->element, values->element, dict.keys.front()->span);
+}
+
+// dict[K, V] for a hashable K, as Python requires of dict keys.
+const Type *Checker::dictOf(const Type *key, const Type *value, Span keyAt)
+{
+    if (key->isError() || value->isError())
+        return m_types.errorType();
+    if (!isHashable(key))
+        return fail(keyAt, "unhashable type: '" + key->name() + "' (dict keys are str, int, float, bool, or tuples "
+                           "of those)");
+    return m_types.dict(key, value);
 }
 
 const Type *Checker::checkSetLiteral(SetExpr &set, const Type *expected)
@@ -840,7 +893,7 @@ const Type *Checker::iterElement(const Type *type, Span at, const char *context)
     case TypeKind::List:
     case TypeKind::Set:
     case TypeKind::Iterable: return type->element;
-    case TypeKind::Dict: return m_types.strType();
+    case TypeKind::Dict: return type->key;
     case TypeKind::Tuple: {
         if (type->items.empty())
             return fail(at, "cannot iterate an empty tuple");

@@ -116,7 +116,7 @@ public:
     const Type *unifyElements(std::vector<ExprPtr> &elements, const std::vector<const Type *> &types, const char *what,
                               const char *context, const Type *(Checker::*make)(const Type *));
     const Type *listOf(const Type *element) { return m_types.list(element); }
-    const Type *dictOf(const Type *value) { return m_types.dict(value); }
+    const Type *dictOf(const Type *key, const Type *value, Span keyAt);
     const Type *checkCondition(Expr &condition);
     bool m_truthOnly = false; // the expression being checked is only tested for truth
     // "'x' may be None here; check 'x is not None' first", for a T | None used as a T.
@@ -130,8 +130,8 @@ public:
     const Type *checkResponseCall(CallExpr &call);
     const Type *checkBuiltinCall(CallExpr &call, Builtin id, const Type *expected);
     const Type *checkMathCall(CallExpr &call, const BuiltinInfo &function);
-    const Type *builtinType(const std::string &spelling, const Type *element);
-    const Type *methodResult(const BuiltinInfo &method, const Type *element);
+    const Type *builtinType(const std::string &spelling, const Type *element, const Type *key = nullptr);
+    const Type *methodResult(const BuiltinInfo &method, const Type *element, const Type *key = nullptr);
     const Type *checkMethodCall(CallExpr &call, AttributeExpr &callee);
     struct Signature
     {

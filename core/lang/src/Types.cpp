@@ -3,6 +3,8 @@
 
 #include "hotpath/lang/Program.h"
 
+#include <algorithm>
+
 namespace hotpath::lang {
 
 std::string Type::name() const
@@ -14,7 +16,7 @@ std::string Type::name() const
     case TypeKind::Str: return "str";
     case TypeKind::None: return "None";
     case TypeKind::List: return "list[" + element->name() + "]";
-    case TypeKind::Dict: return "dict[str, " + element->name() + "]";
+    case TypeKind::Dict: return "dict[" + key->name() + ", " + element->name() + "]";
     case TypeKind::Iterable: return "iterable of " + element->name();
     case TypeKind::Optional: return element->name() + " | None";
     case TypeKind::Set: return "set[" + element->name() + "]";
@@ -30,6 +32,37 @@ std::string Type::name() const
     }
     }
     return "?";
+}
+
+namespace {
+
+const Type *findPartOnce(const Type *type, const std::function<bool(const Type *)> &match,
+                         std::vector<const Type *> &seen)
+{
+    if (!type || std::find(seen.begin(), seen.end(), type) != seen.end())
+        return nullptr; // records may refer to themselves
+    seen.push_back(type);
+    if (match(type))
+        return type;
+    for (const Type *part : {type->key, type->element})
+        if (const Type *found = findPartOnce(part, match, seen))
+            return found;
+    for (const Type *item : type->items)
+        if (const Type *found = findPartOnce(item, match, seen))
+            return found;
+    if (type->is(TypeKind::Record) && type->record)
+        for (const FieldInfo &field : type->record->fields)
+            if (const Type *found = findPartOnce(field.type, match, seen))
+                return found;
+    return nullptr;
+}
+
+} // namespace
+
+const Type *findPart(const Type *type, const std::function<bool(const Type *)> &match)
+{
+    std::vector<const Type *> seen;
+    return findPartOnce(type, match, seen);
 }
 
 TypeContext::TypeContext()
@@ -69,10 +102,11 @@ const Type *TypeContext::list(const Type *element)
     });
 }
 
-const Type *TypeContext::dict(const Type *value)
+const Type *TypeContext::dict(const Type *key, const Type *value)
 {
-    return intern(m_dicts, value, [&] {
+    return intern(m_dicts, std::pair{key, value}, [&] {
         Type *t = make(TypeKind::Dict);
+        t->key = key;
         t->element = value;
         return t;
     });

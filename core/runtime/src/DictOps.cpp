@@ -1,6 +1,7 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
-// dict[str, T]: CPython's compact, insertion-ordered layout. Entries are appended in
-// insertion order; an open-addressing index of entry positions finds them.
+// dict[K, V]: CPython's compact, insertion-ordered layout. Entries are appended in
+// insertion order; an open-addressing index of entry positions finds them. Keys hash and
+// compare as Python's do (Hash.cpp), so 1 and 1.0 find one entry of a dict[float, V].
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Ops.h"
@@ -15,12 +16,24 @@ namespace {
 constexpr std::int64_t emptySlot = -1;
 constexpr std::int64_t deletedSlot = -2;
 
+const TypeDesc *keyTypeOf(const Dict *dict) { return dict->type->key; }
+
+std::int64_t hashKey(const Dict *dict, Slot key) { return hp_hash(key, keyTypeOf(dict)); }
+
+bool sameKey(const Dict *dict, Slot stored, Slot key)
+{
+    const TypeDesc *type = keyTypeOf(dict);
+    if (type->kind == Kind::Str) // the common case, without hp_equal's dispatch
+        return stored.p == key.p || hp_str_equal(static_cast<Str *>(stored.p), static_cast<Str *>(key.p));
+    return hp_equal(stored, key, type);
+}
+
 // Returns the index slot for `key`: where it is, or where it would go.
-std::uint64_t probe(const Dict *dict, Str *key, std::uint64_t hash, bool &found)
+std::uint64_t probe(const Dict *dict, Slot key, std::int64_t hash, bool &found)
 {
     found = false;
-    std::uint64_t i = hash & dict->indexMask;
-    std::uint64_t perturb = hash;
+    std::uint64_t i = static_cast<std::uint64_t>(hash) & dict->indexMask;
+    std::uint64_t perturb = static_cast<std::uint64_t>(hash);
     std::int64_t firstDeleted = -1;
     for (;;) {
         const std::int64_t at = dict->index[i];
@@ -31,7 +44,7 @@ std::uint64_t probe(const Dict *dict, Str *key, std::uint64_t hash, bool &found)
                 firstDeleted = static_cast<std::int64_t>(i);
         } else {
             const DictEntry &entry = dict->entries[at];
-            if (entry.hash == hash && hp_str_equal(entry.key, key)) {
+            if (entry.hash == hash && sameKey(dict, entry.key, key)) {
                 found = true;
                 return i;
             }
@@ -59,7 +72,7 @@ bool resize(Dict *dict, std::int64_t needed)
     }
     std::int64_t used = 0;
     for (std::int64_t i = 0; i < dict->used; ++i)
-        if (dict->entries[i].key)
+        if (dict->entries[i].live())
             entries[used++] = dict->entries[i];
     heapFree(dict->entries, dict->capacity * static_cast<std::int64_t>(sizeof(DictEntry)));
     heapFree(dict->index, dict->index ? static_cast<std::int64_t>(dict->indexMask + 1) * 4 : 0);
@@ -77,10 +90,10 @@ bool resize(Dict *dict, std::int64_t needed)
     return true;
 }
 
-void raiseKeyError(Str *key)
+void raiseKeyError(const Dict *dict, Slot key)
 {
     std::string text;
-    appendStrRepr(text, view(key));
+    appendRepr(text, key, keyTypeOf(dict));
     if (Context *context = Context::current())
         context->raise(ErrorKind::KeyError, text);
 }
@@ -91,28 +104,28 @@ extern "C" {
 
 Dict *hp_dict_new(const TypeDesc *type) { return newDict(type); }
 
-bool hp_dict_lookup(Dict *dict, Str *key, Slot *value)
+bool hp_dict_lookup(Dict *dict, Slot key, Slot *value)
 {
     if (dict->size == 0)
         return false;
     bool found = false;
-    const std::uint64_t at = probe(dict, key, hp_str_hash(key), found);
+    const std::uint64_t at = probe(dict, key, hashKey(dict, key), found);
     if (found && value)
         *value = dict->entries[dict->index[at]].value;
     return found;
 }
 
-Slot hp_dict_get_item(Dict *dict, Str *key)
+Slot hp_dict_get_item(Dict *dict, Slot key)
 {
     Slot value{0};
     if (!hp_dict_lookup(dict, key, &value))
-        raiseKeyError(key);
+        raiseKeyError(dict, key);
     return value;
 }
 
-void hp_dict_set(Dict *dict, Str *key, Slot value)
+void hp_dict_set(Dict *dict, Slot key, Slot value)
 {
-    const std::uint64_t hash = hp_str_hash(key);
+    const std::int64_t hash = hashKey(dict, key);
     const TypeDesc *type = dict->type->element;
     if (dict->index) {
         bool found = false;
@@ -129,14 +142,14 @@ void hp_dict_set(Dict *dict, Str *key, Slot value)
         return;
     bool found = false;
     const std::uint64_t at = probe(dict, key, hash, found);
-    retainInto(dict, key);
+    retainSlotInto(dict, key, keyTypeOf(dict));
     retainSlotInto(dict, value, type);
     dict->entries[dict->used] = {key, hash, value};
     dict->index[at] = static_cast<std::int32_t>(dict->used++);
     ++dict->size;
 }
 
-bool hp_dict_contains(Dict *dict, Str *key) { return hp_dict_lookup(dict, key, nullptr); }
+bool hp_dict_contains(Dict *dict, Slot key) { return hp_dict_lookup(dict, key, nullptr); }
 
 void hp_dict_clear(Dict *dict)
 {
@@ -147,15 +160,15 @@ void hp_dict_clear(Dict *dict)
         std::fill(dict->index, dict->index + dict->indexMask + 1, -1);
 }
 
-Slot hp_dict_pop(Dict *dict, Str *key, Slot fallback, bool hasFallback)
+Slot hp_dict_pop(Dict *dict, Slot key, Slot fallback, bool hasFallback)
 {
     bool found = false;
     std::uint64_t at = 0;
     if (dict->size)
-        at = probe(dict, key, hp_str_hash(key), found);
+        at = probe(dict, key, hashKey(dict, key), found);
     if (!found) {
         if (!hasFallback) {
-            raiseKeyError(key);
+            raiseKeyError(dict, key);
             return Slot{0};
         }
         retainSlot(fallback, dict->type->element);
@@ -163,14 +176,15 @@ Slot hp_dict_pop(Dict *dict, Str *key, Slot fallback, bool hasFallback)
     }
     DictEntry &entry = dict->entries[dict->index[at]];
     const Slot value = entry.value;
-    release(entry.key);
-    entry.key = nullptr;
+    releaseSlot(entry.key, keyTypeOf(dict));
+    entry.key = Slot{0};
+    entry.hash = DictEntry::deletedEntryHash;
     dict->index[at] = deletedSlot;
     --dict->size;
     return value; // the dict's reference passes to the caller
 }
 
-Slot hp_dict_setdefault(Dict *dict, Str *key, Slot fallback)
+Slot hp_dict_setdefault(Dict *dict, Slot key, Slot fallback)
 {
     Slot value{0};
     if (hp_dict_lookup(dict, key, &value))

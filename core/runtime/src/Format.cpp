@@ -241,12 +241,12 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
         bool first = true;
         for (std::int64_t i = 0; i < dict->used; ++i) {
             const DictEntry &entry = dict->entries[i];
-            if (!entry.key)
+            if (!entry.live())
                 continue;
             if (!first)
                 out += ", ";
             first = false;
-            appendStrRepr(out, view(entry.key));
+            appendRepr(out, entry.key, type->key);
             out += ": ";
             appendRepr(out, entry.value, type->element);
         }

@@ -41,9 +41,10 @@ template<typename Visit> void forEachChild(Object *o, Visit &visit)
     case ObjectKind::Dict: {
         auto *dict = static_cast<Dict *>(o);
         for (std::int64_t i = 0; i < dict->used; ++i) {
-            if (!dict->entries[i].key)
+            if (!dict->entries[i].live())
                 continue;
-            visit(dict->entries[i].key);
+            if (dict->type->key->isObject())
+                visit(dict->entries[i].key.p);
             if (dict->type->element->isObject())
                 visit(dict->entries[i].value.p);
         }
@@ -87,11 +88,11 @@ void releaseDictEntries(Dict *dict)
 {
     for (std::int64_t i = 0; i < dict->used; ++i) {
         DictEntry &entry = dict->entries[i];
-        if (!entry.key)
+        if (!entry.live())
             continue;
-        release(entry.key);
+        releaseSlot(entry.key, dict->type->key);
         releaseSlot(entry.value, dict->type->element);
-        entry.key = nullptr;
+        entry.hash = DictEntry::deletedEntryHash;
     }
 }
 

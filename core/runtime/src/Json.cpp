@@ -430,7 +430,7 @@ public:
             return true;
         }
         case Kind::Dict: {
-            if (node.type != Node::Type::Object)
+            if (node.type != Node::Type::Object || type->key->kind != Kind::Str) // the checker allows str keys only
                 return mismatch(node, "object", where);
             Dict *dict = newDict(type);
             if (!dict)
@@ -447,7 +447,7 @@ public:
                     releaseSlot(value, type->element);
                     return false;
                 }
-                hp_dict_set(dict, name, value);
+                hp_dict_set(dict, Slot{.p = name}, value);
                 release(name);
                 releaseSlot(value, type->element);
             }
@@ -565,6 +565,26 @@ void appendJsonString(std::string &out, std::string_view text)
     out += '"';
 }
 
+namespace {
+
+// An object key as json.dumps writes it: a str as it is; an int, float, bool or None as
+// its JSON text, quoted ({1: "a"} gives {"1": "a"}). The checker lets no other key type
+// reach a JSON answer.
+void appendJsonKey(std::string &out, Slot key, const TypeDesc *type)
+{
+    if (type->kind == Kind::Str) {
+        appendJsonString(out, view(static_cast<const Str *>(key.p)));
+        return;
+    }
+    std::string text;
+    appendJson(text, key, type);
+    out += '"';
+    out += text;
+    out += '"';
+}
+
+} // namespace
+
 void appendJson(std::string &out, Slot value, const TypeDesc *type)
 {
     switch (type->kind) {
@@ -596,12 +616,12 @@ void appendJson(std::string &out, Slot value, const TypeDesc *type)
         bool first = true;
         for (std::int64_t k = 0; k < dict->used; ++k) {
             const DictEntry &entry = dict->entries[k];
-            if (!entry.key)
+            if (!entry.live())
                 continue;
             if (!first)
                 out += ',';
             first = false;
-            appendJsonString(out, view(entry.key));
+            appendJsonKey(out, entry.key, type->key);
             out += ':';
             appendJson(out, entry.value, type->element);
         }

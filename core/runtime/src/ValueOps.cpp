@@ -115,7 +115,7 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type)
             return false;
         for (std::int64_t i = 0; i < x->used; ++i) {
             const DictEntry &entry = x->entries[i];
-            if (!entry.key)
+            if (!entry.live())
                 continue;
             Slot other{0};
             if (!hp_dict_lookup(y, entry.key, &other) || !hp_equal(entry.value, other, type->element))

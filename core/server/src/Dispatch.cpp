@@ -100,10 +100,10 @@ runtime::Tuple *makeRequest(const HttpRequest &request, const TypeDesc *type)
         for (const auto &[name, value] : pairs) {
             runtime::Str *key = runtime::newStr(lowerKeys ? lower(name) : name);
             Slot present{0};
-            if (table && key && !runtime::hp_dict_lookup(table, key, &present)) { // the first one wins
+            if (table && key && !runtime::hp_dict_lookup(table, Slot{.p = key}, &present)) { // the first one wins
                 Slot text;
                 text.p = runtime::newStr(value);
-                runtime::hp_dict_set(table, key, text);
+                runtime::hp_dict_set(table, Slot{.p = key}, text);
                 runtime::release(text.p);
             }
             runtime::release(key);
@@ -315,8 +315,8 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
             response.contentType = std::string(runtime::view(static_cast<const runtime::Str *>(record->items()[2].p)));
             const auto *headers = static_cast<const runtime::Dict *>(record->items()[3].p);
             for (std::int64_t k = 0; headers && k < headers->used; ++k)
-                if (const runtime::Str *key = headers->entries[k].key)
-                    response.headers.emplace_back(std::string(runtime::view(key)),
+                if (headers->entries[k].live())
+                    response.headers.emplace_back(std::string(runtime::view(static_cast<const runtime::Str *>(headers->entries[k].key.p))),
                                                   std::string(runtime::view(static_cast<const runtime::Str *>(headers->entries[k].value.p))));
             if (response.status < 100 || response.status > 599) {
                 response.failure = "Response status " + std::to_string(response.status) + " is not an HTTP status";

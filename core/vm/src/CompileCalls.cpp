@@ -455,6 +455,7 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
     auto value = [&](size_t i) { return expr(*bound(i)); };
     auto constantInt = [&](std::int64_t v) { const int r = tempNumber(); emit(Op::LOAD_K, r, intConstant(v)); return r; };
     const lang::Type *elem = receiverType->element;
+    const bool keyIsObject = receiverType->key && isObject(receiverType->key);
     const lang::Type *strT = m_module.program.types.strType();
 
     switch (e.builtin) {
@@ -514,12 +515,12 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         break;
     case Builtin::DictGet:
         if (bound(1))
-            return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);
-        return native(Native::dict_get, {receiver, value(0)}, {true, true}, dst, e.type, m_module.desc(e.type));
+            return native(Native::dict_get_default, {receiver, value(0), value(1)}, {true, keyIsObject, isObject(elem)}, dst, e.type);
+        return native(Native::dict_get, {receiver, value(0)}, {true, keyIsObject}, dst, e.type, m_module.desc(e.type));
     case Builtin::DictPop:
         if (bound(1))
-            return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, true, isObject(elem)}, dst, e.type);
-        return native(Native::dict_pop, {receiver, value(0)}, {true, true}, dst, e.type);
+            return native(Native::dict_pop_default, {receiver, value(0), value(1)}, {true, keyIsObject, isObject(elem)}, dst, e.type);
+        return native(Native::dict_pop, {receiver, value(0)}, {true, keyIsObject}, dst, e.type);
     case Builtin::RequestQuery:
     case Builtin::RequestHeader: {
         const bool query = e.builtin == Builtin::RequestQuery;

@@ -127,7 +127,7 @@ int FunctionCompiler::dictFromPairs(const CallExpr &e, int dst)
             } else {
                 const lang::Type *keyType = element.type->items[0], *valueType = element.type->items[1];
                 key = temp(keyType);
-                emit(Op::GET_ITEM_OBJ, key, element.reg, 0);
+                emit(isObject(keyType) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, key, element.reg, 0);
                 value = temp(valueType);
                 emit(isObject(valueType) ? Op::GET_ITEM_OBJ : Op::GET_ITEM, value, element.reg, 1);
             }

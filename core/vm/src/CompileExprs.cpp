@@ -433,7 +433,9 @@ int FunctionCompiler::compareOne(CompareOp op, int left, const lang::Type *leftT
             needle = tempNumber();
             emit(Op::I2F, needle, left);
         }
-        native(fn, {right, needle}, {true, isObject(leftType)}, out, m_module.program.types.boolType(),
+        // A dict's key is coerced to the dict's key type (1 to 1.0, 2 to a boxed int | None).
+        const bool needleIsObject = container->is(TypeKind::Dict) ? isObject(container->key) : isObject(leftType);
+        native(fn, {right, needle}, {true, needleIsObject}, out, m_module.program.types.boolType(),
                container->is(TypeKind::Tuple) ? m_module.desc(container) : nullptr);
         if (op == CompareOp::NotIn)
             emit(Op::NOT, out, out);
@@ -727,7 +729,7 @@ int FunctionCompiler::dictLiteral(const DictExpr &e, int dst)
 {
     std::vector<bool> objects;
     for (size_t i = 0; i < e.keys.size(); ++i) {
-        objects.push_back(true);
+        objects.push_back(isObject(e.type->key));
         objects.push_back(isObject(e.type->element));
     }
     const int base = e.keys.empty() ? 0 : tempBlock(objects);

@@ -80,21 +80,20 @@ struct DictIterator : FunctionCompiler::Iterator
 {
     int dict = -1, position = -1, size = -1;
     enum class Yield { Keys, Values, Items } yield = Yield::Keys;
-    const lang::Type *valueType = nullptr;
+    const lang::Type *keyType = nullptr, *valueType = nullptr;
 
     int next(FunctionCompiler &fc, Element &out) override
     {
         const int more = fc.tempNumber();
-        const int key = fc.tempObject();
+        const int key = fc.temp(keyType);
         const int value = fc.temp(valueType);
         fc.emit(Op::DICT_NEXT, more, dict, position);
         fc.emitExtra(key, value, size);
         const int exit = fc.emitJump(Op::JUMP_IF_NOT, more);
-        const lang::Type *strT = fc.m_module.program.types.strType();
         switch (yield) {
-        case Yield::Keys: out = {key, {}, strT}; break;
+        case Yield::Keys: out = {key, {}, keyType}; break;
         case Yield::Values: out = {value, {}, valueType}; break;
-        case Yield::Items: out = {-1, {{key, {}, strT}, {value, {}, valueType}}, elementType}; break;
+        case Yield::Items: out = {-1, {{key, {}, keyType}, {value, {}, valueType}}, elementType}; break;
         }
         return exit;
     }
@@ -235,6 +234,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
             emit(Op::LOAD_K, it->position, intConstant(0));
             it->size = tempNumber();
             emit(Op::LEN, it->size, it->dict, typeConstant(receiver.type));
+            it->keyType = receiver.type->key;
             it->valueType = receiver.type->element;
             it->yield = call.builtin == Builtin::DictKeys     ? DictIterator::Yield::Keys
                       : call.builtin == Builtin::DictValues ? DictIterator::Yield::Values
@@ -281,6 +281,7 @@ std::unique_ptr<FunctionCompiler::Iterator> FunctionCompiler::makeIteratorFor(co
         emit(Op::LOAD_K, it->position, intConstant(0));
         it->size = tempNumber();
         emit(Op::LEN, it->size, it->dict, typeConstant(type));
+        it->keyType = type->key;
         it->valueType = type->element;
         it->yield = DictIterator::Yield::Keys;
         return it;

@@ -62,6 +62,7 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         break;
     case TypeKind::Dict:
         d.kind = Kind::Dict;
+        d.key = desc(type->key);
         d.element = desc(type->element);
         break;
     case TypeKind::Set:
@@ -107,6 +108,7 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         static const char *const fieldNames[] = {"method", "path", "body", "headers", "query"};
         TypeDesc &table = module.types.emplace_back();
         table.kind = Kind::Dict;
+        table.key = desc(program.types.strType());
         table.element = desc(program.types.strType());
         auto &items = module.typeLists.emplace_back();
         const TypeDesc *str = desc(program.types.strType());
@@ -123,6 +125,7 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         static const char *const fieldNames[] = {"body", "status", "content_type", "headers"};
         TypeDesc &headers = module.types.emplace_back();
         headers.kind = Kind::Dict;
+        headers.key = desc(program.types.strType());
         headers.element = desc(program.types.strType());
         auto &items = module.typeLists.emplace_back();
         items = {desc(program.types.strType()), desc(program.types.intType()), desc(program.types.strType()), &headers};

@@ -178,6 +178,8 @@ public:
             return iterable->element;
         if (iterable->is(TypeKind::Tuple))
             return iterable->items.front();
+        if (iterable->is(TypeKind::Dict))
+            return iterable->key;
         return m_module.program.types.strType();
     }
     static bool isGenerator(const Expr &e)

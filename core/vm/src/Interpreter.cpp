@@ -749,7 +749,7 @@ dispatch:
         {
             const Instr &i = code[pc];
             auto *dict = static_cast<Dict *>(R[i.b].p);
-            const Slot value = hp_dict_get_item(dict, static_cast<Str *>(R[i.c].p));
+            const Slot value = hp_dict_get_item(dict, R[i.c]);
             CHECK();
             if (dict->type->element->isObject()) {
                 retain(value.p);
@@ -762,7 +762,7 @@ dispatch:
         CASE(DICT_SET)
         {
             const Instr &i = code[pc];
-            hp_dict_set(static_cast<Dict *>(R[i.a].p), static_cast<Str *>(R[i.b].p), R[i.c]);
+            hp_dict_set(static_cast<Dict *>(R[i.a].p), R[i.b], R[i.c]);
             CHECK();
             NEXT();
         }
@@ -774,8 +774,12 @@ dispatch:
             R[i.a].i = hp_op_dict_next(static_cast<Dict *>(R[i.b].p), R[i.c].i, R[x.c].i, out);
             CHECK();
             if (R[i.a].i) {
-                storeObject(R[x.a], out[0].p);
-                if (static_cast<Dict *>(R[i.b].p)->type->element->isObject())
+                const TypeDesc *type = static_cast<Dict *>(R[i.b].p)->type;
+                if (type->key->isObject())
+                    storeObject(R[x.a], out[0].p);
+                else
+                    R[x.a] = out[0];
+                if (type->element->isObject())
                     storeObject(R[x.b], out[1].p);
                 else
                     R[x.b] = out[1];

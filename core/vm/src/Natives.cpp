@@ -131,12 +131,12 @@ void minMax(Slot *a, Slot *r, bool wantMax)
 NATIVE_FN(list_min) { UNUSED_T; minMax(a, r, false); }
 NATIVE_FN(list_max) { UNUSED_T; minMax(a, r, true); }
 
-NATIVE_FN(dict_contains) { UNUSED_T; r->i = hp_dict_contains(D(a[0]), S(a[1])); }
+NATIVE_FN(dict_contains) { UNUSED_T; r->i = hp_dict_contains(D(a[0]), a[1]); }
 NATIVE_FN(dict_get_default)
 {
     UNUSED_T;
     Slot value{0};
-    *r = hp_dict_lookup(D(a[0]), S(a[1]), &value) ? value : a[2];
+    *r = hp_dict_lookup(D(a[0]), a[1], &value) ? value : a[2];
     retainSlot(*r, D(a[0])->type->element);
 }
 // Sets (runtime/SetOps.cpp). set_new's and set_to_list's t is the type to make.
@@ -234,7 +234,7 @@ NATIVE_FN(pow_mod)
 NATIVE_FN(dict_get)
 {
     Slot value{0};
-    if (!hp_dict_lookup(D(a[0]), S(a[1]), &value)) {
+    if (!hp_dict_lookup(D(a[0]), a[1], &value)) {
         r->p = nullptr;
         return;
     }
@@ -246,12 +246,12 @@ NATIVE_FN(dict_get)
         *r = value;
     }
 }
-NATIVE_FN(dict_pop) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), Slot{0}, false); }
-NATIVE_FN(dict_pop_default) { UNUSED_T; *r = hp_dict_pop(D(a[0]), S(a[1]), a[2], true); }
+NATIVE_FN(dict_pop) { UNUSED_T; *r = hp_dict_pop(D(a[0]), a[1], Slot{0}, false); }
+NATIVE_FN(dict_pop_default) { UNUSED_T; *r = hp_dict_pop(D(a[0]), a[1], a[2], true); }
 NATIVE_FN(dict_setdefault)
 {
     UNUSED_T;
-    *r = hp_dict_setdefault(D(a[0]), S(a[1]), a[2]);
+    *r = hp_dict_setdefault(D(a[0]), a[1], a[2]);
     retainSlot(*r, D(a[0])->type->element);
 }
 

@@ -177,13 +177,13 @@ std::int64_t hp_op_dict_next(Dict *dict, std::int64_t position, std::int64_t exp
         raiseOnCurrent(ErrorKind::RuntimeError, "dictionary changed size during iteration");
         return 0;
     }
-    while (position < dict->used && !dict->entries[position].key)
+    while (position < dict->used && !dict->entries[position].live())
         ++position;
     if (position >= dict->used)
         return 0;
     const DictEntry &item = dict->entries[position];
-    retain(item.key);
-    out[0].p = item.key;
+    out[0] = item.key;
+    retainSlot(item.key, dict->type->key);
     out[1] = item.value;
     retainSlot(item.value, dict->type->element);
     out[2].i = position + 1;
@@ -208,7 +208,7 @@ Dict *hp_op_new_dict(const TypeDesc *type, const Slot *items, std::int64_t pairs
     if (!dict)
         return nullptr;
     for (std::int64_t k = 0; k < pairs; ++k)
-        hp_dict_set(dict, static_cast<Str *>(items[2 * k].p), items[2 * k + 1]);
+        hp_dict_set(dict, items[2 * k], items[2 * k + 1]);
     return dict;
 }
 

@@ -178,12 +178,9 @@ public:
             dict->type = m_map.at(dict->type);
             for (std::int64_t i = 0; i < dict->used; ++i) {
                 DictEntry &entry = dict->entries[i];
-                if (!entry.key)
+                if (!entry.live())
                     continue;
-                Slot key{};
-                key.p = entry.key;
-                rehome(key, m_strType);
-                entry.key = static_cast<Str *>(key.p);
+                rehome(entry.key, dict->type->key); // its hash stays valid, as a set's do
                 rehome(entry.value, dict->type->element);
             }
             return;
@@ -267,14 +264,16 @@ private:
         const auto *from = static_cast<Dict *>(o);
         Dict *to = newDict(type);
         for (std::int64_t i = 0; i < from->used; ++i) {
-            if (!from->entries[i].key)
+            if (!from->entries[i].live())
                 continue;
-            auto *key = static_cast<Str *>(copy(from->entries[i].key, m_strType));
+            Slot key = from->entries[i].key;
+            if (type->key->isObject())
+                key.p = copy(static_cast<Object *>(key.p), type->key);
             Slot value = from->entries[i].value;
             if (type->element->isObject())
                 value.p = copy(static_cast<Object *>(value.p), type->element);
             hp_dict_set(to, key, value);
-            release(key);
+            releaseSlot(key, type->key);
             releaseSlot(value, type->element);
         }
         return to;
@@ -285,8 +284,6 @@ private:
     std::set<Object *> m_seen;
     std::map<Object *, Record *> m_rebuilt;
     std::vector<Record *> m_retired;
-    static inline const TypeDesc m_strStorage{Kind::Str};
-    const TypeDesc *m_strType = &m_strStorage;
 };
 
 } // namespace
@@ -302,7 +299,7 @@ std::string describeType(const TypeDesc *type)
     case Kind::Optional: return describeType(type->element) + " | None";
     case Kind::Set: return "set[" + describeType(type->element) + "]";
     case Kind::List: return "list[" + describeType(type->element) + "]";
-    case Kind::Dict: return "dict[str, " + describeType(type->element) + "]";
+    case Kind::Dict: return "dict[" + describeType(type->key) + ", " + describeType(type->element) + "]";
     case Kind::Record: return type->name;
     case Kind::Tuple: {
         std::string text = "tuple[";
@@ -371,14 +368,14 @@ std::string previewValue(Slot value, const TypeDesc *type, std::size_t maxBytes)
         const std::int64_t end = list ? l->size : d->used;
         bool first = true;
         for (std::int64_t i = 0; i < end && out.size() <= maxBytes; ++i) {
-            if (dict && !d->entries[i].key)
+            if (dict && !d->entries[i].live())
                 continue;
             out += first ? "" : ", ";
             first = false;
             if (list) {
                 appendRepr(out, l->items[i], type->element);
             } else {
-                appendStrRepr(out, view(d->entries[i].key));
+                appendRepr(out, d->entries[i].key, type->key);
                 out += ": ";
                 appendRepr(out, d->entries[i].value, type->element);
             }

@@ -6,6 +6,7 @@
 // expression that already produced a diagnostic: every rule accepts it silently, which
 // is what keeps one mistake from cascading into a dozen messages.
 
+#include <functional>
 #include <map>
 #include <memory>
 #include <string>
@@ -28,6 +29,7 @@ class Type
 public:
     TypeKind kind;
     const Type *element = nullptr;  // List element, Dict value, Iterable element, Optional's T
+    const Type *key = nullptr;      // Dict key: a hashable type
     std::vector<const Type *> items; // Tuple
     const RecordInfo *record = nullptr;
 
@@ -38,6 +40,10 @@ public:
     bool isOptional() const { return kind == TypeKind::Optional; }
     std::string name() const; // as Python spells it: list[int], dict[str, float], Point
 };
+
+// The first part of `type` (itself, an element, key, item or dataclass field, searched
+// depth-first) for which `match` is true, or null.
+const Type *findPart(const Type *type, const std::function<bool(const Type *)> &match);
 
 class TypeContext
 {
@@ -56,7 +62,7 @@ public:
     const Type *errorType() const { return m_error; }
 
     const Type *list(const Type *element);
-    const Type *dict(const Type *value); // keys are always str
+    const Type *dict(const Type *key, const Type *value);
     const Type *iterable(const Type *element);
     // T | None; None stays None, an Optional stays as it is.
     const Type *optional(const Type *type);
@@ -68,7 +74,8 @@ private:
     Type *make(TypeKind kind);
 
     std::vector<std::unique_ptr<Type>> m_types;
-    std::map<const Type *, const Type *> m_lists, m_dicts, m_iterables, m_optionals, m_sets;
+    std::map<const Type *, const Type *> m_lists, m_iterables, m_optionals, m_sets;
+    std::map<std::pair<const Type *, const Type *>, const Type *> m_dicts;
     std::map<std::vector<const Type *>, const Type *> m_tuples;
     std::map<const RecordInfo *, const Type *> m_records;
     const Type *m_int, *m_float, *m_bool, *m_str, *m_none, *m_request, *m_response, *m_error;

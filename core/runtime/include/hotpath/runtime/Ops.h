@@ -75,13 +75,13 @@ bool hp_list_contains(List *list, Slot value);
 
 // ---- dict (keys are str)
 Dict *hp_dict_new(const TypeDesc *type);
-bool hp_dict_lookup(Dict *dict, Str *key, Slot *value); // borrowed value; false when absent
-Slot hp_dict_get_item(Dict *dict, Str *key);           // borrowed; KeyError when absent
-void hp_dict_set(Dict *dict, Str *key, Slot value);    // takes new references to key and value
-bool hp_dict_contains(Dict *dict, Str *key);
+bool hp_dict_lookup(Dict *dict, Slot key, Slot *value); // borrowed value; false when absent
+Slot hp_dict_get_item(Dict *dict, Slot key);           // borrowed; KeyError when absent
+void hp_dict_set(Dict *dict, Slot key, Slot value);    // takes new references to key and value
+bool hp_dict_contains(Dict *dict, Slot key);
 void hp_dict_clear(Dict *dict);
-Slot hp_dict_pop(Dict *dict, Str *key, Slot fallback, bool hasFallback); // owned
-Slot hp_dict_setdefault(Dict *dict, Str *key, Slot fallback);            // borrowed
+Slot hp_dict_pop(Dict *dict, Slot key, Slot fallback, bool hasFallback); // owned
+Slot hp_dict_setdefault(Dict *dict, Slot key, Slot fallback);            // borrowed
 
 // ---- values of any type
 bool hp_equal(Slot a, Slot b, const TypeDesc *type);

@@ -31,7 +31,7 @@ enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Recor
 struct TypeDesc
 {
     Kind kind = Kind::Int;
-    const TypeDesc *element = nullptr;      // List element, Dict value
+    const TypeDesc *element = nullptr;      // List element, Dict value, Set element
     std::uint32_t count = 0;                // Tuple items, Record fields
     const TypeDesc *const *items = nullptr; // Tuple item / Record field types
     const char *name = nullptr;             // Record class name
@@ -39,6 +39,9 @@ struct TypeDesc
     // Record only: per field, its default value (a module constant) or null. Used where the
     // runtime builds records itself (Request.json()).
     const Slot *const *defaults = nullptr;
+    // Dict only: the key type, one of the hashable kinds (str, int, float, bool, a tuple of
+    // those, or an Optional of one).
+    const TypeDesc *key = nullptr;
 
     // Optional (`T | None`): `element` is T. The value is a pointer, null for None; for an
     // object T it is the object itself, for int, float or bool a box: a one-item Tuple of
@@ -114,9 +117,13 @@ static_assert(sizeof(Str) == 40);
 
 struct DictEntry
 {
-    Str *key; // null: deleted
-    std::uint64_t hash;
+    Slot key;
+    std::int64_t hash; // hp_hash(key); deletedEntryHash once the entry is deleted
     Slot value;
+
+    // hp_hash never gives -1 (as in CPython, -1 is not a hash), so it marks deleted entries.
+    static constexpr std::int64_t deletedEntryHash = -1;
+    bool live() const { return hash != deletedEntryHash; }
 };
 
 // Insertion-ordered hash table (CPython's compact layout): entries in insertion order,
