@@ -194,6 +194,93 @@ def check() -> str:
         QVERIFY(parts[1].toULongLong() < hits.requests); // reset by the second reload
         QCOMPARE_CLEAN_STOP(server);
     }
+
+    // The todo API as Flask users write it: state keyed by int ids and by (x, y) cells,
+    // answered as JSON with the keys as json.dumps writes them, kept across a hot reload.
+    void intAndTupleKeyedStateServesAndSurvivesReload()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"), R"({"format": 1, "name": "todos", "files": ["app.py"]})");
+        const char *todoApp = R"(from dataclasses import dataclass
+from hotpath import Request, Response, get, post
+
+
+@dataclass
+class Todo:
+    id: int
+    title: str
+    done: bool = False
+
+
+@dataclass
+class NewTodo:
+    title: str
+
+
+TODOS: dict[int, Todo] = {}
+CELLS: dict[tuple[int, int], int] = {}
+next_id = 1
+
+
+@post("/todos")
+def create(req: Request) -> Todo:
+    global next_id
+    todo = Todo(next_id, req.json(NewTodo).title)
+    TODOS[todo.id] = todo
+    next_id += 1
+    return todo
+
+
+@get("/todos")
+def all_todos() -> dict[int, Todo]:
+    return TODOS
+
+
+@get("/todos/<int:todo_id>")
+def one(todo_id: int) -> Response:
+    todo = TODOS.get(todo_id)
+    if todo is None:
+        return Response('{"error": "no such todo"}', 404, "application/json")
+    return Response(todo.title)
+
+
+@get("/visit/<int:x>/<int:y>")
+def visit(x: int, y: int) -> int:
+    cell = (x // 10, y // 10)
+    CELLS[cell] = CELLS.get(cell, 0) + 1
+    return CELLS[cell]
+
+
+@get("/cells")
+def cells() -> list[tuple[int, int, int]]:
+    return sorted([(x, y, n) for (x, y), n in CELLS.items()])
+)";
+        writeFile(dir.path(), QStringLiteral("app.py"), todoApp);
+        Served server({dir.path(), QStringLiteral("--watch"), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        const QList<QPair<QByteArray, QByteArray>> json = {{"Content-Type", "application/json"}};
+        for (const char *title : {"write", "test", "ship"})
+            QCOMPARE(request(server.port, "POST", "/todos", json, QByteArray("{\"title\": \"") + title + "\"}").status, 200);
+        for (const char *at : {"/visit/1/2", "/visit/5/5", "/visit/15/3", "/visit/99/99"})
+            QCOMPARE(request(server.port, "GET", at).status, 200);
+        const QByteArray expected = R"({"1":{"id":1,"title":"write","done":false},"2":{"id":2,"title":"test","done":false},)"
+                                    R"("3":{"id":3,"title":"ship","done":false}})";
+        QCOMPARE(request(server.port, "GET", "/todos").body, expected);
+        QCOMPARE(request(server.port, "GET", "/todos/2").body, QByteArray("test"));
+        QCOMPARE(request(server.port, "GET", "/todos/7").status, 404);
+        QCOMPARE(request(server.port, "GET", "/cells").body, QByteArray("[[0,0,2],[1,0,1],[9,9,1]]"));
+
+        // A new endpoint: every name keeps its type, so every value moves to the new version.
+        QByteArray edited = QByteArray(todoApp) + "\n\n@get(\"/count\")\ndef count() -> int:\n    return len(TODOS)\n";
+        writeFile(dir.path(), QStringLiteral("app.py"), edited);
+        QTRY_COMPARE_WITH_TIMEOUT(request(server.port, "GET", "/count").body, QByteArray("3"), 10000);
+        QVERIFY(server.log().contains("state app.py: TODOS kept"));
+        QCOMPARE(request(server.port, "GET", "/todos").body, expected);
+        QCOMPARE(request(server.port, "GET", "/cells").body, QByteArray("[[0,0,2],[1,0,1],[9,9,1]]"));
+        QCOMPARE(request(server.port, "POST", "/todos", json, R"({"title": "again"})").body,
+                 QByteArray(R"({"id":4,"title":"again","done":false})"));
+        QCOMPARE_CLEAN_STOP(server);
+    }
 };
 
 QTEST_GUILESS_MAIN(TestState)

@@ -244,6 +244,43 @@ private Q_SLOTS:
         QVERIFY(reset[1].kept() && reset[2].kept());
     }
 
+    // Dicts keyed by ints and tuples move with their keys rewritten to the new types; a
+    // dict whose key type changed is a new type, so it resets, however alike the values.
+    void stateKeyedByIntsAndTuplesMoves()
+    {
+        const char *source = "BY_ID: dict[int, str] = {}\n"
+                             "CELLS: dict[tuple[str, int], float] = {}\n"
+                             "def put(k: int) -> int:\n"
+                             "    BY_ID[k] = f'item {k}'\n"
+                             "    CELLS[('row', k)] = k / 2\n"
+                             "    return len(BY_ID)\n"
+                             "def show() -> str:\n"
+                             "    return f'{BY_ID} {CELLS} {BY_ID.get(3)} {CELLS[(\"row\", 1)]}'\n";
+        auto first = std::make_unique<Compiled>(compile(source));
+        for (int k : {3, 1, 2})
+            call(*first, "put", {intArg(k)});
+        Compiled second = compile(std::string(source) + "def other() -> int:\n    return 1\n");
+        const std::vector<vm::StateChange> changes = vm::moveState(*first->module->state, *second.module->state);
+        QCOMPARE(changes.size(), std::size_t(2));
+        QCOMPARE(changes[0].detail, std::string("kept (3 entries)"));
+        QCOMPARE(changes[1].detail, std::string("kept (3 entries)"));
+        first.reset();
+        const vm::CallResult shown = call(second, "show", {});
+        QCOMPARE(std::string(runtime::view(static_cast<runtime::Str *>(shown.value.p))),
+                 std::string("{3: 'item 3', 1: 'item 1', 2: 'item 2'} {('row', 3): 1.5, ('row', 1): 0.5, ('row', 2): 1.0} "
+                             "item 3 0.5"));
+        runtime::release(shown.value.p);
+        QCOMPARE(call(second, "put", {intArg(1)}).value.i, std::int64_t(3)); // found, not added again
+
+        std::string rekeyed = std::string(source).replace(0, std::strlen("BY_ID: dict[int, str] = {}\n"), "BY_ID: dict[str, str] = {}\n");
+        rekeyed.replace(rekeyed.find("BY_ID[k]"), 8, "BY_ID[str(k)]");
+        rekeyed.replace(rekeyed.find("BY_ID.get(3)"), 12, "BY_ID.get(\"3\")");
+        Compiled third = compile(rekeyed);
+        const std::vector<vm::StateChange> reset = vm::moveState(*second.module->state, *third.module->state);
+        QCOMPARE(reset[0].detail, std::string("reset: its type changed from dict[int, str] to dict[str, str]"));
+        QVERIFY(reset[1].kept());
+    }
+
     // A reset says why in the user's terms: which dataclass's fields changed, or that no
     // function changes the variable any more (so it is a constant again).
     void stateResetsSayWhy()

@@ -41,10 +41,12 @@ bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans &p
         return known->second == b;
     if (a->kind == Kind::Record && b->kind == Kind::Record && std::strcmp(a->name, b->name) == 0)
         return fieldsMigrate(a, b, map, plans);
-    if (a->kind != b->kind || a->count != b->count || !a->element != !b->element)
+    if (a->kind != b->kind || a->count != b->count || !a->element != !b->element || !a->key != !b->key)
         return false;
     map[a] = b;
     if (a->element && !sameShape(a->element, b->element, map, plans))
+        return false;
+    if (a->key && !sameShape(a->key, b->key, map, plans)) // dict[str, V] to dict[int, V] is a new type
         return false;
     for (std::uint32_t i = 0; i < a->count; ++i)
         if (!sameShape(a->items[i], b->items[i], map, plans))
