@@ -6,9 +6,11 @@ Each seed gives one program of the handler subset: nested loops, int arithmetic 
 64-bit boundaries, floor division and modulo with negative operands, string slicing with
 negative steps, list and dict mutation, a dataclass (construction, fields read and
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
-and a dataclass object that functions rebind with `global` or change in place), recursion
+and a dataclass object, some built by comprehensions, that functions rebind with `global`
+or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
-(sum, any, all, str.join), key lambdas of sorted, min and max, set[int] values (whose
+(sum, any, all, str.join), key lambdas of sorted, min and max, dicts keyed by int and by
+(int, int) tuples, set[int] values (whose
 printed order CPython checks), and int | None locals narrowed by `is not None`, `or` and
 conditional expressions. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
@@ -35,6 +37,7 @@ SHIM = os.path.normpath(os.path.join(os.path.dirname(os.path.abspath(__file__)),
 
 INT_EDGES = ["9223372036854775807", "(-9223372036854775807 - 1)", "4611686018427387904", "-4611686018427387904",
              "3037000499", "-3037000500", "2147483647", "-1", "0", "1"]
+IDICT, TDICT = "dict[int, int]", "dict[tuple[int, int], int]"
 ALPHABET = ["a", "b", "c", "Z", " ", "-", "é", "ü", "日", "7"]
 
 
@@ -71,7 +74,8 @@ class Generator:
         existing = self.names(scope, type_)
         if existing and (leaf or self.chance(0.3)):
             return self.pick(existing)
-        return getattr(self, "expr_" + type_.split("[")[0])(scope, depth + 1, leaf)
+        kind = {IDICT: "idict", TDICT: "tdict"}.get(type_, type_.split("[")[0])
+        return getattr(self, "expr_" + kind)(scope, depth + 1, leaf)
 
     def comprehension_clause(self, scope, depth):
         # `for v in xs [if cond]`, and the scope the element sees (v is the clause's own).
@@ -120,6 +124,13 @@ class Generator:
         if kind == 6:
             xs = self.expr("list[int]", scope, depth)
             return "(%s[%s %% len(%s)] if %s else -5)" % (xs, a(), xs, xs) if self.chance(0.8) else "%s[%s]" % (xs, a())
+        if kind == 7 and self.chance(0.4):
+            d = self.pick([IDICT, TDICT])
+            if self.chance(0.3):
+                return "len(%s)" % self.expr(d, scope, depth)
+            if d == IDICT and self.chance(0.3):
+                return "%s(%s, default=%s)" % (self.pick(["max", "min"]), self.expr(d, scope, depth), a())
+            return "%s.get(%s, %s)" % (self.expr(d, scope, depth), self.key_of(d, scope, depth), a())
         if kind == 7:
             if self.chance(0.3):
                 # d.get(k) is an int | None; `or` gives an int back.
@@ -175,6 +186,9 @@ class Generator:
         if kind == 3:
             return "(not %s)" % self.expr("bool", scope, depth)
         if kind == 4:
+            if self.chance(0.2):
+                d = self.pick([IDICT, TDICT])
+                return "(%s in %s)" % (self.key_of(d, scope, depth), self.expr(d, scope, depth))
             if self.chance(0.3):
                 return "(%s in %s)" % (self.expr("int", scope, depth), self.expr("set[int]", scope, depth))
             return "(%s in %s)" % (self.expr("str", scope, depth), self.expr(self.pick(["str", "dict[str, int]"]), scope, depth))
@@ -253,6 +267,30 @@ class Generator:
             clause, inner = self.comprehension_clause(scope, depth)
             return "{%s%s}" % (self.expr("int", inner, depth), clause)
         return "(%s %s %s)" % (self.expr("set[int]", scope, depth), self.pick(["|", "&", "-", "^"]), self.expr("set[int]", scope, depth))
+
+    def expr_idict(self, scope, depth, leaf):
+        # A dict[int, int]: keys of either sign, repeated keys (the last wins).
+        if not leaf and self.chance(0.2):
+            clause, inner = self.comprehension_clause(scope, depth)
+            return "{%s: %s%s}" % (self.expr("int", inner, depth), self.expr("int", inner, depth), clause)
+        if not leaf and self.chance(0.1):
+            return "dict(zip(%s, %s))" % (self.expr("list[int]", scope, depth), self.expr("list[int]", scope, depth))
+        keys = [self.pick(INT_EDGES) if self.chance(0.1) else str(self.rng.randint(-5, 5)) for _ in range(self.rng.randint(1, 3))]
+        return "{%s}" % ", ".join("%s: %s" % (k, self.expr("int", scope, depth)) for k in keys)
+
+    def expr_tdict(self, scope, depth, leaf):
+        # A dict[tuple[int, int], int]: grid cells as Python code keys them.
+        if not leaf and self.chance(0.2):
+            clause, inner = self.comprehension_clause(scope, depth)
+            element = self.expr("int", inner, depth)
+            return "{(%s, %s %% 3): %s%s}" % (element, element, self.expr("int", inner, depth), clause)
+        cells = [(self.rng.randint(-2, 2), self.rng.randint(-2, 2)) for _ in range(self.rng.randint(1, 3))]
+        return "{%s}" % ", ".join("(%d, %d): %s" % (x, y, self.expr("int", scope, depth)) for x, y in cells)
+
+    def key_of(self, dict_type, scope, depth):
+        if dict_type == TDICT:
+            return "(%s, %d)" % (self.expr("int", scope, depth), self.rng.randint(-2, 2))
+        return self.expr("int", scope, depth) if dict_type == IDICT else self.expr("str", scope, depth)
 
     def expr_opt(self, scope, depth, leaf):
         # An int | None.
@@ -347,12 +385,32 @@ class Generator:
                 self.emit(indent + 1, "%s.pop()" % xs)
             else:
                 self.emit(indent, "%s.reverse()" % xs)
-        elif kind == 9 and self.names(scope, "dict[str, int]"):
-            d = self.pick(self.names(scope, "dict[str, int]"))
-            if self.chance(0.05):
+        elif kind == 9 and self.names(scope, "dict[str, int]") + self.names(scope, IDICT) + self.names(scope, TDICT):
+            d = self.pick(self.names(scope, "dict[str, int]") + self.names(scope, IDICT) + self.names(scope, TDICT))
+            key = self.key_of(scope[d], scope, 0)
+            op = self.rng.random()
+            if op < 0.05:
                 self.emit(indent, "%s.clear()" % d)
+            elif op < 0.2:
+                self.emit(indent, "print(%s.pop(%s, %s), %s)" % (d, key, self.expr("int", scope), d))
+            elif op < 0.3:
+                self.emit(indent, "%s[%s] = %s.get(%s, 0) + 1" % (d, key, d, key))
             else:
-                self.emit(indent, "%s[%s] = %s" % (d, self.expr("str", scope), self.expr("int", scope)))
+                self.emit(indent, "%s[%s] = %s" % (d, key, self.expr("int", scope)))
+        elif kind == 10 and loop_depth < 2 and self.names(scope, IDICT) and self.chance(0.4):
+            k, v = self.fresh("k"), self.fresh("v")
+            d = self.pick(self.names(scope, IDICT))
+            self.emit(indent, "for %s, %s in %s:" % (k, v, self.pick(["%s.items()" % d, "sorted(%s.items())" % d])))
+            inner = dict(scope)
+            inner[k], inner[v] = "int", "int"
+            self.emit(indent + 1, "print(%s, %s)" % (k, v))
+            self.block(inner, indent + 1, 1, loop_depth + 1)
+        elif kind == 10 and loop_depth < 2 and self.names(scope, TDICT) and self.chance(0.4):
+            x, y, v = self.fresh("x"), self.fresh("y"), self.fresh("v")
+            self.emit(indent, "for (%s, %s), %s in %s.items():" % (x, y, v, self.pick(self.names(scope, TDICT))))
+            inner = dict(scope)
+            inner[x], inner[y], inner[v] = "int", "int", "int"
+            self.emit(indent + 1, "print(%s, %s, %s)" % (x, y, v))
         elif kind == 10 and loop_depth < 2 and self.names(scope, "dict[str, int]"):
             k, v = self.fresh("k"), self.fresh("v")
             self.emit(indent, "for %s, %s in %s.items():" % (k, v, self.pick(self.names(scope, "dict[str, int]"))))
@@ -381,10 +439,10 @@ class Generator:
         self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
         if self.globals:
             self.emit(1, "global %s" % ", ".join(sorted(self.globals)))
-        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]"]:
+        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]:
             if self.chance(0.6) or type_ == "int":
                 var = self.fresh("v")
-                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec", "set[int]") else ""
+                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec", "set[int]", IDICT, TDICT) else ""
                 if type_ == "opt":
                     annotation = ": %s" % self.pick(["Optional[int]", "int | None"])
                 self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
@@ -400,7 +458,10 @@ class Generator:
         """Module-level variables that every function may rebind (global) or change."""
         kinds = [("int", None, lambda: self.pick(INT_EDGES[4:])), ("str", None, lambda: repr(self.pick(ALPHABET))),
                  ("list[int]", "list[int]", lambda: "[%s]" % ", ".join(str(self.rng.randint(-9, 9)) for _ in range(self.rng.randint(0, 3)))),
+                 ("list[int]", "list[int]", lambda: "[c * %d for c in range(%d) if c != %d]" % (self.rng.randint(-3, 3), self.rng.randint(0, 5), self.rng.randint(0, 3))),
+                 (IDICT, IDICT, lambda: "{c: c %% %d for c in range(%d)}" % (self.rng.randint(2, 4), self.rng.randint(0, 4))),
                  ("dict[str, int]", "dict[str, int]", lambda: "{%r: %d}" % (self.pick(ALPHABET), self.rng.randint(-9, 9))),
+                 (IDICT, IDICT, lambda: "{%d: %d}" % (self.rng.randint(-9, 9), self.rng.randint(-9, 9))),
                  ("Rec", None, lambda: "Rec(%d, %r, [])" % (self.rng.randint(-9, 9), self.pick(ALPHABET)))]
         for type_, annotation, value in kinds:
             if self.chance(0.7):

@@ -14,6 +14,8 @@ const Type *Checker::checkNamed(NamedExpr &named)
         return fail(named.span, "assignment expressions are not supported in module constants");
     const Type *type = checkValue(*named.value);
     bindName(*named.target, type, named.value->span);
+    if (inModuleScope()) // Python would bind a module-level name; bound above, so no follow-on errors
+        return fail(named.span, "assignment expressions are not supported in module constants");
     m_namedBindings.emplace_back(named.target->name, named.target->slot);
     if (!isAssignable(type, named.target->type))
         return m_types.errorType(); // reported by bindName; nothing more about it
@@ -23,9 +25,10 @@ const Type *Checker::checkNamed(NamedExpr &named)
 
 const Type *Checker::checkComprehension(ComprehensionExpr &comprehension, const Type *expected)
 {
-    if (!m_function)
-        return fail(comprehension.span, "comprehensions are not supported in module constants yet; build the value in "
-                                        "a function, or write it out");
+    if (!m_function) {
+        ModuleScope scope(*this);
+        return checkComprehension(comprehension, expected);
+    }
     const std::map<std::string, int> outerScope = m_localSlots;
     const std::set<std::string> outerNotNone = m_notNone;
     bool ok = true;

@@ -223,7 +223,7 @@ const Type *Checker::checkName(NameExpr &name)
     if (const GlobalSymbol *symbol = lookupGlobal(name.name)) {
         switch (symbol->kind) {
         case GlobalSymbol::Kind::Constant:
-            if (m_inConstant && symbol->span.begin >= m_constantEnd && !m_function)
+            if (m_inConstant && symbol->span.begin >= m_constantEnd && (!m_function || inModuleScope()))
                 break;
             name.binding = NameBinding::Constant;
             name.slot = symbol->index;

@@ -74,8 +74,8 @@ LambdaExpr *Checker::keyFunction(ExprPtr &key, const Type *element, const std::s
         return nullptr;
     }
     if (!m_function) {
-        fail(lambda.span, "key functions are not supported in module constants yet; sort in a function");
-        return nullptr;
+        ModuleScope scope(*this);
+        return keyFunction(key, element, owner);
     }
     // The parameter is the lambda's own, as a comprehension's target is.
     const auto outerScope = m_localSlots;

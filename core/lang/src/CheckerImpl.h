@@ -197,6 +197,11 @@ public:
 
     // the function being checked
     FunctionInfo *m_function = nullptr;
+    // Module-level code (a constant's value) that needs locals of its own: a
+    // comprehension's targets, a key lambda's parameter. They live in the program's
+    // moduleScope, as a function's live in its FunctionInfo.
+    bool inModuleScope() const { return m_function == &m_program.moduleScope; }
+    class ModuleScope;
     std::set<std::string> m_assignedNames; // every name bound anywhere in the function
     std::map<std::string, int> m_localSlots;
     int m_loopDepth = 0;
@@ -205,6 +210,35 @@ public:
     std::string m_targetName; // the name being assigned, for hints that show an annotation
     bool m_inConstant = false; // checking a module constant's initializer
     Offset m_constantEnd = 0;
+};
+
+// While it lives, names resolve as inside a function whose only locals are the ones that
+// module-level code binds (comprehension targets, lambda parameters); everything else is
+// a module-level name as before.
+class Checker::ModuleScope
+{
+public:
+    explicit ModuleScope(Checker &checker) : m_checker(checker)
+    {
+        m_checker.m_program.moduleScope.name = "<module>";
+        m_checker.m_function = &m_checker.m_program.moduleScope;
+        m_checker.m_localSlots.clear();
+        m_checker.m_notNone.clear();
+        m_checker.m_assignedNames.clear();
+        m_checker.m_retypedAfterLoop.clear();
+        m_checker.m_globalNames.clear();
+    }
+    ~ModuleScope()
+    {
+        m_checker.m_function = nullptr;
+        m_checker.m_localSlots.clear();
+        m_checker.m_notNone.clear();
+    }
+    ModuleScope(const ModuleScope &) = delete;
+    ModuleScope &operator=(const ModuleScope &) = delete;
+
+private:
+    Checker &m_checker;
 };
 
 } // namespace hotpath::lang

@@ -37,8 +37,14 @@ QJsonObject schemaOf(const Type *type, std::map<std::string, const lang::RecordI
     }
     case TypeKind::List:
         return {{QStringLiteral("type"), QStringLiteral("array")}, {QStringLiteral("items"), schemaOf(type->element, records)}};
-    case TypeKind::Dict:
-        return {{QStringLiteral("type"), QStringLiteral("object")}, {QStringLiteral("additionalProperties"), schemaOf(type->element, records)}};
+    case TypeKind::Dict: {
+        QJsonObject schema{{QStringLiteral("type"), QStringLiteral("object")},
+                           {QStringLiteral("additionalProperties"), schemaOf(type->element, records)}};
+        // JSON names are strings: an int key is written as its digits (json.dumps does so).
+        if (type->key->is(TypeKind::Int))
+            schema.insert(QStringLiteral("propertyNames"), QJsonObject{{QStringLiteral("pattern"), QStringLiteral("^-?[0-9]+$")}});
+        return schema;
+    }
     case TypeKind::Tuple: {
         QJsonArray items;
         for (const Type *item : type->items)

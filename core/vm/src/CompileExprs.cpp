@@ -220,10 +220,11 @@ int FunctionCompiler::name(const NameExpr &e, int dst)
         return dst >= 0 ? dst : e.slot;
     }
     case NameBinding::Constant: {
-        if (!m_info) { // in the constant initialiser, constant k lives in register k
-            if (dst >= 0 && dst != e.slot)
-                move(dst, e.slot, e.type);
-            return dst >= 0 ? dst : e.slot;
+        if (m_initialiser) { // constant k lives in a register of its own
+            const int reg = m_constantBase + e.slot;
+            if (dst >= 0 && dst != reg)
+                move(dst, reg, e.type);
+            return dst >= 0 ? dst : reg;
         }
         const int out = dst >= 0 ? dst : temp(e.type);
         const ConstantInfo &info = m_module.program.constants[static_cast<size_t>(e.slot)];

@@ -743,7 +743,8 @@ CompileResult compileProgram(const Program &program)
         Function &init = module.functions.back();
         init.name = "<module constants>";
         init.returnType = compiler.noneDesc();
-        FunctionCompiler fc(compiler, init, nullptr);
+        init.constantBase = static_cast<std::uint16_t>(program.moduleScope.locals.size());
+        FunctionCompiler fc(compiler, init, &program.moduleScope);
         fc.compileConstantInitialiser(constants);
         for (const ConstantInfo &c : constants)
             module.globalTypes.push_back(compiler.desc(c.type));
@@ -777,11 +778,13 @@ CompileResult compileProgram(const Program &program)
     return result;
 }
 
-// Module constants are computed once, by a function that returns nothing and stores
-// each constant with a NATIVE-free STORE: it leaves them in its registers, from which
-// the loader copies them (see Interpreter::loadConstants).
+// Module constants are computed once, by a function that returns nothing and leaves
+// each constant in a register of its own, from which initialiseModule copies them. The
+// module scope's locals (comprehension targets) come first, as a function's do.
 void FunctionCompiler::compileConstantInitialiser(const std::vector<ConstantInfo> &constants)
 {
+    m_initialiser = true;
+    m_constantBase = static_cast<int>(m_registers.size());
     for (size_t i = 0; i < constants.size(); ++i) {
         const bool object = isObject(constants[i].type);
         m_registers.push_back({object, false});
@@ -790,13 +793,14 @@ void FunctionCompiler::compileConstantInitialiser(const std::vector<ConstantInfo
     for (size_t i = 0; i < constants.size(); ++i) {
         setLine(constants[i].span);
         const TempMark mark = markTemps();
-        exprInto(*constants[i].value, static_cast<int>(i));
+        exprInto(*constants[i].value, m_constantBase + static_cast<int>(i));
         releaseTemps(mark);
     }
     emit(Op::RETURN_NONE);
     m_function.registerCount = static_cast<std::uint16_t>(m_registers.size());
-    for (size_t r = m_firstTemp; r < m_registers.size(); ++r)
-        if (m_registers[r].object)
+    // Released at the end: the locals and temporaries, not the constants (kept).
+    for (size_t r = 0; r < m_registers.size(); ++r)
+        if (m_registers[r].object && (r < static_cast<size_t>(m_constantBase) || r >= static_cast<size_t>(m_firstTemp)))
             m_function.objectRegisters.push_back(static_cast<std::uint16_t>(r));
     // The constants' own registers start empty too, objects or not.
     for (size_t r = 0; r < m_registers.size(); ++r)

@@ -229,6 +229,10 @@ private:
     std::vector<Register> m_registers;
     std::vector<int> m_liveTemps;
     int m_firstTemp = 0;
+    // The constant initialiser: its registers are the module scope's locals, then one per
+    // constant (constant k in register m_constantBase + k), then temporaries.
+    bool m_initialiser = false;
+    int m_constantBase = 0;
     int m_line = 0;
     struct Loop { int continueTarget; std::vector<int> breaks; std::vector<int> continues; };
     std::vector<Loop> m_loops;

@@ -964,15 +964,16 @@ CallResult initialiseModule(Module &module, Context &context)
     if (!result.ok)
         return result;
     for (std::size_t k = 0; k < module.globals.size(); ++k) {
+        const Slot value = registers[module.functions.back().constantBase + k];
         if (module.state && module.state->isState(k)) {
             // The state owns the register's reference; its objects are shared from now on.
-            module.state->slots[k] = registers[k];
+            module.state->slots[k] = value;
             if (module.globalTypes[k]->isObject())
-                shareObject(registers[k].p);
+                shareObject(value.p);
             continue;
         }
-        module.globals[k] = registers[k];
-        auto *object = static_cast<Object *>(registers[k].p);
+        module.globals[k] = value;
+        auto *object = static_cast<Object *>(value.p);
         // A constant may be another constant or a string literal, already owned, or None.
         if (module.globalTypes[k]->isObject() && object && object->refCount != immortalRefCount) {
             makeImmortal(object);

@@ -123,6 +123,9 @@ struct Program
     std::vector<std::unique_ptr<FunctionInfo>> functions;
     std::vector<std::unique_ptr<EndpointInfo>> endpoints;
     std::vector<ConstantInfo> constants;
+    // The locals of module-level code: the targets of comprehensions and the parameters of
+    // key lambdas in module constants, which the constant initialiser keeps in registers.
+    FunctionInfo moduleScope;
 
     const FunctionInfo *findFunction(const std::string &name) const;
 };

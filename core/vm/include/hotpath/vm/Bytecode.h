@@ -192,6 +192,7 @@ struct Function
     std::vector<const TypeDesc *> paramTypes;
     std::vector<std::string> registerNames;     // for listings: locals by name
     std::vector<int> paramDefaults;             // per parameter: its default's index in globals, or -1
+    std::uint16_t constantBase = 0;             // the constant initialiser: the register of constant 0
 };
 
 // The module-level variables a program's handlers change (lang::ConstantInfo::isState):
