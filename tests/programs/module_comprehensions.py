@@ -25,6 +25,8 @@ BIGGEST = max(COUNTRIES, key=lambda c: c.population).name
 ANY_SMALL = any(c.population < 60 for c in COUNTRIES)
 VISITS: dict[str, int] = {c.code: 0 for c in COUNTRIES}
 INDEX = {i: name for i, name in enumerate(["zero", "one", "two"])}
+SCORES = {"ann": 3, "bob": 9, "cy": 5}
+RANKED = sorted(SCORES, key=SCORES.get, reverse=True)
 
 
 def visit(code: str) -> int:
@@ -36,3 +38,4 @@ def main() -> None:
     print(BY_CODE["de"].name, SQUARES, SHADOW, N, sorted(VOWELS))
     print([c.code for c in LARGEST_FIRST], TOTAL, TABLE, BIGGEST, ANY_SMALL)
     print(visit("fr"), visit("fr"), visit("it"), VISITS, INDEX)
+    print(RANKED, max(SCORES, key=SCORES.get), min(SCORES, key=lambda name: SCORES[name]))

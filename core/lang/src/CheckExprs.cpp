@@ -79,6 +79,18 @@ bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
         error(expr.span, mayBeNone(expr) + " (expected " + target->name() + " for " + context + ")");
         return false;
     }
+    if (expr.kind == ExprKind::TupleLiteral && target->is(TypeKind::Tuple) && type->is(TypeKind::Tuple)
+        && type->items.size() == target->items.size()) {
+        // A tuple written out is built item by item, so each item may widen: ("b", None)
+        // as a tuple[str, str | None].
+        auto &tuple = expr.as<TupleExpr>();
+        bool fits = true;
+        for (size_t i = 0; i < tuple.elements.size() && fits; ++i)
+            fits = tuple.elements[i]->type == target->items[i] || coerce(*tuple.elements[i], target->items[i], context);
+        if (fits)
+            expr.type = target;
+        return fits;
+    }
     error(expr.span, "expected " + target->name() + " for " + context + ", got " + type->name());
     return false;
 }
@@ -88,7 +100,7 @@ bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
 const Type *Checker::unifyBoth(Expr &a, Expr &b)
 {
     const Type *same = unify(a.type, b.type);
-    if (same && same->isOptional()) {
+    if (same && (same->isOptional() || same->is(TypeKind::Tuple))) {
         coerce(a, same, "a value");
         coerce(b, same, "a value");
     }
@@ -135,6 +147,17 @@ const Type *Checker::unify(const Type *a, const Type *b)
             return a;
         if (b->isOptional() && (a == b->element))
             return b;
+        if (a->is(TypeKind::Tuple) && b->is(TypeKind::Tuple) && a->items.size() == b->items.size()) {
+            // Item by item: ("a", "x") and ("b", None) make tuple[str, str | None].
+            std::vector<const Type *> items;
+            for (size_t i = 0; i < a->items.size(); ++i) {
+                const Type *item = unify(a->items[i], b->items[i]);
+                if (!item || item->isError())
+                    return nullptr;
+                items.push_back(item);
+            }
+            return m_types.tuple(items);
+        }
     }
     if (a == b || b->isError())
         return a;
@@ -258,6 +281,17 @@ const Type *Checker::checkName(NameExpr &name)
         return fail(name.span, "'" + name.name + "' is a built-in function; call it: " + name.name + "(...)");
     if (isPoisoned(name.name))
         return m_types.errorType();
+    if (m_inConstant) {
+        // A module constant bound further down: Python runs the module top to bottom.
+        for (const StmtPtr &stmt : m_program.module.body) {
+            const Expr *target = stmt->kind == StmtKind::Assign      ? stmt->as<AssignStmt>().target.get()
+                               : stmt->kind == StmtKind::AnnAssign ? stmt->as<AnnAssignStmt>().target.get() : nullptr;
+            if (target && target->kind == ExprKind::Name && target->as<NameExpr>().name == name.name
+                && stmt->span.begin >= m_constantEnd)
+                return fail(name.span, "name '" + name.name + "' is not defined yet: it is bound on line "
+                                           + std::to_string(lineOf(stmt->span)) + ", below; bind it before it is used");
+        }
+    }
     std::string message = "name '" + name.name + "' is not defined";
     static const std::vector<std::string> hotpath = {"route", "get", "post", "Request", "Response"};
     if (std::find(hotpath.begin(), hotpath.end(), name.name) != hotpath.end())
@@ -351,7 +385,7 @@ const Type *Checker::checkSubscript(SubscriptExpr &subscript)
     if (subscript.index->kind == ExprKind::TupleLiteral && !subscript.index->as<TupleExpr>().parenthesized
         && !container->isError() && !container->is(TypeKind::Dict))
         return fail(subscript.index->span, "multiple indices are not supported in Hotpath handlers");
-    const Type *index = checkValue(*subscript.index);
+    const Type *index = checkValue(*subscript.index, container->is(TypeKind::Dict) ? container->key : nullptr);
     if (container->isError())
         return container;
     auto requireInt = [&](const char *what) {
@@ -524,9 +558,26 @@ const Type *Checker::checkBoolOp(BoolOpExpr &op, const Type *expected)
 
 const Type *Checker::checkCompare(CompareExpr &compare)
 {
-    std::vector<const Type *> types;
-    for (ExprPtr &operand : compare.operands)
-        types.push_back(checkValue(*operand));
+    // A tuple written out left of `in` takes its item types from the container, as a
+    // display does from an annotation: (1, 2) in a set[tuple[float, int]], (k, None) in a
+    // dict keyed by tuple[str, int | None]. So the container is checked first.
+    const size_t count = compare.operands.size();
+    auto takesContainerType = [&](size_t i) {
+        return i + 1 < count && (compare.ops[i] == CompareOp::In || compare.ops[i] == CompareOp::NotIn)
+            && compare.operands[i]->kind == ExprKind::TupleLiteral;
+    };
+    std::vector<const Type *> types(count, nullptr);
+    for (size_t i = 0; i < count; ++i)
+        if (!takesContainerType(i))
+            types[i] = checkValue(*compare.operands[i]);
+    for (size_t i = count; i-- > 0;) {
+        if (!takesContainerType(i))
+            continue;
+        const Type *container = types[i + 1];
+        const Type *wanted = container->is(TypeKind::Dict) ? container->key
+                           : container->is(TypeKind::Set) || container->is(TypeKind::List) ? container->element : nullptr;
+        types[i] = checkValue(*compare.operands[i], wanted);
+    }
     compare.optionalTypes.assign(compare.ops.size(), nullptr);
     for (size_t i = 0; i < compare.ops.size(); ++i) {
         const CompareOp op = compare.ops[i];
@@ -762,7 +813,7 @@ const Type *Checker::unifyElements(std::vector<ExprPtr> &elements, const std::ve
     if (common->is(TypeKind::None))
         return fail(elements[0]->span, std::string(what) + " are all None; annotate the variable with their type, e.g. "
                                            "items: list[Optional[int]]");
-    if (common->isOptional())
+    if (common->isOptional() || common->is(TypeKind::Tuple))
         for (ExprPtr &element : elements)
             coerce(*element, common, context);
     return (this->*make)(common);
@@ -856,7 +907,8 @@ bool Checker::isHashable(const Type *type)
     case TypeKind::Int:
     case TypeKind::Float:
     case TypeKind::Bool:
-    case TypeKind::Str: return true;
+    case TypeKind::Str:
+    case TypeKind::None: return true;
     case TypeKind::Optional: return isHashable(type->element);
     case TypeKind::Tuple:
         for (const Type *item : type->items)

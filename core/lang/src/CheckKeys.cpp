@@ -24,8 +24,11 @@ LambdaExpr *Checker::keyFunction(ExprPtr &key, const Type *element, const std::s
         const Span at = key->span;
         auto lambda = std::make_unique<LambdaExpr>(at);
         lambda->params.push_back({keyParameter, at, -1});
+        const GlobalSymbol *owned = key->kind == ExprKind::Attribute && key->as<AttributeExpr>().object->kind == ExprKind::Name
+            ? lookupGlobal(key->as<AttributeExpr>().object->as<NameExpr>().name) : nullptr;
+        const bool ofConstant = owned && owned->kind == GlobalSymbol::Kind::Constant; // key=SCORES.get
         if (key->kind == ExprKind::Attribute && key->as<AttributeExpr>().object->kind == ExprKind::Name
-            && !lookupLocal(key->as<AttributeExpr>().object->as<NameExpr>().name)) {
+            && !lookupLocal(key->as<AttributeExpr>().object->as<NameExpr>().name) && !ofConstant) {
             // str.lower, list.count, ...: a method called on the element.
             auto &method = key->as<AttributeExpr>();
             const std::string &typeName = method.object->as<NameExpr>().name;
