@@ -1,8 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 // Module state shared by threads, in one process so ThreadSanitizer sees every access
 // (the tsan preset runs it): writers in both tiers, readers and the studio's snapshot at
-// once, through the real dispatch() and its reader/writer lock. The state holds a dict,
-// a list, a set and Optional values.
+// once, through the real dispatch() and its reader/writer lock. The state holds dicts
+// keyed by str, int and tuple, a list, a set and Optional values.
 #include "hotpath/server/Dispatch.h"
 #include "hotpath/server/Version.h"
 
@@ -42,13 +42,18 @@ private Q_SLOTS:
                    "HITS: dict[str, int] = {'n': 0}\n"
                    "NAMES: list[str] = []\n"
                    "SEEN: set[str] = set()\n"
-                   "LAST: dict[str, int | None] = {'n': None}\n\n"
+                   "LAST: dict[str, int | None] = {'n': None}\n"
+                   "BY_ID: dict[int, str] = {}\n"
+                   "CELLS: dict[tuple[int, int], int] = {}\n\n"
                    "@get('/hit')\n"
                    "def hit() -> int:\n"
                    "    HITS['n'] = HITS['n'] + 1\n"
                    "    NAMES.append(f'name{HITS[\"n\"]}')\n"
                    "    SEEN.add(NAMES[-1])\n"
                    "    LAST['n'] = HITS['n']\n"
+                   "    BY_ID[HITS['n']] = NAMES[-1]\n"
+                   "    cell = (HITS['n'] % 7, HITS['n'] % 3)\n"
+                   "    CELLS[cell] = CELLS.get(cell, 0) + 1\n"
                    "    return HITS['n']\n\n"
                    "@get('/count')\n"
                    "def count() -> str:\n"
@@ -59,7 +64,8 @@ private Q_SLOTS:
                    "    last = LAST.get('n')\n"
                    "    newest = NAMES[-1] if NAMES else ''\n"
                    "    return (f\"{HITS['n']} {len(NAMES)} {longest != '' or HITS['n'] == 0} {len(SEEN)} \"\n"
-                   "            f\"{(last or 0) == HITS['n'] and (newest in SEEN or newest == '')}\")\n");
+                   "            f\"{(last or 0) == HITS['n'] and (newest in SEEN or newest == '')} \"\n"
+                   "            f\"{len(BY_ID) == HITS['n'] and sum(CELLS.values()) == HITS['n']}\")\n");
         file.close();
         QStringList errors;
         const std::shared_ptr<server::Version> version = server::Version::build(path, {}, nullptr, errors);
@@ -79,8 +85,8 @@ private Q_SLOTS:
             while (!done) {
                 const server::HttpResponse r = get(*version, "/count", "jit");
                 const QList<QByteArray> parts = QByteArray::fromStdString(r.body).split(' ');
-                if (r.status != 200 || parts.size() != 5 || parts[0] != parts[1] || parts[2] != "True" || parts[3] != parts[0]
-                    || parts[4] != "True")
+                if (r.status != 200 || parts.size() != 6 || parts[0] != parts[1] || parts[2] != "True" || parts[3] != parts[0]
+                    || parts[4] != "True" || parts[5] != "True")
                     ++torn;
             }
         });
@@ -102,7 +108,7 @@ private Q_SLOTS:
         QCOMPARE(torn.load(), 0);
         QVERIFY(snapshots.load() > 0);
         const std::string expected = std::to_string(writers * perWriter);
-        QCOMPARE(get(*version, "/count", "interp").body, expected + " " + expected + " True " + expected + " True");
+        QCOMPARE(get(*version, "/count", "interp").body, expected + " " + expected + " True " + expected + " True True");
     }
 };
 
