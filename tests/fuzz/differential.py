@@ -10,7 +10,7 @@ and a dataclass object, some built by comprehensions, that functions rebind with
 or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
 (sum, any, all, str.join), key lambdas of sorted, min and max, dicts keyed by int and by
-(int, int) tuples, set[int] values (whose
+(int, int) tuples, tuple(...) of any length, set[int] values (whose
 printed order CPython checks), and int | None locals narrowed by `is not None`, `or` and
 conditional expressions. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
@@ -124,6 +124,11 @@ class Generator:
         if kind == 6:
             xs = self.expr("list[int]", scope, depth)
             return "(%s[%s %% len(%s)] if %s else -5)" % (xs, a(), xs, xs) if self.chance(0.8) else "%s[%s]" % (xs, a())
+        if kind == 7 and self.chance(0.15):
+            # tuple[int, ...]: built from a list or a generator, read like a list.
+            xs = self.expr("list[int]", scope, depth)
+            t = self.pick(["tuple(%s)" % xs, "tuple(sorted(%s))" % xs, "tuple(c * 2 for c in %s)" % xs])
+            return self.pick(["len(%s)" % t, "sum(%s)" % t, "(%s[0] if %s else -1)" % (t, xs), "{%s: 1}.get(tuple(%s), 0)" % (t, xs)])
         if kind == 7 and self.chance(0.4):
             d = self.pick([IDICT, TDICT])
             if self.chance(0.3):

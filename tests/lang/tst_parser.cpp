@@ -34,6 +34,7 @@ std::string render(const Expr &e)
     case ExprKind::BoolLiteral: return e.as<BoolLiteral>().value ? "True" : "False";
     case ExprKind::StrLiteral: return "'" + e.as<StrLiteral>().value + "'";
     case ExprKind::NoneLiteral: return "None";
+    case ExprKind::Ellipsis: return "...";
     case ExprKind::Name: return e.as<NameExpr>().name;
     case ExprKind::Attribute: return render(*e.as<AttributeExpr>().object) + "." + e.as<AttributeExpr>().name;
     case ExprKind::Unary: {

@@ -22,7 +22,7 @@ std::string plural(size_t n, const char *word) { return std::to_string(n) + " " 
 // Python built-ins that exist but are outside the subset, so they get a precise message.
 bool isUnsupportedPythonBuiltin(const std::string &name)
 {
-    return isOneOf(name, {"tuple", "frozenset", "isinstance", "type", "input", "open", "map",
+    return isOneOf(name, {"frozenset", "isinstance", "type", "input", "open", "map",
                           "filter", "iter", "hash", "id", "format", "getattr", "setattr",
                           "hasattr", "eval", "exec", "compile", "vars", "dir", "globals", "locals", "bytes",
                           "bytearray", "complex", "hex", "oct", "bin", "callable", "super", "object",
@@ -375,11 +375,28 @@ const Type *Checker::checkBuiltinCall(CallExpr &call, Builtin id, const Type *ex
             return element;
         return setOf(element, arg(0).span);
     }
+    if (id == Builtin::TupleOf) {
+        // tuple(iterable): a tuple[T, ...] of its elements, in order.
+        if (!expectArgCount(call, owner, 0, 1))
+            return m_types.errorType();
+        const bool wanted = expected && expected->is(TypeKind::List) && expected->tupleOf;
+        if (call.args.empty()) {
+            if (wanted)
+                return expected;
+            return fail(call.span, "cannot infer the element type of an empty tuple; annotate the variable, e.g. "
+                                       + (m_targetName.empty() ? std::string("items") : m_targetName)
+                                       + ": tuple[int, ...] = tuple()");
+        }
+        const Type *element = iterElement(checkExpr(arg(0)), arg(0).span, owner.c_str());
+        if (element->isError())
+            return element;
+        return m_types.tupleOf(element);
+    }
     if (id == Builtin::List || id == Builtin::Dict) {
         const bool list = id == Builtin::List;
         if (!expectArgCount(call, owner, 0, 1))
             return m_types.errorType();
-        const bool wanted = expected && expected->is(list ? TypeKind::List : TypeKind::Dict);
+        const bool wanted = expected && expected->isMutableList() == list && expected->is(list ? TypeKind::List : TypeKind::Dict);
         if (call.args.empty()) {
             if (wanted)
                 return expected;
@@ -737,6 +754,12 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
     const Type *element = receiver->element;
     const BuiltinReceiver kind = receiverOf(receiver->kind);
     const BuiltinInfo *found = kind == BuiltinReceiver::Function ? nullptr : findBuiltin(kind, method);
+    if (found && receiver->tupleOf && found->id != Builtin::ListIndex && found->id != Builtin::ListCount) {
+        for (ExprPtr &value : call.args)
+            checkExpr(*value);
+        return fail(callee.nameSpan, "'tuple' object has no attribute '" + method + "'; a tuple cannot change "
+                                     "(make a list of it: list(t))");
+    }
 
     if (!found) {
         for (ExprPtr &value : call.args)

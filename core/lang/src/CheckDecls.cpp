@@ -565,8 +565,15 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
             return dictOf(key, value, args[0]->span);
         }
         if (name == "tuple") {
+            if (args.size() == 2 && args[1]->kind == ExprKind::Ellipsis) {
+                // tuple[T, ...]: any number of Ts.
+                const Type *element = resolveType(args[0], ownerSpan);
+                return element->isError() ? element : m_types.tupleOf(element);
+            }
             std::vector<const Type *> items;
             for (const Expr *arg : args) {
+                if (arg->kind == ExprKind::Ellipsis)
+                    return fail(arg->span, "'...' comes second and alone: tuple[int, ...] is a tuple of any number of ints");
                 if (arg->kind == ExprKind::Invalid)
                     return m_types.errorType();
                 items.push_back(resolveType(arg, ownerSpan));

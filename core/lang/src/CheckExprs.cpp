@@ -38,7 +38,7 @@ std::optional<std::int64_t> intConstant(const Expr &expr)
 std::string pythonClassName(const Type *type)
 {
     switch (type->kind) {
-    case TypeKind::List: return "list";
+    case TypeKind::List: return type->tupleOf ? "tuple" : "list";
     case TypeKind::Dict: return "dict";
     case TypeKind::Tuple: return "tuple";
     case TypeKind::Set: return "set";
@@ -78,6 +78,16 @@ bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
     if (type->isOptional() && isAssignable(type->element, target)) {
         error(expr.span, mayBeNone(expr) + " (expected " + target->name() + " for " + context + ")");
         return false;
+    }
+    if (expr.kind == ExprKind::TupleLiteral && target->tupleOf && type->is(TypeKind::Tuple)) {
+        // (1, 2) where a tuple[int, ...] is wanted: built as one.
+        auto &tuple = expr.as<TupleExpr>();
+        bool fits = true;
+        for (size_t i = 0; i < tuple.elements.size() && fits; ++i)
+            fits = tuple.elements[i]->type == target->element || coerce(*tuple.elements[i], target->element, context);
+        if (fits)
+            expr.type = target;
+        return fits;
     }
     if (expr.kind == ExprKind::TupleLiteral && target->is(TypeKind::Tuple) && type->is(TypeKind::Tuple)
         && type->items.size() == target->items.size()) {
@@ -199,6 +209,7 @@ const Type *Checker::checkExpr(Expr &expr, const Type *expected)
     case ExprKind::BoolLiteral: type = m_types.boolType(); break;
     case ExprKind::StrLiteral: type = m_types.strType(); break;
     case ExprKind::NoneLiteral: type = m_types.noneType(); break;
+    case ExprKind::Ellipsis: type = fail(expr.span, "'...' (Ellipsis) is not supported in Hotpath handlers"); break;
     case ExprKind::FString: type = checkFString(expr.as<FStringExpr>()); break;
     case ExprKind::Name: type = checkName(expr.as<NameExpr>()); break;
     case ExprKind::Attribute: type = checkAttribute(expr.as<AttributeExpr>()); break;
@@ -617,6 +628,17 @@ const Type *Checker::checkCompare(CompareExpr &compare)
             continue;
         }
         const bool equality = op == CompareOp::Equal || op == CompareOp::NotEqual;
+        if (!types[i]->isError() && !types[i + 1]->isError() && op != CompareOp::In && op != CompareOp::NotIn
+            && (types[i]->tupleOf || types[i + 1]->tupleOf) && types[i] != types[i + 1]) {
+            // t == (1, 2): the written-out side as a tuple[T, ...] too.
+            const size_t literal = types[i]->tupleOf ? i + 1 : i;
+            const Type *wanted = types[literal == i ? i + 1 : i];
+            if (compare.operands[literal]->kind == ExprKind::TupleLiteral && types[literal]->is(TypeKind::Tuple)) {
+                if (coerce(*compare.operands[literal], wanted, "a comparison"))
+                    types[literal] = wanted;
+                continue;
+            }
+        }
         if (equality && !types[i]->isError() && !types[i + 1]->isError()
             && (types[i]->isOptional() || types[i + 1]->isOptional() || types[i]->is(TypeKind::None)
                 || types[i + 1]->is(TypeKind::None))) {
@@ -910,6 +932,7 @@ bool Checker::isHashable(const Type *type)
     case TypeKind::Str:
     case TypeKind::None: return true;
     case TypeKind::Optional: return isHashable(type->element);
+    case TypeKind::List: return type->tupleOf && isHashable(type->element); // tuple[T, ...]
     case TypeKind::Tuple:
         for (const Type *item : type->items)
             if (!isHashable(item))
@@ -922,9 +945,12 @@ bool Checker::isHashable(const Type *type)
 const Type *Checker::checkTuple(TupleExpr &tuple, const Type *expected)
 {
     const bool matches = expected && expected->is(TypeKind::Tuple) && expected->items.size() == tuple.elements.size();
+    // (1, 2, 3) where a tuple[int, ...] is wanted: built as one, if every item fits.
+    const bool ofAny = expected && expected->tupleOf;
+    bool fitsAny = ofAny;
     std::vector<const Type *> items;
     for (size_t i = 0; i < tuple.elements.size(); ++i) {
-        const Type *itemExpected = matches ? expected->items[i] : nullptr;
+        const Type *itemExpected = matches ? expected->items[i] : ofAny ? expected->element : nullptr;
         const Type *type = checkValue(*tuple.elements[i], itemExpected);
         if (itemExpected && type != itemExpected && isAssignable(type, itemExpected)) {
             coerce(*tuple.elements[i], itemExpected, "a tuple item");
@@ -932,9 +958,10 @@ const Type *Checker::checkTuple(TupleExpr &tuple, const Type *expected)
         }
         if (type->isError())
             return type;
+        fitsAny = fitsAny && type == expected->element;
         items.push_back(type);
     }
-    return m_types.tuple(items);
+    return fitsAny ? expected : m_types.tuple(items);
 }
 
 const Type *Checker::iterElement(const Type *type, Span at, const char *context)

@@ -219,7 +219,7 @@ void Checker::checkAssign(AssignStmt &stmt)
             const Type *container = target.as<SubscriptExpr>().object->type;
             if (container && container->is(TypeKind::Str))
                 error(target.span, "'str' object does not support item assignment");
-            else if (container && container->is(TypeKind::Tuple))
+            else if (container && (container->is(TypeKind::Tuple) || container->tupleOf))
                 error(target.span, "'tuple' object does not support item assignment");
         }
         if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().object->type
@@ -326,6 +326,14 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
         return;
     if (current->is(TypeKind::Str) && target.kind == ExprKind::Subscript)
         error(target.span, "'str' object does not support item assignment");
+    if (current->tupleOf || (target.kind == ExprKind::Subscript && target.as<SubscriptExpr>().object->type
+                             && target.as<SubscriptExpr>().object->type->tupleOf)) {
+        // Python makes a new tuple for t += u; Hotpath's += extends a list in place.
+        error(target.span, target.kind == ExprKind::Subscript ? "'tuple' object does not support item assignment"
+                                                              : "+= on a tuple is not supported in Hotpath handlers; "
+                                                                "write t = t + u");
+        return;
+    }
     const Type *result = binaryResult(stmt.op, current, value, *stmt.value, stmt.opSpan);
     if (result->isError())
         return;

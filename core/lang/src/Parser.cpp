@@ -1191,7 +1191,9 @@ ExprPtr Parser::parseAtom()
     case TokenKind::LBrace: return parseBraceDisplay();
     case TokenKind::Bytes: unsupported(token.span, "bytes literal"); break;
     case TokenKind::Imaginary: unsupported(token.span, "complex number"); break;
-    case TokenKind::Ellipsis: unsupported(token.span, "'...' (Ellipsis)"); break;
+    case TokenKind::Ellipsis:
+        advance();
+        return std::make_unique<EllipsisExpr>(token.span); // the checker accepts it in tuple[T, ...] only
     case TokenKind::KwLambda: return parseLambda();
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); break;
     case TokenKind::KwAwait: unsupported(token.span, "await"); break;

@@ -15,7 +15,7 @@ std::string Type::name() const
     case TypeKind::Bool: return "bool";
     case TypeKind::Str: return "str";
     case TypeKind::None: return "None";
-    case TypeKind::List: return "list[" + element->name() + "]";
+    case TypeKind::List: return tupleOf ? "tuple[" + element->name() + ", ...]" : "list[" + element->name() + "]";
     case TypeKind::Dict: return "dict[" + key->name() + ", " + element->name() + "]";
     case TypeKind::Iterable: return "iterable of " + element->name();
     case TypeKind::Optional: return element->name() + " | None";
@@ -98,6 +98,16 @@ const Type *TypeContext::list(const Type *element)
     return intern(m_lists, element, [&] {
         Type *t = make(TypeKind::List);
         t->element = element;
+        return t;
+    });
+}
+
+const Type *TypeContext::tupleOf(const Type *element)
+{
+    return intern(m_tupleOfs, element, [&] {
+        Type *t = make(TypeKind::List);
+        t->element = element;
+        t->tupleOf = true;
         return t;
     });
 }

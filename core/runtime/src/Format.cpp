@@ -201,13 +201,15 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
     case Kind::Str: appendStrRepr(out, view(static_cast<Str *>(value.p))); return;
     case Kind::List: {
         const auto *list = static_cast<List *>(value.p);
-        out += '[';
+        out += type->tupleOf ? '(' : '[';
         for (std::int64_t i = 0; i < list->size; ++i) {
             if (i)
                 out += ", ";
             appendRepr(out, list->items[i], type->element);
         }
-        out += ']';
+        if (type->tupleOf && list->size == 1)
+            out += ','; // (1,)
+        out += type->tupleOf ? ')' : ']';
         return;
     }
     case Kind::Tuple: {

@@ -58,19 +58,20 @@ std::int64_t hashFloat(double value)
     return finish(static_cast<std::int64_t>(x) * sign);
 }
 
-std::int64_t hashTuple(const Tuple *tuple, const TypeDesc *type)
+// CPython's tuple hash of `count` items, item i of type typeOf(i).
+template<typename TypeOf> std::int64_t hashItems(const Slot *items, std::uint64_t count, TypeOf typeOf)
 {
     constexpr std::uint64_t prime1 = 11400714785074694791ULL;
     constexpr std::uint64_t prime2 = 14029467366897019727ULL;
     constexpr std::uint64_t prime5 = 2870177450012600261ULL;
     std::uint64_t acc = prime5;
-    for (std::uint32_t i = 0; i < type->count; ++i) {
-        const auto lane = static_cast<std::uint64_t>(hp_hash(tuple->items()[i], type->items[i]));
+    for (std::uint64_t i = 0; i < count; ++i) {
+        const auto lane = static_cast<std::uint64_t>(hp_hash(items[i], typeOf(i)));
         acc += lane * prime2;
         acc = (acc << 31) | (acc >> 33);
         acc *= prime1;
     }
-    acc += type->count ^ (prime5 ^ 3527539ULL);
+    acc += count ^ (prime5 ^ 3527539ULL);
     if (acc == static_cast<std::uint64_t>(-1))
         return 1546275796;
     return static_cast<std::int64_t>(acc);
@@ -85,7 +86,13 @@ extern "C" std::int64_t hp_hash(Slot value, const TypeDesc *type)
     case Kind::Bool: return hashInt(value.i);
     case Kind::Float: return hashFloat(value.f);
     case Kind::Str: return finish(static_cast<std::int64_t>(hp_str_hash(static_cast<Str *>(value.p)) >> 1));
-    case Kind::Tuple: return hashTuple(static_cast<const Tuple *>(value.p), type);
+    case Kind::Tuple:
+        return hashItems(static_cast<const Tuple *>(value.p)->items(), type->count,
+                         [type](std::uint64_t i) { return type->items[i]; });
+    case Kind::List: { // a tuple[T, ...]: lists are not hashable
+        const auto *list = static_cast<const List *>(value.p);
+        return hashItems(list->items, static_cast<std::uint64_t>(list->size), [type](std::uint64_t) { return type->element; });
+    }
     case Kind::Optional:
         // hash(None) is an address in CPython; any fixed value keeps a set consistent.
         return value.p ? hp_hash(unwrapOptional(value, type), type->element) : 0x5bd1e995;

@@ -134,14 +134,17 @@ int FunctionCompiler::printCall(const CallExpr &e)
 }
 
 // Collects any iterable into a new list (sorted(), min(), max() and sum() work on lists).
-int FunctionCompiler::materialize(const Expr &iterable, const lang::Type *elementType)
+int FunctionCompiler::materialize(const Expr &iterable, const lang::Type *elementType, const lang::Type *resultType)
 {
-    if (iterable.kind == ExprKind::Comprehension && iterable.type->is(TypeKind::List))
+    const TypeDesc *result = resultType ? m_module.desc(resultType) : m_module.listDesc(m_module.desc(elementType));
+    const bool sameKind = iterable.type->is(TypeKind::List) && iterable.type->tupleOf == (resultType && resultType->tupleOf);
+    if (iterable.kind == ExprKind::Comprehension && iterable.type->is(TypeKind::List) && sameKind)
         return expr(iterable); // a new list already, that nothing else refers to
-    if (iterable.type->is(TypeKind::List))
-        return native(Native::list_copy, {expr(iterable)}, {true}, -1, iterable.type);
+    if (iterable.type->is(TypeKind::List)) // a list from a tuple[T, ...] or the other way: a copy of the other kind
+        return native(sameKind ? Native::list_copy : Native::list_copy_as, {expr(iterable)}, {true}, -1,
+                      resultType ? resultType : iterable.type, sameKind ? nullptr : result);
     const int list = tempObject();
-    emit(Op::NEW_LIST, list, typeConstantDesc(m_module.listDesc(m_module.desc(elementType))), 0);
+    emit(Op::NEW_LIST, list, typeConstantDesc(result), 0);
     emitExtra(0);
     forEachElement(iterable, [&](const Element &element) { emit(Op::LIST_APPEND, list, elementValue(element, -1)); });
     return list;
@@ -234,6 +237,16 @@ int FunctionCompiler::builtinCall(const CallExpr &e, const int dst)
             return dst;
         }
         return set;
+    }
+    if (fn == Builtin::TupleOf) {
+        const int out = dst >= 0 ? dst : tempObject();
+        if (e.args.empty()) {
+            emit(Op::NEW_LIST, out, typeConstant(e.type), 0);
+            emitExtra(0);
+            return out;
+        }
+        move(out, materialize(arg(0), e.type->element, e.type), e.type);
+        return out;
     }
     if (fn == Builtin::List) {
         if (e.args.empty()) {

@@ -713,16 +713,18 @@ int FunctionCompiler::fstring(const FStringExpr &e, int dst)
     return acc;
 }
 
-int FunctionCompiler::listLiteral(const ListExpr &e, int dst)
+int FunctionCompiler::listLiteral(const ListExpr &e, int dst) { return newList(e.elements, e.type, dst); }
+
+// A list, or a tuple[T, ...] (laid out as a list), of the values of `elements`.
+int FunctionCompiler::newList(const std::vector<ExprPtr> &elements, const lang::Type *type, int dst)
 {
-    const lang::Type *element = e.type->element;
-    std::vector<bool> objects(e.elements.size(), isObject(element));
-    const int base = e.elements.empty() ? 0 : tempBlock(objects);
-    for (size_t i = 0; i < e.elements.size(); ++i)
-        exprInto(*e.elements[i], base + static_cast<int>(i));
+    std::vector<bool> objects(elements.size(), isObject(type->element));
+    const int base = elements.empty() ? 0 : tempBlock(objects);
+    for (size_t i = 0; i < elements.size(); ++i)
+        exprInto(*elements[i], base + static_cast<int>(i));
     const int out = dst >= 0 ? dst : tempObject();
-    emit(Op::NEW_LIST, out, typeConstant(e.type), base);
-    emitExtra(static_cast<int>(e.elements.size()));
+    emit(Op::NEW_LIST, out, typeConstant(type), base);
+    emitExtra(static_cast<int>(elements.size()));
     return out;
 }
 
@@ -746,6 +748,8 @@ int FunctionCompiler::dictLiteral(const DictExpr &e, int dst)
 
 int FunctionCompiler::tupleLiteral(const TupleExpr &e, int dst)
 {
+    if (e.type->tupleOf) // (1, 2, 3) as a tuple[int, ...]
+        return newList(e.elements, e.type, dst);
     std::vector<bool> objects;
     for (const lang::Type *item : e.type->items)
         objects.push_back(isObject(item));

@@ -59,6 +59,7 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
     case TypeKind::List:
         d.kind = Kind::List;
         d.element = desc(type->element);
+        d.tupleOf = type->tupleOf;
         break;
     case TypeKind::Dict:
         d.kind = Kind::Dict;

@@ -166,7 +166,9 @@ public:
         return r;
     }
     int reduceCall(const CallExpr &e, Builtin fn, int dst);
-    int materialize(const Expr &iterable, const lang::Type *elementType);
+    // A new list (or, with resultType, a new tuple[T, ...]) of the iterable's elements.
+    int materialize(const Expr &iterable, const lang::Type *elementType, const lang::Type *resultType = nullptr);
+    int newList(const std::vector<ExprPtr> &elements, const lang::Type *type, int dst);
 
     // ---- comprehensions (CompileComprehensions.cpp)
     // The type of one element of an iterable of type `iterable` (what the checker's

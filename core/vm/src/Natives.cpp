@@ -110,6 +110,13 @@ NATIVE_FN(empty_sequence)
     r->i = 0;
 }
 NATIVE_FN(list_copy) { UNUSED_T; r->p = hp_list_slice(L(a[0]), 0, 0, 1, 0); }
+// A copy of type t: list(a tuple[T, ...]), or tuple(a list).
+NATIVE_FN(list_copy_as)
+{
+    r->p = hp_list_slice(L(a[0]), 0, 0, 1, 0);
+    if (r->p)
+        L(r[0])->type = t;
+}
 
 void minMax(Slot *a, Slot *r, bool wantMax)
 {

@@ -41,7 +41,8 @@ bool sameShape(const TypeDesc *a, const TypeDesc *b, TypeMap &map, FieldPlans &p
         return known->second == b;
     if (a->kind == Kind::Record && b->kind == Kind::Record && std::strcmp(a->name, b->name) == 0)
         return fieldsMigrate(a, b, map, plans);
-    if (a->kind != b->kind || a->count != b->count || !a->element != !b->element || !a->key != !b->key)
+    if (a->kind != b->kind || a->count != b->count || !a->element != !b->element || !a->key != !b->key
+        || a->tupleOf != b->tupleOf)
         return false;
     map[a] = b;
     if (a->element && !sameShape(a->element, b->element, map, plans))
@@ -300,7 +301,7 @@ std::string describeType(const TypeDesc *type)
     case Kind::None: return "None";
     case Kind::Optional: return describeType(type->element) + " | None";
     case Kind::Set: return "set[" + describeType(type->element) + "]";
-    case Kind::List: return "list[" + describeType(type->element) + "]";
+    case Kind::List: return type->tupleOf ? "tuple[" + describeType(type->element) + ", ...]" : "list[" + describeType(type->element) + "]";
     case Kind::Dict: return "dict[" + describeType(type->key) + ", " + describeType(type->element) + "]";
     case Kind::Record: return type->name;
     case Kind::Tuple: {

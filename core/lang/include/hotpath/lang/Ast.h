@@ -30,6 +30,7 @@ enum class ExprKind : std::uint8_t {
     IntLiteral, FloatLiteral, BoolLiteral, StrLiteral, NoneLiteral, FString,
     Name, Attribute, Call, Subscript, Slice, Unary, Binary, BoolOp, Compare, IfExp,
     ListLiteral, DictLiteral, TupleLiteral, SetLiteral, Comprehension, Lambda, Named, Invalid,
+    Ellipsis, // `...`: meaningful only in an annotation, tuple[T, ...]
 };
 
 struct Expr
@@ -81,6 +82,11 @@ struct StrLiteral : Expr
 struct NoneLiteral : Expr
 {
     explicit NoneLiteral(Span s) : Expr(ExprKind::NoneLiteral, s) {}
+};
+
+struct EllipsisExpr : Expr
+{
+    explicit EllipsisExpr(Span s) : Expr(ExprKind::Ellipsis, s) {}
 };
 
 struct FStringExpr;

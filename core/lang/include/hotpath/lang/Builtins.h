@@ -32,7 +32,8 @@ namespace hotpath::lang {
     X(Round, "round", Count) X(Divmod, "divmod", Count) X(Ord, "ord", ord) X(Chr, "chr", chr)                 \
     X(Enumerate, "enumerate", Count) X(Zip, "zip", Count) X(Reversed, "reversed", Count)                     \
     X(Sorted, "sorted", list_sort) X(Any, "any", Count) X(All, "all", Count) X(List, "list", Count)             \
-    X(Dict, "dict", Count) X(SetOf, "set", Count) X(Pow, "pow", pow_mod) X(Next, "next", Count)
+    X(Dict, "dict", Count) X(SetOf, "set", Count) X(Pow, "pow", pow_mod) X(Next, "next", Count)                 \
+    X(TupleOf, "tuple", Count)
 
 // X(id, receiver, name, parameters, result, flags, native): methods, and the functions of
 // the math module (receiver Math).

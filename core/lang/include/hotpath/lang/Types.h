@@ -30,6 +30,10 @@ public:
     TypeKind kind;
     const Type *element = nullptr;  // List element, Dict value, Iterable element, Optional's T
     const Type *key = nullptr;      // Dict key: a hashable type
+    // A List that is a tuple[T, ...]: any number of Ts, laid out as a list that nothing
+    // changes. It reads as a list (index, slice, iterate, len, in) and prints, compares and
+    // hashes as a tuple.
+    bool tupleOf = false;
     std::vector<const Type *> items; // Tuple
     const RecordInfo *record = nullptr;
 
@@ -38,6 +42,7 @@ public:
     bool isNumeric() const { return kind == TypeKind::Int || kind == TypeKind::Float || kind == TypeKind::Bool; }
     bool isIntLike() const { return kind == TypeKind::Int || kind == TypeKind::Bool; }
     bool isOptional() const { return kind == TypeKind::Optional; }
+    bool isMutableList() const { return kind == TypeKind::List && !tupleOf; }
     std::string name() const; // as Python spells it: list[int], dict[str, float], Point
 };
 
@@ -62,6 +67,7 @@ public:
     const Type *errorType() const { return m_error; }
 
     const Type *list(const Type *element);
+    const Type *tupleOf(const Type *element); // tuple[T, ...]
     const Type *dict(const Type *key, const Type *value);
     const Type *iterable(const Type *element);
     // T | None; None stays None, an Optional stays as it is.
@@ -74,7 +80,7 @@ private:
     Type *make(TypeKind kind);
 
     std::vector<std::unique_ptr<Type>> m_types;
-    std::map<const Type *, const Type *> m_lists, m_iterables, m_optionals, m_sets;
+    std::map<const Type *, const Type *> m_lists, m_tupleOfs, m_iterables, m_optionals, m_sets;
     std::map<std::pair<const Type *, const Type *>, const Type *> m_dicts;
     std::map<std::vector<const Type *>, const Type *> m_tuples;
     std::map<const RecordInfo *, const Type *> m_records;

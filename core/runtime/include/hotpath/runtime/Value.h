@@ -42,6 +42,8 @@ struct TypeDesc
     // Dict only: the key type, one of the hashable kinds (str, int, float, bool, a tuple of
     // those, or an Optional of one).
     const TypeDesc *key = nullptr;
+    // List only: a tuple[T, ...], a list that nothing changes, printed and hashed as a tuple.
+    bool tupleOf = false;
 
     // Optional (`T | None`): `element` is T. The value is a pointer, null for None; for an
     // object T it is the object itself, for int, float or bool a box: a one-item Tuple of

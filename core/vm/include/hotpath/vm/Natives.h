@@ -24,7 +24,7 @@ using NativeFunction = void (*)(runtime::Slot *args, runtime::Slot *result, cons
     X(list_slice, 5) X(list_concat, 2) X(list_repeat, 2) X(list_contains, 2) X(list_pop, 2)        \
     X(list_insert, 3) X(list_extend, 2) X(list_index, 2) X(list_count, 2) X(list_reverse, 1)       \
     X(list_clear, 1) X(dict_clear, 1)                                                            \
-    X(list_sort, 2) X(list_sort_keyed, 3) X(empty_sequence, 1) X(list_copy, 1) X(list_min, 1) X(list_max, 1)                                  \
+    X(list_sort, 2) X(list_sort_keyed, 3) X(empty_sequence, 1) X(list_copy, 1) X(list_copy_as, 1) X(list_min, 1) X(list_max, 1)                                  \
     X(dict_contains, 2) X(dict_get, 2) X(dict_get_default, 3) X(dict_pop, 2) X(dict_pop_default, 3)               \
     X(dict_setdefault, 3) X(tuple_to_list, 1) X(tuple_contains, 2)                                 \
     X(math_sqrt, 1) X(math_sin, 1) X(math_cos, 1) X(math_tan, 1) X(math_atan2, 2) X(math_exp, 1)   \
