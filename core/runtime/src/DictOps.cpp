@@ -18,7 +18,13 @@ constexpr std::int64_t deletedSlot = -2;
 
 const TypeDesc *keyTypeOf(const Dict *dict) { return dict->type->key; }
 
-std::int64_t hashKey(const Dict *dict, Slot key) { return hp_hash(key, keyTypeOf(dict)); }
+std::int64_t hashKey(const Dict *dict, Slot key)
+{
+    const TypeDesc *type = keyTypeOf(dict);
+    if (type->kind == Kind::Str) // hp_hash's value for a str, without its dispatch (never -1)
+        return static_cast<std::int64_t>(hp_str_hash(static_cast<Str *>(key.p)) >> 1);
+    return hp_hash(key, type);
+}
 
 bool sameKey(const Dict *dict, Slot stored, Slot key)
 {
