@@ -13,6 +13,10 @@ def evens(n: int) -> tuple[int, ...]:
     return tuple(x for x in range(n) if x % 2 == 0)
 
 
+def padded(values: tuple[int, ...] = (0, 0), scale: int = 1) -> tuple[int, ...]:
+    return tuple(v * scale for v in values)
+
+
 def main() -> None:
     groups: dict[tuple[str, ...], list[str]] = {}
     for w in ["listen", "silent", "enlist", "google", "gogole", "cat"]:
@@ -33,4 +37,4 @@ def main() -> None:
     pairs = tuple((i, i * i) for i in range(3))
     print(pairs, [a + b for a, b in pairs])
     maybe: tuple[Optional[int], ...] = tuple([1, None])
-    print(maybe)
+    print(maybe, padded(), padded((1, 2, 3), 2))

@@ -103,6 +103,8 @@ std::string nativeSymbol(vm::Native native) { return std::string("hp.native.") +
 constexpr std::uint64_t strCodePoints = offsetof(Str, codePoints);
 constexpr std::uint64_t listSize = offsetof(List, size);
 constexpr std::uint64_t listItems = offsetof(List, items);
+constexpr std::uint64_t listType = offsetof(List, type);
+constexpr std::uint64_t typeTupleOf = offsetof(TypeDesc, tupleOf);
 constexpr std::uint64_t dictSize = offsetof(Dict, size);
 constexpr std::uint64_t tupleItems = sizeof(Tuple);
 
@@ -616,8 +618,22 @@ void FunctionLowering::emitListIndex(int listReg, llvm::Value *index, const char
     llvm::Value *list = getP(listReg);
     llvm::Value *size = b.CreateLoad(i64, gep(list, listSize));
     at = b.CreateSelect(b.CreateICmpSLT(index, constI(0)), b.CreateAdd(index, size), index);
-    if (m.checks)
-        raiseIf(b.CreateICmpUGE(at, size), ErrorKind::IndexError, message);
+    if (m.checks) {
+        auto *fail = llvm::BasicBlock::Create(ctx, "raise", F);
+        auto *next = llvm::BasicBlock::Create(ctx, "ok", F);
+        b.CreateCondBr(b.CreateICmpUGE(at, size), fail, next, unlikely);
+        b.SetInsertPoint(fail);
+        // A tuple[T, ...] is laid out as a list; its type says which message CPython gives.
+        auto *tuple = llvm::BasicBlock::Create(ctx, "raise.tuple", F);
+        auto *other = llvm::BasicBlock::Create(ctx, "raise.list", F);
+        llvm::Value *type = b.CreateLoad(ptrTy, gep(list, listType));
+        b.CreateCondBr(b.CreateICmpNE(b.CreateLoad(b.getInt8Ty(), gep(type, typeTupleOf)), b.getInt8(0)), tuple, other);
+        b.SetInsertPoint(tuple);
+        raise(ErrorKind::IndexError, std::string(message).replace(0, 4, "tuple"));
+        b.SetInsertPoint(other);
+        raise(ErrorKind::IndexError, message);
+        b.SetInsertPoint(next);
+    }
     items = b.CreateLoad(ptrTy, gep(list, listItems));
 }
 

@@ -252,7 +252,7 @@ void Checker::resolveRecord(RecordInfo &record)
         if (field.value) {
             sawDefault = true;
             const TypeKind kind = info.type->kind;
-            if (kind == TypeKind::List || kind == TypeKind::Dict || kind == TypeKind::Record) {
+            if (info.type->isMutableList() || kind == TypeKind::Dict || kind == TypeKind::Record) {
                 error(field.value->span, "mutable default values are not allowed for dataclass fields (Python raises "
                                          "ValueError); leave '" + name + "' without a default");
             } else {
@@ -294,7 +294,7 @@ void Checker::resolveSignature(FunctionInfo &function)
             info.type = resolveType(param.annotation.get(), param.span);
         if (param.defaultValue) {
             const TypeKind kind = info.type->kind;
-            if (kind == TypeKind::List || kind == TypeKind::Dict || kind == TypeKind::Record) {
+            if (info.type->isMutableList() || kind == TypeKind::Dict || kind == TypeKind::Record) {
                 error(param.defaultValue->span, "a default value of type " + info.type->name() + " would be shared between "
                                                 "calls in Python; pass it explicitly instead");
             } else {

@@ -405,7 +405,7 @@ const Type *Checker::checkSubscript(SubscriptExpr &subscript)
     };
     switch (container->kind) {
     case TypeKind::Str: requireInt("string"); return m_types.strType();
-    case TypeKind::List: requireInt("list"); return container->element;
+    case TypeKind::List: requireInt(container->tupleOf ? "tuple" : "list"); return container->element;
     case TypeKind::Dict:
         if (!index->isError() && !isAssignable(index, container->key))
             error(subscript.index->span, "the keys of " + container->name() + " are " + container->key->name()
@@ -679,7 +679,7 @@ bool sameShapeButNumbers(const Type *a, const Type *b)
 {
     if (a == b || (a->isNumeric() && b->isNumeric()))
         return true;
-    if (a->kind != b->kind || a->items.size() != b->items.size() || a->record != b->record)
+    if (a->kind != b->kind || a->items.size() != b->items.size() || a->record != b->record || a->tupleOf != b->tupleOf)
         return false;
     if ((a->key || b->key) && !(a->key && b->key && sameShapeButNumbers(a->key, b->key)))
         return false;
@@ -777,6 +777,10 @@ const Type *Checker::checkIfExp(IfExpr &expr, const Type *expected)
 
 const Type *Checker::checkList(ListExpr &list, const Type *expected)
 {
+    // Where a tuple[T, ...] is wanted, a list display is still a list[T] (and the caller
+    // says it does not fit); T still guides its elements.
+    if (expected && expected->tupleOf)
+        expected = m_types.list(expected->element);
     const Type *element = expected && expected->is(TypeKind::List) ? expected->element : nullptr;
     if (list.elements.empty()) {
         if (element)

@@ -330,8 +330,9 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
                              && target.as<SubscriptExpr>().object->type->tupleOf)) {
         // Python makes a new tuple for t += u; Hotpath's += extends a list in place.
         error(target.span, target.kind == ExprKind::Subscript ? "'tuple' object does not support item assignment"
-                                                              : "+= on a tuple is not supported in Hotpath handlers; "
-                                                                "write t = t + u");
+                                                              : std::string(binaryOpSpelling(stmt.op)) + "= on a tuple is "
+                                                                "not supported in Hotpath handlers; write t = t "
+                                                                + binaryOpSpelling(stmt.op) + " u");
         return;
     }
     const Type *result = binaryResult(stmt.op, current, value, *stmt.value, stmt.opSpan);

@@ -44,7 +44,7 @@ Slot hp_list_get(List *list, std::int64_t index)
     if (index < 0)
         index += list->size;
     if (index < 0 || index >= list->size) {
-        raiseOnCurrent(ErrorKind::IndexError, "list index out of range");
+        raiseOnCurrent(ErrorKind::IndexError, list->type->tupleOf ? "tuple index out of range" : "list index out of range");
         return Slot{0};
     }
     return list->items[index];
@@ -120,7 +120,10 @@ std::int64_t hp_list_index(List *list, Slot value)
             return i;
     std::string text;
     appendRepr(text, value, elementOf(list));
-    raiseOnCurrent(ErrorKind::ValueError, text + " is not in list");
+    if (list->type->tupleOf) // a tuple[T, ...]
+        raiseOnCurrent(ErrorKind::ValueError, "tuple.index(x): x not in tuple");
+    else
+        raiseOnCurrent(ErrorKind::ValueError, text + " is not in list");
     return -1;
 }
 

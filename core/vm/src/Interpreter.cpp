@@ -28,6 +28,13 @@ using namespace hotpath::runtime;
 
 namespace {
 
+// CPython's message for an index past the end; a tuple[T, ...] is laid out as a list.
+inline const char *indexOutOfRange(const List *list)
+{
+    return list->type->tupleOf ? "tuple index out of range" : "list index out of range";
+}
+
+
 struct Frame
 {
     const Function *function;
@@ -625,7 +632,7 @@ dispatch:
             if (at < 0)
                 at += list->size;
             if (Checked && static_cast<std::uint64_t>(at) >= static_cast<std::uint64_t>(list->size))
-                RAISE(ErrorKind::IndexError, "list index out of range");
+                RAISE(ErrorKind::IndexError, indexOutOfRange(list));
             R[i.a] = list->items[at];
             NEXT();
         }
@@ -680,7 +687,7 @@ dispatch:
             auto *list = static_cast<List *>(R[i.b].p);
             const std::int64_t at = R[i.c].i;
             if (Checked && (at < 0 || at >= list->size))
-                RAISE(ErrorKind::IndexError, "list index out of range");
+                RAISE(ErrorKind::IndexError, indexOutOfRange(list));
             const Slot value = list->items[at];
             if (list->type->element->isObject()) {
                 retain(value.p);
