@@ -183,8 +183,9 @@ private:
             return false;
         }
         node.type = Node::Type::Float;
-        std::from_chars(first, last, node.number); // out of range gives inf, as float() does
-        if (std::isnan(node.number) || std::fabs(node.number) == HUGE_VAL)
+        // Out of range, from_chars leaves the value alone; strtod gives what float() does:
+        // -1e400 is -inf, 1e-400 is 0.0 and -1e-400 is -0.0.
+        if (std::from_chars(first, last, node.number).ec != std::errc())
             node.number = std::strtod(std::string(first, last).c_str(), nullptr);
         return true;
     }

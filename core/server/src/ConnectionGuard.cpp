@@ -50,8 +50,11 @@ void GuardedListener::incomingConnection(qintptr descriptor)
         return;
     }
     // QTcpSocket would otherwise pull all the kernel holds (megabytes of a flood) into its
-    // buffer at once; QtHttpServer empties it on every read, so this bounds nothing else.
-    socket->setReadBufferSize(256 * 1024);
+    // buffer at once. QtHttpServer 6.4 reads a body only once all of it is buffered, so
+    // the buffer must hold the largest request the guard lets through, or that request
+    // would wait for bytes that can never come in (and end in 408).
+    const auto largest = static_cast<qint64>(m_limits.request.maxHeadBytes) + m_limits.request.maxBodyBytes;
+    socket->setReadBufferSize(std::max<qint64>(256 * 1024, largest + 64 * 1024));
     auto *guard = new ConnectionGuard(socket, *this);
     connect(socket, &QTcpSocket::readyRead, guard, &ConnectionGuard::beforeRead);
     m_handedOver.emplace_back(guard);
@@ -122,9 +125,27 @@ void ConnectionGuard::beforeRead()
     // A request began in these bytes: its time limit counts from now.
     if (!m_guard.idle() && (wasIdle || m_guard.requestsSeen() != requestsBefore))
         m_requestStarted = now;
+    // A client that asked whether to send its body (curl does for bodies over 1 KiB) is told
+    // to go on at once, unless an earlier pipelined request still awaits its answer, which
+    // must come first (RFC 9110 §10.1.1).
+    if (m_guard.headsAccepted() != m_headsSeen) {
+        const std::uint64_t newHeads = m_guard.headsAccepted() - m_headsSeen;
+        m_headsSeen = m_guard.headsAccepted();
+        const RequestFacts *facts = m_guard.newestFacts();
+        if (newHeads == 1 && facts && facts->expectsContinue && m_guard.pendingFacts() == 1)
+            m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
+    }
 }
 
 void ConnectionGuard::afterRead() { m_fed = std::min(m_fed, m_socket->bytesAvailable()); }
+
+ConnectionGuard *ConnectionGuard::of(QTcpSocket *socket)
+{
+    for (QObject *child : socket->children())
+        if (auto *guard = dynamic_cast<ConnectionGuard *>(child))
+            return guard;
+    return nullptr;
+}
 
 void ConnectionGuard::sweep(Clock::time_point now)
 {

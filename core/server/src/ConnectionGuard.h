@@ -21,6 +21,7 @@
 #include <atomic>
 #include <chrono>
 #include <functional>
+#include <optional>
 #include <vector>
 
 namespace hotpath::server {
@@ -67,6 +68,10 @@ public:
 
     void beforeRead();
     void afterRead();
+    // The guard of a socket the listener handed to QtHttpServer, or null.
+    static ConnectionGuard *of(QTcpSocket *socket);
+    // What the head of the next request QtHttpServer handles said (see RequestFacts).
+    std::optional<RequestFacts> takeFacts() { return m_guard.takeFacts(); }
     // Called by the listener's sweep: drops the connection if a timeout passed.
     void sweep(std::chrono::steady_clock::time_point now);
 
@@ -78,6 +83,7 @@ private:
     GuardedListener &m_listener;
     RequestGuard m_guard;
     qint64 m_fed = 0; // bytes in the socket's buffer the guard has already seen
+    std::uint64_t m_headsSeen = 0;
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::steady_clock::time_point m_requestStarted; // of the request in progress, if any
     bool m_refused = false;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/server/RequestGuard.h"
 
+#include "hotpath/server/HttpWire.h"
+
 #include "hotpath/runtime/Json.h"
 
 #include <algorithm>
@@ -57,20 +59,6 @@ bool isLoopbackName(std::string_view hostPort)
     return host == "localhost" || host == "127.0.0.1" || host == "[::1]";
 }
 
-const char *reasonOf(int status)
-{
-    switch (status) {
-    case 400: return "Bad Request";
-    case 403: return "Forbidden";
-    case 408: return "Request Timeout";
-    case 413: return "Payload Too Large";
-    case 421: return "Misdirected Request";
-    case 431: return "Request Header Fields Too Large";
-    case 503: return "Service Unavailable";
-    case 505: return "HTTP Version Not Supported";
-    default: return "Error";
-    }
-}
 
 } // namespace
 
@@ -245,7 +233,7 @@ void RequestGuard::finishHead()
     }
 
     int hosts = 0, lengths = 0, encodings = 0;
-    std::string host, origin, contentLength, transferEncoding;
+    std::string host, origin, contentLength, transferEncoding, connection, expect;
     for (std::size_t k = 1; k < lines.size(); ++k) {
         const std::string_view line = lines[k];
         if (line.front() == ' ' || line.front() == '\t') {
@@ -271,6 +259,10 @@ void RequestGuard::finishHead()
             transferEncoding = lower(value);
         } else if (name == "origin") {
             origin = lower(value);
+        } else if (name == "connection") {
+            connection += (connection.empty() ? "" : ",") + lower(value);
+        } else if (name == "expect") {
+            expect = lower(value);
         }
     }
     if (hosts > 1) {
@@ -315,6 +307,24 @@ void RequestGuard::finishHead()
         reject(400, "BadRequest", "a request may not have both Content-Length and Transfer-Encoding");
         return;
     }
+    // Connection options are a comma-separated list of tokens (RFC 9110 §7.6.1).
+    auto hasOption = [&](std::string_view option) {
+        for (std::size_t from = 0; from <= connection.size();) {
+            const std::size_t comma = std::min(connection.find(',', from), connection.size());
+            if (trim(std::string_view(connection).substr(from, comma - from)) == option)
+                return true;
+            from = comma + 1;
+        }
+        return false;
+    };
+    RequestFacts facts;
+    facts.target = std::string(target);
+    facts.http10 = version == "HTTP/1.0";
+    facts.keepAlive = facts.http10 ? hasOption("keep-alive") : !hasOption("close");
+    const bool bodyFollows = encodings == 1 || (lengths == 1 && contentLength != "0");
+    facts.expectsContinue = bodyFollows && expect == "100-continue" && !facts.http10;
+    m_facts.push_back(std::move(facts));
+    ++m_heads;
     m_head.clear();
     if (encodings == 1) {
         m_state = State::ChunkSize;
@@ -342,6 +352,15 @@ void RequestGuard::finishHead()
     finishRequest();
 }
 
+std::optional<RequestFacts> RequestGuard::takeFacts()
+{
+    if (m_facts.empty())
+        return std::nullopt;
+    RequestFacts facts = std::move(m_facts.front());
+    m_facts.pop_front();
+    return facts;
+}
+
 void RequestGuard::finishRequest()
 {
     ++m_requests;
@@ -358,7 +377,7 @@ std::string rejectionResponse(const GuardVerdict &verdict)
     body += ",\"message\":";
     runtime::appendJsonString(body, verdict.message);
     body += '}';
-    return "HTTP/1.1 " + std::to_string(verdict.status) + ' ' + reasonOf(verdict.status)
+    return "HTTP/1.1 " + std::to_string(verdict.status) + ' ' + reasonPhrase(verdict.status)
            + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
 }
 

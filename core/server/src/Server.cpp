@@ -4,6 +4,7 @@
 #include "hotpath/vm/StateTransfer.h"
 
 #include "ConnectionGuard.h"
+#include "hotpath/server/HttpWire.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QThread>
@@ -101,21 +102,36 @@ public:
 protected:
     bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
     {
+        // The guard read this request's head first: its target as sent and what the client
+        // said about the connection (QtHttpServer's QUrl misreads "//x" and keeps '+').
+        ConnectionGuard *guard = ConnectionGuard::of(socket);
+        const std::optional<RequestFacts> facts = guard ? guard->takeFacts() : std::nullopt;
         HttpRequest in;
         in.method = methodName(request.method());
-        in.path = request.url().path(QUrl::FullyDecoded).toStdString();
-        for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded))
-            in.query.emplace_back(name.toStdString(), value.toStdString());
+        if (facts) {
+            RequestTarget target = parseTarget(facts->target);
+            in.path = std::move(target.path);
+            in.query = std::move(target.query);
+        } else {
+            in.path = request.url().path(QUrl::FullyDecoded).toStdString();
+            for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded))
+                in.query.emplace_back(name.toStdString(), value.toStdString());
+        }
         for (const auto &[name, value] : request.headers())
             in.headers.emplace_back(name.toStdString(), value.toStdString());
         in.body = request.body().toStdString();
         HttpResponse out;
         m_server.serve(m_index, in, out);
-        QHttpServerResponse response(QByteArray::fromStdString(out.contentType), QByteArray::fromStdString(out.body),
-                                     static_cast<QHttpServerResponder::StatusCode>(out.status));
-        for (const auto &[name, value] : out.headers)
-            response.addHeader(QByteArray::fromStdString(name), QByteArray::fromStdString(value));
-        response.write(makeResponder(request, socket));
+        ResponseHead head;
+        head.status = out.status;
+        head.contentType = out.contentType;
+        head.headers = std::move(out.headers);
+        head.keepAlive = !facts || facts->keepAlive;
+        head.http10 = facts && facts->http10;
+        head.headRequest = in.method == "HEAD";
+        socket->write(QByteArray::fromStdString(responseBytes(head, out.body, std::chrono::system_clock::now())));
+        if (!head.keepAlive)
+            socket->disconnectFromHost(); // after what was written is sent
         return true;
     }
 

@@ -9,6 +9,8 @@
 // breaks a rule, with the status to answer. Standard library only, so it can be fuzzed.
 
 #include <cstdint>
+#include <deque>
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -29,6 +31,17 @@ struct GuardVerdict
     bool rejected() const { return status != 0; }
 };
 
+// What the guard read in a request's head that QtHttpServer 6.4 does not tell: the
+// target exactly as sent (QUrl reads "//x/a" as host x, and keeps '+' in a query), and
+// what the client said about the connection.
+struct RequestFacts
+{
+    std::string target;
+    bool keepAlive = true;        // false for Connection: close, or HTTP/1.0 without keep-alive
+    bool http10 = false;
+    bool expectsContinue = false; // Expect: 100-continue with a body to come
+};
+
 class RequestGuard
 {
 public:
@@ -41,6 +54,13 @@ public:
     // Between requests with nothing of the next one received (keep-alive idle).
     bool idle() const { return m_state == State::Head && m_head.empty(); }
     std::uint64_t requestsSeen() const { return m_requests; }
+    // The facts of the oldest request whose head was accepted and not yet taken: requests
+    // reach QtHttpServer in the order their heads arrive, so each takes its own.
+    std::optional<RequestFacts> takeFacts();
+    // Heads accepted so far (a new one may want its 100 Continue).
+    std::uint64_t headsAccepted() const { return m_heads; }
+    const RequestFacts *newestFacts() const { return m_facts.empty() ? nullptr : &m_facts.back(); }
+    std::size_t pendingFacts() const { return m_facts.size(); }
 
 private:
     enum class State { Head, Body, ChunkSize, ChunkData, ChunkDataEnd, Trailer };
@@ -59,6 +79,8 @@ private:
     std::int64_t m_remaining = 0; // body or chunk bytes still to come
     std::int64_t m_bodyBytes = 0; // chunked body so far
     std::uint64_t m_requests = 0;
+    std::uint64_t m_heads = 0;
+    std::deque<RequestFacts> m_facts;
 };
 
 // A status line and JSON body for a rejected request, closing the connection.

@@ -1,0 +1,239 @@
+// SPDX-License-Identifier: GPL-3.0-or-later
+// HTTP/1.1 as clients speak it, byte for byte, against the real `hotpath serve` process in
+// both tiers: large bodies, HEAD, Expect: 100-continue, Connection: close and HTTP/1.0,
+// query strings with '+', targets starting with "//", JSON numbers out of double range,
+// Date and 204 framing (issue 18's defects 1-7 and part of 9).
+#include "ServedProcess.h"
+
+#include <QtCore/QTemporaryDir>
+
+#include <poll.h>
+
+#include <chrono>
+
+using namespace served;
+
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+const char *app = R"(from hotpath import Request, Response, get, post
+
+
+@get("/")
+def index() -> str:
+    return "root"
+
+
+@get("/req")
+def req_handler() -> str:
+    return "req"
+
+
+@post("/echo")
+def echo(request: Request) -> str:
+    return str(len(request.body))
+
+
+@get("/search")
+def search(q: str, n: int = 1) -> str:
+    return f"{q!r} {n}"
+
+
+@get("/raw")
+def raw(request: Request) -> str:
+    return repr(request.query("q", "-"))
+
+
+@post("/floats")
+def floats(request: Request) -> str:
+    return repr(request.json(list[float]))
+
+
+@get("/empty")
+def empty() -> Response:
+    return Response("", 204)
+)";
+
+// What the server sent on one connection until it closed it, or until `wait` passed
+// with nothing more: the raw bytes, and whether the server closed.
+struct Exchange
+{
+    QByteArray bytes;
+    bool closed = false;
+    std::chrono::milliseconds took{0};
+};
+
+Exchange exchange(quint16 port, const QByteArray &request, std::chrono::milliseconds wait = std::chrono::milliseconds(1500))
+{
+    Exchange out;
+    const int fd = connectTo(port);
+    if (fd < 0)
+        return out;
+    const auto started = Clock::now();
+    for (qsizetype sent = 0; sent < request.size();) {
+        const ssize_t n = ::send(fd, request.constData() + sent, static_cast<size_t>(request.size() - sent), MSG_NOSIGNAL);
+        if (n <= 0)
+            break;
+        sent += n;
+    }
+    char buffer[65536];
+    while (true) {
+        pollfd p{fd, POLLIN, 0};
+        if (::poll(&p, 1, static_cast<int>(wait.count())) <= 0)
+            break;
+        const ssize_t n = ::recv(fd, buffer, sizeof buffer, 0);
+        if (n <= 0) {
+            out.closed = true;
+            break;
+        }
+        out.bytes.append(buffer, n);
+    }
+    out.took = std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - started);
+    ::close(fd);
+    return out;
+}
+
+QByteArray get(const QByteArray &target, const QByteArray &tier, const QByteArray &extra = {})
+{
+    return "GET " + target + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier + "\r\n" + extra + "\r\n";
+}
+
+QByteArray bodyOf(const QByteArray &response) { return response.mid(response.indexOf("\r\n\r\n") + 4); }
+
+} // namespace
+
+class TestHttp : public QObject
+{
+    Q_OBJECT
+
+private:
+    QTemporaryDir m_dir;
+    std::unique_ptr<Served> m_server;
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        const QString path = writeFile(m_dir.path(), QStringLiteral("app.py"), app);
+        m_server = std::make_unique<Served>(QStringList{path, QStringLiteral("--quiet")});
+        QVERIFY2(m_server->port, m_server->errors().constData());
+    }
+
+    void cleanupTestCase() { QCOMPARE_CLEAN_STOP(*m_server); }
+
+    void tiers_data()
+    {
+        QTest::addColumn<QByteArray>("tier");
+        QTest::newRow("interp") << QByteArray("interp");
+        QTest::newRow("jit") << QByteArray("jit");
+    }
+
+    // 1. A request larger than 256 KiB (but within max_body_bytes) is served, not left to
+    // time out with 408; its 100-continue is answered at once, so curl does not stall.
+    void largeBodiesAndExpectContinue_data() { tiers_data(); }
+    void largeBodiesAndExpectContinue()
+    {
+        QFETCH(QByteArray, tier);
+        const QByteArray body(300'000, 'a');
+        const QByteArray head = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier
+                              + "\r\nContent-Length: 300000\r\nConnection: close\r\n\r\n";
+        const Exchange whole = exchange(m_server->port, head + body, std::chrono::milliseconds(5000));
+        QVERIFY2(whole.bytes.startsWith("HTTP/1.1 200 OK\r\n"), whole.bytes.left(200).constData());
+        QCOMPARE(bodyOf(whole.bytes), QByteArray("300000"));
+
+        // Expect: 100-continue: the head alone gets "100 Continue" back, before any body.
+        const QByteArray expecting = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier
+                                   + "\r\nContent-Length: 5\r\nExpect: 100-continue\r\n\r\n";
+        const Exchange interim = exchange(m_server->port, expecting, std::chrono::milliseconds(1000));
+        QCOMPARE(interim.bytes, QByteArray("HTTP/1.1 100 Continue\r\n\r\n"));
+        QVERIFY(!interim.closed);
+    }
+
+    // 2. HEAD gets GET's head without the body (also for 404), so a pipelined GET after
+    // it is read correctly; 9. every answer has a Date, and a 204 neither body nor length.
+    void headAndFraming_data() { tiers_data(); }
+    void headAndFraming()
+    {
+        QFETCH(QByteArray, tier);
+        const QByteArray pipelined = "HEAD /req HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier + "\r\n\r\n"
+                                   + "HEAD /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n"
+                                   + get("/req", tier, "Connection: close\r\n");
+        const Exchange e = exchange(m_server->port, pipelined);
+        QVERIFY(e.closed);
+        QCOMPARE(e.bytes.count("HTTP/1.1 "), 3);
+        QVERIFY(e.bytes.startsWith("HTTP/1.1 200 OK\r\n"));
+        QVERIFY2(e.bytes.contains("Content-Length: 3\r\n"), e.bytes.constData()); // GET's length, no body
+        const qsizetype second = e.bytes.indexOf("HTTP/1.1 404");
+        QVERIFY(second > 0 && e.bytes.mid(second - 4, 4) == "\r\n\r\n"); // nothing between the heads
+        const qsizetype third = e.bytes.indexOf("HTTP/1.1 200", second);
+        QVERIFY(third > second && e.bytes.mid(third - 4, 4) == "\r\n\r\n");
+        QVERIFY(e.bytes.endsWith("\r\n\r\nreq"));
+        QVERIFY(QRegularExpression(QStringLiteral("\r\nDate: (Mon|Tue|Wed|Thu|Fri|Sat|Sun), \\d\\d [A-Z][a-z]{2} \\d{4} "
+                                                  "\\d\\d:\\d\\d:\\d\\d GMT\r\n"))
+                    .match(QString::fromLatin1(e.bytes))
+                    .hasMatch());
+
+        const Exchange noContent = exchange(m_server->port, get("/empty", tier, "Connection: close\r\n"));
+        QVERIFY2(noContent.bytes.startsWith("HTTP/1.1 204 No Content\r\n"), noContent.bytes.constData());
+        QVERIFY(!noContent.bytes.contains("Content-Length"));
+        QVERIFY(noContent.bytes.endsWith("\r\n\r\n"));
+    }
+
+    // 4. Connection: close, and HTTP/1.0 without keep-alive, end the connection after the
+    // answer, which says so; HTTP/1.0 with keep-alive stays open and says that.
+    void connectionClose_data() { tiers_data(); }
+    void connectionClose()
+    {
+        QFETCH(QByteArray, tier);
+        const Exchange closing = exchange(m_server->port, get("/", tier, "Connection: close\r\n"), std::chrono::milliseconds(3000));
+        QVERIFY(closing.closed);
+        QVERIFY(closing.took < std::chrono::milliseconds(2000));
+        QVERIFY(closing.bytes.contains("\r\nConnection: close\r\n"));
+        QVERIFY(closing.bytes.endsWith("root"));
+
+        const QByteArray old = "GET / HTTP/1.0\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier + "\r\n\r\n";
+        const Exchange http10 = exchange(m_server->port, old, std::chrono::milliseconds(3000));
+        QVERIFY(http10.closed);
+        QVERIFY(http10.bytes.contains("\r\nConnection: close\r\n"));
+
+        const QByteArray kept = "GET / HTTP/1.0\r\nHost: 127.0.0.1\r\nConnection: keep-alive\r\nX-Hotpath-Tier: " + tier + "\r\n\r\n";
+        const Exchange alive = exchange(m_server->port, kept, std::chrono::milliseconds(500));
+        QVERIFY(!alive.closed);
+        QVERIFY(alive.bytes.contains("\r\nConnection: keep-alive\r\n"));
+    }
+
+    // 5. '+' in a query is a space, in typed parameters and req.query; %2B is a '+'.
+    // 6. A target starting with "//" is a path, not an authority.
+    void targetsAndQueries_data() { tiers_data(); }
+    void targetsAndQueries()
+    {
+        QFETCH(QByteArray, tier);
+        const Exchange search = exchange(m_server->port, get("/search?q=python+fast&n=2", tier, "Connection: close\r\n"));
+        QCOMPARE(bodyOf(search.bytes), QByteArray("'python fast' 2"));
+        const Exchange raw = exchange(m_server->port, get("/raw?q=a+b%2Bc%20d&q=second", tier, "Connection: close\r\n"));
+        QCOMPARE(bodyOf(raw.bytes), QByteArray("'a b+c d'"));
+        const Exchange encoded = exchange(m_server->port, get("/r%65q", tier, "Connection: close\r\n"));
+        QCOMPARE(bodyOf(encoded.bytes), QByteArray("req"));
+        for (const QByteArray &target : {QByteArray("//x/req"), QByteArray("//anything/")}) {
+            const Exchange e = exchange(m_server->port, get(target, tier, "Connection: close\r\n"));
+            QVERIFY2(e.bytes.startsWith("HTTP/1.1 404 Not Found\r\n"), (target + ": " + e.bytes.left(60)).constData());
+            QVERIFY(bodyOf(e.bytes).contains("no endpoint for GET " + target));
+        }
+        const Exchange absolute = exchange(m_server->port, get("http://127.0.0.1/req?x=1", tier, "Connection: close\r\n"));
+        QCOMPARE(bodyOf(absolute.bytes), QByteArray("req"));
+    }
+
+    // 7. JSON numbers beyond a double's range become what float() makes of them.
+    void jsonNumbersOutOfRange_data() { tiers_data(); }
+    void jsonNumbersOutOfRange()
+    {
+        QFETCH(QByteArray, tier);
+        const QByteArray body = "[-1e400, 1e400, 1e-400, -1e-400, 2.5]";
+        const QByteArray post = "POST /floats HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier + "\r\nContent-Length: "
+                              + QByteArray::number(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+        QCOMPARE(bodyOf(exchange(m_server->port, post).bytes), QByteArray("[-inf, inf, 0.0, -0.0, 2.5]"));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestHttp)
+#include "tst_http.moc"
