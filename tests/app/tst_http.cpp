@@ -2,7 +2,7 @@
 // HTTP/1.1 as clients speak it, byte for byte, against the real `hotpath serve` process in
 // both tiers: large bodies, HEAD, Expect: 100-continue, Connection: close and HTTP/1.0,
 // query strings with '+', targets starting with "//", JSON numbers out of double range,
-// Date and 204 framing (issue 18's defects 1-7 and part of 9).
+// bodies that are not UTF-8, Date and 204 framing (issue 18's defects 1-8 and part of 9).
 #include "ServedProcess.h"
 
 #include <QtCore/QTemporaryDir>
@@ -53,6 +53,26 @@ def floats(request: Request) -> str:
 @get("/empty")
 def empty() -> Response:
     return Response("", 204)
+
+
+@post("/text")
+def text(request: Request) -> str:
+    return f"{len(request.body)} {request.body.count(chr(65533))}"
+
+
+@post("/text/list")
+def text_list(request: Request) -> list[str]:
+    return [request.body]
+
+
+@post("/json/text")
+def json_text(request: Request) -> str:
+    return request.json(str)
+
+
+@post("/json/list")
+def json_list(request: Request) -> list[str]:
+    return [request.json(str)]
 )";
 
 // What the server sent on one connection until it closed it, or until `wait` passed
@@ -221,6 +241,50 @@ private Q_SLOTS:
         }
         const Exchange absolute = exchange(m_server->port, get("http://127.0.0.1/req?x=1", tier, "Connection: close\r\n"));
         QCOMPARE(bodyOf(absolute.bytes), QByteArray("req"));
+    }
+
+    // 8. A body that is not UTF-8 reads as bytes.decode("utf-8", "replace") reads it, and
+    // no answer carries ill-formed UTF-8: a lone surrogate (from a JSON "\ud800") is
+    // escaped in JSON, and a text answer holding one fails as Flask's does.
+    void utf8_data() { tiers_data(); }
+    void utf8()
+    {
+        QFETCH(QByteArray, tier);
+        auto post = [&](const QByteArray &path, const QByteArray &body) {
+            return bodyOf(exchange(m_server->port, "POST " + path + " HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier
+                                                       + "\r\nContent-Length: " + QByteArray::number(body.size())
+                                                       + "\r\nConnection: close\r\n\r\n" + body)
+                              .bytes);
+        };
+        const QByteArray broken("ok \xe2\x82 end|\xed\xa0\x80x|\xf0\x9f\x98\x80|\xf0\x9f\x98|\xc0\xaf|\xff\xfe|caf\xe9|"
+                                "\xf4\x90\x80\x80|\xe0\x80\x80");
+        QCOMPARE(post("/text", broken), QByteArray("37 17")); // CPython: len 37, 17 replacements
+        QCOMPARE(post("/text/list", broken),
+                 QByteArray("[\"ok \xef\xbf\xbd end|\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbdx|\xf0\x9f\x98\x80|\xef\xbf\xbd|"
+                            "\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbd|caf\xef\xbf\xbd|"
+                            "\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd|\xef\xbf\xbd\xef\xbf\xbd\xef\xbf\xbd\"]"));
+        QCOMPARE(post("/json/list", "\"a\\ud800b\""), QByteArray("[\"a\\ud800b\"]"));
+        const QByteArray failed = post("/json/text", "\"a\\ud800b\"");
+        QVERIFY2(failed.contains("\"error\":\"UnicodeEncodeError\""), failed.constData());
+        QVERIFY(failed.contains("can't encode character '\\\\ud800' in position 1: surrogates not allowed"));
+    }
+
+    // 9. A method the server does not implement is 501 naming it; Allow lists HEAD for a GET
+    // route; a request line over max_header_bytes is 414 (the URI), not 431.
+    void methodsAndLimits_data() { tiers_data(); }
+    void methodsAndLimits()
+    {
+        QFETCH(QByteArray, tier);
+        const Exchange brew = exchange(m_server->port, "BREW /req HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier
+                                                           + "\r\nConnection: close\r\n\r\n");
+        QVERIFY2(brew.bytes.startsWith("HTTP/1.1 501 Not Implemented\r\n"), brew.bytes.left(80).constData());
+        QVERIFY(bodyOf(brew.bytes).contains("the method BREW is not implemented by this server"));
+        const Exchange post = exchange(m_server->port, "POST /req HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
+                                                          "Connection: close\r\n\r\n");
+        QVERIFY2(post.bytes.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), post.bytes.left(80).constData());
+        QVERIFY(post.bytes.contains("\r\nAllow: GET, HEAD\r\n"));
+        const Exchange longUrl = exchange(m_server->port, get("/" + QByteArray(70'000, 'a'), tier));
+        QVERIFY2(longUrl.bytes.startsWith("HTTP/1.1 414 URI Too Long\r\n"), longUrl.bytes.left(80).constData());
     }
 
     // 7. JSON numbers beyond a double's range become what float() makes of them.

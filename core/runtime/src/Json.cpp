@@ -559,6 +559,8 @@ void appendJsonString(std::string &out, std::string_view text)
             out += "\\u";
             for (int shift = 12; shift >= 0; shift -= 4)
                 out += hex[(cp >> shift) & 15];
+        } else if (cp == 0xFFFD && at - start == 1) {
+            out += "\xEF\xBF\xBD"; // a stray byte (no str should hold one): U+FFFD, never broken UTF-8
         } else {
             out.append(text.substr(start, at - start));
         }

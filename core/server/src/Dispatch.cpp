@@ -5,6 +5,7 @@
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Json.h"
 #include "hotpath/runtime/Ops.h"
+#include "hotpath/support/Text.h"
 #include "hotpath/vm/Interpreter.h"
 
 #include <algorithm>
@@ -12,6 +13,7 @@
 #include <charconv>
 #include <chrono>
 #include <cstdio>
+#include <cstring>
 #include <mutex>
 #include <shared_mutex>
 
@@ -37,6 +39,29 @@ HttpResponse failure(int status, const std::string &error, const std::string &me
     response.status = status;
     response.body = errorBody(error, message);
     return response;
+}
+
+// A str may hold a lone surrogate (chr(0xD800), a JSON "\ud800"), which UTF-8 cannot
+// carry: a text answer holding one fails as Flask's does when it encodes the body (JSON
+// escapes it instead, as json.dumps does).
+void refuseSurrogates(HttpResponse &response, lang::ResponseKind kind)
+{
+    if (kind == lang::ResponseKind::Json)
+        return;
+    const std::size_t at = support::findSurrogate(response.body);
+    if (at == std::string::npos)
+        return;
+    std::size_t next = at;
+    const char32_t surrogate = support::decodeUtf8(response.body, next);
+    char escaped[8];
+    std::snprintf(escaped, sizeof escaped, "\\u%04x", static_cast<unsigned>(surrogate));
+    response.failure = "UnicodeEncodeError: 'utf-8' codec can't encode character '" + std::string(escaped) + "' in position "
+                     + std::to_string(support::countCodePoints(std::string_view(response.body).substr(0, at)))
+                     + ": surrogates not allowed";
+    response.status = 500;
+    response.body = errorBody("UnicodeEncodeError", response.failure.substr(std::strlen("UnicodeEncodeError: ")));
+    response.contentType = "application/json";
+    response.headers.clear();
 }
 
 const char *typeName(const TypeDesc *type)
@@ -329,6 +354,7 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
         }
         }
         runtime::releaseSlot(result.value, function.returnType);
+        refuseSurrogates(response, endpoint.response);
     }
     response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));
     response.headers.emplace_back("Server-Timing", "handler;dur=" + milliseconds(response.handlerNs));

@@ -107,8 +107,12 @@ const GuardVerdict &RequestGuard::feed(std::string_view bytes)
                 break;
             m_head += c;
             if (m_head.size() > m_limits.maxHeadBytes) {
-                reject(431, "RequestHeaderFieldsTooLarge",
-                       "the request line and headers exceed " + std::to_string(m_limits.maxHeadBytes) + " bytes");
+                // Still on the request line: the target is what is too long (RFC 9110 §15.5.15).
+                if (m_head.find('\n') == std::string::npos)
+                    reject(414, "URITooLong", "the request line exceeds " + std::to_string(m_limits.maxHeadBytes) + " bytes");
+                else
+                    reject(431, "RequestHeaderFieldsTooLarge",
+                           "the request line and headers exceed " + std::to_string(m_limits.maxHeadBytes) + " bytes");
                 break;
             }
             if (c == '\n' && m_head.size() >= 4 && m_head.compare(m_head.size() - 4, 4, "\r\n\r\n") == 0)
@@ -318,6 +322,7 @@ void RequestGuard::finishHead()
         return false;
     };
     RequestFacts facts;
+    facts.method = std::string(method);
     facts.target = std::string(target);
     facts.http10 = version == "HTTP/1.0";
     facts.keepAlive = facts.http10 ? hasOption("keep-alive") : !hasOption("close");

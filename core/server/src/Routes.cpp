@@ -110,9 +110,13 @@ RouteMatch RouteTable::match(const std::string &method, const std::string &path)
             result.captures = std::move(captures);
             return result;
         }
-        for (const std::string &m : route.methods)
+        for (const std::string &m : route.methods) {
             if (std::find(result.allowed.begin(), result.allowed.end(), m) == result.allowed.end())
                 result.allowed.push_back(m);
+            // A GET route answers HEAD too, so Allow says so (RFC 9110 §9.3.2).
+            if (m == "GET" && std::find(result.allowed.begin(), result.allowed.end(), "HEAD") == result.allowed.end())
+                result.allowed.push_back("HEAD");
+        }
     }
     if (!result.allowed.empty())
         result.result = RouteMatch::Result::MethodNotAllowed;

@@ -5,6 +5,8 @@
 
 #include "ConnectionGuard.h"
 #include "hotpath/server/HttpWire.h"
+#include "hotpath/runtime/Json.h"
+#include "hotpath/support/Text.h"
 
 #include <QtCore/QFileInfo>
 #include <QtCore/QThread>
@@ -34,6 +36,14 @@ namespace hotpath::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+bool isKnownMethod(const std::string &method)
+{
+    for (const char *known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
+        if (method == known)
+            return true;
+    return false;
+}
 
 std::string methodName(QHttpServerRequest::Method method)
 {
@@ -107,11 +117,14 @@ protected:
         ConnectionGuard *guard = ConnectionGuard::of(socket);
         const std::optional<RequestFacts> facts = guard ? guard->takeFacts() : std::nullopt;
         HttpRequest in;
-        in.method = methodName(request.method());
+        in.method = facts ? facts->method : methodName(request.method());
         if (facts) {
+            // Percent-decoded bytes, and a body, are read as Flask reads them: as UTF-8 with
+            // each ill-formed sequence replaced by U+FFFD, so a str never holds broken UTF-8.
             RequestTarget target = parseTarget(facts->target);
-            in.path = std::move(target.path);
-            in.query = std::move(target.query);
+            in.path = support::decodeUtf8Replacing(target.path);
+            for (auto &[name, value] : target.query)
+                in.query.emplace_back(support::decodeUtf8Replacing(name), support::decodeUtf8Replacing(value));
         } else {
             in.path = request.url().path(QUrl::FullyDecoded).toStdString();
             for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded))
@@ -119,7 +132,8 @@ protected:
         }
         for (const auto &[name, value] : request.headers())
             in.headers.emplace_back(name.toStdString(), value.toStdString());
-        in.body = request.body().toStdString();
+        const QByteArray body = request.body();
+        in.body = support::decodeUtf8Replacing(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
         HttpResponse out;
         m_server.serve(m_index, in, out);
         ResponseHead head;
@@ -378,6 +392,12 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
         response.body = "{\"status\":\"ok\",\"jit\":\"" + std::string(version->jitReady() ? "ready" : "compiling") + "\"}";
     } else if (request.method == "GET" && request.path == "/openapi.json") {
         response.body = version->openApiJson();
+    } else if (!isKnownMethod(request.method)) {
+        // A method this server does not implement at all is 501, not 405 (RFC 9110 §15.6.2).
+        response.status = 501;
+        response.body = "{\"error\":\"NotImplemented\",\"message\":";
+        runtime::appendJsonString(response.body, "the method " + request.method + " is not implemented by this server");
+        response.body += '}';
     } else if (request.method == "GET" && request.path == "/metrics") {
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = m_metrics.snapshot().prometheus();

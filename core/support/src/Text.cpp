@@ -90,6 +90,60 @@ bool isValidUtf8(std::string_view text)
     return true;
 }
 
+std::string decodeUtf8Replacing(std::string_view bytes)
+{
+    std::string out;
+    out.reserve(bytes.size());
+    auto byte = [&](size_t i) { return static_cast<unsigned char>(bytes[i]); };
+    for (size_t i = 0; i < bytes.size();) {
+        const unsigned char lead = byte(i);
+        if (lead < 0x80) {
+            out += static_cast<char>(lead);
+            ++i;
+            continue;
+        }
+        // Table 3-7 of the Unicode standard: the range of the second byte depends on the
+        // lead (no overlongs, no surrogates, nothing above U+10FFFF); later ones are 80..BF.
+        int length = 0;
+        unsigned char low = 0x80, high = 0xBF;
+        if (lead >= 0xC2 && lead <= 0xDF) {
+            length = 2;
+        } else if (lead >= 0xE0 && lead <= 0xEF) {
+            length = 3;
+            low = lead == 0xE0 ? 0xA0 : 0x80;
+            high = lead == 0xED ? 0x9F : 0xBF;
+        } else if (lead >= 0xF0 && lead <= 0xF4) {
+            length = 4;
+            low = lead == 0xF0 ? 0x90 : 0x80;
+            high = lead == 0xF4 ? 0x8F : 0xBF;
+        }
+        size_t end = i + 1;
+        for (int k = 1; k < length && end < bytes.size(); ++k, ++end) {
+            const unsigned char c = byte(end);
+            if (c < (k == 1 ? low : 0x80) || c > (k == 1 ? high : 0xBF))
+                break;
+        }
+        if (length > 0 && end - i == static_cast<size_t>(length)) {
+            out.append(bytes.substr(i, static_cast<size_t>(length)));
+        } else {
+            appendUtf8(out, 0xFFFD); // the lead and the continuations that fitted: one U+FFFD
+        }
+        i = std::max(end, i + 1);
+    }
+    return out;
+}
+
+size_t findSurrogate(std::string_view text)
+{
+    for (size_t i = 0; i < text.size();) {
+        const size_t at = i;
+        const char32_t cp = decodeUtf8(text, i);
+        if (cp >= 0xD800 && cp <= 0xDFFF)
+            return at;
+    }
+    return std::string_view::npos;
+}
+
 // Optimal string alignment distance: Levenshtein plus adjacent swaps as one edit,
 // because "emial" for "email" is one slip of the fingers, not two.
 size_t editDistance(std::string_view a, std::string_view b)

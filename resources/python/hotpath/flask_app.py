@@ -141,7 +141,11 @@ def create_app(target):
 
     @app.errorhandler(405)
     def not_allowed(failure):
-        allowed = ", ".join(m for m in failure.valid_methods if m not in ("HEAD", "OPTIONS")) if failure.valid_methods else ""
+        # As Hotpath lists them: the route's methods, with HEAD after GET (which answers it).
+        methods = [m for m in (failure.valid_methods or []) if m not in ("HEAD", "OPTIONS")]
+        if "GET" in methods:
+            methods.insert(methods.index("GET") + 1, "HEAD")
+        allowed = ", ".join(methods)
         response = _error(405, "MethodNotAllowed", f"{flask.request.method} is not allowed for {flask.request.path} (allowed: {allowed})")
         response.headers["Allow"] = allowed
         return response

@@ -36,6 +36,7 @@ struct GuardVerdict
 // what the client said about the connection.
 struct RequestFacts
 {
+    std::string method; // as sent: QtHttpServer 6.4 names the ones it does not know "Unknown"
     std::string target;
     bool keepAlive = true;        // false for Connection: close, or HTTP/1.0 without keep-alive
     bool http10 = false;

@@ -20,6 +20,11 @@ char32_t decodeUtf8(std::string_view text, size_t &i);
 void appendUtf8(std::string &out, char32_t codePoint);
 size_t countCodePoints(std::string_view text);
 bool isValidUtf8(std::string_view text);
+// Bytes as CPython's bytes.decode("utf-8", "replace") reads them: each maximal ill-formed
+// subsequence (Unicode's "maximal subpart") becomes one U+FFFD; surrogates are ill-formed.
+std::string decodeUtf8Replacing(std::string_view bytes);
+// The offset of the first surrogate code point (which UTF-8 cannot carry), or npos.
+size_t findSurrogate(std::string_view text);
 
 // Levenshtein distance, for "did you mean" hints.
 size_t editDistance(std::string_view a, std::string_view b);
