@@ -55,6 +55,16 @@ def empty() -> Response:
     return Response("", 204)
 
 
+@get("/items/")
+def items() -> list[int]:
+    return [1, 2]
+
+
+@get("/files/<path:name>/")
+def files(name: str) -> str:
+    return name
+
+
 @post("/text")
 def text(request: Request) -> str:
     return f"{len(request.body)} {request.body.count(chr(65533))}"
@@ -285,6 +295,29 @@ private Q_SLOTS:
         QVERIFY(post.bytes.contains("\r\nAllow: GET, HEAD\r\n"));
         const Exchange longUrl = exchange(m_server->port, get("/" + QByteArray(70'000, 'a'), tier));
         QVERIFY2(longUrl.bytes.startsWith("HTTP/1.1 414 URI Too Long\r\n"), longUrl.bytes.left(80).constData());
+    }
+
+    // Flask's ways: OPTIONS answered for every route with what it allows; a route declared
+    // with a trailing slash redirects the path without it (308, query kept).
+    void optionsAndSlashes_data() { tiers_data(); }
+    void optionsAndSlashes()
+    {
+        QFETCH(QByteArray, tier);
+        const Exchange options = exchange(m_server->port, "OPTIONS /req HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QVERIFY2(options.bytes.startsWith("HTTP/1.1 200 OK\r\n"), options.bytes.left(80).constData());
+        QVERIFY(options.bytes.contains("\r\nAllow: GET, HEAD, OPTIONS\r\n"));
+        QVERIFY(options.bytes.contains("\r\nContent-Length: 0\r\n"));
+        const Exchange nowhere = exchange(m_server->port, "OPTIONS /nowhere HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QVERIFY(nowhere.bytes.startsWith("HTTP/1.1 404 Not Found\r\n"));
+
+        const Exchange moved = exchange(m_server->port, get("/items?page=2&q=a+b", tier, "Connection: close\r\n"));
+        QVERIFY2(moved.bytes.startsWith("HTTP/1.1 308 Permanent Redirect\r\n"), moved.bytes.left(80).constData());
+        QVERIFY(moved.bytes.contains("\r\nLocation: /items/?page=2&q=a+b\r\n"));
+        QCOMPARE(bodyOf(exchange(m_server->port, get("/items/", tier, "Connection: close\r\n")).bytes), QByteArray("[1,2]"));
+        // A decoded CR LF in the path goes back into Location percent-encoded, never as a line end.
+        const Exchange crlf = exchange(m_server->port, get("/files/a%0D%0AX-Injected:%20yes", tier, "Connection: close\r\n"));
+        QVERIFY2(crlf.bytes.contains("\r\nLocation: /files/a%0D%0AX-Injected:%20yes/\r\n"), crlf.bytes.constData());
+        QVERIFY(!crlf.bytes.contains("\r\nX-Injected"));
     }
 
     // 7. JSON numbers beyond a double's range become what float() makes of them.

@@ -5,6 +5,7 @@
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Json.h"
 #include "hotpath/runtime/Ops.h"
+#include "hotpath/server/HttpWire.h"
 #include "hotpath/support/Text.h"
 #include "hotpath/vm/Interpreter.h"
 
@@ -188,12 +189,32 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     }
 
     const RouteMatch match = version.routes().match(request.method, request.path);
-    if (match.result == RouteMatch::Result::NotFound)
+    if (match.result == RouteMatch::Result::NotFound) {
+        // A route declared with a trailing slash answers the path without it with a
+        // permanent redirect, as Flask's does (strict_slashes).
+        if (!request.path.empty() && request.path.back() != '/'
+            && version.routes().match(request.method, request.path + "/").result != RouteMatch::Result::NotFound) {
+            HttpResponse response;
+            response.status = 308;
+            response.contentType = "text/plain; charset=utf-8";
+            const std::string location = percentEncodePath(request.path + "/") + (request.rawQuery.empty() ? "" : "?" + request.rawQuery);
+            response.body = "Redirecting to " + location;
+            response.headers.emplace_back("Location", location);
+            return response;
+        }
         return failure(404, "NotFound", "no endpoint for " + request.method + " " + request.path);
+    }
     if (match.result == RouteMatch::Result::MethodNotAllowed) {
         std::string allowed;
         for (const std::string &m : match.allowed)
             allowed += (allowed.empty() ? "" : ", ") + m;
+        if (request.method == "OPTIONS") {
+            // What may be done here, as Flask answers OPTIONS for every route.
+            HttpResponse response;
+            response.contentType = "text/plain; charset=utf-8";
+            response.headers.emplace_back("Allow", allowed + ", OPTIONS");
+            return response;
+        }
         HttpResponse response = failure(405, "MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: " + allowed + ")");
         response.headers.emplace_back("Allow", allowed);
         return response;

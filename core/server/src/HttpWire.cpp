@@ -81,6 +81,23 @@ RequestTarget parseTarget(std::string_view target)
     return out;
 }
 
+std::string percentEncodePath(std::string_view path)
+{
+    static constexpr std::string_view kept = "-._~!$&'()*+,;=:@/";
+    std::string out;
+    for (const char c : path) {
+        const auto u = static_cast<unsigned char>(c);
+        if (std::isalnum(u) || kept.find(c) != std::string_view::npos) {
+            out += c;
+        } else {
+            out += '%';
+            out += "0123456789ABCDEF"[u >> 4];
+            out += "0123456789ABCDEF"[u & 15];
+        }
+    }
+    return out;
+}
+
 std::string httpDate(std::chrono::system_clock::time_point when)
 {
     const std::time_t seconds = std::chrono::system_clock::to_time_t(when);

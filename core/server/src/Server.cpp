@@ -123,6 +123,8 @@ protected:
             // each ill-formed sequence replaced by U+FFFD, so a str never holds broken UTF-8.
             RequestTarget target = parseTarget(facts->target);
             in.path = support::decodeUtf8Replacing(target.path);
+            if (const std::size_t question = facts->target.find('?'); question != std::string::npos)
+                in.rawQuery = facts->target.substr(question + 1);
             for (auto &[name, value] : target.query)
                 in.query.emplace_back(support::decodeUtf8Replacing(name), support::decodeUtf8Replacing(value));
         } else {

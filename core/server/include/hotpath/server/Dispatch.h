@@ -26,6 +26,7 @@ struct HttpRequest
 {
     std::string method;
     std::string path; // decoded, without the query string
+    std::string rawQuery; // as sent, after '?': kept in a redirect's Location
     std::vector<std::pair<std::string, std::string>> query;
     std::vector<std::pair<std::string, std::string>> headers;
     std::string body;

@@ -24,6 +24,10 @@ struct RequestTarget
 // "/a%20b?q=x+y&n=1", "http://host/a?q", "*".
 RequestTarget parseTarget(std::string_view target);
 
+// A decoded path made fit for a Location header again: bytes outside RFC 3986's pchar
+// and '/' as %XX (so a decoded CR or LF can never end the header).
+std::string percentEncodePath(std::string_view path);
+
 // "Mon, 07 Dec 2026 19:45:00 GMT" (RFC 9110 §5.6.7).
 std::string httpDate(std::chrono::system_clock::time_point when);
 
