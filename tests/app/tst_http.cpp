@@ -320,6 +320,36 @@ private Q_SLOTS:
         QVERIFY(!crlf.bytes.contains("\r\nX-Injected"));
     }
 
+    // `hotpath bench --requests N` counts every answer from a server that closes each
+    // connection, and ends (non-zero, saying why) when the server dies under it.
+    void benchAgainstClosingAndDyingServers()
+    {
+        const QString url = QStringLiteral("http://127.0.0.1:%1/req").arg(m_server->port);
+        QProcess closing;
+        closing.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("bench"), url, QStringLiteral("--requests"), QStringLiteral("500"),
+                                                    QStringLiteral("--connections"), QStringLiteral("4"), QStringLiteral("--tier"),
+                                                    QStringLiteral("jit"), QStringLiteral("--header"), QStringLiteral("Connection: close"),
+                                                    QStringLiteral("--json")});
+        QVERIFY(closing.waitForFinished(60000));
+        QCOMPARE(closing.exitCode(), 0);
+        const QByteArray json = closing.readAllStandardOutput();
+        QVERIFY2(json.contains("\"requests\":500") && json.contains("\"socket_errors\":0"), json.constData());
+
+        QTemporaryDir dir;
+        Served doomed({writeFile(dir.path(), QStringLiteral("app.py"), app), QStringLiteral("--quiet")});
+        QVERIFY2(doomed.port, doomed.errors().constData());
+        QProcess bench;
+        bench.start(QStringLiteral(HOTPATH_CLI), {QStringLiteral("bench"), QStringLiteral("http://127.0.0.1:%1/req").arg(doomed.port),
+                                                  QStringLiteral("--requests"), QStringLiteral("100000000"), QStringLiteral("--tier"),
+                                                  QStringLiteral("jit")});
+        QVERIFY(bench.waitForStarted());
+        QTest::qWait(1500);
+        doomed.stop();
+        QVERIFY2(bench.waitForFinished(30000), "hotpath bench still waits for a server that is gone");
+        QVERIFY(bench.exitCode() != 0);
+        QVERIFY(bench.readAllStandardError().contains("no answer from 127.0.0.1"));
+    }
+
     // 7. JSON numbers beyond a double's range become what float() makes of them.
     void jsonNumbersOutOfRange_data() { tiers_data(); }
     void jsonNumbersOutOfRange()

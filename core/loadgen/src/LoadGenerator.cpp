@@ -28,6 +28,7 @@ struct Connection
     int fd = -1;
     bool connected = false;
     bool waiting = false; // a request is out
+    bool closing = false; // the last answer said Connection: close
     std::size_t unsent = 0;
     std::string input;
     Clock::time_point sentAt;
@@ -44,7 +45,8 @@ struct Shared
     Clock::time_point end;
     std::atomic<std::int64_t> budget{0}; // requests left to send in count mode
     std::atomic<bool> stop{false};
-    std::atomic<std::uint64_t> answered{0};
+    std::atomic<std::uint64_t> answered{0}; // answers, and requests that ended without one
+    std::atomic<std::int64_t> lastAnswerNs{0}; // since start: a dead server stops the run
 };
 
 struct ThreadResult
@@ -57,7 +59,9 @@ struct ThreadResult
 
 // Parses one complete response at the start of `input`: its length and status, or 0
 // while incomplete.
-std::size_t completeResponse(const std::string &input, int &status)
+// The length of the first complete response in `input` (0 if it is not all there yet),
+// its status, and whether it ends the connection (Connection: close).
+std::size_t completeResponse(const std::string &input, int &status, bool &closes)
 {
     const std::size_t headerEnd = input.find("\r\n\r\n");
     if (headerEnd == std::string::npos)
@@ -70,6 +74,8 @@ std::size_t completeResponse(const std::string &input, int &status)
         const std::string line = input.substr(at + 2, next - at - 2);
         if (line.size() > 15 && strncasecmp(line.c_str(), "content-length:", 15) == 0)
             length = static_cast<std::size_t>(std::strtoull(line.c_str() + 15, nullptr, 10));
+        else if (line.size() >= 17 && strncasecmp(line.c_str(), "connection:", 11) == 0 && strcasestr(line.c_str() + 11, "close"))
+            closes = true;
         at = next;
     }
     const std::size_t total = headerEnd + 4 + length;
@@ -225,24 +231,52 @@ private:
         if (!(events & (EPOLLIN | EPOLLHUP | EPOLLERR)))
             return;
         char buffer[16384];
+        bool closed = false;
         while (true) {
             const ssize_t n = ::read(c.fd, buffer, sizeof buffer);
             if (n > 0) {
                 c.input.append(buffer, static_cast<std::size_t>(n));
                 continue;
             }
-            if (n == 0 || (errno != EAGAIN && errno != EINTR)) {
-                if (c.waiting)
-                    ++m_result.socketErrors;
-                open(k);
-                return;
-            }
+            closed = n == 0 || (errno != EAGAIN && errno != EINTR);
             break;
         }
-        int status = 0;
-        const std::size_t used = completeResponse(c.input, status);
-        if (used == 0 || !c.waiting)
+        // A server that closes after each answer (Flask's dev server) sends the answer and
+        // the close together: the answer counts, then the connection is opened again.
+        const bool answered = c.waiting && record(k);
+        if (closed) {
+            if (c.waiting) {
+                // Sent but never answered: an error, and in count mode one request done, so a
+                // server that died cannot leave the run waiting for answers that never come.
+                ++m_result.socketErrors;
+                m_shared.answered.fetch_add(1, std::memory_order_relaxed);
+            } else if (answered && m_interval.count() > 0) {
+                c.scheduled += m_interval;
+            }
+            open(k); // sends the next request once connected (or at its time)
             return;
+        }
+        if (!answered)
+            return;
+        if (c.closing) { // the server ends this connection: the next request goes on a new one
+            if (m_interval.count() > 0)
+                c.scheduled += m_interval;
+            open(k);
+            return;
+        }
+        next(k);
+    }
+
+    // Takes one complete answer off the connection's input, if there is one.
+    bool record(std::size_t k)
+    {
+        Connection &c = m_connections[k];
+        int status = 0;
+        bool closes = false;
+        const std::size_t used = completeResponse(c.input, status, closes);
+        if (used == 0)
+            return false;
+        c.closing = closes;
         c.input.erase(0, used);
         c.waiting = false;
         const Clock::time_point now = Clock::now();
@@ -253,6 +287,16 @@ private:
         if (status < 200 || status > 299)
             ++m_result.non2xx;
         m_shared.answered.fetch_add(1, std::memory_order_relaxed);
+        m_shared.lastAnswerNs.store(std::chrono::duration_cast<std::chrono::nanoseconds>(now - m_shared.start).count(),
+                                    std::memory_order_relaxed);
+        return true;
+    }
+
+    // After an answer: the next request, now or at its time.
+    void next(std::size_t k)
+    {
+        Connection &c = m_connections[k];
+        const Clock::time_point now = Clock::now();
         if (m_interval.count() > 0) {
             c.scheduled += m_interval;
             if (c.scheduled <= now)
@@ -317,6 +361,12 @@ LoadResult runLoad(const LoadOptions &options, const std::function<void(std::uin
             shared.stop = true;
         if (options.cancel && options.cancel->load(std::memory_order_relaxed))
             shared.stop = true;
+        // Nothing answered for 10 s: the server is gone (or hung); say so rather than wait.
+        const double quietSeconds = seconds - static_cast<double>(shared.lastAnswerNs.load(std::memory_order_relaxed)) / 1e9;
+        if (quietSeconds > 10.0) {
+            result.error = "no answer from " + options.host + ":" + std::to_string(options.port) + " for 10 s; stopped";
+            shared.stop = true;
+        }
         if (shared.stop || Clock::now() >= shared.end)
             break;
         if (progress && seconds - lastReport >= 1.0) {
