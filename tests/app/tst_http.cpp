@@ -350,6 +350,36 @@ private Q_SLOTS:
         QVERIFY(bench.readAllStandardError().contains("no answer from 127.0.0.1"));
     }
 
+    // CORS from hotpath.json: a listed origin's preflight is answered and its POST passes the
+    // cross-origin guard, with the origin named in the answer; others get no CORS headers
+    // and their POST stays refused.
+    void corsForListedOrigins()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"),
+                  "{\"format\": 1, \"name\": \"cors\", \"files\": [\"app.py\"], "
+                  "\"server\": {\"cors\": {\"origins\": [\"http://localhost:5173\"]}}}");
+        writeFile(dir.path(), QStringLiteral("app.py"), app);
+        Served served({dir.path(), QStringLiteral("--quiet")});
+        QVERIFY2(served.port, served.errors().constData());
+        const Exchange preflight = exchange(served.port, "OPTIONS /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://localhost:5173\r\n"
+                                                         "Access-Control-Request-Method: POST\r\nConnection: close\r\n\r\n");
+        QVERIFY2(preflight.bytes.startsWith("HTTP/1.1 204 No Content\r\n"), preflight.bytes.constData());
+        for (const char *header : {"\r\nAccess-Control-Allow-Origin: http://localhost:5173\r\n", "\r\nAccess-Control-Allow-Methods: POST, OPTIONS\r\n",
+                                   "\r\nAccess-Control-Allow-Headers: Content-Type\r\n", "\r\nAccess-Control-Max-Age: 600\r\n", "\r\nVary: Origin\r\n"})
+            QVERIFY2(preflight.bytes.contains(header), (QByteArray(header) + " in " + preflight.bytes).constData());
+        const QByteArray post = "POST /echo HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 2\r\nConnection: close\r\nOrigin: ";
+        const Exchange allowed = exchange(served.port, post + "http://localhost:5173\r\n\r\nhi");
+        QVERIFY2(allowed.bytes.startsWith("HTTP/1.1 200 OK\r\n"), allowed.bytes.constData());
+        QVERIFY(allowed.bytes.contains("\r\nAccess-Control-Allow-Origin: http://localhost:5173\r\n"));
+        const Exchange refused = exchange(served.port, post + "http://evil.example\r\n\r\nhi");
+        QVERIFY2(refused.bytes.startsWith("HTTP/1.1 403 Forbidden\r\n"), refused.bytes.constData());
+        const Exchange read = exchange(served.port, "GET /req HTTP/1.1\r\nHost: 127.0.0.1\r\nOrigin: http://evil.example\r\nConnection: close\r\n\r\n");
+        QVERIFY(read.bytes.startsWith("HTTP/1.1 200 OK\r\n"));
+        QVERIFY(!read.bytes.contains("Access-Control-Allow-Origin"));
+        QCOMPARE_CLEAN_STOP(served);
+    }
+
     // 7. JSON numbers beyond a double's range become what float() makes of them.
     void jsonNumbersOutOfRange_data() { tiers_data(); }
     void jsonNumbersOutOfRange()

@@ -64,6 +64,13 @@ private Q_SLOTS:
                                       << "hotpath.json: error: field 'server.limits.max_header_bytes': must be an integer from 1024 to 16777216";
         QTest::newRow("timeout string") << R"({"format": 1, "name": "x", "files": [], "server": {"limits": {"timeout_ms": "2s"}}})"
                                         << "hotpath.json: error: field 'server.limits.timeout_ms': must be an integer from 1 to 3600000";
+        QTest::newRow("cors origin with path") << R"({"format": 1, "name": "x", "files": [], "server": {"cors": {"origins": ["http://a.com/app"]}}})"
+                                               << "hotpath.json: error: field 'server.cors.origins[0]': must be an origin such as "
+                                                  "\"https://app.example.com\" (scheme and host, no path), or \"*\"";
+        QTest::newRow("cors origins string") << R"({"format": 1, "name": "x", "files": [], "server": {"cors": {"origins": "*"}}})"
+                                             << "hotpath.json: error: field 'server.cors.origins': must be a list of strings";
+        QTest::newRow("cors header") << R"({"format": 1, "name": "x", "files": [], "server": {"cors": {"headers": ["X Y"]}}})"
+                                     << "hotpath.json: error: field 'server.cors.headers[0]': must be a header name";
     }
     void errorsNameTheField()
     {
@@ -95,6 +102,17 @@ private Q_SLOTS:
         QCOMPARE(writeManifest(*again.manifest), written);
         QCOMPARE(again.manifest->files, QStringList{QStringLiteral("a.py")});
         QCOMPARE(again.manifest->server.limits.idleTimeoutMs, 900);
+        QVERIFY(again.manifest->server.cors.origins.isEmpty()); // CORS is off unless asked for
+        const auto cors = parseManifest(R"({"format": 1, "name": "x", "files": [], "server": {"cors": {
+            "origins": ["http://localhost:5173", "https://app.example.com"], "headers": ["Content-Type", "Authorization"], "max_age": 60}}})",
+                                        QStringLiteral("hotpath.json"));
+        QVERIFY2(cors.manifest, qPrintable(cors.error));
+        QCOMPARE(cors.manifest->server.cors.origins.size(), 2);
+        QCOMPARE(cors.manifest->server.cors.headers.last(), QStringLiteral("Authorization"));
+        QCOMPARE(cors.manifest->server.cors.maxAgeSeconds, 60);
+        const auto corsAgain = parseManifest(writeManifest(*cors.manifest), QStringLiteral("hotpath.json"));
+        QVERIFY2(corsAgain.manifest, qPrintable(corsAgain.error));
+        QCOMPARE(corsAgain.manifest->server.cors.origins, cors.manifest->server.cors.origins);
     }
 
     void missingManifestIsAnError()

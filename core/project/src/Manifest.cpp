@@ -7,6 +7,7 @@
 #include <QtCore/QJsonDocument>
 #include <QtCore/QJsonObject>
 
+#include <algorithm>
 #include <type_traits>
 
 namespace hotpath::project {
@@ -134,6 +135,47 @@ ManifestResult parseManifest(const QByteArray &json, const QString &displayPath)
                 || !integer(l, QStringLiteral("max_connections"), QStringLiteral("server.limits.max_connections"), 1, 1'000'000, into.maxConnections))
                 return failure(displayPath, error);
         }
+        const QJsonValue cors = settings.value(QStringLiteral("cors"));
+        if (!cors.isUndefined()) {
+            if (!cors.isObject())
+                return failure(displayPath, fieldError(QStringLiteral("server.cors"), QStringLiteral("must be an object")));
+            const QJsonObject c = cors.toObject();
+            // A list of strings, each checked by `valid`.
+            auto strings = [&](const QString &key, QStringList &into, const auto &valid, const QString &what) -> bool {
+                if (!c.contains(key))
+                    return true;
+                const QJsonValue value = c.value(key);
+                if (!value.isArray()) {
+                    error = fieldError(QStringLiteral("server.cors.") + key, QStringLiteral("must be a list of strings"));
+                    return false;
+                }
+                into.clear();
+                const QJsonArray items = value.toArray();
+                for (qsizetype i = 0; i < items.size(); ++i) {
+                    const QString item = items.at(i).toString();
+                    if (!items.at(i).isString() || !valid(item)) {
+                        error = fieldError(QStringLiteral("server.cors.%1[%2]").arg(key).arg(i), what);
+                        return false;
+                    }
+                    into << item;
+                }
+                return true;
+            };
+            auto isOrigin = [](const QString &o) {
+                return o == QStringLiteral("*")
+                    || ((o.startsWith(QStringLiteral("http://")) || o.startsWith(QStringLiteral("https://"))) && !o.endsWith(QLatin1Char('/'))
+                        && o.indexOf(QLatin1Char('/'), o.indexOf(QStringLiteral("//")) + 2) < 0);
+            };
+            auto isToken = [](const QString &h) {
+                return !h.isEmpty() && std::all_of(h.begin(), h.end(), [](QChar ch) { return ch.isLetterOrNumber() || ch == QLatin1Char('-'); });
+            };
+            CorsSettings &into = manifest.server.cors;
+            if (!strings(QStringLiteral("origins"), into.origins, isOrigin,
+                         QStringLiteral("must be an origin such as \"https://app.example.com\" (scheme and host, no path), or \"*\""))
+                || !strings(QStringLiteral("headers"), into.headers, isToken, QStringLiteral("must be a header name"))
+                || !integer(c, QStringLiteral("max_age"), QStringLiteral("server.cors.max_age"), 0, 86'400, into.maxAgeSeconds))
+                return failure(displayPath, error);
+        }
         if (settings.contains(QStringLiteral("tier"))) {
             const QString tier = settings.value(QStringLiteral("tier")).toString();
             if (tier == QStringLiteral("auto"))
@@ -166,9 +208,15 @@ QByteArray writeManifest(const Manifest &manifest)
     const QString tier = server.tier == DefaultTier::Jit           ? QStringLiteral("jit")
                          : server.tier == DefaultTier::Interpreter ? QStringLiteral("interp")
                                                                    : QStringLiteral("auto");
+    const QJsonObject corsJson{
+        {QStringLiteral("origins"), QJsonArray::fromStringList(server.cors.origins)},
+        {QStringLiteral("headers"), QJsonArray::fromStringList(server.cors.headers)},
+        {QStringLiteral("max_age"), server.cors.maxAgeSeconds},
+    };
     const QJsonObject serverJson{
         {QStringLiteral("host"), server.host}, {QStringLiteral("port"), server.port},       {QStringLiteral("tier"), tier},
         {QStringLiteral("threads"), server.threads}, {QStringLiteral("opt"), server.opt}, {QStringLiteral("limits"), limitsJson},
+        {QStringLiteral("cors"), corsJson},
     };
     const QJsonObject root{
         {QStringLiteral("format"), manifest.format},

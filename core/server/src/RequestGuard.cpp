@@ -289,7 +289,9 @@ void RequestGuard::finishHead()
     }
     const std::string methodName(method);
     const bool changesState = methodName == "POST" || methodName == "PUT" || methodName == "PATCH" || methodName == "DELETE";
-    if (changesState && !origin.empty()) {
+    const bool originAllowed = std::any_of(m_limits.allowedOrigins.begin(), m_limits.allowedOrigins.end(),
+                                           [&](const std::string &allowed) { return allowed == "*" || allowed == origin; });
+    if (changesState && !origin.empty() && !originAllowed) {
         // A browser names the page's origin; another site's page may not change state here.
         const std::size_t scheme = origin.find("://");
         const std::string authority = scheme == std::string::npos ? std::string() : origin.substr(scheme + 3);

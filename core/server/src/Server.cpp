@@ -24,6 +24,7 @@
 #include <sys/socket.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <chrono>
 #include <cstring>
@@ -36,6 +37,39 @@ namespace hotpath::server {
 namespace {
 
 using Clock = std::chrono::steady_clock;
+
+// CORS (off unless the project lists origins): an answer to a page of a listed origin
+// names that origin, so the browser lets the page read it; a preflight (OPTIONS with
+// Access-Control-Request-Method) for a route gets 204 with what the page may do.
+void answerCors(const ServerOptions &options, const HttpRequest &request, HttpResponse &response)
+{
+    const std::string *origin = options.corsOrigins.empty() ? nullptr : request.header("Origin");
+    if (!origin)
+        return;
+    std::string lowered = *origin;
+    std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+    const bool any = std::find(options.corsOrigins.begin(), options.corsOrigins.end(), "*") != options.corsOrigins.end();
+    if (!any && std::find(options.corsOrigins.begin(), options.corsOrigins.end(), lowered) == options.corsOrigins.end())
+        return; // not listed: no CORS headers, so the browser keeps the answer from the page
+    if (request.method == "OPTIONS" && request.header("Access-Control-Request-Method") && response.status == 200) {
+        std::string methods;
+        for (const auto &[name, value] : response.headers)
+            if (name == "Allow")
+                methods = value;
+        std::string headers;
+        for (const std::string &header : options.corsHeaders)
+            headers += (headers.empty() ? "" : ", ") + header;
+        response.status = 204;
+        response.body.clear();
+        response.headers.emplace_back("Access-Control-Allow-Methods", methods);
+        if (!headers.empty())
+            response.headers.emplace_back("Access-Control-Allow-Headers", headers);
+        response.headers.emplace_back("Access-Control-Max-Age", std::to_string(options.corsMaxAgeSeconds));
+    }
+    response.headers.emplace_back("Access-Control-Allow-Origin", any ? "*" : *origin);
+    if (!any)
+        response.headers.emplace_back("Vary", "Origin");
+}
 
 bool isKnownMethod(const std::string &method)
 {
@@ -348,6 +382,12 @@ ServerOptions optionsFromSettings(const project::ServerSettings &settings)
     options.requestTimeout = std::chrono::milliseconds(limits.requestTimeoutMs);
     options.idleTimeout = std::chrono::milliseconds(limits.idleTimeoutMs);
     options.maxConnections = limits.maxConnections;
+    for (const QString &origin : settings.cors.origins)
+        options.corsOrigins.push_back(origin.toLower().toStdString());
+    options.corsHeaders.clear();
+    for (const QString &header : settings.cors.headers)
+        options.corsHeaders.push_back(header.toStdString());
+    options.corsMaxAgeSeconds = settings.cors.maxAgeSeconds;
     return options;
 }
 
@@ -365,6 +405,7 @@ ConnectionLimits Server::connectionLimits() const
     limits.request.maxHeadBytes = static_cast<std::size_t>(std::max<std::int64_t>(1024, m_options.maxHeaderBytes));
     limits.request.maxBodyBytes = m_options.maxBodyBytes;
     limits.request.loopbackOnly = m_loopback;
+    limits.request.allowedOrigins = m_options.corsOrigins;
     limits.requestTimeout = m_options.requestTimeout;
     limits.idleTimeout = m_options.idleTimeout;
     limits.maxConnections = std::max(1, m_options.maxConnections);
@@ -412,6 +453,7 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
             response = dispatch(*version, request, m_dispatch);
         }
     }
+    answerCors(m_options, request, response);
     const std::int64_t totalNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
     if (response.route >= 0 && m_options.recordMetrics)
         if (metrics::Series *series = version->series(static_cast<std::size_t>(response.route)))

@@ -29,6 +29,14 @@ struct ServerLimits
     int maxConnections = 1000;            // more are answered 503 and closed
 };
 
+// Cross-origin requests from browser pages (CORS): off unless origins are listed.
+struct CorsSettings
+{
+    QStringList origins;  // "https://app.example.com", or "*" for any
+    QStringList headers = {QStringLiteral("Content-Type")}; // request headers a page may send
+    int maxAgeSeconds = 600; // how long a browser may reuse a preflight's answer
+};
+
 struct ServerSettings
 {
     QString host = QStringLiteral("127.0.0.1");
@@ -37,6 +45,7 @@ struct ServerSettings
     int threads = 2;
     int opt = 2; // JIT optimisation level 0-3
     ServerLimits limits;
+    CorsSettings cors;
 };
 
 struct Manifest

@@ -13,6 +13,7 @@
 #include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 namespace hotpath::server {
 
@@ -21,6 +22,7 @@ struct GuardLimits
     std::size_t maxHeadBytes = 64 * 1024;    // request line + headers (431 above)
     std::int64_t maxBodyBytes = 1 << 20;     // decided from Content-Length (413 above)
     bool loopbackOnly = true;                // bound to loopback: a request must name it in Host
+    std::vector<std::string> allowedOrigins; // lower case; "*" any: CORS lets their pages change state
 };
 
 struct GuardVerdict

@@ -50,6 +50,12 @@ struct ServerOptions
     std::chrono::milliseconds idleTimeout{30'000};
     // Connections open at once over all workers; more are answered 503 and closed.
     int maxConnections = 1000;
+    // Browser pages of these origins may call the endpoints (CORS; "*" for any): their
+    // POST/PUT/PATCH/DELETE pass the cross-origin guard, preflights are answered and the
+    // answers name the origin. Empty: off, as browsers default to.
+    std::vector<std::string> corsOrigins;
+    std::vector<std::string> corsHeaders{"Content-Type"};
+    int corsMaxAgeSeconds = 600;
     // Off only to measure what recording costs.
     bool recordMetrics = true;
     runtime::Limits limits = DispatchOptions::defaultLimits();
