@@ -7,6 +7,7 @@
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/server/HttpWire.h"
 #include "hotpath/support/Text.h"
+#include "hotpath/vm/HttpRecords.h"
 #include "hotpath/vm/Interpreter.h"
 
 #include <algorithm>
@@ -16,6 +17,7 @@
 #include <cstdio>
 #include <cstring>
 #include <mutex>
+#include <optional>
 #include <shared_mutex>
 
 namespace hotpath::server {
@@ -118,9 +120,10 @@ runtime::Tuple *makeRequest(const HttpRequest &request, const TypeDesc *type)
     if (!record)
         return nullptr;
     record->kind = runtime::ObjectKind::Record;
-    record->items()[0].p = runtime::newStr(request.method);
-    record->items()[1].p = runtime::newStr(request.path);
-    record->items()[2].p = runtime::newStr(request.body);
+    Slot *field = record->items();
+    field[vm::RequestMethod].p = runtime::newStr(request.method);
+    field[vm::RequestPath].p = runtime::newStr(request.path);
+    field[vm::RequestBody].p = runtime::newStr(request.body);
     auto fill = [](const TypeDesc *tableType, const std::vector<std::pair<std::string, std::string>> &pairs, bool lowerKeys) {
         runtime::Dict *table = runtime::newDict(tableType);
         for (const auto &[name, value] : pairs) {
@@ -136,8 +139,8 @@ runtime::Tuple *makeRequest(const HttpRequest &request, const TypeDesc *type)
         }
         return table;
     };
-    record->items()[3].p = fill(type->items[3], request.headers, true);
-    record->items()[4].p = fill(type->items[4], request.query, false);
+    field[vm::RequestHeaders].p = fill(type->items[vm::RequestHeaders], request.headers, true);
+    field[vm::RequestQuery].p = fill(type->items[vm::RequestQuery], request.query, false);
     return record;
 }
 
@@ -175,20 +178,28 @@ std::string errorBody(const std::string &error, const std::string &message)
     return body;
 }
 
-HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options)
-{
-    TierChoice tier = options.tier;
-    if (const std::string *wanted = request.header("X-Hotpath-Tier")) {
-        const std::string t = lower(*wanted);
-        if (t == "interp")
-            tier = TierChoice::Interp;
-        else if (t == "jit")
-            tier = TierChoice::Jit;
-        else if (t != "auto")
-            return failure(400, "BadRequest", "X-Hotpath-Tier must be interp, jit or auto, not '" + *wanted + "'");
-    }
+namespace {
 
-    const RouteMatch match = version.routes().match(request.method, request.path);
+// The tier the request asks for (X-Hotpath-Tier), or the server's; a 400 for a bad one.
+std::optional<HttpResponse> chooseTier(const HttpRequest &request, TierChoice &tier)
+{
+    const std::string *wanted = request.header("X-Hotpath-Tier");
+    if (!wanted)
+        return std::nullopt;
+    const std::string t = lower(*wanted);
+    if (t == "interp")
+        tier = TierChoice::Interp;
+    else if (t == "jit")
+        tier = TierChoice::Jit;
+    else if (t != "auto")
+        return failure(400, "BadRequest", "X-Hotpath-Tier must be interp, jit or auto, not '" + *wanted + "'");
+    return std::nullopt;
+}
+
+// The answer when no endpoint runs: 404, or Flask's 308 to the route declared with a
+// trailing slash, 200 for OPTIONS, 405 with Allow.
+HttpResponse unrouted(const Version &version, const HttpRequest &request, const RouteMatch &match)
+{
     if (match.result == RouteMatch::Result::NotFound) {
         // A route declared with a trailing slash answers the path without it with a
         // permanent redirect, as Flask's does (strict_slashes).
@@ -204,48 +215,49 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
         }
         return failure(404, "NotFound", "no endpoint for " + request.method + " " + request.path);
     }
-    if (match.result == RouteMatch::Result::MethodNotAllowed) {
-        std::string allowed;
-        for (const std::string &m : match.allowed)
-            allowed += (allowed.empty() ? "" : ", ") + m;
-        if (request.method == "OPTIONS") {
-            // What may be done here, as Flask answers OPTIONS for every route.
-            HttpResponse response;
-            response.contentType = "text/plain; charset=utf-8";
-            response.headers.emplace_back("Allow", allowed + ", OPTIONS");
-            return response;
-        }
-        HttpResponse response = failure(405, "MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: " + allowed + ")");
-        response.headers.emplace_back("Allow", allowed);
+    std::string allowed;
+    for (const std::string &m : match.allowed)
+        allowed += (allowed.empty() ? "" : ", ") + m;
+    if (request.method == "OPTIONS") {
+        // What may be done here, as Flask answers OPTIONS for every route.
+        HttpResponse response;
+        response.contentType = "text/plain; charset=utf-8";
+        response.headers.emplace_back("Allow", allowed + ", OPTIONS");
         return response;
     }
-    const Route &route = *match.route;
-    const int routeIndex = static_cast<int>(match.route - version.routes().routes().data());
-    const VersionFile &file = version.files()[static_cast<std::size_t>(route.file)];
-    const lang::EndpointInfo &endpoint = *file.program->endpoints[static_cast<std::size_t>(route.endpoint)];
-    const int functionIndex = route.function;
-    const vm::Module &module = *file.module;
-    const vm::Function &function = module.functions[static_cast<std::size_t>(functionIndex)];
+    HttpResponse response = failure(405, "MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: " + allowed + ")");
+    response.headers.emplace_back("Allow", allowed);
+    return response;
+}
 
-    // The tier: the JIT when asked for (waiting for its code), or in auto mode once ready.
-    const jit::Program *native = nullptr;
-    if (tier != TierChoice::Interp) {
-        std::string why;
-        native = version.jitProgram(route.file, tier == TierChoice::Jit, &why);
-        if (!native && tier == TierChoice::Jit)
-            return failure(500, "JitUnavailable", "the JIT could not compile " + file.name + ": " + why);
+// A handler's arguments, released when they go out of scope (or earlier, by release()).
+class Arguments
+{
+public:
+    explicit Arguments(const vm::Function &function) : m_function(function), m_slots(function.paramCount, Slot{0}) {}
+    ~Arguments() { release(); }
+    Arguments(const Arguments &) = delete;
+    Arguments &operator=(const Arguments &) = delete;
+
+    Slot &operator[](std::size_t k) { return m_slots[k]; }
+    const std::vector<Slot> &slots() const { return m_slots; }
+    void release()
+    {
+        for (std::size_t k = 0; k < m_slots.size(); ++k)
+            runtime::releaseSlot(m_slots[k], m_function.paramTypes[k]);
+        std::fill(m_slots.begin(), m_slots.end(), Slot{0});
     }
 
-    runtime::Context context(options.limits);
-    std::string output;
-    context.setOutput([](void *user, const char *data, std::size_t size) { static_cast<std::string *>(user)->append(data, size); }, &output);
-    runtime::CurrentContext current(&context);
+private:
+    const vm::Function &m_function;
+    std::vector<Slot> m_slots;
+};
 
-    std::vector<Slot> args(function.paramCount, Slot{0});
-    auto releaseArgs = [&] {
-        for (std::size_t k = 0; k < args.size(); ++k)
-            runtime::releaseSlot(args[k], function.paramTypes[k]);
-    };
+// Path captures and query parameters converted by declared type, defaults where absent,
+// the Request record; a 400 naming the parameter when one is missing or does not convert.
+std::optional<HttpResponse> bindArguments(const HttpRequest &request, const RouteMatch &match, const lang::EndpointInfo &endpoint,
+                                          const vm::Module &module, const vm::Function &function, Arguments &args)
+{
     for (const lang::EndpointParam &param : endpoint.params) {
         const auto at = static_cast<std::size_t>(param.paramIndex);
         const TypeDesc *type = function.paramTypes[at];
@@ -276,7 +288,6 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
                 args[at].p = nullptr; // left out: None
                 continue;
             }
-            releaseArgs();
             return failure(400, "BadRequest", std::string("missing ") + where + " '" + param.name + "' (" + typeName(type) + ")");
         }
         // An int | None present in the query is an int, boxed.
@@ -285,97 +296,152 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
         if (value->kind == Kind::Str) {
             converted.p = runtime::newStr(*text);
         } else if (!convertParameter(*text, value, converted)) {
-            releaseArgs();
             return failure(400, "BadRequest", std::string(where) + " '" + param.name + "': expected " + typeName(type) + ", got '" + *text + "'");
         }
-        if (type->kind == Kind::Optional && type->boxesScalar()) {
+        if (type->kind == Kind::Optional && type->boxesScalar())
             args[at].p = runtime::hp_box(converted, type);
-        } else {
+        else
             args[at] = converted;
-        }
     }
+    return std::nullopt;
+}
+
+// Module state: writers one at a time, readers together, held by the caller until the
+// result has been turned into bytes (it may be an object that state holds). False with
+// `response` filled when the lock did not come in time, or the state moved on to a newer
+// version (then the caller dispatches again there).
+bool lockState(const vm::Module &module, lang::StateAccess access, const DispatchOptions &options,
+               std::shared_lock<std::shared_timed_mutex> &readLock, std::unique_lock<std::shared_timed_mutex> &writeLock,
+               HttpResponse &response)
+{
+    if (!module.state || access == lang::StateAccess::None)
+        return true;
+    // A system_clock deadline: libstdc++ then waits with pthread_rwlock_timed*lock, which
+    // ThreadSanitizer understands (the steady-clock wait it does not see at all).
+    const auto waitUntil = std::chrono::system_clock::now()
+        + (options.limits.timeout.count() > 0 ? options.limits.timeout : std::chrono::hours(1));
+    bool locked = false;
+    if (access == lang::StateAccess::Write) {
+        writeLock = std::unique_lock(module.state->lock, std::defer_lock);
+        locked = writeLock.try_lock_until(waitUntil);
+    } else {
+        readLock = std::shared_lock(module.state->lock, std::defer_lock);
+        locked = readLock.try_lock_until(waitUntil);
+    }
+    if (locked && !module.state->moved.load())
+        return true;
+    if (locked) {
+        response.stateMoved = true;
+        return false;
+    }
+    response.status = 504;
+    response.failure = "TimeoutError: the module state stayed in use by other requests past the deadline";
+    response.body = errorBody("TimeoutError", "the module state stayed in use by other requests past this request's deadline");
+    return false;
+}
+
+// An error the handler raised: 504 for its deadline, 400 for a request it could not read
+// (Request.json()), else 500; the body names the error and where it was raised.
+void answerError(const vm::CallResult &result, const VersionFile &file, const runtime::Context &context, HttpResponse &response)
+{
+    const std::string name = runtime::errorName(result.error);
+    response.failure = name + ": " + result.message + " (" + file.name + ":" + std::to_string(result.line) + ")";
+    response.status = result.error == runtime::ErrorKind::TimeoutError ? 504 : context.errorIsRequests() ? 400 : 500;
+    std::string body = "{\"error\":";
+    runtime::appendJsonString(body, name);
+    body += ",\"message\":";
+    runtime::appendJsonString(body, result.message);
+    body += ",\"file\":";
+    runtime::appendJsonString(body, file.name);
+    body += ",\"line\":" + std::to_string(result.line) + "}";
+    response.body = std::move(body);
+}
+
+// What the handler returned, by its declared kind: text, JSON, or a Response record.
+void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, HttpResponse &response)
+{
+    auto str = [](Slot s) { return std::string(runtime::view(static_cast<const runtime::Str *>(s.p))); };
+    switch (kind) {
+    case lang::ResponseKind::Text:
+        response.contentType = "text/plain; charset=utf-8";
+        response.body = str(value);
+        break;
+    case lang::ResponseKind::Json: runtime::appendJson(response.body, value, type); break;
+    case lang::ResponseKind::Response: {
+        const Slot *field = static_cast<const runtime::Tuple *>(value.p)->items();
+        response.body = str(field[vm::ResponseBody]);
+        response.status = static_cast<int>(field[vm::ResponseStatus].i);
+        response.contentType = str(field[vm::ResponseContentType]);
+        const auto *headers = static_cast<const runtime::Dict *>(field[vm::ResponseHeaders].p);
+        for (std::int64_t k = 0; headers && k < headers->used; ++k)
+            if (headers->entries[k].live())
+                response.headers.emplace_back(str(headers->entries[k].key), str(headers->entries[k].value));
+        if (response.status < 100 || response.status > 599) {
+            response.failure = "Response status " + std::to_string(response.status) + " is not an HTTP status";
+            response.status = 500;
+            response.body = errorBody("ValueError", response.failure);
+            response.contentType = "application/json";
+            response.headers.clear();
+        }
+        break;
+    }
+    }
+    refuseSurrogates(response, kind);
+}
+
+} // namespace
+
+HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options)
+{
+    TierChoice tier = options.tier;
+    if (std::optional<HttpResponse> bad = chooseTier(request, tier))
+        return *bad;
+    const RouteMatch match = version.routes().match(request.method, request.path);
+    if (match.result != RouteMatch::Result::Found)
+        return unrouted(version, request, match);
+    const Route &route = *match.route;
+    const VersionFile &file = version.files()[static_cast<std::size_t>(route.file)];
+    const lang::EndpointInfo &endpoint = *file.program->endpoints[static_cast<std::size_t>(route.endpoint)];
+    const vm::Module &module = *file.module;
+    const vm::Function &function = module.functions[static_cast<std::size_t>(route.function)];
+
+    // The tier: the JIT when asked for (waiting for its code), or in auto mode once ready.
+    const jit::Program *native = nullptr;
+    if (tier != TierChoice::Interp) {
+        std::string why;
+        native = version.jitProgram(route.file, tier == TierChoice::Jit, &why);
+        if (!native && tier == TierChoice::Jit)
+            return failure(500, "JitUnavailable", "the JIT could not compile " + file.name + ": " + why);
+    }
+
+    runtime::Context context(options.limits);
+    std::string output;
+    context.setOutput([](void *user, const char *data, std::size_t size) { static_cast<std::string *>(user)->append(data, size); }, &output);
+    runtime::CurrentContext current(&context);
+
+    Arguments args(function);
+    if (std::optional<HttpResponse> bad = bindArguments(request, match, endpoint, module, function, args))
+        return *bad;
 
     HttpResponse response;
-    response.route = routeIndex;
+    response.route = static_cast<int>(match.route - version.routes().routes().data());
     response.tier = native ? metrics::Tier::Jit : metrics::Tier::Interp;
-    // Module state: writers one at a time, readers together, held until the result has
-    // been turned into bytes and released (it may be an object that state holds).
     std::shared_lock<std::shared_timed_mutex> readLock;
     std::unique_lock<std::shared_timed_mutex> writeLock;
-    if (module.state && endpoint.function->stateAccess != lang::StateAccess::None) {
-        // A system_clock deadline: libstdc++ then waits with pthread_rwlock_timed*lock, which
-        // ThreadSanitizer understands (the steady-clock wait it does not see at all).
-        const auto waitUntil = std::chrono::system_clock::now()
-            + (options.limits.timeout.count() > 0 ? options.limits.timeout : std::chrono::hours(1));
-        bool locked = false;
-        if (endpoint.function->stateAccess == lang::StateAccess::Write) {
-            writeLock = std::unique_lock(module.state->lock, std::defer_lock);
-            locked = writeLock.try_lock_until(waitUntil);
-        } else {
-            readLock = std::shared_lock(module.state->lock, std::defer_lock);
-            locked = readLock.try_lock_until(waitUntil);
-        }
-        if (!locked || module.state->moved.load()) {
-            releaseArgs();
-            if (locked) {
-                response.stateMoved = true;
-                return response;
-            }
-            response.status = 504;
-            response.failure = "TimeoutError: the module state stayed in use by other requests past the deadline";
-            response.body = errorBody("TimeoutError", "the module state stayed in use by other requests past this request's "
-                                                      "deadline");
-            return response;
-        }
-    }
+    if (!lockState(module, endpoint.function->stateAccess, options, readLock, writeLock, response))
+        return response;
     response.handled = true;
     const auto started = Clock::now();
-    vm::CallResult result = native ? native->call(functionIndex, args, context) : vm::callFunction(module, functionIndex, args, context);
+    vm::CallResult result = native ? native->call(route.function, args.slots(), context)
+                                   : vm::callFunction(module, route.function, args.slots(), context);
     response.handlerNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
     response.output = std::move(output);
-    releaseArgs();
-
+    args.release();
     if (!result.ok) {
-        const std::string name = runtime::errorName(result.error);
-        response.failure = name + ": " + result.message + " (" + file.name + ":" + std::to_string(result.line) + ")";
-        response.status = result.error == runtime::ErrorKind::TimeoutError ? 504 : context.errorIsRequests() ? 400 : 500;
-        std::string body = "{\"error\":";
-        runtime::appendJsonString(body, name);
-        body += ",\"message\":";
-        runtime::appendJsonString(body, result.message);
-        body += ",\"file\":";
-        runtime::appendJsonString(body, file.name);
-        body += ",\"line\":" + std::to_string(result.line) + "}";
-        response.body = std::move(body);
+        answerError(result, file, context, response);
     } else {
-        switch (endpoint.response) {
-        case lang::ResponseKind::Text:
-            response.contentType = "text/plain; charset=utf-8";
-            response.body = std::string(runtime::view(static_cast<runtime::Str *>(result.value.p)));
-            break;
-        case lang::ResponseKind::Json: runtime::appendJson(response.body, result.value, function.returnType); break;
-        case lang::ResponseKind::Response: {
-            const auto *record = static_cast<const runtime::Tuple *>(result.value.p);
-            response.body = std::string(runtime::view(static_cast<const runtime::Str *>(record->items()[0].p)));
-            response.status = static_cast<int>(record->items()[1].i);
-            response.contentType = std::string(runtime::view(static_cast<const runtime::Str *>(record->items()[2].p)));
-            const auto *headers = static_cast<const runtime::Dict *>(record->items()[3].p);
-            for (std::int64_t k = 0; headers && k < headers->used; ++k)
-                if (headers->entries[k].live())
-                    response.headers.emplace_back(std::string(runtime::view(static_cast<const runtime::Str *>(headers->entries[k].key.p))),
-                                                  std::string(runtime::view(static_cast<const runtime::Str *>(headers->entries[k].value.p))));
-            if (response.status < 100 || response.status > 599) {
-                response.failure = "Response status " + std::to_string(response.status) + " is not an HTTP status";
-                response.status = 500;
-                response.body = errorBody("ValueError", response.failure);
-                response.contentType = "application/json";
-                response.headers.clear();
-            }
-            break;
-        }
-        }
+        answerValue(result.value, endpoint.response, function.returnType, response);
         runtime::releaseSlot(result.value, function.returnType);
-        refuseSurrogates(response, endpoint.response);
     }
     response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));
     response.headers.emplace_back("Server-Timing", "handler;dur=" + milliseconds(response.handlerNs));

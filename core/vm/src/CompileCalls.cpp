@@ -77,21 +77,23 @@ int FunctionCompiler::recordCall(const CallExpr &e, int dst)
 
 int FunctionCompiler::responseCall(const CallExpr &e, int dst)
 {
+    // Response(body, status, content_type, headers): the arguments in the record's order.
+    static_assert(ResponseBody == 0 && ResponseStatus == 1 && ResponseContentType == 2 && ResponseHeaders == 3);
     const int base = tempBlock({true, false, true, true});
-    exprInto(*e.boundArgs[0], base);
-    if (e.boundArgs[1])
-        exprInto(*e.boundArgs[1], base + 1);
+    exprInto(*e.boundArgs[ResponseBody], base + ResponseBody);
+    if (e.boundArgs[ResponseStatus])
+        exprInto(*e.boundArgs[ResponseStatus], base + ResponseStatus);
     else
-        emit(Op::LOAD_K, base + 1, intConstant(200));
-    if (e.boundArgs[2])
-        exprInto(*e.boundArgs[2], base + 2);
+        emit(Op::LOAD_K, base + ResponseStatus, intConstant(200));
+    if (e.boundArgs[ResponseContentType])
+        exprInto(*e.boundArgs[ResponseContentType], base + ResponseContentType);
     else
-        emit(Op::LOAD_K_OBJ, base + 2, strConstant("text/plain"));
-    if (e.boundArgs[3]) {
-        exprInto(*e.boundArgs[3], base + 3);
+        emit(Op::LOAD_K_OBJ, base + ResponseContentType, strConstant("text/plain"));
+    if (e.boundArgs[ResponseHeaders]) {
+        exprInto(*e.boundArgs[ResponseHeaders], base + ResponseHeaders);
     } else {
         const TypeDesc *response = m_module.desc(e.type);
-        emit(Op::NEW_DICT, base + 3, typeConstantDesc(response->items[3]), 0);
+        emit(Op::NEW_DICT, base + ResponseHeaders, typeConstantDesc(response->items[ResponseHeaders]), 0);
         emitExtra(0);
     }
     const int out = dst >= 0 ? dst : tempObject();
@@ -538,7 +540,7 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
     case Builtin::RequestHeader: {
         const bool query = e.builtin == Builtin::RequestQuery;
         const int table = tempObject();
-        emit(Op::GET_ITEM_OBJ, table, receiver, query ? 4 : 3);
+        emit(Op::GET_ITEM_OBJ, table, receiver, query ? RequestQuery : RequestHeaders);
         int key = value(0);
         if (!query)
             key = native(Native::str_lower, {key}, {true}, -1, strT);
@@ -547,7 +549,7 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
     case Builtin::RequestJson: {
         // The body, parsed straight into the static type the checker gave the call.
         const int body = tempObject();
-        emit(Op::GET_ITEM_OBJ, body, receiver, 2);
+        emit(Op::GET_ITEM_OBJ, body, receiver, RequestBody);
         return native(Native::json_parse, {body}, {true}, dst, e.type, m_module.desc(e.type));
     }
     default: break;

@@ -650,14 +650,10 @@ int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
         return out;
     }
     int field = e.fieldIndex;
-    if (e.object->type->is(TypeKind::Response)) {
-        static const char *const names[] = {"body", "status", "content_type", "headers"};
-        for (int k = 0; k < 4; ++k)
-            if (e.name == names[k])
-                field = k;
-    } else if (e.object->type->is(TypeKind::Request)) {
-        field = e.name == "method" ? 0 : e.name == "path" ? 1 : 2;
-    }
+    if (e.object->type->is(TypeKind::Response))
+        field = fieldIndex(responseFieldNames, ResponseFieldCount, e.name.c_str());
+    else if (e.object->type->is(TypeKind::Request)) // method, path or body: the checker allows no other
+        field = fieldIndex(requestFieldNames, RequestFieldCount, e.name.c_str());
     const int object = expr(*e.object);
     if (e.narrowed && !isObject(e.type)) {
         // A T | None field proved not None: the number inside its box.

@@ -106,33 +106,34 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         // The server fills these; header names are stored lower-cased.
         d.kind = Kind::Record;
         d.name = "Request";
-        static const char *const fieldNames[] = {"method", "path", "body", "headers", "query"};
         TypeDesc &table = module.types.emplace_back();
         table.kind = Kind::Dict;
         table.key = desc(program.types.strType());
         table.element = desc(program.types.strType());
-        auto &items = module.typeLists.emplace_back();
+        auto &items = module.typeLists.emplace_back(RequestFieldCount);
         const TypeDesc *str = desc(program.types.strType());
-        items = {str, str, str, &table, &table};
+        items[RequestMethod] = items[RequestPath] = items[RequestBody] = str;
+        items[RequestHeaders] = items[RequestQuery] = &table;
         d.items = items.data();
-        d.fieldNames = fieldNames;
-        d.count = 5;
+        d.fieldNames = requestFieldNames;
+        d.count = RequestFieldCount;
         break;
     }
     case TypeKind::Response: {
         // Response(body, status, content_type, headers): a record the server reads.
         d.kind = Kind::Record;
         d.name = "Response";
-        static const char *const fieldNames[] = {"body", "status", "content_type", "headers"};
         TypeDesc &headers = module.types.emplace_back();
         headers.kind = Kind::Dict;
         headers.key = desc(program.types.strType());
         headers.element = desc(program.types.strType());
-        auto &items = module.typeLists.emplace_back();
-        items = {desc(program.types.strType()), desc(program.types.intType()), desc(program.types.strType()), &headers};
+        auto &items = module.typeLists.emplace_back(ResponseFieldCount);
+        items[ResponseBody] = items[ResponseContentType] = desc(program.types.strType());
+        items[ResponseStatus] = desc(program.types.intType());
+        items[ResponseHeaders] = &headers;
         d.items = items.data();
-        d.fieldNames = fieldNames;
-        d.count = 4;
+        d.fieldNames = responseFieldNames;
+        d.count = ResponseFieldCount;
         break;
     }
     default: d.kind = Kind::None; break;

@@ -5,6 +5,7 @@
 // concern (statements, expressions, calls, loops).
 
 #include "hotpath/vm/Compiler.h"
+#include "hotpath/vm/HttpRecords.h"
 #include "hotpath/vm/Natives.h"
 
 #include <functional>
