@@ -90,8 +90,11 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption tier(QStringLiteral("tier"),
                                   QStringLiteral("Default tier: auto (interpreter until the JIT is ready), interp or jit."),
                                   QStringLiteral("tier"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Worker threads (default: the project's, else 2)."),
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Socket threads (default: the project's, else 2)."),
                                      QStringLiteral("N"));
+    const QCommandLineOption handlerThreads(QStringLiteral("handler-threads"),
+                                            QStringLiteral("Handler threads kept ready (default: the project's, else one per core)."),
+                                            QStringLiteral("N"));
     const QCommandLineOption opt(QStringLiteral("opt"), QStringLiteral("JIT optimisation level 0-3 (default: the project's, else 2)."),
                                  QStringLiteral("level"));
     const QCommandLineOption timeout(QStringLiteral("timeout"), QStringLiteral("Handler deadline in seconds (default: the project's, else 2)."),
@@ -102,7 +105,7 @@ int runServe(const QStringList &arguments)
                                      QStringLiteral("Largest request body in bytes (default: the project's, else 1048576)."),
                                      QStringLiteral("BYTES"));
     const QCommandLineOption noMetrics(QStringLiteral("no-metrics"), QStringLiteral("Record no metrics (to measure what they cost)."));
-    parser.addOptions({host, port, tier, threads, opt, timeout, watch, quiet, maxBody, noMetrics});
+    parser.addOptions({host, port, tier, threads, handlerThreads, opt, timeout, watch, quiet, maxBody, noMetrics});
     parser.addPositionalArgument(QStringLiteral("target"), QStringLiteral("Project folder or .py file."), QStringLiteral("PROJECT|FILE.py"));
     if (int exit = ExitOk; !parseCommandLine(parser, "serve", arguments, exit))
         return exit;
@@ -144,6 +147,13 @@ int runServe(const QStringList &arguments)
         options.threads = parser.value(threads).toInt(&ok);
         if (!ok || options.threads < 1 || options.threads > 64) {
             std::fprintf(stderr, "hotpath serve: --threads must be 1-64\n");
+            return ExitUsage;
+        }
+    }
+    if (parser.isSet(handlerThreads)) {
+        options.handlerThreads = parser.value(handlerThreads).toInt(&ok);
+        if (!ok || options.handlerThreads < 1 || options.handlerThreads > 64) {
+            std::fprintf(stderr, "hotpath serve: --handler-threads must be 1-64\n");
             return ExitUsage;
         }
     }

@@ -4,7 +4,7 @@
 # HTTP throughput and latency, side by side in one run: a bare QtHttpServer hello world
 # (the ceiling), `hotpath serve samples/hello` in each tier, and the same files under
 # Flask (dev server, and gunicorn with 2 workers when installed) through the shim.
-# wrk -t1 -c16 -d10s and -c1 on /, /fib/20 and /fib/25; prints a Markdown table with
+# wrk -t1 -c16 -d10s and -c1 on /, /fib/20 and /fib/25 (the bare server in C++); prints a Markdown table with
 # requests/s, p50/p99 and the ratios to the bare server and to Flask. See bench/README.md.
 #
 # Usage: bench/http/run-http.sh [--duration S] [--quick]
@@ -71,9 +71,10 @@ to_ms() { awk -v v="$1" 'BEGIN { n = v + 0; if (v ~ /us$/) n /= 1000; else if (v
 echo "| server | path | c | req/s | p50 ms | p99 ms | vs bare Qt | vs Flask dev |"
 echo "|---|---|---:|---:|---:|---:|---:|---:|"
 for c in "${CONNECTIONS[@]}"; do
-    read -r bare_rps bare_p50 bare_p99 < <(measure http://127.0.0.1:18101/ "$c")
-    echo "| bare QtHttpServer | / | $c | $bare_rps | $bare_p50 | $bare_p99 | 1.00x | |"
     for path in / /fib/20 /fib/25; do
+        # The bare server answers each path with the same function in C++: the ceiling.
+        read -r bare_rps bare_p50 bare_p99 < <(measure "http://127.0.0.1:18101$path" "$c")
+        echo "| bare QtHttpServer (C++) | $path | $c | $bare_rps | $bare_p50 | $bare_p99 | 1.00x | |"
         flask_rps=""
         if [[ $FLASK -eq 1 ]]; then
             read -r flask_rps f50 f99 < <(measure "http://127.0.0.1:18103$path" "$c")

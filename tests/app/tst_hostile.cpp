@@ -396,6 +396,86 @@ def doubling() -> int:
         }
     }
 
+    // Handlers run on threads of their own, not on the threads that own sockets: with one
+    // socket thread and four runaways in flight in each tier (more than there are cores),
+    // quick requests on other connections are all answered before any runaway's deadline
+    // comes, /healthz too; the runaways then answer 504. A runaway whose client hangs up is
+    // stopped at once (recorded as 499), long before its deadline.
+    void runawaysInFlightDoNotStallOtherConnections()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"),
+                  R"({"format": 1, "name": "busy", "files": ["busy.py"], "server": {"threads": 1, "limits": {"timeout_ms": 6000}}})");
+        writeFile(dir.path(), QStringLiteral("busy.py"), R"(from hotpath import get
+
+
+@get("/")
+def healthy() -> str:
+    return "ok"
+
+
+@get("/spin")
+def spin() -> int:
+    n = 0
+    while True:
+        n += 1
+    return n
+)");
+        Served server({dir.path(), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        QTRY_VERIFY_WITH_TIMEOUT(request(server.port, "GET", "/healthz").body.contains("\"jit\":\"ready\""), 30000);
+        for (const QByteArray &tier : {QByteArray("interp"), QByteArray("jit")}) {
+            std::vector<int> runaways;
+            for (int k = 0; k < 4; ++k) {
+                const int fd = connectTo(server.port);
+                QVERIFY(fd >= 0);
+                const QByteArray spin = "GET /spin HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: " + tier + "\r\n\r\n";
+                QCOMPARE(::send(fd, spin.constData(), static_cast<std::size_t>(spin.size()), MSG_NOSIGNAL), static_cast<ssize_t>(spin.size()));
+                runaways.push_back(fd);
+            }
+            auto runawaysAnswered = [&] {
+                int answered = 0;
+                for (const int fd : runaways) {
+                    pollfd p{fd, POLLIN, 0};
+                    answered += ::poll(&p, 1, 0) > 0 ? 1 : 0;
+                }
+                return answered;
+            };
+            std::vector<double> quickMs;
+            for (int k = 0; k < 40; ++k) {
+                const auto started = Clock::now();
+                const Reply reply = request(server.port, "GET", k % 10 == 9 ? "/healthz" : "/", {{"X-Hotpath-Tier", tier}});
+                QCOMPARE(reply.status, 200);
+                quickMs.push_back(std::chrono::duration<double, std::milli>(Clock::now() - started).count());
+            }
+            QVERIFY2(runawaysAnswered() == 0, "a runaway answered before the quick requests were done: the check proves nothing");
+            for (const int fd : runaways) {
+                char answer[512] = {};
+                const ssize_t got = ::recv(fd, answer, sizeof answer - 1, 0); // blocks until the deadline's 504
+                QVERIFY(got > 0);
+                QVERIFY2(QByteArray(answer).startsWith("HTTP/1.1 504"), answer);
+                ::close(fd);
+            }
+            std::sort(quickMs.begin(), quickMs.end());
+            qInfo("%s: 40 quick requests with 4 runaways in flight on 1 socket thread: p50 %.2f ms, max %.1f ms", tier.constData(),
+                  quickMs[quickMs.size() / 2], quickMs.back());
+        }
+
+        // A client that leaves: its handler stops (499) well before the 6 s deadline.
+        const int fd = connectTo(server.port);
+        const QByteArray spin = "GET /spin HTTP/1.1\r\nHost: 127.0.0.1\r\nX-Hotpath-Tier: jit\r\n\r\n";
+        QCOMPARE(::send(fd, spin.constData(), static_cast<std::size_t>(spin.size()), MSG_NOSIGNAL), static_cast<ssize_t>(spin.size()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(100));
+        const auto left = Clock::now();
+        ::close(fd);
+        const QByteArray cancelled = R"(hotpath_requests_total{endpoint="GET /spin",tier="jit",status="499"} 1)";
+        QTRY_VERIFY_WITH_TIMEOUT(request(server.port, "GET", "/metrics").body.contains(cancelled), 20000);
+        // Had it run on, it would have answered 504 at its deadline instead.
+        qInfo("a runaway whose client left was stopped and recorded within %.0f ms",
+              std::chrono::duration<double, std::milli>(Clock::now() - left).count());
+        QCOMPARE_CLEAN_STOP(server);
+    }
+
     // The guard reads ahead of QtHttpServer without getting in its way: pipelined requests,
     // a request sent a byte at a time, and the next request on the same connection.
     void wellFormedTrafficPassesTheGuard()

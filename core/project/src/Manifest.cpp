@@ -117,6 +117,8 @@ ManifestResult parseManifest(const QByteArray &json, const QString &displayPath)
             return true;
         };
         if (!integer(settings, QStringLiteral("threads"), QStringLiteral("server.threads"), 1, 64, manifest.server.threads)
+            || !integer(settings, QStringLiteral("handler_threads"), QStringLiteral("server.handler_threads"), 1, 64,
+                        manifest.server.handlerThreads)
             || !integer(settings, QStringLiteral("opt"), QStringLiteral("server.opt"), 0, 3, manifest.server.opt))
             return failure(displayPath, error);
         const QJsonValue limits = settings.value(QStringLiteral("limits"));
@@ -213,11 +215,13 @@ QByteArray writeManifest(const Manifest &manifest)
         {QStringLiteral("headers"), QJsonArray::fromStringList(server.cors.headers)},
         {QStringLiteral("max_age"), server.cors.maxAgeSeconds},
     };
-    const QJsonObject serverJson{
+    QJsonObject serverJson{
         {QStringLiteral("host"), server.host}, {QStringLiteral("port"), server.port},       {QStringLiteral("tier"), tier},
         {QStringLiteral("threads"), server.threads}, {QStringLiteral("opt"), server.opt}, {QStringLiteral("limits"), limitsJson},
         {QStringLiteral("cors"), corsJson},
     };
+    if (server.handlerThreads > 0)
+        serverJson.insert(QStringLiteral("handler_threads"), server.handlerThreads);
     const QJsonObject root{
         {QStringLiteral("format"), manifest.format},
         {QStringLiteral("name"), manifest.name},

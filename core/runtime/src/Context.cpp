@@ -47,7 +47,7 @@ void Context::clearError()
 bool Context::pollSlow()
 {
     m_pollCountdown = pollInterval;
-    if (m_cancelled.load(std::memory_order_relaxed)) {
+    if (m_cancelled.load(std::memory_order_relaxed) || (m_cancelFlag && m_cancelFlag->load(std::memory_order_relaxed))) {
         raise(ErrorKind::CancelledError, "the call was cancelled");
         return false;
     }

@@ -132,7 +132,7 @@ void ConnectionGuard::beforeRead()
         const std::uint64_t newHeads = m_guard.headsAccepted() - m_headsSeen;
         m_headsSeen = m_guard.headsAccepted();
         const RequestFacts *facts = m_guard.newestFacts();
-        if (newHeads == 1 && facts && facts->expectsContinue && m_guard.pendingFacts() == 1)
+        if (newHeads == 1 && facts && facts->expectsContinue && m_guard.pendingFacts() == 1 && m_answersOwed == 0)
             m_socket->write("HTTP/1.1 100 Continue\r\n\r\n");
     }
 }
@@ -155,7 +155,7 @@ void ConnectionGuard::sweep(Clock::time_point now)
     if (!m_guard.idle() && now - m_requestStarted > limits.requestTimeout) {
         refuse({408, "RequestTimeout",
                 "the request was not received within " + std::to_string(limits.requestTimeout.count()) + " ms"});
-    } else if (m_guard.idle() && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
+    } else if (m_guard.idle() && m_answersOwed == 0 && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
         m_refused = true;
         m_socket->disconnectFromHost(); // idle keep-alive: a quiet close, as servers do
     }

@@ -72,6 +72,9 @@ public:
     static ConnectionGuard *of(QTcpSocket *socket);
     // What the head of the next request QtHttpServer handles said (see RequestFacts).
     std::optional<RequestFacts> takeFacts() { return m_guard.takeFacts(); }
+    // Requests read but not yet answered (running or waiting for a handler): while there
+    // are some, the connection is not idle, and a new request's 100 Continue waits.
+    void setAnswersOwed(std::size_t owed) { m_answersOwed = owed; }
     // Called by the listener's sweep: drops the connection if a timeout passed.
     void sweep(std::chrono::steady_clock::time_point now);
 
@@ -84,6 +87,7 @@ private:
     RequestGuard m_guard;
     qint64 m_fed = 0; // bytes in the socket's buffer the guard has already seen
     std::uint64_t m_headsSeen = 0;
+    std::size_t m_answersOwed = 0;
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::steady_clock::time_point m_requestStarted; // of the request in progress, if any
     bool m_refused = false;

@@ -344,6 +344,14 @@ bool lockState(const vm::Module &module, lang::StateAccess access, const Dispatc
 // (Request.json()), else 500; the body names the error and where it was raised.
 void answerError(const vm::CallResult &result, const VersionFile &file, const runtime::Context &context, HttpResponse &response)
 {
+    if (result.error == runtime::ErrorKind::CancelledError) {
+        // Nobody reads this answer; the log and the metrics do (499, as nginx counts it).
+        response.status = 499;
+        response.failure = "the client closed the connection, so the handler was stopped (" + file.name + ":"
+            + std::to_string(result.line) + ")";
+        response.body = errorBody("ClientClosedRequest", response.failure);
+        return;
+    }
     const std::string name = runtime::errorName(result.error);
     response.failure = name + ": " + result.message + " (" + file.name + ":" + std::to_string(result.line) + ")";
     response.status = result.error == runtime::ErrorKind::TimeoutError ? 504 : context.errorIsRequests() ? 400 : 500;
@@ -391,7 +399,8 @@ void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, Http
 
 } // namespace
 
-HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options)
+HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options,
+                      const std::atomic<bool> *cancelled)
 {
     TierChoice tier = options.tier;
     if (std::optional<HttpResponse> bad = chooseTier(request, tier))
@@ -415,6 +424,7 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     }
 
     runtime::Context context(options.limits);
+    context.cancelWhen(cancelled);
     std::string output;
     context.setOutput([](void *user, const char *data, std::size_t size) { static_cast<std::string *>(user)->append(data, size); }, &output);
     runtime::CurrentContext current(&context);

@@ -4,6 +4,8 @@
 #include "hotpath/vm/StateTransfer.h"
 
 #include "ConnectionGuard.h"
+#include "HandlerPool.h"
+#include "HttpFront.h"
 #include "hotpath/server/HttpWire.h"
 #include "hotpath/runtime/Json.h"
 #include "hotpath/support/Text.h"
@@ -31,6 +33,7 @@
 #include <future>
 #include <mutex>
 #include <shared_mutex>
+#include <thread>
 
 namespace hotpath::server {
 
@@ -79,22 +82,6 @@ bool isKnownMethod(const std::string &method)
     return false;
 }
 
-std::string methodName(QHttpServerRequest::Method method)
-{
-    switch (method) {
-    case QHttpServerRequest::Method::Get: return "GET";
-    case QHttpServerRequest::Method::Put: return "PUT";
-    case QHttpServerRequest::Method::Delete: return "DELETE";
-    case QHttpServerRequest::Method::Post: return "POST";
-    case QHttpServerRequest::Method::Head: return "HEAD";
-    case QHttpServerRequest::Method::Options: return "OPTIONS";
-    case QHttpServerRequest::Method::Patch: return "PATCH";
-    case QHttpServerRequest::Method::Connect: return "CONNECT";
-    case QHttpServerRequest::Method::Trace: return "TRACE";
-    default: return "UNKNOWN";
-    }
-}
-
 // A listening socket that other threads may open on the same port (SO_REUSEPORT):
 // QTcpServer 6.4 cannot set that option itself, but adopts a descriptor.
 int makeListener(const QHostAddress &address, quint16 &port, QString &error)
@@ -137,75 +124,20 @@ int makeListener(const QHostAddress &address, quint16 &port, QString &error)
     return fd;
 }
 
-// QtHttpServer's front: parses HTTP, hands every request to the Server, writes the answer.
-class HttpFront final : public QAbstractHttpServer
-{
-public:
-    HttpFront(Server &server, int index) : m_server(server), m_index(index) {}
-
-protected:
-    bool handleRequest(const QHttpServerRequest &request, QTcpSocket *socket) override
-    {
-        // The guard read this request's head first: its target as sent and what the client
-        // said about the connection (QtHttpServer's QUrl misreads "//x" and keeps '+').
-        ConnectionGuard *guard = ConnectionGuard::of(socket);
-        const std::optional<RequestFacts> facts = guard ? guard->takeFacts() : std::nullopt;
-        HttpRequest in;
-        in.method = facts ? facts->method : methodName(request.method());
-        if (facts) {
-            // Percent-decoded bytes, and a body, are read as Flask reads them: as UTF-8 with
-            // each ill-formed sequence replaced by U+FFFD, so a str never holds broken UTF-8.
-            RequestTarget target = parseTarget(facts->target);
-            in.path = support::decodeUtf8Replacing(target.path);
-            if (const std::size_t question = facts->target.find('?'); question != std::string::npos)
-                in.rawQuery = facts->target.substr(question + 1);
-            for (auto &[name, value] : target.query)
-                in.query.emplace_back(support::decodeUtf8Replacing(name), support::decodeUtf8Replacing(value));
-        } else {
-            in.path = request.url().path(QUrl::FullyDecoded).toStdString();
-            for (const auto &[name, value] : request.query().queryItems(QUrl::FullyDecoded))
-                in.query.emplace_back(name.toStdString(), value.toStdString());
-        }
-        for (const auto &[name, value] : request.headers())
-            in.headers.emplace_back(name.toStdString(), value.toStdString());
-        const QByteArray body = request.body();
-        in.body = support::decodeUtf8Replacing(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
-        HttpResponse out;
-        m_server.serve(m_index, in, out);
-        ResponseHead head;
-        head.status = out.status;
-        head.contentType = out.contentType;
-        head.headers = std::move(out.headers);
-        head.keepAlive = !facts || facts->keepAlive;
-        head.http10 = facts && facts->http10;
-        head.headRequest = in.method == "HEAD";
-        socket->write(QByteArray::fromStdString(responseBytes(head, out.body, std::chrono::system_clock::now())));
-        if (!head.keepAlive)
-            socket->disconnectFromHost(); // after what was written is sent
-        return true;
-    }
-
-    void missingHandler(const QHttpServerRequest &, QTcpSocket *) override {}
-
-private:
-    Server &m_server;
-    int m_index;
-};
-
 } // namespace
 
 // A thread with its own event loop, QTcpServer (on the shared port) and HttpFront.
 class Server::Worker final : public QThread
 {
 public:
-    Worker(Server &server, int index, int fd) : m_server(server), m_index(index), m_fd(fd) {}
+    Worker(Server &server, int fd) : m_server(server), m_fd(fd) {}
 
     bool started() { return m_ready.get_future().get(); }
 
 protected:
     void run() override
     {
-        HttpFront front(m_server, m_index);
+        HttpFront front(m_server, *m_server.m_pool);
         auto *listener = new GuardedListener(m_server.connectionLimits(), m_server.m_openConnections,
                                              [this](const GuardVerdict &verdict) { m_server.logRefusal(verdict); });
         if (!listener->setSocketDescriptor(m_fd)) {
@@ -222,13 +154,19 @@ protected:
 
 private:
     Server &m_server;
-    int m_index;
     int m_fd;
     std::promise<bool> m_ready;
 };
 
+int ServerOptions::resolvedHandlerThreads() const
+{
+    if (handlerThreads > 0)
+        return handlerThreads;
+    return std::max(1, static_cast<int>(std::thread::hardware_concurrency()));
+}
+
 Server::Server(QString target, ServerOptions options)
-    : m_target(std::move(target)), m_options(std::move(options)), m_metrics(std::max(1, m_options.threads))
+    : m_target(std::move(target)), m_options(std::move(options)), m_metrics(m_options.resolvedHandlerThreads())
 {
     m_dispatch.limits = m_options.limits;
 }
@@ -269,6 +207,10 @@ bool Server::start(QStringList &errors)
             ::setrlimit(RLIMIT_NOFILE, &files);
         }
     }
+    HandlerPool::Options pool;
+    pool.threads = m_options.resolvedHandlerThreads();
+    pool.maxThreads = std::max(pool.threads, m_options.maxHandlerThreads);
+    m_pool = std::make_unique<HandlerPool>(pool);
     auto chosen = static_cast<quint16>(port);
     for (int k = 0; k < std::max(1, m_options.threads); ++k) {
         QString error;
@@ -278,7 +220,7 @@ bool Server::start(QStringList &errors)
             stop();
             return false;
         }
-        auto worker = std::make_unique<Worker>(*this, k, fd);
+        auto worker = std::make_unique<Worker>(*this, fd);
         worker->start();
         if (!worker->started()) {
             errors << QStringLiteral("cannot serve on %1:%2").arg(m_host).arg(chosen);
@@ -294,12 +236,16 @@ bool Server::start(QStringList &errors)
 
 void Server::stop()
 {
-    // quit() takes effect once the running request's handler has returned.
+    // Handlers that run finish first (their answers go to sockets still open); requests
+    // that wait for a thread are dropped with their connections.
+    if (m_pool)
+        m_pool->stop();
     for (auto &worker : m_workers)
         worker->quit();
     for (auto &worker : m_workers)
         worker->wait();
     m_workers.clear();
+    m_pool.reset();
 }
 
 QString Server::url() const
@@ -373,6 +319,8 @@ ServerOptions optionsFromSettings(const project::ServerSettings &settings)
 {
     ServerOptions options;
     options.threads = settings.threads;
+    if (settings.handlerThreads > 0)
+        options.handlerThreads = settings.handlerThreads;
     options.opt = static_cast<jit::OptLevel>(settings.opt);
     const project::ServerLimits &limits = settings.limits;
     options.limits.timeout = std::chrono::milliseconds(limits.timeoutMs);
@@ -425,9 +373,9 @@ void Server::logRefusal(const GuardVerdict &verdict)
     m_log(record);
 }
 
-void Server::serve(int worker, const HttpRequest &request, HttpResponse &response)
+void Server::serve(int slot, const HttpRequest &request, HttpResponse &response, std::chrono::steady_clock::time_point received,
+                   const std::atomic<bool> *cancelled)
 {
-    const auto started = Clock::now();
     std::shared_ptr<const Version> version = current();
     // Host, Origin and the body's size were checked by the connection guard (RequestGuard)
     // before QtHttpServer read the request.
@@ -445,19 +393,20 @@ void Server::serve(int worker, const HttpRequest &request, HttpResponse &respons
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = m_metrics.snapshot().prometheus();
     } else {
-        response = dispatch(*version, request, m_dispatch);
+        response = dispatch(*version, request, m_dispatch, cancelled);
         // A reload moved the module state on while this request waited for it: the
         // request runs on the version that has the state now.
         for (int attempt = 0; response.stateMoved && attempt < 8; ++attempt) {
             version = current();
-            response = dispatch(*version, request, m_dispatch);
+            response = dispatch(*version, request, m_dispatch, cancelled);
         }
     }
     answerCors(m_options, request, response);
-    const std::int64_t totalNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - started).count();
+    // From the request's arrival: the wait for a handler thread counts.
+    const std::int64_t totalNs = std::chrono::duration_cast<std::chrono::nanoseconds>(Clock::now() - received).count();
     if (response.route >= 0 && m_options.recordMetrics)
         if (metrics::Series *series = version->series(static_cast<std::size_t>(response.route)))
-            series->record(worker, response.tier, response.status, response.handlerNs, totalNs);
+            series->record(slot, response.tier, response.status, response.handlerNs, totalNs);
     if (m_log) {
         RequestRecord record;
         record.method = request.method;

@@ -43,6 +43,7 @@ struct ServerSettings
     int port = 8080;
     DefaultTier tier = DefaultTier::Auto;
     int threads = 2;
+    int handlerThreads = 0; // 0: one per core
     int opt = 2; // JIT optimisation level 0-3
     ServerLimits limits;
     CorsSettings cors;

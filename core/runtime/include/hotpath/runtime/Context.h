@@ -76,6 +76,9 @@ public:
         return pollSlow();
     }
     void cancel() { m_cancelled.store(true, std::memory_order_relaxed); }
+    // A flag set by another thread (the server's, when the client has gone) that cancels
+    // this call as cancel() does; it must outlive the call.
+    void cancelWhen(const std::atomic<bool> *flag) { m_cancelFlag = flag; }
     // The clock and cancel check behind poll(), for callers that keep the countdown
     // themselves.
     bool pollSlow();
@@ -112,6 +115,7 @@ private:
     std::chrono::steady_clock::time_point m_deadline;
     bool m_hasDeadline = false;
     std::atomic<bool> m_cancelled{false};
+    const std::atomic<bool> *m_cancelFlag = nullptr;
     std::int64_t m_liveBytes = 0;
     std::int64_t m_peakBytes = 0;
     WriteFunction m_write = nullptr;

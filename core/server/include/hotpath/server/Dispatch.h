@@ -12,6 +12,7 @@
 #include "hotpath/runtime/Context.h"
 #include "hotpath/server/Version.h"
 
+#include <atomic>
 #include <cstdint>
 #include <string>
 #include <string_view>
@@ -65,7 +66,10 @@ struct DispatchOptions
     }
 };
 
-HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options);
+// `cancelled`, when given, stops the handler once set (at its next poll): the server sets
+// it when the client closes the connection. Such a call answers 499.
+HttpResponse dispatch(const Version &version, const HttpRequest &request, const DispatchOptions &options,
+                      const std::atomic<bool> *cancelled = nullptr);
 
 // The JSON error body every non-handler failure uses: {"error": ..., "message": ...}.
 std::string errorBody(const std::string &error, const std::string &message);

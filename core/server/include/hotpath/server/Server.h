@@ -1,11 +1,11 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #pragma once
 
-// The HTTP server: QtHttpServer on N worker threads, each with its own listening socket
-// on the same port (SO_REUSEPORT), its own event loop, and handlers run right there.
-// A connection stays on the thread the kernel gave it, so a request never changes
-// threads and no response has to find its way back to a socket that may be gone (the
-// QFuture route of QtHttpServer 6.4 crashes when a client leaves early).
+// The HTTP server: QtHttpServer on N socket threads, each with its own listening socket
+// on the same port (SO_REUSEPORT) and its own event loop, and a pool of handler threads
+// apart from them (HandlerPool), so a handler that runs long holds up no other
+// connection. A connection stays on the socket thread the kernel gave it; its answers
+// are written there (HttpFront), in order, and only while the client is still there.
 //
 // Requests are dispatched through the current Version, swapped atomically by reload():
 // a request keeps the version it started with; a version with errors never replaces a
@@ -32,13 +32,17 @@ class QThread;
 namespace hotpath::server {
 
 struct ConnectionLimits;
+class HandlerPool;
 
 struct ServerOptions
 {
     QString host;              // empty: the project's (127.0.0.1 by default)
     int port = -1;             // -1: the project's (8080); 0: any free port
     std::optional<TierChoice> tier; // empty: the project's
-    int threads = 2;
+    int threads = 2;           // socket threads
+    int handlerThreads = 0; // handler threads kept ready for new requests; 0: one per core
+    // Threads added while handlers run long (past 2 ms) so quick requests still find one.
+    int maxHandlerThreads = 64;
     jit::OptLevel opt = jit::OptLevel::O2;
     // Request bodies above this are refused with 413, from Content-Length before any is read.
     std::int64_t maxBodyBytes = 1 << 20;
@@ -59,6 +63,8 @@ struct ServerOptions
     // Off only to measure what recording costs.
     bool recordMetrics = true;
     runtime::Limits limits = DispatchOptions::defaultLimits();
+
+    int resolvedHandlerThreads() const;
 };
 
 // A project's settings (hotpath.json "server") as options: what `hotpath serve` and the
@@ -120,14 +126,17 @@ public:
     // Called on worker threads for every request (must be thread-safe).
     void setRequestLog(std::function<void(const RequestRecord &)> log) { m_log = std::move(log); }
 
-    // For the workers.
-    void serve(int worker, const HttpRequest &request, HttpResponse &response);
+    // For the handler pool's threads: `slot` picks the metrics shard; the request's whole
+    // time counts from `received`; `cancelled` stops the handler when the client has gone.
+    void serve(int slot, const HttpRequest &request, HttpResponse &response, std::chrono::steady_clock::time_point received,
+               const std::atomic<bool> *cancelled = nullptr);
+    // A request answered before any handler (the connection guard's refusals, a full queue).
+    void logRefusal(const GuardVerdict &verdict);
 
 private:
     class Worker;
     static void moveModuleState(const Version &from, const Version &to, ReloadResult &result);
     ConnectionLimits connectionLimits() const;
-    void logRefusal(const GuardVerdict &verdict);
 
     QString m_target;
     ServerOptions m_options;
@@ -135,6 +144,7 @@ private:
     metrics::Registry m_metrics;
     std::shared_ptr<const Version> m_version;
     std::mutex m_reloadMutex;
+    std::unique_ptr<HandlerPool> m_pool;
     std::vector<std::unique_ptr<Worker>> m_workers;
     QString m_host;
     bool m_loopback = true;
