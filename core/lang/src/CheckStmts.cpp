@@ -298,8 +298,24 @@ const Type *Checker::checkStoreTarget(Expr &target)
 void Checker::checkAugAssign(AugAssignStmt &stmt)
 {
     Expr &target = *stmt.target;
-    if (target.kind == ExprKind::TupleLiteral) {
-        error(target.span, "'tuple' is an illegal expression for augmented assignment");
+    if (target.kind != ExprKind::Name && target.kind != ExprKind::Attribute && target.kind != ExprKind::Subscript) {
+        // CPython's own words for each kind of target that cannot be augmented.
+        std::string what = "expression";
+        switch (target.kind) {
+        case ExprKind::TupleLiteral: what = "tuple"; break;
+        case ExprKind::ListLiteral: what = "list"; break;
+        case ExprKind::Call: what = "function call"; break;
+        case ExprKind::NoneLiteral: what = "None"; break;
+        case ExprKind::BoolLiteral: what = target.as<BoolLiteral>().value ? "True" : "False"; break;
+        case ExprKind::FString: what = "f-string expression"; break;
+        case ExprKind::IntLiteral:
+        case ExprKind::FloatLiteral:
+        case ExprKind::StrLiteral: what = "literal"; break;
+        default: break;
+        }
+        if (target.kind != ExprKind::Invalid)
+            error(target.span, "'" + what + "' is an illegal expression for augmented assignment");
+        checkExpr(*stmt.value);
         return;
     }
     if (target.kind == ExprKind::Name) {

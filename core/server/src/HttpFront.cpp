@@ -11,7 +11,12 @@
 #include <QtHttpServer/QHttpServerRequest>
 #include <QtNetwork/QTcpSocket>
 
+#include <sys/eventfd.h>
+#include <unistd.h>
+
 #include <atomic>
+#include <cerrno>
+#include <cstring>
 #include <deque>
 #include <memory>
 #include <utility>
@@ -76,6 +81,25 @@ public:
     Pending current;
     std::shared_ptr<std::atomic<bool>> cancel; // of the running handler
 };
+
+HttpFront::HttpFront(Server &server, HandlerPool &pool) : m_server(server), m_pool(pool)
+{
+    m_wakeFd = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
+    if (m_wakeFd < 0)
+        qFatal("eventfd: %s", std::strerror(errno)); // out of descriptors at start-up: nothing could be served
+    m_wakeNotifier = new QSocketNotifier(m_wakeFd, QSocketNotifier::Read, this);
+    connect(m_wakeNotifier, &QSocketNotifier::activated, this, [this] {
+        std::uint64_t count = 0;
+        [[maybe_unused]] const ssize_t got = ::read(m_wakeFd, &count, sizeof count);
+        writeAnswers();
+    });
+}
+
+HttpFront::~HttpFront()
+{
+    delete m_wakeNotifier;
+    ::close(m_wakeFd);
+}
 
 bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *socket)
 {
@@ -148,8 +172,10 @@ void HttpFront::handBack(Done done)
         m_done.push_back(std::move(done));
         wake = !std::exchange(m_writeQueued, true);
     }
-    if (wake)
-        QMetaObject::invokeMethod(this, [this] { writeAnswers(); }, Qt::QueuedConnection);
+    if (wake) {
+        const std::uint64_t one = 1;
+        [[maybe_unused]] const ssize_t put = ::write(m_wakeFd, &one, sizeof one);
+    }
 }
 
 void HttpFront::writeAnswers()

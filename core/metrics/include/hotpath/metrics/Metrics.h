@@ -2,9 +2,10 @@
 #pragma once
 
 // Request metrics per endpoint and tier: counts by status and two latency histograms
-// (handler time and whole-request time). Writers are the server's worker threads, each
-// with a shard of its own (indexed by the worker), so recording takes no lock and
-// shares no cache line with another writer; readers merge the shards into a snapshot.
+// (handler time and whole-request time). Writers are the server's handler threads, each
+// with a shard of its own (indexed by the thread's slot, modulo the shards: threads the
+// pool adds for long handlers share one, which the atomic counters allow), so recording
+// takes no lock and seldom shares a cache line; readers merge the shards into a snapshot.
 // Series are made when an endpoint first appears and live as long as the registry, so
 // counts carry over a hot reload.
 
