@@ -26,6 +26,7 @@ bool HandlerPool::submit(Job job)
             return false;
         const auto now = Clock::now();
         m_queue.push_back({std::move(job), now});
+        m_queued.store(m_queue.size(), std::memory_order_relaxed);
         m_lastSubmit = now;
         // The watcher looks every millisecond while the pool has work, and sleeps once it
         // has had none for a while: waking it for every job would cost more than the job.
@@ -36,7 +37,7 @@ bool HandlerPool::submit(Job job)
         if (m_sleeping > 0 && m_typicalJob < m_options.wakeAbove)
             for (const Thread &thread : m_threads)
                 soonFree = soonFree || (thread.busy && now - thread.jobStarted < m_options.wakeAbove);
-        wake = m_sleeping > 0 && !soonFree;
+        wake = m_sleeping > 0 && !soonFree && !m_spinning;
     }
     if (wake)
         m_jobsWaiting.notify_one();
@@ -52,6 +53,7 @@ void HandlerPool::stop()
             return;
         m_stopping = true;
         dropped.swap(m_queue);
+        m_queued.store(0, std::memory_order_relaxed);
     }
     m_jobsWaiting.notify_all();
     m_watcherWake.notify_all();
@@ -111,6 +113,18 @@ void HandlerPool::work(Thread &self)
     std::unique_lock lock(m_mutex);
     while (true) {
         bool woken = true;
+        if (!m_stopping && m_queue.empty() && !m_spinning) {
+            // One thread at a time looks for the next job a little while before it sleeps:
+            // when requests come close together (a busy server, quick handlers) it takes
+            // them without the sleep and wake-up that would cost more than the handler.
+            m_spinning = true;
+            lock.unlock();
+            const auto until = Clock::now() + m_options.spinFor;
+            while (m_queued.load(std::memory_order_relaxed) == 0 && Clock::now() < until)
+                std::this_thread::yield();
+            lock.lock();
+            m_spinning = false;
+        }
         if (!m_stopping && m_queue.empty()) {
             const bool spare = m_live > m_options.threads;
             ++m_sleeping;
@@ -130,6 +144,7 @@ void HandlerPool::work(Thread &self)
         }
         Job job = std::move(m_queue.front().job);
         m_queue.pop_front();
+        m_queued.store(m_queue.size(), std::memory_order_relaxed);
         self.busy = true;
         self.jobStarted = Clock::now();
         lock.unlock();

@@ -14,8 +14,10 @@
 // Waking a sleeping thread costs more than a quick handler (a "Hello, World!" takes a few
 // microseconds): a new job waits for a thread that began its job less than `wakeAbove`
 // ago, rather than waking another, as long as jobs lately took less than that; if it then
-// waits longer than `wakeAbove`, the watcher wakes a thread for it.
+// waits longer than `wakeAbove`, the watcher wakes a thread for it. And a thread that runs
+// out of jobs looks for the next one for `spinFor` before it sleeps (one at a time).
 
+#include <atomic>
 #include <chrono>
 #include <condition_variable>
 #include <cstddef>
@@ -44,6 +46,7 @@ public:
         std::chrono::milliseconds longAfter{2};
         std::chrono::milliseconds spareIdle{5000};
         std::chrono::microseconds wakeAbove{50};
+        std::chrono::microseconds spinFor{50};
     };
 
     explicit HandlerPool(Options options);
@@ -92,6 +95,8 @@ private:
     std::condition_variable m_watcherWake;
     std::deque<Queued> m_queue;
     int m_sleeping = 0; // threads waiting for a job
+    bool m_spinning = false; // a thread looks for the next job before it sleeps
+    std::atomic<std::size_t> m_queued{0}; // m_queue.size(), for the spinning thread
     bool m_watcherAsleep = false; // until a job comes or a thread leaves
     Clock::time_point m_lastSubmit;
     Clock::duration m_typicalJob{}; // a moving average of job times, each capped at longAfter
