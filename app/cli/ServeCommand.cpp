@@ -90,7 +90,7 @@ int runServe(const QStringList &arguments)
     const QCommandLineOption tier(QStringLiteral("tier"),
                                   QStringLiteral("Default tier: auto (interpreter until the JIT is ready), interp or jit."),
                                   QStringLiteral("tier"));
-    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Socket threads (default: the project's, else 2)."),
+    const QCommandLineOption threads(QStringLiteral("threads"), QStringLiteral("Socket threads (default: the project's, else 1)."),
                                      QStringLiteral("N"));
     const QCommandLineOption handlerThreads(QStringLiteral("handler-threads"),
                                             QStringLiteral("Handler threads kept ready (default: the project's, else one per core)."),

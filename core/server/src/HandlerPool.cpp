@@ -32,12 +32,10 @@ bool HandlerPool::submit(Job job)
         // has had none for a while: waking it for every job would cost more than the job.
         if (std::exchange(m_watcherAsleep, false))
             m_watcherWake.notify_one();
-        // A thread that began its job just now will soon take this one too.
-        bool soonFree = false;
-        if (m_sleeping > 0 && m_typicalJob < m_options.wakeAbove)
-            for (const Thread &thread : m_threads)
-                soonFree = soonFree || (thread.busy && now - thread.jobStarted < m_options.wakeAbove);
-        wake = m_sleeping > 0 && !soonFree && !m_spinning;
+        // A thread that is awake (busy, or looking for work) takes this job soon enough
+        // unless others wait too: a second thread is worth its wake-up only for a backlog.
+        const int awake = m_live - m_sleeping;
+        wake = m_sleeping > 0 && (awake == 0 || m_queue.size() > 1);
     }
     if (wake)
         m_jobsWaiting.notify_one();
@@ -113,13 +111,16 @@ void HandlerPool::work(Thread &self)
     std::unique_lock lock(m_mutex);
     while (true) {
         bool woken = true;
-        if (!m_stopping && m_queue.empty() && !m_spinning) {
-            // One thread at a time looks for the next job a little while before it sleeps:
+        if (!m_stopping && m_queue.empty() && !m_spinning && m_live - m_sleeping == 1) {
+            // The last thread awake looks for the next job a little while before it sleeps:
             // when requests come close together (a busy server, quick handlers) it takes
-            // them without the sleep and wake-up that would cost more than the handler.
+            // them without the sleep and wake-up that would cost more than the handler. Not
+            // while another thread runs a handler: the spinning would take its core.
             m_spinning = true;
             lock.unlock();
             const auto until = Clock::now() + m_options.spinFor;
+            // Yielding rather than pausing: on a machine with few cores the socket thread that
+            // will bring the next job may need this core to do it.
             while (m_queued.load(std::memory_order_relaxed) == 0 && Clock::now() < until)
                 std::this_thread::yield();
             lock.lock();

@@ -42,7 +42,7 @@ struct ServerSettings
     QString host = QStringLiteral("127.0.0.1");
     int port = 8080;
     DefaultTier tier = DefaultTier::Auto;
-    int threads = 2;
+    int threads = 1; // socket threads: one reads and writes for every connection; handlers run elsewhere
     int handlerThreads = 0; // 0: one per core
     int opt = 2; // JIT optimisation level 0-3
     ServerLimits limits;

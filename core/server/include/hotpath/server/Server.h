@@ -39,7 +39,7 @@ struct ServerOptions
     QString host;              // empty: the project's (127.0.0.1 by default)
     int port = -1;             // -1: the project's (8080); 0: any free port
     std::optional<TierChoice> tier; // empty: the project's
-    int threads = 2;           // socket threads
+    int threads = 1;           // socket threads
     int handlerThreads = 0; // handler threads kept ready for new requests; 0: one per core
     // Threads added while handlers run long (past 2 ms) so quick requests still find one.
     int maxHandlerThreads = 64;
