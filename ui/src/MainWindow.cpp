@@ -791,6 +791,7 @@ void MainWindow::refresh()
             continue;
         for (int t = 0; t < metrics::tierCount; ++t) {
             totals[static_cast<std::size_t>(t)].total.merge(s.tiers[static_cast<std::size_t>(t)].total);
+            totals[static_cast<std::size_t>(t)].handler.merge(s.tiers[static_cast<std::size_t>(t)].handler);
             for (const auto &[status, count] : s.tiers[static_cast<std::size_t>(t)].statuses)
                 totals[static_cast<std::size_t>(t)].statuses[status] += count;
         }
@@ -814,7 +815,9 @@ void MainWindow::refresh()
             item->setTextAlignment(Qt::AlignRight | Qt::AlignVCenter);
         }
     }
-    const auto p50i = totals[0].total.percentileNs(50), p50j = totals[1].total.percentileNs(50);
+    // The tiers compared by their handlers' own time: a request's whole time also holds its
+    // wait for a handler thread, which both tiers share under load.
+    const auto p50i = totals[0].handler.percentileNs(50), p50j = totals[1].handler.percentileNs(50);
     if (p50i > 0 && p50j > 0) {
         // Break-even: after how many requests the time the JIT saves per request has paid
         // for its compile.
@@ -823,7 +826,7 @@ void MainWindow::refresh()
         if (compileNs > 0 && p50i > p50j)
             breakEven = tr(" Its compile time pays for itself after about %1 requests.")
                             .arg(static_cast<qlonglong>(compileNs / static_cast<double>(p50i - p50j)) + 1);
-        m_speedup->setText(tr("JIT p50 is <b>%1x</b> the interpreter's speed (%2 vs %3). %4.%5")
+        m_speedup->setText(tr("JIT handlers run at <b>%1x</b> the interpreter's speed (p50 %2 vs %3). %4.%5")
                                .arg(static_cast<double>(p50i) / static_cast<double>(p50j), 0, 'f', 1)
                                .arg(micros(p50j), micros(p50i), m_session.jitStatus(), breakEven));
     }

@@ -1,6 +1,9 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "HandlerPool.h"
 
+#include <sched.h>
+#include <unistd.h>
+
 #include <algorithm>
 #include <utility>
 
@@ -32,10 +35,13 @@ bool HandlerPool::submit(Job job)
         // has had none for a while: waking it for every job would cost more than the job.
         if (std::exchange(m_watcherAsleep, false))
             m_watcherWake.notify_one();
-        // A thread that is awake (busy, or looking for work) takes this job soon enough
-        // unless others wait too: a second thread is worth its wake-up only for a backlog.
-        const int awake = m_live - m_sleeping;
-        wake = m_sleeping > 0 && (awake == 0 || m_queue.size() > 1);
+        // A thread looking for work, or one that began a handler just now, takes this job
+        // soon enough unless others wait too: another thread is worth its wake-up only for
+        // a backlog, or when the busy ones run long handlers.
+        bool soonTaken = m_spinning;
+        for (const Thread &thread : m_threads)
+            soonTaken = soonTaken || (thread.busy && !thread.demoted && now - thread.jobStarted < m_options.wakeAbove);
+        wake = m_sleeping > 0 && (!soonTaken || m_queue.size() > 1);
     }
     if (wake)
         m_jobsWaiting.notify_one();
@@ -106,16 +112,26 @@ bool HandlerPool::needsThreadLocked(Clock::time_point now) const
     return ready < m_options.threads && m_live < m_options.maxThreads;
 }
 
+int HandlerPool::othersRunningLocked(const Thread &self) const
+{
+    int running = 0;
+    for (const Thread &thread : m_threads)
+        running += &thread != &self && thread.busy && !thread.demoted ? 1 : 0;
+    return running;
+}
+
 void HandlerPool::work(Thread &self)
 {
     std::unique_lock lock(m_mutex);
-    while (true) {
+    self.tid = ::gettid();
+    while (!self.demoted) {
         bool woken = true;
-        if (!m_stopping && m_queue.empty() && !m_spinning && m_live - m_sleeping == 1) {
+        if (!m_stopping && m_queue.empty() && !m_spinning && othersRunningLocked(self) == 0) {
             // The last thread awake looks for the next job a little while before it sleeps:
             // when requests come close together (a busy server, quick handlers) it takes
             // them without the sleep and wake-up that would cost more than the handler. Not
-            // while another thread runs a handler: the spinning would take its core.
+            // while another thread runs a handler (at normal priority): the spinning would
+            // take its core.
             m_spinning = true;
             lock.unlock();
             const auto until = Clock::now() + m_options.spinFor;
@@ -182,7 +198,17 @@ void HandlerPool::watch()
         if (m_stopping)
             break;
         const auto now = Clock::now();
-        if (needsThreadLocked(now))
+        for (Thread &thread : m_threads)
+            if (thread.busy && !thread.demoted && now - thread.jobStarted >= m_options.longAfter) {
+                // SCHED_IDLE: any other thread that wakes up takes the core at once. Failing
+                // (a sandbox may forbid it) only leaves the thread as it was.
+                const sched_param none{};
+                ::sched_setscheduler(thread.tid, SCHED_IDLE, &none);
+                thread.demoted = true;
+            }
+        if (m_live < m_options.threads)
+            addThreadLocked(); // in place of a demoted thread that has left
+        else if (needsThreadLocked(now))
             addThreadLocked();
         else if (!m_queue.empty() && m_sleeping > 0 && now - m_queue.front().since >= m_options.wakeAbove)
             m_jobsWaiting.notify_one(); // the busy thread it waited for is taking longer than jobs lately did

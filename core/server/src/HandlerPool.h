@@ -16,6 +16,12 @@
 // ago, rather than waking another, as long as jobs lately took less than that; if it then
 // waits longer than `wakeAbove`, the watcher wakes a thread for it. And a thread that runs
 // out of jobs looks for the next one for `spinFor` before it sleeps (one at a time).
+//
+// A thread whose handler runs past `longAfter` is also given the lowest priority
+// (SCHED_IDLE), so on a machine with few cores the quick handlers, the socket threads and
+// the clients get the CPU first; a long handler still has the CPU to itself when nothing
+// else wants it. An unprivileged thread cannot raise its priority again, so a demoted
+// thread leaves after its job and a fresh one takes its place.
 
 #include <atomic>
 #include <chrono>
@@ -24,6 +30,7 @@
 #include <deque>
 #include <functional>
 #include <list>
+#include <sys/types.h>
 #include <mutex>
 #include <thread>
 #include <vector>
@@ -75,6 +82,8 @@ private:
         int slot = 0;
         bool busy = false;
         bool exited = false;
+        bool demoted = false; // runs at a lower priority: leaves once its job is done
+        pid_t tid = 0;
         Clock::time_point jobStarted;
     };
 
@@ -82,6 +91,7 @@ private:
     void watch();
     void addThreadLocked();
     bool needsThreadLocked(Clock::time_point now) const;
+    int othersRunningLocked(const Thread &self) const; // busy at normal priority
 
     struct Queued
     {
