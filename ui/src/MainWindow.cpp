@@ -826,7 +826,7 @@ void MainWindow::refresh()
         if (compileNs > 0 && p50i > p50j)
             breakEven = tr(" Its compile time pays for itself after about %1 requests.")
                             .arg(static_cast<qlonglong>(compileNs / static_cast<double>(p50i - p50j)) + 1);
-        m_speedup->setText(tr("JIT handlers run at <b>%1x</b> the interpreter's speed (p50 %2 vs %3). %4.%5")
+        m_speedup->setText(tr("JIT handlers run at <b>%1x</b> the interpreter's speed (handler time p50 %2 vs %3). %4.%5")
                                .arg(static_cast<double>(p50i) / static_cast<double>(p50j), 0, 'f', 1)
                                .arg(micros(p50j), micros(p50i), m_session.jitStatus(), breakEven));
     }
