@@ -6,6 +6,7 @@
 
 #include <QtTest/QtTest>
 
+#include <algorithm>
 #include <cmath>
 #include <random>
 #include <thread>
@@ -46,6 +47,69 @@ private Q_SLOTS:
         QCOMPARE(later.count(), std::uint64_t(2000));
         later.subtract(s);
         QCOMPARE(later.count(), std::uint64_t(1000));
+    }
+
+    // Exact answers where each value has a bucket of its own (below 256 ns every nanosecond
+    // does): the percentile is the value at rank ceil(p/100 * n), the nearest-rank method,
+    // counting from 1; p0 is the smallest and p100 the largest.
+    void percentilesAreExactWhereBucketsAre()
+    {
+        QCOMPARE(HistogramSnapshot().percentileNs(50), std::int64_t(0)); // no samples
+        Histogram one;
+        one.record(7);
+        for (const double p : {0.0, 1.0, 50.0, 99.9, 100.0})
+            QCOMPARE(one.snapshot().percentileNs(p), std::int64_t(7));
+        Histogram two;
+        two.record(20);
+        two.record(10);
+        const HistogramSnapshot s = two.snapshot();
+        QCOMPARE(s.percentileNs(0), std::int64_t(10));
+        QCOMPARE(s.percentileNs(50), std::int64_t(10)); // rank 1 of 2, not the second value
+        QCOMPARE(s.percentileNs(50.1), std::int64_t(20));
+        QCOMPARE(s.percentileNs(100), std::int64_t(20));
+        Histogram ten;
+        for (std::int64_t ns = 1; ns <= 10; ++ns)
+            ten.record(ns * 10);
+        const HistogramSnapshot t = ten.snapshot();
+        QCOMPARE(t.percentileNs(10), std::int64_t(10));
+        QCOMPARE(t.percentileNs(11), std::int64_t(20));
+        QCOMPARE(t.percentileNs(90), std::int64_t(90));
+        QCOMPARE(t.percentileNs(99), std::int64_t(100));
+        // Above 256 ns a value is known to its bucket: p50 of {1000, 2000} ns is 1000's bucket
+        // (1000-1003 ns, its midpoint 1001), never 2000's.
+        Histogram wide;
+        wide.record(1000);
+        wide.record(2000);
+        QCOMPARE(wide.snapshot().percentileNs(50), std::int64_t(1001));
+        QCOMPARE(wide.snapshot().percentileNs(100), std::int64_t(2000)); // capped at the maximum seen
+    }
+
+    // Against a sorted array of random samples: every percentile is the midpoint of the bucket
+    // of the sample at its nearest rank (capped at the largest sample), so within 1/128.
+    void percentilesAgreeWithSortedSamples()
+    {
+        std::mt19937_64 random(11);
+        for (int round = 0; round < 50; ++round) {
+            const int n = 1 + static_cast<int>(random() % 2000);
+            std::vector<std::int64_t> samples;
+            Histogram h;
+            for (int k = 0; k < n; ++k) {
+                const auto ns = static_cast<std::int64_t>(std::exp(std::uniform_real_distribution<double>(0, std::log(1e10))(random)));
+                samples.push_back(ns);
+                h.record(ns);
+            }
+            std::sort(samples.begin(), samples.end());
+            const HistogramSnapshot s = h.snapshot();
+            for (const double p : {0.0, 1.0, 10.0, 25.0, 50.0, 75.0, 90.0, 99.0, 99.9, 100.0}) {
+                const auto rank = std::max<std::size_t>(1, static_cast<std::size_t>(std::ceil(p / 100.0 * n)));
+                const std::int64_t expected = samples[rank - 1];
+                const int bucket = HistogramSnapshot::bucketOf(expected);
+                const std::int64_t middle = (HistogramSnapshot::lowestOf(bucket) + HistogramSnapshot::highestOf(bucket)) / 2;
+                QVERIFY2(s.percentileNs(p) == std::min(middle, samples.back()),
+                         qPrintable(QStringLiteral("n %1 p%2: %3, expected %4 (sample %5)")
+                                        .arg(n).arg(p).arg(s.percentileNs(p)).arg(std::min(middle, samples.back())).arg(expected)));
+            }
+        }
     }
 
     void shardsTakeWritersWithoutLocks()
