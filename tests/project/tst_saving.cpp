@@ -20,6 +20,8 @@
 #include <unistd.h>
 
 #include <csignal>
+#include <map>
+#include <vector>
 
 using namespace hotpath::project;
 
@@ -44,6 +46,51 @@ QByteArray readAll(const QString &path)
     for (int k = 0;; ++k)
         for (const QString &file : files)
             saveAtomically(file, k % 2 ? oldVersion : newVersion);
+}
+
+// The child: one save of the new version, its result on stdout (run with the syscall shim).
+[[noreturn]] void saveOnce(const QString &file)
+{
+    const SaveResult result = saveAtomically(file, newVersion);
+    std::printf("%s\n", result.ok ? "saved" : qPrintable(result.error));
+    std::fflush(stdout);
+    std::exit(result.ok ? 0 : 1);
+}
+
+struct ShimRun
+{
+    QString output;
+    QStringList calls; // "write PATH N", "fsync PATH", "rename FROM TO", "open PATH"
+    bool ok = false;
+};
+
+// Saves `file` once in a child process with the syscall shim preloaded, failing the call
+// `fail` names ("fsync:1"), and returns what the child said and the calls it made.
+ShimRun saveWithShim(const QString &file, const QString &fail = {})
+{
+    const QString folder = QFileInfo(file).canonicalPath();
+    QTemporaryDir logs;
+    const QString log = logs.filePath(QStringLiteral("calls.log"));
+    QProcess child;
+    QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+    environment.insert(QStringLiteral("HOTPATH_TEST_SAVE_ONCE"), file);
+    environment.insert(QStringLiteral("LD_PRELOAD"), QStringLiteral(HOTPATH_SYSCALL_SHIM));
+    environment.insert(QStringLiteral("HOTPATH_SHIM_DIR"), folder);
+    environment.insert(QStringLiteral("HOTPATH_SHIM_LOG"), log);
+    if (!fail.isEmpty())
+        environment.insert(QStringLiteral("HOTPATH_SHIM_FAIL"), fail);
+    // An ASan build wants its runtime first; the shim only forwards calls.
+    environment.insert(QStringLiteral("ASAN_OPTIONS"), environment.value(QStringLiteral("ASAN_OPTIONS")) + QStringLiteral(":verify_asan_link_order=0"));
+    child.setProcessEnvironment(environment);
+    child.start(QCoreApplication::applicationFilePath(), {});
+    child.waitForFinished(30000);
+    ShimRun run;
+    run.output = QString::fromLocal8Bit(child.readAllStandardOutput()).trimmed();
+    run.ok = child.exitStatus() == QProcess::NormalExit && child.exitCode() == 0;
+    QFile calls(log);
+    if (calls.open(QIODevice::ReadOnly))
+        run.calls = QString::fromLocal8Bit(calls.readAll()).split(QLatin1Char('\n'), Qt::SkipEmptyParts);
+    return run;
 }
 
 // The child: holds a project's recovery lock with one buffer kept, until killed.
@@ -77,6 +124,113 @@ class TestSaving : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // What a save asks of the kernel, in order: the new text written to a temporary file in
+    // the same folder, that file synced, renamed over the old one, then the folder synced.
+    void aSaveSyncsItsFileBeforeTheRenameAndTheFolderAfter()
+    {
+        QTemporaryDir dir;
+        const QString target = QDir(QDir(dir.path()).canonicalPath()).filePath(QStringLiteral("a.py"));
+        QVERIFY(saveAtomically(target, oldVersion).ok);
+        const ShimRun run = saveWithShim(target);
+        QVERIFY2(run.ok, qPrintable(run.output));
+        QVERIFY2(!run.calls.isEmpty(), "the shim recorded nothing: was it preloaded?");
+        const QString temporary = run.calls.first().section(QLatin1Char(' '), 1, 1);
+        QVERIFY2(run.calls.first().startsWith(QStringLiteral("write ")), qPrintable(run.calls.join(QLatin1Char('\n'))));
+        QVERIFY(QFileInfo(temporary).fileName().startsWith(QStringLiteral(".a.py.")));
+        QCOMPARE(QFileInfo(temporary).path(), QFileInfo(target).path());
+        int k = 0;
+        qsizetype written = 0;
+        while (k < run.calls.size() && run.calls[k].startsWith(QStringLiteral("write ") + temporary + QLatin1Char(' ')))
+            written += run.calls[k++].section(QLatin1Char(' '), 2, 2).toLongLong();
+        QCOMPARE(written, newVersion.size());
+        const QStringList rest = run.calls.mid(k);
+        const QString folder = QFileInfo(target).path();
+        QCOMPARE(rest, (QStringList{QStringLiteral("fsync ") + temporary, QStringLiteral("rename ") + temporary + QLatin1Char(' ') + target,
+                                    QStringLiteral("open ") + folder, QStringLiteral("fsync ") + folder}));
+        QCOMPARE(readAll(target), newVersion);
+    }
+
+    // When the kernel refuses a write, the file's sync or the rename, the save fails naming
+    // why, the old file is untouched and no temporary file is left; when only the folder's
+    // sync fails, the new text is in place but the user is told the save is not yet safe.
+    void refusedCallsKeepTheOldFile_data()
+    {
+        QTest::addColumn<QString>("fail");
+        QTest::addColumn<QString>("message");
+        QTest::addColumn<bool>("newInPlace");
+        QTest::newRow("write") << QStringLiteral("write:1") << QStringLiteral("cannot save: Input/output error") << false;
+        QTest::newRow("fsync of the file") << QStringLiteral("fsync:1") << QStringLiteral("cannot save: Input/output error") << false;
+        QTest::newRow("rename") << QStringLiteral("rename:1") << QStringLiteral("cannot save: Input/output error") << false;
+        QTest::newRow("fsync of the folder") << QStringLiteral("fsync:2")
+                                             << QStringLiteral("saved, but its folder could not be synced to disk (Input/output error)") << true;
+    }
+    void refusedCallsKeepTheOldFile()
+    {
+        QFETCH(QString, fail);
+        QFETCH(QString, message);
+        QFETCH(bool, newInPlace);
+        QTemporaryDir dir;
+        const QString target = QDir(QDir(dir.path()).canonicalPath()).filePath(QStringLiteral("a.py"));
+        QVERIFY(saveAtomically(target, oldVersion).ok);
+        const ShimRun run = saveWithShim(target, fail);
+        QVERIFY(!run.ok);
+        QVERIFY2(run.output.startsWith(target + QStringLiteral(": ")) && run.output.contains(message), qPrintable(run.output));
+        QVERIFY2(run.calls.join(QLatin1Char('\n')).contains(QStringLiteral(" failed")), "the shim did not fail the call");
+        QCOMPARE(readAll(target), newInPlace ? newVersion : oldVersion);
+        QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden), QStringList{QStringLiteral("a.py")});
+    }
+
+    // A power cut at any point of a save, replayed from the calls it made: writes not yet
+    // synced are lost, and the folder may hold its last synced entries or the newer ones.
+    // In every such state the file is the old text or the new one, whole.
+    void everyCrashStateHoldsTheOldOrTheNewFile()
+    {
+        QTemporaryDir dir;
+        const QString folder = QDir(dir.path()).canonicalPath();
+        const QString target = QDir(folder).filePath(QStringLiteral("a.py"));
+        QVERIFY(saveAtomically(target, oldVersion).ok);
+        const ShimRun run = saveWithShim(target);
+        QVERIFY2(run.ok && !run.calls.isEmpty(), qPrintable(run.output));
+        struct Inode
+        {
+            QByteArray synced, pending;
+        };
+        std::vector<Inode> inodes{{oldVersion, oldVersion}};
+        std::map<QString, std::size_t> entries{{target, 0}}; // as the process sees the folder
+        std::map<QString, std::size_t> syncedEntries = entries; // as the disk surely has it
+        qsizetype written = 0;
+        for (qsizetype k = 0; k <= run.calls.size(); ++k) {
+            for (const auto *folderState : {&syncedEntries, &entries}) {
+                const auto found = folderState->find(target);
+                QVERIFY2(found != folderState->end(), qPrintable(QStringLiteral("a.py is gone after %1 calls").arg(k)));
+                const QByteArray &text = inodes[found->second].synced;
+                QVERIFY2(text == oldVersion || text == newVersion,
+                         qPrintable(QStringLiteral("a power cut after %1 calls (%2) leaves %3 bytes that are neither version")
+                                        .arg(k).arg(k ? run.calls[k - 1] : QStringLiteral("none")).arg(text.size())));
+            }
+            if (k == run.calls.size())
+                break;
+            const QStringList call = run.calls[k].split(QLatin1Char(' '));
+            if (call[0] == QStringLiteral("write")) {
+                if (!entries.count(call[1])) {
+                    entries[call[1]] = inodes.size();
+                    inodes.push_back({});
+                }
+                const qsizetype n = call[2].toLongLong();
+                inodes[entries[call[1]]].pending += newVersion.mid(written, n);
+                written += n;
+            } else if (call[0] == QStringLiteral("fsync") && call[1] == folder) {
+                syncedEntries = entries;
+            } else if (call[0] == QStringLiteral("fsync")) {
+                Inode &inode = inodes[entries.at(call[1])];
+                inode.synced = inode.pending;
+            } else if (call[0] == QStringLiteral("rename")) {
+                entries[call[2]] = entries.at(call[1]);
+                entries.erase(call[1]);
+            }
+        }
+    }
+
     void killedMidSaveLeavesEveryFileWhole()
     {
         QTemporaryDir dir;
@@ -255,6 +409,8 @@ private Q_SLOTS:
 
 int main(int argc, char *argv[])
 {
+    if (const QByteArray file = qgetenv("HOTPATH_TEST_SAVE_ONCE"); !file.isEmpty())
+        saveOnce(QString::fromLocal8Bit(file));
     if (const QByteArray files = qgetenv("HOTPATH_TEST_SAVE_LOOP"); !files.isEmpty())
         saveLoop(QString::fromLocal8Bit(files).split(QLatin1Char(':')));
     if (const QByteArray hold = qgetenv("HOTPATH_TEST_HOLD_RECOVERY"); !hold.isEmpty()) {

@@ -89,11 +89,21 @@ SaveResult saveAtomically(const QString &path, const QByteArray &bytes)
         ::unlink(name.constData());
         return failed(path, reasonOf(error));
     }
-    // The rename is durable only once the folder's entry is on disk.
-    if (const int dirFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC); dirFd >= 0) {
-        ::fsync(dirFd);
-        ::close(dirFd);
+    // The rename is durable only once the folder's entry is on disk. If that fails, the new
+    // text is in place but a power cut could still bring the old one back: the user is told
+    // (and the editor stays modified), rather than believing it safe.
+    const int dirFd = ::open(folder.constData(), O_RDONLY | O_DIRECTORY | O_CLOEXEC);
+    // EINVAL: a file system that cannot sync a folder (some FUSE and network ones); there is
+    // nothing more to be done there.
+    if (dirFd < 0 || (::fsync(dirFd) != 0 && errno != EINVAL && errno != ENOTSUP)) {
+        const int error = errno;
+        if (dirFd >= 0)
+            ::close(dirFd);
+        return {false, QStringLiteral("%1: saved, but its folder could not be synced to disk (%2), so a power cut could "
+                                      "undo the save; save again")
+                           .arg(path, reasonOf(error))};
     }
+    ::close(dirFd);
     return {true, {}};
 }
 
