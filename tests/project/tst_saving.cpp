@@ -19,6 +19,7 @@
 #include <sys/mount.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <csignal>
 #include <map>
 #include <vector>
@@ -100,6 +101,8 @@ ShimRun saveWithShim(const QString &file, const QString &fail = {})
     if (!recovery.claim())
         std::exit(3);
     recovery.keep(QDir(project).filePath(QStringLiteral("a.py")), QStringLiteral("edited but never saved\n"));
+    recovery.keep(QDir(project).filePath(QStringLiteral("gone.py")), QStringLiteral("edits of a file deleted later\n"));
+    recovery.keep(QDir(project).filePath(QStringLiteral("same.py")), QStringLiteral("as on disk\n"));
     std::printf("holding\n");
     std::fflush(stdout);
     for (;;)
@@ -396,12 +399,18 @@ private Q_SLOTS:
         }
         ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
         QVERIFY(child.waitForFinished(10000));
+        // Meanwhile gone.py was deleted (it never existed here) and same.py saved as edited:
+        // the first still has edits to offer, the second has none.
+        QVERIFY(saveAtomically(QDir(project).filePath(QStringLiteral("same.py")), "as on disk\n").ok);
         Recovery next(project, root);
         QVERIFY(next.claim());
-        const std::vector<RecoveredBuffer> left = next.leftBehind();
-        QCOMPARE(left.size(), std::size_t(1));
+        std::vector<RecoveredBuffer> left = next.leftBehind();
+        std::sort(left.begin(), left.end(), [](const auto &a, const auto &b) { return a.file < b.file; });
+        QCOMPARE(left.size(), std::size_t(2));
         QCOMPARE(left[0].file, QDir(project).filePath(QStringLiteral("a.py")));
         QCOMPARE(left[0].text, QStringLiteral("edited but never saved\n"));
+        QCOMPARE(left[1].file, QDir(project).filePath(QStringLiteral("gone.py")));
+        QCOMPARE(left[1].text, QStringLiteral("edits of a file deleted later\n"));
         next.forgetAll();
         QVERIFY(next.leftBehind().empty());
     }

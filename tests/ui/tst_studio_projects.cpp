@@ -172,6 +172,8 @@ void TestStudioProjects::killedStudioOffersItsUnsavedEditsBack()
     ::kill(static_cast<pid_t>(child.processId()), SIGKILL);
     QVERIFY(child.waitForFinished(10000));
     QCOMPARE(readAll(QDir(project).filePath(QStringLiteral("hello.py"))), helloOnDisk); // nothing was saved
+    // While the studio is down, api.py is deleted (or renamed away): its edits are offered too.
+    QVERIFY(QFile::remove(QDir(project).filePath(QStringLiteral("api.py"))));
 
     session::Session session;
     ui::MainWindow window(session);
@@ -180,11 +182,13 @@ void TestStudioProjects::killedStudioOffersItsUnsavedEditsBack()
     QCOMPARE(window.recoveryOffers(), 1);
     for (const char *name : {"hello.py", "api.py"}) {
         ui::CodeEditor *editor = window.editor(QDir(project).absoluteFilePath(QString::fromLatin1(name)));
+        QVERIFY2(editor, name);
         QVERIFY(editor->toPlainText().contains(QStringLiteral("# unsaved edit in %1").arg(QString::fromLatin1(name))));
         QVERIFY(editor->document()->isModified());
     }
     QVERIFY(window.save());
-    QVERIFY(readAll(QDir(project).filePath(QStringLiteral("api.py"))).contains("# unsaved edit in api.py"));
+    QVERIFY(readAll(QDir(project).filePath(QStringLiteral("api.py"))).contains("# unsaved edit in api.py")); // back at its path
+    QVERIFY(readAll(QDir(project).filePath(QStringLiteral("hello.py"))).contains("# unsaved edit in hello.py"));
     QVERIFY(window.closeProject());
     // Saved, so nothing is offered again.
     ui::MainWindow again(session);

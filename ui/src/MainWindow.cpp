@@ -445,20 +445,10 @@ bool MainWindow::openProject(const QString &target)
     m_files->clear();
     for (const QString &file : m_session.files()) {
         QFile f(file);
-        if (!f.open(QIODevice::ReadOnly))
-            continue;
-        auto *e = new CodeEditor;
-        new Highlighter(e->document());
-        e->setPlainText(QString::fromUtf8(f.readAll()));
-        e->document()->setModified(false);
-        m_savedText[file] = e->toPlainText();
-        m_editorByFile[file] = e;
-        m_editors->addTab(e, QFileInfo(file).fileName());
-        connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
-        connect(e, &QPlainTextEdit::cursorPositionChanged, this, [this] { m_viewDelay.start(); });
-        auto *item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName()});
-        item->setData(0, Qt::UserRole, file);
-        m_session.check(file, e->toPlainText());
+        if (f.open(QIODevice::ReadOnly))
+            addEditor(file, QString::fromUtf8(f.readAll()));
+        // A listed file that is gone or unreadable gets an editor only if recovery has its
+        // edits (offerRecovery).
     }
     m_endpoints->clear();
     m_chartEndpoint->clear();
@@ -479,6 +469,23 @@ bool MainWindow::openProject(const QString &target)
         offerRecovery();
     }
     return true;
+}
+
+CodeEditor *MainWindow::addEditor(const QString &file, const QString &text)
+{
+    auto *e = new CodeEditor;
+    new Highlighter(e->document());
+    e->setPlainText(text);
+    e->document()->setModified(false);
+    m_savedText[file] = e->toPlainText();
+    m_editorByFile[file] = e;
+    m_editors->addTab(e, QFileInfo(file).fileName());
+    connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
+    connect(e, &QPlainTextEdit::cursorPositionChanged, this, [this] { m_viewDelay.start(); });
+    auto *item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName()});
+    item->setData(0, Qt::UserRole, file);
+    m_session.check(file, e->toPlainText());
+    return e;
 }
 
 void MainWindow::setAddress(const QString &hostPort) { m_address->setText(hostPort); }

@@ -107,6 +107,8 @@ private:
     bool confirmDiscardOrSave(const QString &why);
     bool ask(const QString &title, const QString &text);
     void offerRecovery();
+    // An editor tab and file-list row for `file`, holding `text` as its saved state.
+    CodeEditor *addEditor(const QString &file, const QString &text);
     void fileChangedOnDisk(const QString &file);
     void rememberRecent(const QString &target);
     void reportFailure(const QString &title, const QString &error);

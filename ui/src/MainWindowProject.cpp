@@ -27,6 +27,8 @@
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QTreeWidget>
 
+#include <algorithm>
+
 namespace hotpath::ui {
 
 namespace {
@@ -309,11 +311,20 @@ void MainWindow::offerRecovery()
     const std::vector<project::RecoveredBuffer> buffers = m_recovery->leftBehind();
     std::vector<project::RecoveredBuffer> ours;
     QStringList names;
-    for (const project::RecoveredBuffer &buffer : buffers)
-        if (editor(buffer.file)) {
-            ours.push_back(buffer);
-            names << QStringLiteral("%1 (%2)").arg(QFileInfo(buffer.file).fileName(), buffer.savedAt.toString(QStringLiteral("HH:mm:ss")));
-        }
+    const QFileInfo target(m_session.target());
+    const QString folder = (target.isDir() ? target.absoluteFilePath() : target.absolutePath()) + QLatin1Char('/');
+    for (const project::RecoveredBuffer &buffer : buffers) {
+        // Edits to a file deleted, renamed or made unreadable while the studio was down are
+        // offered too: restoring puts them back at the old path when saved.
+        const bool open = editor(buffer.file) != nullptr;
+        if (!open && !buffer.file.startsWith(folder))
+            continue;
+        if (std::any_of(ours.begin(), ours.end(), [&](const auto &kept) { return kept.file == buffer.file; }))
+            continue; // the newest copy only
+        ours.push_back(buffer);
+        const QString where = open ? QString() : QFileInfo::exists(buffer.file) ? tr(", the file cannot be read now") : tr(", the file is no longer on disk");
+        names << QStringLiteral("%1 (%2%3)").arg(QFileInfo(buffer.file).fileName(), buffer.savedAt.toString(QStringLiteral("HH:mm:ss")), where);
+    }
     if (ours.empty())
         return;
     ++m_recoveryOffers;
@@ -325,6 +336,13 @@ void MainWindow::offerRecovery()
     }
     for (const project::RecoveredBuffer &buffer : ours) {
         CodeEditor *e = editor(buffer.file);
+        if (!e) {
+            // Nothing on disk to go back to: the file's saved state is empty, so the restored
+            // text is an unsaved edit and Save writes it back at its old path.
+            e = addEditor(buffer.file, QString());
+            m_log->appendPlainText(tr("%1 is not on disk (or cannot be read); its edits are restored and Save writes them there")
+                                       .arg(buffer.file));
+        }
         QTextCursor cursor(e->document());
         cursor.select(QTextCursor::Document);
         cursor.insertText(buffer.text); // an edit, so undo goes back to the file on disk
