@@ -163,6 +163,15 @@ private Q_SLOTS:
         QTest::newRow("bare tuple") << "1, 2" << "(1,2,)";
         QTest::newRow("list") << "[1, 2, 3]" << "[1, 2, 3]";
         QTest::newRow("int64 min") << "-9223372036854775808" << "-9223372036854775808";
+        // The boundary of 64-bit literals: the largest is one literal, the smallest is the
+        // literal 2**63 negated (which fits only as one literal), in every base.
+        QTest::newRow("int64 max") << "9223372036854775807" << "9223372036854775807";
+        QTest::newRow("int64 min spaced") << "- 9223372036854775808" << "-9223372036854775808";
+        QTest::newRow("int64 max hex") << "0x7fff_ffff_ffff_ffff" << "9223372036854775807";
+        QTest::newRow("int64 min hex") << "-0x8000000000000000" << "-9223372036854775808";
+        QTest::newRow("int64 max octal") << "0o777777777777777777777" << "9223372036854775807";
+        QTest::newRow("int64 min binary") << QStringLiteral("-0b1") + QString(63, QLatin1Char('0')) << QStringLiteral("-9223372036854775808");
+        QTest::newRow("int64 min minus") << "-9223372036854775808 - 1" << "(-9223372036854775808 - 1)";
         QTest::newRow("string concat") << "'a' 'b'" << "'ab'";
         QTest::newRow("list comprehension") << "[x * 2 for x in xs if x > 1 if x < 9]" << "[(x * 2) for x in xs if (x > 1) if (x < 9)]";
         QTest::newRow("nested clauses") << "[(a, b) for a in xs for b in ys]" << "[(a,b,) for a in xs for b in ys]";
