@@ -26,6 +26,23 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+// A quick endpoint and an endless loop.
+const char *const spinningProject = R"(from hotpath import get
+
+
+@get("/")
+def healthy() -> str:
+    return "ok"
+
+
+@get("/spin")
+def spin() -> int:
+    n = 0
+    while True:
+        n += 1
+    return n
+)";
+
 void writeProject(const QString &dir, const QByteArray &limits)
 {
     writeFile(dir, QStringLiteral("hotpath.json"),
@@ -406,21 +423,7 @@ def doubling() -> int:
         QTemporaryDir dir;
         writeFile(dir.path(), QStringLiteral("hotpath.json"),
                   R"({"format": 1, "name": "busy", "files": ["busy.py"], "server": {"threads": 1, "limits": {"timeout_ms": 6000}}})");
-        writeFile(dir.path(), QStringLiteral("busy.py"), R"(from hotpath import get
-
-
-@get("/")
-def healthy() -> str:
-    return "ok"
-
-
-@get("/spin")
-def spin() -> int:
-    n = 0
-    while True:
-        n += 1
-    return n
-)");
+        writeFile(dir.path(), QStringLiteral("busy.py"), spinningProject);
         Served server({dir.path(), QStringLiteral("--quiet")});
         QVERIFY2(server.port, server.errors().constData());
         QTRY_VERIFY_WITH_TIMEOUT(request(server.port, "GET", "/healthz").body.contains("\"jit\":\"ready\""), 30000);
@@ -473,6 +476,48 @@ def spin() -> int:
         // Had it run on, it would have answered 504 at its deadline instead.
         qInfo("a runaway whose client left was stopped and recorded within %.0f ms",
               std::chrono::duration<double, std::milli>(Clock::now() - left).count());
+        QCOMPARE_CLEAN_STOP(server);
+    }
+
+    // More runaways than the pool has threads (64): the built-in paths and requests no route
+    // takes are answered on the socket thread at once, and every runaway still answers 504
+    // (those that waited for a thread count the wait in their deadline: tst_dispatch).
+    void aFullPoolStillAnswersWhatNeedsNoHandler()
+    {
+        QTemporaryDir dir;
+        writeFile(dir.path(), QStringLiteral("hotpath.json"),
+                  R"({"format": 1, "name": "full", "files": ["full.py"], "server": {"limits": {"timeout_ms": 3000}}})");
+        writeFile(dir.path(), QStringLiteral("full.py"), spinningProject);
+        Served server({dir.path(), QStringLiteral("--quiet"), QStringLiteral("--tier"), QStringLiteral("interp")});
+        QVERIFY2(server.port, server.errors().constData());
+        std::vector<int> runaways;
+        const QByteArray spin = "GET /spin HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        for (int k = 0; k < 70; ++k) {
+            const int fd = connectTo(server.port);
+            QVERIFY(fd >= 0);
+            QCOMPARE(::send(fd, spin.constData(), static_cast<std::size_t>(spin.size()), MSG_NOSIGNAL), static_cast<ssize_t>(spin.size()));
+            runaways.push_back(fd);
+        }
+        std::this_thread::sleep_for(std::chrono::milliseconds(300));
+        QCOMPARE(request(server.port, "GET", "/healthz").status, 200);
+        QCOMPARE(request(server.port, "GET", "/nowhere").status, 404);
+        QCOMPARE(request(server.port, "GET", "/metrics").status, 200);
+        int answered = 0;
+        for (const int fd : runaways) {
+            pollfd p{fd, POLLIN, 0};
+            answered += ::poll(&p, 1, 0) > 0 ? 1 : 0;
+        }
+        QVERIFY2(answered == 0, "a runaway answered before the quick requests were done: the check proves nothing");
+        const auto waiting = Clock::now();
+        for (const int fd : runaways) {
+            char answer[1024] = {};
+            const ssize_t got = ::recv(fd, answer, sizeof answer - 1, 0);
+            QVERIFY(got > 0);
+            QVERIFY2(QByteArray(answer).startsWith("HTTP/1.1 504"), answer);
+            ::close(fd);
+        }
+        qInfo("70 runaways with a 3 s deadline, 64 threads: the last answered %lld ms after the quick requests",
+              static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - waiting).count()));
         QCOMPARE_CLEAN_STOP(server);
     }
 

@@ -10,6 +10,7 @@
 #include <poll.h>
 
 #include <chrono>
+#include <thread>
 
 using namespace served;
 
@@ -83,6 +84,34 @@ def json_text(request: Request) -> str:
 @post("/json/list")
 def json_list(request: Request) -> list[str]:
     return [request.json(str)]
+
+
+@get("/header")
+def header(name: str, value: str) -> Response:
+    return Response("h", headers={name: value})
+
+
+@get("/typed")
+def typed(value: str) -> Response:
+    return Response("c", content_type=value)
+
+
+@get("/status/<int:code>")
+def status(code: int) -> Response:
+    return Response("s", status=code)
+
+
+@get("/page")
+def page() -> Response:
+    return Response("<p>hi</p>", headers={"Content-Type": "text/html; charset=utf-8", "Connection": "close"})
+
+
+@get("/slow")
+def slow() -> int:
+    n = 0
+    for i in range(30000000):
+        n += i % 7
+    return n
 )";
 
 // What the server sent on one connection until it closed it, or until `wait` passed
@@ -292,7 +321,7 @@ private Q_SLOTS:
         const Exchange post = exchange(m_server->port, "POST /req HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\n"
                                                           "Connection: close\r\n\r\n");
         QVERIFY2(post.bytes.startsWith("HTTP/1.1 405 Method Not Allowed\r\n"), post.bytes.left(80).constData());
-        QVERIFY(post.bytes.contains("\r\nAllow: GET, HEAD\r\n"));
+        QVERIFY(post.bytes.contains("\r\nAllow: GET, HEAD, OPTIONS\r\n"));
         const Exchange longUrl = exchange(m_server->port, get("/" + QByteArray(70'000, 'a'), tier));
         QVERIFY2(longUrl.bytes.startsWith("HTTP/1.1 414 URI Too Long\r\n"), longUrl.bytes.left(80).constData());
     }
@@ -381,6 +410,65 @@ private Q_SLOTS:
     }
 
     // 7. JSON numbers beyond a double's range become what float() makes of them.
+    // A handler's Response goes on the wire only if it is one: a CR or LF in a header value,
+    // a header name or the content type would end the header and let the rest forge headers
+    // or a whole response (response splitting), so it is a 500 ValueError, as Werkzeug refuses
+    // it; an interim 1xx status is not an answer either. A Content-Type among the headers is
+    // the content type, and Connection: close closes after the answer.
+    void responseHeadsAreChecked_data() { tiers_data(); }
+    void responseHeadsAreChecked()
+    {
+        QFETCH(QByteArray, tier);
+        const QList<QByteArray> forged{"/header?name=X-A&value=a%0d%0aX-Injected:%20yes", "/header?name=X-A&value=a%0aX-Injected:%20yes",
+                                       "/header?name=X-A%0d%0aX-Injected:%201&value=1", "/header?name=Bad%20Name&value=1",
+                                       "/header?name=&value=1", "/typed?value=text/html%0d%0aX-Injected:%201",
+                                       "/status/100", "/status/101", "/status/199"};
+        for (const QByteArray &target : forged) {
+            const Exchange e = exchange(m_server->port, get(target, tier, "Connection: close\r\n"));
+            QVERIFY2(e.bytes.startsWith("HTTP/1.1 500 Internal Server Error\r\n"), (target + ": " + e.bytes.left(200)).constData());
+            QVERIFY2(!e.bytes.contains("\r\nX-Injected"), (target + ": " + e.bytes).constData());
+            QVERIFY2(bodyOf(e.bytes).contains("\"error\":\"ValueError\""), (target + ": " + e.bytes).constData());
+        }
+        const Exchange fine = exchange(m_server->port, get("/header?name=X-Custom&value=a%20b", tier, "Connection: close\r\n"));
+        QVERIFY2(fine.bytes.startsWith("HTTP/1.1 200 OK\r\n") && fine.bytes.contains("\r\nX-Custom: a b\r\n"), fine.bytes.constData());
+        const Exchange html = exchange(m_server->port, get("/page", tier));
+        QVERIFY2(html.bytes.contains("\r\nContent-Type: text/html; charset=utf-8\r\n"), html.bytes.constData());
+        QVERIFY2(html.bytes.contains("\r\nConnection: close\r\n") && html.closed, html.bytes.constData());
+        QCOMPARE(html.bytes.count("Content-Type"), 1);
+    }
+
+    // The built-in paths answer HEAD like GET and other methods with 405 and Allow; a request
+    // refused before routing has a Date too.
+    void builtInPathsAndRefusals()
+    {
+        const Exchange head = exchange(m_server->port, "HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\nConnection: close\r\n\r\n");
+        QVERIFY2(head.bytes.startsWith("HTTP/1.1 200 OK\r\n") && head.bytes.endsWith("\r\n\r\n"), head.bytes.constData());
+        const Exchange post = exchange(m_server->port, "POST /metrics HTTP/1.1\r\nHost: 127.0.0.1\r\nContent-Length: 0\r\nConnection: close\r\n\r\n");
+        QVERIFY2(post.bytes.startsWith("HTTP/1.1 405 Method Not Allowed\r\n") && post.bytes.contains("\r\nAllow: GET, HEAD, OPTIONS\r\n"),
+                 post.bytes.constData());
+        const Exchange refused = exchange(m_server->port, "GET / HTTP/1.1\r\n\r\n"); // no Host
+        QVERIFY2(refused.bytes.startsWith("HTTP/1.1 400 Bad Request\r\nDate: "), refused.bytes.constData());
+    }
+
+    // Requests a connection sent before one the guard refuses are answered first, in order,
+    // and their handlers finish; then the refusal, then the connection closes.
+    void aRefusalWaitsForTheAnswersBeforeIt()
+    {
+        const int fd = connectTo(m_server->port);
+        const QByteArray slow = get("/slow", "jit");
+        QCOMPARE(::send(fd, slow.constData(), static_cast<size_t>(slow.size()), MSG_NOSIGNAL), static_cast<ssize_t>(slow.size()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(20));
+        const QByteArray bad = "GET /req HTTP/1.1\r\n\r\n"; // no Host: 400
+        QCOMPARE(::send(fd, bad.constData(), static_cast<size_t>(bad.size()), MSG_NOSIGNAL), static_cast<ssize_t>(bad.size()));
+        QByteArray answers;
+        char buffer[4096];
+        for (ssize_t n; (n = ::recv(fd, buffer, sizeof buffer, 0)) > 0;)
+            answers.append(buffer, n);
+        ::close(fd);
+        const qsizetype first = answers.indexOf("HTTP/1.1 200 OK\r\n"), second = answers.indexOf("HTTP/1.1 400 Bad Request\r\n");
+        QVERIFY2(first == 0 && second > first, answers.constData());
+    }
+
     void jsonNumbersOutOfRange_data() { tiers_data(); }
     void jsonNumbersOutOfRange()
     {

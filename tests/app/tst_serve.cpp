@@ -85,7 +85,7 @@ private Q_SLOTS:
         QCOMPARE(r.body, QByteArray(R"({"error":"NotFound","message":"no endpoint for GET /nowhere"})"));
         r = request(server.port, "DELETE", "/fib/3");
         QCOMPARE(r.status, 405);
-        QCOMPARE(r.headers.value("allow"), QByteArray("GET, HEAD"));
+        QCOMPARE(r.headers.value("allow"), QByteArray("GET, HEAD, OPTIONS"));
         r = request(server.port, "GET", "/fib/3", {{"X-Hotpath-Tier", "fast"}});
         QCOMPARE(r.status, 400);
         for (const QByteArray &tier : {interp, jit}) {

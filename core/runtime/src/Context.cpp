@@ -23,7 +23,9 @@ Context::Context(Limits limits) : m_limits(limits)
 {
     if (m_limits.timeout > std::chrono::steady_clock::duration::zero()) {
         m_hasDeadline = true;
-        m_deadline = std::chrono::steady_clock::now() + m_limits.timeout;
+        const auto start = m_limits.since == std::chrono::steady_clock::time_point{} ? std::chrono::steady_clock::now() : m_limits.since;
+        m_deadline = start + m_limits.timeout;
+        m_pollCountdown = 1; // a deadline already past shows at the first poll
     }
 }
 

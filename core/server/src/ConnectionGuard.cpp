@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <algorithm>
+#include <utility>
 
 namespace hotpath::server {
 
@@ -155,6 +156,11 @@ void ConnectionGuard::sweep(Clock::time_point now)
     if (!m_guard.idle() && now - m_requestStarted > limits.requestTimeout) {
         refuse({408, "RequestTimeout",
                 "the request was not received within " + std::to_string(limits.requestTimeout.count()) + " ms"});
+    } else if (m_socket->bytesToWrite() > 0 && now - m_lastActivity > limits.idleTimeout) {
+        // A client that stopped reading its answers: what is buffered for it goes with the
+        // connection, rather than staying in memory for as long as the client stays.
+        m_refused = true;
+        m_socket->abort();
     } else if (m_guard.idle() && m_answersOwed == 0 && now - m_lastActivity > limits.idleTimeout && m_socket->bytesToWrite() == 0) {
         m_refused = true;
         m_socket->disconnectFromHost(); // idle keep-alive: a quiet close, as servers do
@@ -168,10 +174,25 @@ void ConnectionGuard::refuse(const GuardVerdict &verdict)
     m_refused = true;
     m_socket->readAll();
     m_fed = 0;
-    m_socket->write(QByteArray::fromStdString(rejectionResponse(verdict)));
-    m_socket->disconnectFromHost();
     if (m_listener.m_log)
         m_listener.m_log(verdict);
+    // Requests read before this one are answered first (pipelining keeps the order), and
+    // their handlers are left to finish.
+    if (m_answersOwed > 0) {
+        m_deferredRefusal = rejectionResponse(verdict);
+        return;
+    }
+    m_socket->write(QByteArray::fromStdString(rejectionResponse(verdict)));
+    m_socket->disconnectFromHost();
+}
+
+void ConnectionGuard::setAnswersOwed(std::size_t owed)
+{
+    m_answersOwed = owed;
+    if (owed == 0 && !m_deferredRefusal.empty() && m_socket->state() == QAbstractSocket::ConnectedState) {
+        m_socket->write(QByteArray::fromStdString(std::exchange(m_deferredRefusal, {})));
+        m_socket->disconnectFromHost();
+    }
 }
 
 } // namespace hotpath::server

@@ -22,6 +22,7 @@
 #include <chrono>
 #include <functional>
 #include <optional>
+#include <string>
 #include <vector>
 
 namespace hotpath::server {
@@ -74,7 +75,8 @@ public:
     std::optional<RequestFacts> takeFacts() { return m_guard.takeFacts(); }
     // Requests read but not yet answered (running or waiting for a handler): while there
     // are some, the connection is not idle, and a new request's 100 Continue waits.
-    void setAnswersOwed(std::size_t owed) { m_answersOwed = owed; }
+    // A refusal that comes while answers are owed is written after them, in order.
+    void setAnswersOwed(std::size_t owed);
     // Called by the listener's sweep: drops the connection if a timeout passed.
     void sweep(std::chrono::steady_clock::time_point now);
 
@@ -88,6 +90,7 @@ private:
     qint64 m_fed = 0; // bytes in the socket's buffer the guard has already seen
     std::uint64_t m_headsSeen = 0;
     std::size_t m_answersOwed = 0;
+    std::string m_deferredRefusal; // a refusal's bytes, waiting for the answers owed before it
     std::chrono::steady_clock::time_point m_lastActivity;
     std::chrono::steady_clock::time_point m_requestStarted; // of the request in progress, if any
     bool m_refused = false;

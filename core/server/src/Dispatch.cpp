@@ -226,7 +226,7 @@ HttpResponse unrouted(const Version &version, const HttpRequest &request, const 
         return response;
     }
     HttpResponse response = failure(405, "MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: " + allowed + ")");
-    response.headers.emplace_back("Allow", allowed);
+    response.headers.emplace_back("Allow", allowed + ", OPTIONS");
     return response;
 }
 
@@ -365,6 +365,65 @@ void answerError(const vm::CallResult &result, const VersionFile &file, const ru
     response.body = std::move(body);
 }
 
+bool equalsIgnoringCase(std::string_view a, std::string_view b)
+{
+    return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](unsigned char x, unsigned char y) {
+               return std::tolower(x) == std::tolower(y);
+           });
+}
+
+// RFC 9110 §5.6.2: a header name is a token.
+bool isToken(std::string_view name)
+{
+    if (name.empty())
+        return false;
+    for (const unsigned char c : name)
+        if (!(std::isalnum(c) || std::strchr("!#$%&'*+-.^_`|~", c)))
+            return false;
+    return true;
+}
+
+// A field value may not hold a line break or NUL: written out, a CR or LF would end the
+// header and let the rest forge headers or a whole response (RFC 9110 §5.5).
+bool isFieldValue(std::string_view value) { return value.find_first_of(std::string_view("\r\n\0", 3)) == std::string_view::npos; }
+
+// A name as the message shows it: quoted, with control bytes escaped, so the log stays one line.
+std::string quotedName(std::string_view name)
+{
+    std::string out = "'";
+    for (const unsigned char c : name) {
+        if (c == '\r')
+            out += "\\r";
+        else if (c == '\n')
+            out += "\\n";
+        else if (c < 0x20 || c == 0x7f) {
+            char hex[8];
+            std::snprintf(hex, sizeof hex, "\\x%02x", c);
+            out += hex;
+        } else
+            out += static_cast<char>(c);
+    }
+    return out + "'";
+}
+
+// Why a handler's Response cannot go on the wire as given, or nothing.
+std::string badResponseHead(const HttpResponse &response)
+{
+    if (response.status < 200 || response.status > 599)
+        return "Response status " + std::to_string(response.status)
+               + (response.status >= 100 && response.status < 200 ? " is an interim status; a handler answers with 200-599"
+                                                                   : " is not an HTTP status (200-599)");
+    if (!isFieldValue(response.contentType))
+        return "Response content_type holds a line break";
+    for (const auto &[name, value] : response.headers) {
+        if (!isToken(name))
+            return "Response header name " + quotedName(name) + " is not a valid header name";
+        if (!isFieldValue(value))
+            return "Response header " + quotedName(name) + " holds a line break in its value";
+    }
+    return {};
+}
+
 // What the handler returned, by its declared kind: text, JSON, or a Response record.
 void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, HttpResponse &response)
 {
@@ -384,12 +443,25 @@ void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, Http
         for (std::int64_t k = 0; headers && k < headers->used; ++k)
             if (headers->entries[k].live())
                 response.headers.emplace_back(str(headers->entries[k].key), str(headers->entries[k].value));
-        if (response.status < 100 || response.status > 599) {
-            response.failure = "Response status " + std::to_string(response.status) + " is not an HTTP status";
+        if (std::string why = badResponseHead(response); !why.empty()) {
+            response.failure = why;
             response.status = 500;
-            response.body = errorBody("ValueError", response.failure);
+            response.body = errorBody("ValueError", why);
             response.contentType = "application/json";
             response.headers.clear();
+            break;
+        }
+        // A Content-Type among the headers is the content type (as Flask takes it); a
+        // Connection: close ends the connection after this answer.
+        for (auto it = response.headers.begin(); it != response.headers.end();) {
+            if (equalsIgnoringCase(it->first, "content-type")) {
+                response.contentType = it->second;
+                it = response.headers.erase(it);
+                continue;
+            }
+            if (equalsIgnoringCase(it->first, "connection") && equalsIgnoringCase(it->second, "close"))
+                response.close = true;
+            ++it;
         }
         break;
     }
@@ -436,6 +508,17 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     HttpResponse response;
     response.route = static_cast<int>(match.route - version.routes().routes().data());
     response.tier = native ? metrics::Tier::Jit : metrics::Tier::Interp;
+    // The deadline counts from the request's arrival: one that waited for a handler thread
+    // until it passed is answered at once, without spending the CPU it no longer has time for.
+    const runtime::Limits &limits = options.limits;
+    if (limits.timeout.count() > 0 && limits.since != Clock::time_point{} && Clock::now() >= limits.since + limits.timeout) {
+        const auto ms = std::chrono::duration_cast<std::chrono::milliseconds>(limits.timeout).count();
+        response.status = 504;
+        response.failure = "TimeoutError: the request waited for a handler thread past its " + std::to_string(ms) + " ms deadline";
+        response.body = errorBody("TimeoutError", "the request waited for a handler thread past its " + std::to_string(ms) + " ms deadline");
+        response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));
+        return response;
+    }
     std::shared_lock<std::shared_timed_mutex> readLock;
     std::unique_lock<std::shared_timed_mutex> writeLock;
     if (!lockState(module, endpoint.function->stateAccess, options, readLock, writeLock, response))

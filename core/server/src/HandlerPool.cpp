@@ -71,6 +71,12 @@ void HandlerPool::stop()
     m_threads.clear();
 }
 
+bool HandlerPool::stopping() const
+{
+    std::lock_guard lock(m_mutex);
+    return m_stopping;
+}
+
 HandlerPool::Load HandlerPool::load() const
 {
     std::lock_guard lock(m_mutex);

@@ -65,6 +65,7 @@ public:
     bool submit(Job job);
     // Drops the jobs that wait and returns once the running ones have finished.
     void stop();
+    bool stopping() const;
 
     struct Load
     {

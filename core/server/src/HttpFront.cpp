@@ -129,7 +129,17 @@ bool HttpFront::handleRequest(const QHttpServerRequest &request, QTcpSocket *soc
     const QByteArray body = request.body();
     in->body = support::decodeUtf8Replacing(std::string_view(body.constData(), static_cast<std::size_t>(body.size())));
 
-    exchange.waiting.push_back({std::move(in), std::chrono::steady_clock::now(), !facts || facts->keepAlive, facts && facts->http10});
+    Pending pending{std::move(in), std::chrono::steady_clock::now(), !facts || facts->keepAlive, facts && facts->http10};
+    if (!exchange.running && exchange.waiting.empty() && m_server.answersWithoutHandler(*pending.request)) {
+        // Nothing of this connection's is in flight, so answering now keeps the order.
+        HttpResponse response;
+        m_server.serve(0, *pending.request, response, pending.received);
+        exchange.current = std::move(pending);
+        exchange.running = true;
+        finish(exchange, response);
+        return true;
+    }
+    exchange.waiting.push_back(std::move(pending));
     if (guard)
         guard->setAnswersOwed(exchange.answersOwed());
     if (!exchange.running)
@@ -156,10 +166,14 @@ void HttpFront::startNext(Exchange &exchange)
     if (!queued) {
         HttpResponse busy;
         busy.status = 503;
-        busy.body = errorBody("ServerBusy", "every handler thread is busy and " + std::to_string(m_pool.options().maxQueued)
-                                                + " requests are waiting; try again shortly");
+        const bool stopping = m_pool.stopping();
+        const std::string why = stopping ? "the server is stopping"
+                                         : "every handler thread is busy and " + std::to_string(m_pool.options().maxQueued)
+                                               + " requests are waiting; try again shortly";
+        busy.body = errorBody(stopping ? "ServerStopping" : "ServerBusy", why);
         busy.headers.emplace_back("Retry-After", "1");
-        m_server.logRefusal({busy.status, "ServerBusy", "the handler queue is full"});
+        busy.close = stopping;
+        m_server.logRefusal({busy.status, stopping ? "ServerStopping" : "ServerBusy", why});
         finish(exchange, busy);
     }
 }
@@ -203,7 +217,7 @@ void HttpFront::finish(Exchange &exchange, HttpResponse &response)
     head.status = response.status;
     head.contentType = response.contentType;
     head.headers = std::move(response.headers);
-    head.keepAlive = answered.keepAlive;
+    head.keepAlive = answered.keepAlive && !response.close;
     head.http10 = answered.http10;
     head.headRequest = answered.request->method == "HEAD";
     socket->write(QByteArray::fromStdString(responseBytes(head, response.body, std::chrono::system_clock::now())));

@@ -384,8 +384,11 @@ std::string rejectionResponse(const GuardVerdict &verdict)
     body += ",\"message\":";
     runtime::appendJsonString(body, verdict.message);
     body += '}';
-    return "HTTP/1.1 " + std::to_string(verdict.status) + ' ' + reasonPhrase(verdict.status)
-           + "\r\nContent-Type: application/json\r\nContent-Length: " + std::to_string(body.size()) + "\r\nConnection: close\r\n\r\n" + body;
+    ResponseHead head;
+    head.status = verdict.status;
+    head.contentType = "application/json";
+    head.keepAlive = false;
+    return responseBytes(head, body, std::chrono::system_clock::now());
 }
 
 } // namespace hotpath::server

@@ -52,8 +52,12 @@ void answerCors(const ServerOptions &options, const HttpRequest &request, HttpRe
     std::string lowered = *origin;
     std::transform(lowered.begin(), lowered.end(), lowered.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
     const bool any = std::find(options.corsOrigins.begin(), options.corsOrigins.end(), "*") != options.corsOrigins.end();
-    if (!any && std::find(options.corsOrigins.begin(), options.corsOrigins.end(), lowered) == options.corsOrigins.end())
-        return; // not listed: no CORS headers, so the browser keeps the answer from the page
+    if (!any && std::find(options.corsOrigins.begin(), options.corsOrigins.end(), lowered) == options.corsOrigins.end()) {
+        // Not listed: no CORS headers, so the browser keeps the answer from the page; the
+        // answer still varies by Origin, which caches must know.
+        response.headers.emplace_back("Vary", "Origin");
+        return;
+    }
     if (request.method == "OPTIONS" && request.header("Access-Control-Request-Method") && response.status == 200) {
         std::string methods;
         for (const auto &[name, value] : response.headers)
@@ -373,15 +377,29 @@ void Server::logRefusal(const GuardVerdict &verdict)
     m_log(record);
 }
 
+bool Server::answersWithoutHandler(const HttpRequest &request) const
+{
+    if (request.path == "/healthz" || request.path == "/openapi.json" || request.path == "/metrics" || !isKnownMethod(request.method))
+        return true;
+    return current()->routes().match(request.method, request.path).result != RouteMatch::Result::Found;
+}
+
 void Server::serve(int slot, const HttpRequest &request, HttpResponse &response, std::chrono::steady_clock::time_point received,
                    const std::atomic<bool> *cancelled)
 {
     std::shared_ptr<const Version> version = current();
     // Host, Origin and the body's size were checked by the connection guard (RequestGuard)
     // before QtHttpServer read the request.
-    if (request.method == "GET" && request.path == "/healthz") {
+    const bool builtIn = request.path == "/healthz" || request.path == "/openapi.json" || request.path == "/metrics";
+    const bool reading = request.method == "GET" || request.method == "HEAD";
+    if (builtIn && !reading && isKnownMethod(request.method)) {
+        response.status = request.method == "OPTIONS" ? 200 : 405;
+        if (response.status == 405)
+            response.body = errorBody("MethodNotAllowed", request.method + " is not allowed for " + request.path + " (allowed: GET, HEAD)");
+        response.headers.emplace_back("Allow", "GET, HEAD, OPTIONS");
+    } else if (reading && request.path == "/healthz") {
         response.body = "{\"status\":\"ok\",\"jit\":\"" + std::string(version->jitReady() ? "ready" : "compiling") + "\"}";
-    } else if (request.method == "GET" && request.path == "/openapi.json") {
+    } else if (reading && request.path == "/openapi.json") {
         response.body = version->openApiJson();
     } else if (!isKnownMethod(request.method)) {
         // A method this server does not implement at all is 501, not 405 (RFC 9110 §15.6.2).
@@ -389,16 +407,18 @@ void Server::serve(int slot, const HttpRequest &request, HttpResponse &response,
         response.body = "{\"error\":\"NotImplemented\",\"message\":";
         runtime::appendJsonString(response.body, "the method " + request.method + " is not implemented by this server");
         response.body += '}';
-    } else if (request.method == "GET" && request.path == "/metrics") {
+    } else if (reading && request.path == "/metrics") {
         response.contentType = "text/plain; version=0.0.4; charset=utf-8";
         response.body = m_metrics.snapshot().prometheus();
     } else {
-        response = dispatch(*version, request, m_dispatch, cancelled);
+        DispatchOptions options = m_dispatch;
+        options.limits.since = received;
+        response = dispatch(*version, request, options, cancelled);
         // A reload moved the module state on while this request waited for it: the
         // request runs on the version that has the state now.
         for (int attempt = 0; response.stateMoved && attempt < 8; ++attempt) {
             version = current();
-            response = dispatch(*version, request, m_dispatch, cancelled);
+            response = dispatch(*version, request, options, cancelled);
         }
     }
     answerCors(m_options, request, response);

@@ -42,6 +42,9 @@ struct Limits
     std::int64_t maxMemory = 256LL * 1024 * 1024;
     // No deadline unless set; the server sets 2 s per request.
     std::chrono::steady_clock::duration timeout = std::chrono::steady_clock::duration::zero();
+    // Where the timeout counts from, when not from the call's start: the server counts from
+    // the request's arrival, so time spent waiting for a handler thread is part of it.
+    std::chrono::steady_clock::time_point since{};
 };
 
 using WriteFunction = void (*)(void *user, const char *data, std::size_t size);

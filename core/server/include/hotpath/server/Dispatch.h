@@ -48,6 +48,7 @@ struct HttpResponse
     std::string output;   // what the handler printed
     std::string failure;  // "ZeroDivisionError: division by zero (app.py:12)"
     int route = -1;       // index in the version's route table
+    bool close = false; // the handler said Connection: close
     // The version's module state moved to a newer version (a hot reload) while this
     // request waited for it: nothing ran; dispatch again on the current version.
     bool stateMoved = false;

@@ -130,6 +130,9 @@ public:
     // time counts from `received`; `cancelled` stops the handler when the client has gone.
     void serve(int slot, const HttpRequest &request, HttpResponse &response, std::chrono::steady_clock::time_point received,
                const std::atomic<bool> *cancelled = nullptr);
+    // Built-in paths, unknown methods and requests no route takes: answered by serve() on the
+    // socket thread itself, without a handler thread, so they stay quick however busy those are.
+    bool answersWithoutHandler(const HttpRequest &request) const;
     // A request answered before any handler (the connection guard's refusals, a full queue).
     void logRefusal(const GuardVerdict &verdict);
 
