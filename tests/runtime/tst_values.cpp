@@ -2,6 +2,7 @@
 // The memory manager and the str/list/dict operations, with Python's semantics.
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
+#include "hotpath/runtime/Json.h"
 #include "hotpath/runtime/Ops.h"
 
 #include <QtTest/QtTest>
@@ -56,6 +57,20 @@ class TestValues : public QObject
     Q_OBJECT
 
 private Q_SLOTS:
+    // JSON strings as json.dumps(s, ensure_ascii=False) writes them: the two-character escapes,
+    // every other control character as \u00XX, DEL and non-ASCII as they are, a lone
+    // surrogate (which no UTF-8 can hold) as \uXXXX.
+    void jsonStringsAsCPythonWritesThem()
+    {
+        std::string out;
+        const char text[] = "\x00\x01\x1f\"\\\n\r\t\b\f\x7f \xc3\xa9 \xf0\x9f\x98\x80/";
+        appendJsonString(out, std::string_view(text, sizeof text - 1));
+        QCOMPARE(out, std::string("\"\\u0000\\u0001\\u001f\\\"\\\\\\n\\r\\t\\b\\f\x7f \xc3\xa9 \xf0\x9f\x98\x80/\""));
+        out.clear();
+        appendJsonString(out, "a\xed\xa0\x80z"); // U+D800 as CESU bytes, as a str may hold it
+        QCOMPARE(out, std::string("\"a\\ud800z\""));
+    }
+
     void init() { m_context = std::make_unique<Context>(); Context::setCurrent(m_context.get()); }
     void cleanup()
     {
