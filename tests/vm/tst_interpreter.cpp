@@ -10,6 +10,8 @@
 
 #include <QtTest/QtTest>
 
+#include <cstdint>
+
 #include <atomic>
 #include <functional>
 #include <thread>
@@ -128,6 +130,43 @@ private Q_SLOTS:
         QCOMPARE(g.error, runtime::ErrorKind::IndexError);
         QCOMPARE(g.message, std::string("list index out of range"));
         QCOMPARE(g.line, 6);
+    }
+
+    // Every int operation past 64 bits raises OverflowError, in its register and constant
+    // forms, and the results at the very edge are still exact.
+    void integerOverflowRaisesOverflowError()
+    {
+        const Compiled c = compile("def add(a: int, b: int) -> int:\n    return a + b\n"
+                                   "def sub(a: int, b: int) -> int:\n    return a - b\n"
+                                   "def mul(a: int, b: int) -> int:\n    return a * b\n"
+                                   "def addk(a: int) -> int:\n    return a + 1\n"
+                                   "def subk(a: int) -> int:\n    return a - 1\n"
+                                   "def mulk(a: int) -> int:\n    return a * 2\n"
+                                   "def neg(a: int) -> int:\n    return -a\n"
+                                   "def fdiv(a: int, b: int) -> int:\n    return a // b\n"
+                                   "def aug(a: int) -> int:\n    a -= 2\n    return a\n");
+        constexpr std::int64_t max = INT64_MAX, min = INT64_MIN;
+        struct Case
+        {
+            const char *function;
+            std::vector<std::int64_t> args;
+        };
+        for (const Case &overflow : {Case{"add", {max, 1}}, Case{"sub", {min, 1}}, Case{"sub", {max, -1}}, Case{"mul", {max / 2 + 1, 2}},
+                                     Case{"addk", {max}}, Case{"subk", {min}}, Case{"mulk", {min}}, Case{"neg", {min}},
+                                     Case{"fdiv", {min, -1}}, Case{"aug", {min + 1}}}) {
+            std::vector<runtime::Slot> args;
+            for (const std::int64_t v : overflow.args)
+                args.push_back(intArg(v));
+            const auto r = call(c, overflow.function, args);
+            QVERIFY2(r.error == runtime::ErrorKind::OverflowError, overflow.function);
+            QCOMPARE(r.message, std::string("integer overflow: result does not fit in 64 bits"));
+        }
+        QCOMPARE(call(c, "sub", {intArg(min + 1), intArg(1)}).value.i, min);
+        QCOMPARE(call(c, "sub", {intArg(-1), intArg(max)}).value.i, min);
+        QCOMPARE(call(c, "subk", {intArg(min + 1)}).value.i, min);
+        QCOMPARE(call(c, "add", {intArg(max - 1), intArg(1)}).value.i, max);
+        QCOMPARE(call(c, "aug", {intArg(min + 2)}).value.i, min);
+        QCOMPARE(call(c, "neg", {intArg(max)}).value.i, -max);
     }
 
     void cancelFlagStopsACallFromAnotherThread()
