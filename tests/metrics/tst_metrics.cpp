@@ -137,6 +137,17 @@ private Q_SLOTS:
         QVERIFY(snapshot.json().find("\"interp\":{\"count\":50000,\"errors\":1000") != std::string::npos);
     }
 
+    // Label values in the Prometheus text escape backslash, double quote and newline, as the
+    // exposition format requires (an endpoint path may hold any of them).
+    void prometheusLabelsAreEscaped()
+    {
+        Registry registry(1);
+        registry.series("GET /a\\b\"c\nd")->record(0, Tier::Interp, 200, 1000, 2000);
+        const std::string text = registry.snapshot().prometheus();
+        QVERIFY2(text.find("hotpath_requests_total{endpoint=\"GET /a\\\\b\\\"c\\nd\",tier=\"interp\",status=\"200\"} 1\n") != std::string::npos,
+                 text.c_str());
+    }
+
     // Each tick holds the requests answered since the last one, and old points roll off.
     void rollingSeriesHoldsIntervals()
     {
