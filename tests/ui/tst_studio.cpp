@@ -160,8 +160,17 @@ private Q_SLOTS:
         QVERIFY(QJsonDocument::fromJson([&] { QFile f(base + QStringLiteral(".json")); f.open(QIODevice::ReadOnly); return f.readAll(); }()).isObject());
         QVERIFY(QImage(base + QStringLiteral("-distribution.png")).width() > 100);
         const QJsonDocument profile = QJsonDocument::fromJson([&] { QFile f(base + QStringLiteral("-profile.json")); f.open(QIODevice::ReadOnly); return f.readAll(); }());
-        QCOMPARE(profile[QStringLiteral("tiers")].toArray().size(), 2);
-        QVERIFY(profile[QStringLiteral("tiers")][1][QStringLiteral("requests")].toInt() > 0);
+        // One schema (loadgen::profileJson, as `hotpath bench --json` writes it), also kept in
+        // the project's .hotpath/last-profile.json, which Export › Profile Report reads.
+        QCOMPARE(profile[QStringLiteral("results")].toArray().size(), 2);
+        QCOMPARE(profile[QStringLiteral("results")][1][QStringLiteral("tier")].toString(), QStringLiteral("jit"));
+        QVERIFY(profile[QStringLiteral("results")][1][QStringLiteral("requests")].toInt() > 0);
+        QVERIFY(profile[QStringLiteral("results")][0][QStringLiteral("p50_us")].toDouble() > 0);
+        const QString kept = QDir(m_dir->path()).filePath(QStringLiteral(".hotpath/last-profile.json"));
+        QCOMPARE(QJsonDocument::fromJson([&] { QFile f(kept); f.open(QIODevice::ReadOnly); return f.readAll(); }()), profile);
+        const QString report = QDir(m_dir->path()).filePath(QStringLiteral("report"));
+        QVERIFY(window.exportAs(QStringLiteral("report"), report));
+        QVERIFY(QDir(report).entryList(QDir::Files).contains(QStringLiteral("distribution.png")));
 
         // Stop frees the port.
         window.stop();

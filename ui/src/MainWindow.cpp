@@ -540,6 +540,16 @@ void MainWindow::showProfile(const ProfileDialog &dialog)
 {
     m_lastProfile = dialog.results();
     m_lastProfilePath = dialog.path();
+    m_lastProfileJson = dialog.json();
+    // Kept with the project, where `hotpath bench` keeps its runs: Export › Profile Report reads it.
+    const QFileInfo target(m_session.target());
+    const QString folder = target.isDir() ? target.absoluteFilePath() : target.absolutePath();
+    if (!QDir(folder).mkpath(QStringLiteral(".hotpath")))
+        m_log->appendPlainText(tr("Could not make %1/.hotpath to keep the profile run").arg(folder));
+    else if (const project::SaveResult saved = project::saveAtomically(QDir(folder).filePath(QStringLiteral(".hotpath/last-profile.json")),
+                                                                       QByteArray::fromStdString(m_lastProfileJson));
+             !saved.ok)
+        m_log->appendPlainText(saved.error);
     metrics::HistogramSnapshot interp, jit;
     for (const auto &[tier, result] : m_lastProfile)
         (tier == "jit" ? jit : interp) = result.latency;
@@ -577,22 +587,7 @@ bool MainWindow::exportMetricsTo(const QString &base)
     std::vector<std::pair<QString, std::string>> files{{QStringLiteral(".csv"), snapshot.csv()}, {QStringLiteral(".json"), snapshot.json()}};
     if (!m_lastProfile.empty()) {
         ok = ok && m_distribution->grab().save(base + QStringLiteral("-distribution.png"));
-        QJsonArray tiers;
-        for (const auto &[tier, r] : m_lastProfile) {
-            QJsonObject percentiles;
-            for (double p : {50.0, 90.0, 99.0, 99.9, 99.99})
-                percentiles.insert(QString::number(p), static_cast<double>(r.latency.percentileNs(p)) / 1000.0);
-            tiers.append(QJsonObject{{QStringLiteral("tier"), QString::fromStdString(tier)},
-                                     {QStringLiteral("requests"), static_cast<qint64>(r.requests)},
-                                     {QStringLiteral("non2xx"), static_cast<qint64>(r.non2xx)},
-                                     {QStringLiteral("socket_errors"), static_cast<qint64>(r.socketErrors)},
-                                     {QStringLiteral("seconds"), r.seconds},
-                                     {QStringLiteral("requests_per_second"), r.requestsPerSecond()},
-                                     {QStringLiteral("max_us"), static_cast<double>(r.latency.maxNs()) / 1000.0},
-                                     {QStringLiteral("percentiles_us"), percentiles}});
-        }
-        const QJsonObject profile{{QStringLiteral("path"), m_lastProfilePath}, {QStringLiteral("tiers"), tiers}};
-        files.emplace_back(QStringLiteral("-profile.json"), QJsonDocument(profile).toJson().toStdString());
+        files.emplace_back(QStringLiteral("-profile.json"), m_lastProfileJson);
     }
     for (const auto &[suffix, text] : files) {
         QSaveFile out(base + suffix);

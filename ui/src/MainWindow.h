@@ -141,6 +141,7 @@ private:
     QLabel *m_profileCaption = nullptr;
     std::vector<std::pair<std::string, loadgen::LoadResult>> m_lastProfile;
     QString m_lastProfilePath;
+    std::string m_lastProfileJson; // loadgen::profileJson of the last run
     QComboBox *m_chartEndpoint = nullptr;
     QTableWidget *m_summary = nullptr;
     QLabel *m_speedup = nullptr;

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "ProfileDialog.h"
 
+#include "hotpath/loadgen/ProfileJson.h"
+
 #include <QtCore/QDateTime>
 #include <QtCore/QTimer>
 #include <QtCore/QUrl>
@@ -110,14 +112,7 @@ void ProfileDialog::runNextTier()
     }
     const std::string tier = m_queue.front();
     m_queue.erase(m_queue.begin());
-    loadgen::LoadOptions options;
-    const QUrl url(m_url);
-    options.host = url.host().toStdString();
-    options.port = url.port(80);
-    options.path = m_path->text().trimmed().toStdString();
-    options.connections = m_connections->value();
-    options.durationSeconds = m_seconds;
-    options.rate = m_rate->value();
+    loadgen::LoadOptions options = loadOptions();
     options.headers.emplace_back("X-Hotpath-Tier", tier);
     options.cancel = &m_cancel;
     m_answered = 0;
@@ -147,6 +142,21 @@ void ProfileDialog::poll()
 }
 
 QString ProfileDialog::path() const { return m_path->text().trimmed(); }
+
+loadgen::LoadOptions ProfileDialog::loadOptions() const
+{
+    loadgen::LoadOptions options;
+    const QUrl url(m_url);
+    options.host = url.host().toStdString();
+    options.port = url.port(80);
+    options.path = m_path->text().trimmed().toStdString();
+    options.connections = m_connections->value();
+    options.durationSeconds = m_seconds;
+    options.rate = m_rate->value();
+    return options;
+}
+
+std::string ProfileDialog::json() const { return loadgen::profileJson(loadOptions(), m_results); }
 
 QString ProfileDialog::summary() const
 {

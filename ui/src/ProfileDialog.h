@@ -37,6 +37,9 @@ public:
     QString path() const;
     // Per tier ("interp", "jit"), the load generator's view of the last run.
     const std::vector<std::pair<std::string, loadgen::LoadResult>> &results() const { return m_results; }
+    // The run as `hotpath bench --json` writes it (loadgen::profileJson): one schema for the
+    // project's .hotpath/last-profile.json, the report export and the latency export.
+    std::string json() const;
 
 Q_SIGNALS:
     void runFinished();
@@ -44,6 +47,7 @@ Q_SIGNALS:
 private:
     void poll();
     void runNextTier();
+    loadgen::LoadOptions loadOptions() const; // the run's settings, before the tier header
 
     QString m_url;
     QLineEdit *m_path;
