@@ -21,6 +21,8 @@
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
+#include <QtWidgets/QStatusBar>
+#include <QtWidgets/QTabWidget>
 #include <QtWidgets/QApplication>
 #include <QtWidgets/QLabel>
 #include <QtWidgets/QLineEdit>
@@ -233,11 +235,24 @@ private Q_SLOTS:
         QTextCursor all(editor->document());
         all.select(QTextCursor::Document);
         all.insertText(edited); // as typing would: the file is modified
+        // Unsaved edits show in the tab, the file list and the window title.
+        auto *editorTabs = qobject_cast<QTabWidget *>(editor->parentWidget() ? editor->parentWidget()->parentWidget() : nullptr);
+        QVERIFY(editorTabs);
+        QCOMPARE(editorTabs->tabText(editorTabs->indexOf(editor)), QStringLiteral("app.py •"));
+        QVERIFY(window.isWindowModified());
         QVERIFY(window.save());
+        QCOMPARE(editorTabs->tabText(editorTabs->indexOf(editor)), QStringLiteral("app.py"));
+        QVERIFY(!window.isWindowModified());
         QVERIFY2(window.stateView()->reloadNote().contains(QStringLiteral("ITEMS reset: its type changed from list[str] to list[int]")),
                  qPrintable(window.stateView()->reloadNote()));
         QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItem(0)->text(3), QStringLiteral("[]"), 5000);
         QCOMPARE(table->topLevelItem(1)->text(3), QStringLiteral("3"));
+        // A save that does not compile keeps the previous version serving, and says so.
+        QTextCursor end(editor->document());
+        end.movePosition(QTextCursor::End);
+        end.insertText(QStringLiteral("\ndef broken(:\n"));
+        QVERIFY(window.save());
+        QVERIFY2(window.statusBar()->currentMessage().contains(QStringLiteral("Reload failed")), qPrintable(window.statusBar()->currentMessage()));
         window.stop();
         QTRY_VERIFY(window.stateView()->status().contains(QStringLiteral("Run the server")));
     }

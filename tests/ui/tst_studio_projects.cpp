@@ -73,7 +73,8 @@ void TestStudioProjects::newProjectFilesRecentAndSaveAs()
     window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
     const QString project = dir.filePath(QStringLiteral("shop"));
     QVERIFY(window.newProject(project, QStringLiteral("Shop"), QStringLiteral("json-api")));
-    QCOMPARE(window.windowTitle(), QStringLiteral("Shop — Hotpath Studio"));
+    QCOMPARE(window.windowTitle(), QStringLiteral("Shop (%1)[*] — Hotpath Studio").arg(QFileInfo(project).absoluteFilePath()));
+    QVERIFY(!window.isWindowModified());
     QVERIFY(window.editor(QDir(project).absoluteFilePath(QStringLiteral("api.py"))));
     QCOMPARE(window.recentProjects().value(0), QFileInfo(project).absoluteFilePath());
 

@@ -439,7 +439,13 @@ bool MainWindow::openProject(const QString &target)
         m_watcher->removePaths(m_watcher->files());
     for (const auto &[file, e] : m_editorByFile)
         e->deleteLater();
-    setWindowTitle(QStringLiteral("%1 — Hotpath Studio").arg(m_session.projectName()));
+    // The folder too: two copies of a project have the same name. [*] shows unsaved edits.
+    const QFileInfo opened(target);
+    QString where = QDir::toNativeSeparators(opened.absoluteFilePath());
+    if (const QString home = QDir::homePath(); where.startsWith(home + QLatin1Char('/')))
+        where = QStringLiteral("~") + where.mid(home.size());
+    setWindowTitle(QStringLiteral("%1 (%2)[*] — Hotpath Studio").arg(m_session.projectName(), where));
+    setWindowModified(false);
     m_editors->clear();
     m_editorByFile.clear();
     m_files->clear();
@@ -482,10 +488,29 @@ CodeEditor *MainWindow::addEditor(const QString &file, const QString &text)
     m_editors->addTab(e, QFileInfo(file).fileName());
     connect(e, &QPlainTextEdit::textChanged, this, [this] { m_checkDelay.start(); });
     connect(e, &QPlainTextEdit::cursorPositionChanged, this, [this] { m_viewDelay.start(); });
+    connect(e->document(), &QTextDocument::modificationChanged, this, [this] { markUnsaved(); });
     auto *item = new QTreeWidgetItem(m_files, {QFileInfo(file).fileName()});
     item->setData(0, Qt::UserRole, file);
     m_session.check(file, e->toPlainText());
     return e;
+}
+
+// A file with unsaved edits shows "•" after its name, in its tab and the file list, and the
+// window title gets "*".
+void MainWindow::markUnsaved()
+{
+    bool any = false;
+    for (const auto &[file, e] : m_editorByFile) {
+        const bool modified = e->document()->isModified();
+        any = any || modified;
+        const QString name = QFileInfo(file).fileName() + (modified ? QStringLiteral(" •") : QString());
+        if (const int tab = m_editors->indexOf(e); tab >= 0)
+            m_editors->setTabText(tab, name);
+        for (int row = 0; row < m_files->topLevelItemCount(); ++row)
+            if (QTreeWidgetItem *item = m_files->topLevelItem(row); item->data(0, Qt::UserRole).toString() == file)
+                item->setText(0, name);
+    }
+    setWindowModified(any);
 }
 
 void MainWindow::setAddress(const QString &hostPort) { m_address->setText(hostPort); }
@@ -669,6 +694,7 @@ void MainWindow::run()
                                     : m_tier->currentIndex() == 2 ? server::TierChoice::Jit
                                                                   : server::TierChoice::Auto;
     QStringList errors;
+    m_reloadFailed = false;
     if (!m_session.start(tier, host, port, &errors)) {
         for (const QString &e : errors)
             m_log->appendPlainText(e);
@@ -701,6 +727,11 @@ bool MainWindow::save()
         const server::ReloadResult result = m_session.reload();
         for (const QString &error : result.errors)
             m_log->appendPlainText(error);
+        // A failed reload keeps the previous version serving: the status bar says so until a
+        // reload (or Run) succeeds, not "JIT ready" as if the edit were live.
+        m_reloadFailed = !result.ok;
+        if (!result.ok)
+            statusBar()->showMessage(tr("Reload failed: the server still runs the previous version (see Problems and Log)"), 15000);
         // Data the user kept in module state that the reload did not keep: said where it shows.
         if (result.ok)
             m_state->setReloadNote(result.stateLosses);
@@ -775,7 +806,8 @@ void MainWindow::refreshState()
 void MainWindow::refresh()
 {
     m_session.tick();
-    m_jit->setText(m_session.jitStatus());
+    m_jit->setText(m_reloadFailed && m_session.running() ? tr("Reload failed: serving the previous version") : m_session.jitStatus());
+    m_jit->setStyleSheet(m_reloadFailed && m_session.running() ? QStringLiteral("color: #c62828; font-weight: bold") : QString());
     // The State view twice a second while it is on screen and the server runs.
     if (++m_stateTicks >= 5 && m_bottom->currentWidget() == m_state && m_session.running())
         refreshState();

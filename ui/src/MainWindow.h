@@ -109,6 +109,7 @@ private:
     void offerRecovery();
     // An editor tab and file-list row for `file`, holding `text` as its saved state.
     CodeEditor *addEditor(const QString &file, const QString &text);
+    void markUnsaved();
     void fileChangedOnDisk(const QString &file);
     void rememberRecent(const QString &target);
     void reportFailure(const QString &title, const QString &error);
@@ -151,6 +152,7 @@ private:
     QAction *m_stopAction = nullptr;
     QLabel *m_url = nullptr;
     QLabel *m_jit = nullptr;
+    bool m_reloadFailed = false; // the last reload kept the previous version serving
     QLabel *m_rate = nullptr;
     QComboBox *m_tryMethod = nullptr;
     QLineEdit *m_tryPath = nullptr;
