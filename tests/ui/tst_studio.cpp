@@ -21,6 +21,7 @@
 #include <QtNetwork/QNetworkReply>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
+#include <QtWidgets/QComboBox>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QApplication>
@@ -247,6 +248,13 @@ private Q_SLOTS:
                  qPrintable(window.stateView()->reloadNote()));
         QTRY_COMPARE_WITH_TIMEOUT(table->topLevelItem(0)->text(3), QStringLiteral("[]"), 5000);
         QCOMPARE(table->topLevelItem(1)->text(3), QStringLiteral("3"));
+        // A new endpoint shows at once in the Endpoints list and the chart's picker.
+        QTextCursor added(editor->document());
+        added.movePosition(QTextCursor::End);
+        added.insertText(QStringLiteral("\n\n@get(\"/extra\")\ndef extra() -> str:\n    return \"x\"\n"));
+        QVERIFY(window.save());
+        QVERIFY(!window.endpointList()->findItems(QStringLiteral("/extra"), Qt::MatchExactly, 1).isEmpty());
+        QVERIFY(window.chartEndpointPicker()->findData(QStringLiteral("GET /extra")) >= 0);
         // A save that does not compile keeps the previous version serving, and says so.
         QTextCursor end(editor->document());
         end.movePosition(QTextCursor::End);

@@ -456,6 +456,22 @@ bool MainWindow::openProject(const QString &target)
         // A listed file that is gone or unreadable gets an editor only if recovery has its
         // edits (offerRecovery).
     }
+    fillEndpoints();
+    if (!m_session.files().isEmpty())
+        m_watcher->addPaths(m_session.files());
+    rememberRecent(QFileInfo(target).absoluteFilePath());
+    if (!sameProject) {
+        m_recovery = std::make_unique<project::Recovery>(QFileInfo(target).absoluteFilePath());
+        offerRecovery();
+    }
+    return true;
+}
+
+// The Endpoints list and the chart's picker, from the session's endpoints; the picker keeps
+// its choice when that endpoint is still there.
+void MainWindow::fillEndpoints()
+{
+    const QString chosen = m_chartEndpoint->currentData().toString();
     m_endpoints->clear();
     m_chartEndpoint->clear();
     m_chartEndpoint->addItem(tr("All endpoints"), QString());
@@ -467,14 +483,8 @@ bool MainWindow::openProject(const QString &target)
         item->setToolTip(1, QStringLiteral("%1() in %2:%3").arg(row.function, QFileInfo(row.file).fileName()).arg(row.line));
         m_chartEndpoint->addItem(row.seriesName, row.seriesName);
     }
-    if (!m_session.files().isEmpty())
-        m_watcher->addPaths(m_session.files());
-    rememberRecent(QFileInfo(target).absoluteFilePath());
-    if (!sameProject) {
-        m_recovery = std::make_unique<project::Recovery>(QFileInfo(target).absoluteFilePath());
-        offerRecovery();
-    }
-    return true;
+    if (const int again = m_chartEndpoint->findData(chosen); again >= 0)
+        m_chartEndpoint->setCurrentIndex(again);
 }
 
 CodeEditor *MainWindow::addEditor(const QString &file, const QString &text)
@@ -722,6 +732,11 @@ bool MainWindow::save()
         if (m_recovery)
             m_recovery->forget(file);
         changed = true;
+    }
+    if (changed) {
+        // A new or renamed endpoint shows at once, in the list, the chart's picker and Profile.
+        m_session.refreshEndpoints();
+        fillEndpoints();
     }
     if (changed && m_session.running()) {
         const server::ReloadResult result = m_session.reload();

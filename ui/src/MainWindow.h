@@ -54,6 +54,8 @@ public:
     // For tests and scripting: the parts a user looks at.
     CodeEditor *editor(const QString &file) const;
     QTreeWidget *problems() const { return m_problems; }
+    QTreeWidget *endpointList() const { return m_endpoints; }
+    QComboBox *chartEndpointPicker() const { return m_chartEndpoint; }
     QPlainTextEdit *log() const { return m_log; }
     LatencyChart *chart() const { return m_chart; }
     PercentileChart *distribution() const { return m_distribution; }
@@ -110,6 +112,7 @@ private:
     // An editor tab and file-list row for `file`, holding `text` as its saved state.
     CodeEditor *addEditor(const QString &file, const QString &text);
     void markUnsaved();
+    void fillEndpoints();
     void fileChangedOnDisk(const QString &file);
     void rememberRecent(const QString &target);
     void reportFailure(const QString &title, const QString &error);

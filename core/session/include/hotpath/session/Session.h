@@ -65,6 +65,8 @@ public:
     QString projectName() const { return m_name; }
     QStringList files() const { return m_files; } // absolute paths
     std::vector<EndpointRow> endpoints() const { return m_endpoints; }
+    // Reads the endpoints from the files on disk again (after a save added or changed some).
+    void refreshEndpoints() { loadEndpoints(); }
 
     // Checks `text` as the content of `file` on a worker thread; problemsChecked() follows.
     void check(const QString &file, const QString &text);
