@@ -11,6 +11,7 @@
 #include "PercentileChart.h"
 #include "ProfileDialog.h"
 #include "tst_studio_projects.h"
+#include "hotpath/project/ProjectFiles.h"
 
 #include <QtCore/QJsonArray>
 #include <QtCore/QStandardPaths>
@@ -181,6 +182,16 @@ private Q_SLOTS:
         QTcpSocket probe;
         probe.connectToHost(QStringLiteral("127.0.0.1"), static_cast<quint16>(url.port()));
         QVERIFY(!probe.waitForConnected(1000));
+
+        // Another project shows nothing of this one: no profile, no log, nothing to export.
+        const QString other = QDir(m_dir->path()).filePath(QStringLiteral("other"));
+        QVERIFY(project::createProject(other, QStringLiteral("Other"), QStringLiteral("hello")).ok);
+        window.setPromptAnswer(ui::MainWindow::PromptAnswer::No);
+        QVERIFY(window.openProject(other));
+        QCOMPARE(window.distribution()->pointCount(), 0);
+        QVERIFY(window.log()->toPlainText().isEmpty());
+        QVERIFY(!window.exportMetricsTo(QDir(m_dir->path()).filePath(QStringLiteral("nothing"))));
+        QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("nothing.csv"))));
     }
 
     // The State view shows the running server's module-level store filling up.

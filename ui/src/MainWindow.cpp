@@ -53,6 +53,7 @@
 #include <QtCore/QElapsedTimer>
 #include <QtNetwork/QNetworkRequest>
 
+#include <algorithm>
 #include <array>
 #include <utility>
 
@@ -433,8 +434,21 @@ bool MainWindow::openProject(const QString &target)
         reportFailure(tr("Open project"), error);
         return false;
     }
-    if (!sameProject)
+    if (!sameProject) {
         stop();
+        // Nothing of the previous project's shows in this one: its profile run, log and figures.
+        m_lastProfile.clear();
+        m_lastProfileJson.clear();
+        m_lastProfilePath.clear();
+        m_distribution->setDistributions({}, {});
+        m_profileCaption->setText(tr("Run Profile… to compare the tiers' latency distributions here."));
+        m_log->clear();
+        for (int row = 0; row < m_summary->rowCount(); ++row)
+            for (int column = 0; column < m_summary->columnCount(); ++column)
+                if (QTableWidgetItem *item = m_summary->item(row, column))
+                    item->setText({});
+        m_speedup->setText(tr("Run the server and send requests to compare the tiers."));
+    }
     if (!m_watcher->files().isEmpty())
         m_watcher->removePaths(m_watcher->files());
     for (const auto &[file, e] : m_editorByFile)
@@ -618,6 +632,14 @@ void MainWindow::clearMetrics()
 bool MainWindow::exportMetricsTo(const QString &base)
 {
     const metrics::Snapshot snapshot = m_session.metricsSnapshot();
+    const bool anyRequests = std::any_of(snapshot.series.begin(), snapshot.series.end(), [](const metrics::SeriesSnapshot &series) {
+        return series.tiers[0].count() + series.tiers[1].count() > 0;
+    });
+    if (!anyRequests && m_lastProfile.empty()) {
+        // An empty CSV reported as a success would be worse than saying there is nothing yet.
+        statusBar()->showMessage(tr("Nothing to export yet: send requests or run Profile… first"), 8000);
+        return false;
+    }
     bool ok = m_chart->grab().save(base + QStringLiteral(".png"));
     std::vector<std::pair<QString, std::string>> files{{QStringLiteral(".csv"), snapshot.csv()}, {QStringLiteral(".json"), snapshot.json()}};
     if (!m_lastProfile.empty()) {
@@ -705,6 +727,8 @@ void MainWindow::run()
                                                                   : server::TierChoice::Auto;
     QStringList errors;
     m_reloadFailed = false;
+    // A new run starts its figures from zero (the server's metrics do): no sentence from before.
+    m_speedup->setText(tr("Send requests or run Profile… to compare the tiers."));
     if (!m_session.start(tier, host, port, &errors)) {
         for (const QString &e : errors)
             m_log->appendPlainText(e);
