@@ -194,6 +194,18 @@ private Q_SLOTS:
         QVERIFY(!QFile::exists(QDir(m_dir->path()).filePath(QStringLiteral("nothing.csv"))));
     }
 
+    // The window fits the small laptop screens people have (1280x720): its minimum size, with
+    // every panel in it, leaves room for a title bar and a task bar.
+    void windowFitsASmallScreen()
+    {
+        session::Session session;
+        ui::MainWindow window(session);
+        QVERIFY(window.openProject(QStringLiteral(HOTPATH_SAMPLES_DIR)));
+        const QSize minimum = window.minimumSizeHint().expandedTo(window.minimumSize());
+        QVERIFY2(minimum.width() <= 1260 && minimum.height() <= 640,
+                 qPrintable(QStringLiteral("minimum %1x%2").arg(minimum.width()).arg(minimum.height())));
+    }
+
     // The State view shows the running server's module-level store filling up.
     void stateViewShowsTheStoreFillingUp()
     {

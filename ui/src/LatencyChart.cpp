@@ -63,7 +63,7 @@ LatencyChart::LatencyChart(QWidget *parent) : QChartView(new QChart, parent), m_
         m_series.push_back(series);
     }
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(360, 260);
+    setMinimumSize(320, 180);
 }
 
 void LatencyChart::setPoints(const std::vector<metrics::Point> &interp, const std::vector<metrics::Point> &jit)

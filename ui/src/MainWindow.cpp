@@ -41,6 +41,7 @@
 #include <QtWidgets/QMenu>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
+#include <QtWidgets/QScrollArea>
 #include <QtWidgets/QSplitter>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
@@ -51,6 +52,7 @@
 #include <QtWidgets/QVBoxLayout>
 
 #include <QtCore/QElapsedTimer>
+#include <QtGui/QScreen>
 #include <QtNetwork/QNetworkRequest>
 
 #include <algorithm>
@@ -131,7 +133,9 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
 void MainWindow::buildUi()
 {
     setWindowTitle(QStringLiteral("Hotpath Studio"));
-    resize(1500, 920);
+    // 1500x920, or less on a smaller screen (1280x720 and 1366x768 laptops must fit).
+    const QRect available = screen() ? screen()->availableGeometry() : QRect(0, 0, 1500, 920);
+    resize(std::min(1500, available.width() * 95 / 100), std::min(920, available.height() * 92 / 100));
 
     // Toolbar: Run/Stop, tier, address.
     QToolBar *tools = addToolBar(tr("Server"));
@@ -360,7 +364,15 @@ void MainWindow::buildUi()
     m_tryResponse->setFont(QFont(QStringLiteral("DejaVu Sans Mono"), 9));
     response->addWidget(m_tryStatus);
     response->addWidget(m_tryResponse, 1);
-    tryLayout->addLayout(request, 2);
+    // The form scrolls rather than setting the panel's (and so the window's) minimum height:
+    // the studio must fit a 1280x720 screen.
+    auto *form = new QWidget;
+    form->setLayout(request);
+    auto *formScroll = new QScrollArea;
+    formScroll->setWidget(form);
+    formScroll->setWidgetResizable(true);
+    formScroll->setFrameShape(QFrame::NoFrame);
+    tryLayout->addWidget(formScroll, 2);
     tryLayout->addLayout(response, 3);
     bottom->addTab(tryPage, tr("Try it"));
     m_compiled = new CompiledView;
@@ -401,6 +413,7 @@ void MainWindow::buildUi()
     vertical->setStretchFactor(0, 3);
     vertical->setStretchFactor(1, 1);
     vertical->setSizes({700, 200});
+    vertical->setCollapsible(0, false);
     setCentralWidget(vertical);
 
     m_url = new QLabel(tr("Stopped"));

@@ -74,7 +74,7 @@ PercentileChart::PercentileChart(QWidget *parent) : QChartView(new QChart, paren
     m_interp = make(tr("Interpreted"), interpreterColour());
     m_jit = make(tr("JIT"), jitColour());
     setRenderHint(QPainter::Antialiasing);
-    setMinimumSize(360, 220);
+    setMinimumSize(320, 180);
 }
 
 void PercentileChart::setDistributions(const metrics::HistogramSnapshot &interp, const metrics::HistogramSnapshot &jit)
