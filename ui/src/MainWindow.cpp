@@ -90,13 +90,8 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
     connect(&m_autosave, &QTimer::timeout, this, &MainWindow::autosaveNow);
     m_autosave.start();
     connect(&m_session, &session::Session::problemsChecked, this, &MainWindow::showProblems);
-    connect(&m_session, &session::Session::logLine, this, [this](const QString &line) {
-        m_logLines << line;
-        if (m_logLines.size() > 5000)
-            m_logLines.removeFirst();
-        if (m_logFilter->text().isEmpty() || line.contains(m_logFilter->text(), Qt::CaseInsensitive))
-            m_log->appendPlainText(line);
-    });
+    connect(&m_session, &session::Session::logLine, this, [this](const QString &line) { appendLog({line}); });
+    connect(&m_session, &session::Session::logLines, this, &MainWindow::appendLog);
     connect(&m_session, &session::Session::runningChanged, this, [this](bool running) {
         m_runAction->setEnabled(!running);
         m_stopAction->setEnabled(running);
@@ -530,6 +525,28 @@ CodeEditor *MainWindow::addEditor(const QString &file, const QString &text)
     item->setData(0, Qt::UserRole, file);
     m_session.check(file, e->toPlainText());
     return e;
+}
+
+// Lines for the Log, in one append per batch: a busy server sends thousands a second. Past
+// 500 in one batch (a tenth of a second), only the last 500 are shown, after a line saying
+// how many were left out; all are kept for the filter, up to 5,000.
+void MainWindow::appendLog(const QStringList &lines)
+{
+    m_logLines << lines;
+    if (m_logLines.size() > 5000)
+        m_logLines.erase(m_logLines.begin(), m_logLines.begin() + (m_logLines.size() - 5000));
+    QStringList shown;
+    for (const QString &line : lines)
+        if (m_logFilter->text().isEmpty() || line.contains(m_logFilter->text(), Qt::CaseInsensitive))
+            shown << line;
+    constexpr qsizetype mostPerBatch = 500;
+    if (shown.size() > mostPerBatch) {
+        const qsizetype skipped = shown.size() - mostPerBatch;
+        shown.erase(shown.begin(), shown.begin() + skipped);
+        shown.prepend(tr("… %1 more requests in the last tenth of a second, not shown").arg(skipped));
+    }
+    if (!shown.isEmpty())
+        m_log->appendPlainText(shown.join(QLatin1Char('\n')));
 }
 
 // A file with unsaved edits shows "•" after its name, in its tab and the file list, and the

@@ -112,6 +112,7 @@ private:
     // An editor tab and file-list row for `file`, holding `text` as its saved state.
     CodeEditor *addEditor(const QString &file, const QString &text);
     void markUnsaved();
+    void appendLog(const QStringList &lines);
     void fillEndpoints();
     void fileChangedOnDisk(const QString &file);
     void rememberRecent(const QString &target);

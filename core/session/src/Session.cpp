@@ -206,7 +206,7 @@ bool Session::start(server::TierChoice tier, const QString &host, int port, QStr
     options.host = host;
     options.port = port;
     auto serving = std::make_unique<server::Server>(m_target, options);
-    serving->setRequestLog([this, alive = std::weak_ptr<int>(m_alive)](const server::RequestRecord &r) {
+    serving->setRequestLog([this](const server::RequestRecord &r) {
         QString line = QStringLiteral("%1 %2 %3").arg(QString::fromStdString(r.method), QString::fromStdString(r.path)).arg(r.status);
         if (r.handled)
             line += QLatin1Char(' ') + QLatin1String(metrics::tierName(r.tier));
@@ -215,10 +215,8 @@ bool Session::start(server::TierChoice tier, const QString &host, int port, QStr
             line += QStringLiteral("  ") + QString::fromStdString(r.failure);
         for (const QString &printed : QString::fromStdString(r.output).split(QLatin1Char('\n'), Qt::SkipEmptyParts))
             line += QStringLiteral("\n  | ") + printed;
-        QMetaObject::invokeMethod(this, [this, alive, line] {
-            if (!alive.expired())
-                Q_EMIT logLine(line);
-        }, Qt::QueuedConnection);
+        std::lock_guard lock(m_logMutex);
+        m_pendingLog << line;
     });
     QStringList problems;
     if (!serving->start(problems)) {
@@ -284,6 +282,13 @@ void Session::tick()
 {
     if (m_rolling)
         m_rolling->tick();
+    QStringList lines;
+    {
+        std::lock_guard lock(m_logMutex);
+        lines.swap(m_pendingLog);
+    }
+    if (!lines.isEmpty())
+        Q_EMIT logLines(lines);
 }
 
 std::vector<metrics::Point> Session::latency(const QString &series, metrics::Tier tier) const
