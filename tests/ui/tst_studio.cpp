@@ -224,6 +224,40 @@ private Q_SLOTS:
         QCOMPARE(window.log()->document()->blockCount(), 501);
     }
 
+    // Profile… sends the selected endpoint's method (a POST endpoint gets POSTs), and a run
+    // whose requests mostly failed reports that instead of a speed-up.
+    void profileSendsTheEndpointsMethodAndSaysWhenRequestsFail()
+    {
+        // A copy of the sample: a profile run is kept in the project's .hotpath folder.
+        QTemporaryDir dir;
+        for (const QString &name : QDir(QStringLiteral(HOTPATH_SAMPLES_DIR)).entryList(QDir::Files))
+            QVERIFY(QFile::copy(QDir(QStringLiteral(HOTPATH_SAMPLES_DIR)).filePath(name), dir.filePath(name)));
+        session::Session session;
+        ui::MainWindow window(session);
+        QVERIFY(window.openProject(dir.path()));
+        window.findChild<QLineEdit *>()->setText(QStringLiteral("127.0.0.1:0"));
+        window.run();
+        QVERIFY(session.running());
+        const QList<QTreeWidgetItem *> rows = window.endpointList()->findItems(QStringLiteral("/wordcount"), Qt::MatchExactly, 1);
+        QCOMPARE(rows.size(), 1);
+        window.endpointList()->setCurrentItem(rows.first());
+        ui::ProfileDialog *post = window.profile();
+        QVERIFY(post);
+        post->start(0.3);
+        QTRY_VERIFY_WITH_TIMEOUT(post->finished(), 30000);
+        QVERIFY2(post->json().find("\"method\":\"POST\"") != std::string::npos, post->json().c_str());
+        QVERIFY2(!post->summary().contains(QStringLiteral("failed")), qPrintable(post->summary()));
+        post->close();
+        ui::ProfileDialog *missing = window.profile(QStringLiteral("/no/such/endpoint"));
+        QVERIFY(missing);
+        missing->start(0.3);
+        QTRY_VERIFY_WITH_TIMEOUT(missing->finished(), 30000);
+        QVERIFY2(missing->summary().contains(QStringLiteral("Most interp requests failed")), qPrintable(missing->summary()));
+        QVERIFY(!missing->summary().contains(QStringLiteral("the interpreter's requests/s")));
+        missing->close();
+        window.stop();
+    }
+
     // The State view shows the running server's module-level store filling up.
     void stateViewShowsTheStoreFillingUp()
     {

@@ -594,6 +594,8 @@ ProfileDialog *MainWindow::profile(const QString &requestedPath)
         path.replace(QRegularExpression(QStringLiteral("<[^>]*>")), QStringLiteral("hotpath"));
     }
     auto *dialog = new ProfileDialog(m_session.url(), path, this);
+    if (QTreeWidgetItem *item = m_endpoints->currentItem(); item && requestedPath.isEmpty())
+        dialog->setRequest(item->text(0).section(QLatin1Char(','), 0, 0)); // "GET,POST": the first
     dialog->setAttribute(Qt::WA_DeleteOnClose);
     connect(dialog, &ProfileDialog::runFinished, this, [this, dialog] { showProfile(*dialog); });
     dialog->show();

@@ -30,6 +30,11 @@ ProfileDialog::ProfileDialog(const QString &url, const QString &path, QWidget *p
     auto *layout = new QVBoxLayout(this);
     auto *form = new QFormLayout;
     m_path = new QLineEdit(path);
+    m_method = new QComboBox;
+    m_method->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                        QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
+    m_body = new QLineEdit;
+    m_body->setPlaceholderText(tr("request body, e.g. {\"items\": [1, 2]} (sent as JSON when it looks like JSON)"));
     m_tiers = new QComboBox;
     m_tiers->addItems({tr("Both tiers"), QStringLiteral("interp"), QStringLiteral("jit")});
     m_connections = new QSpinBox;
@@ -43,7 +48,9 @@ ProfileDialog::ProfileDialog(const QString &url, const QString &path, QWidget *p
     m_rate->setRange(0, 1e6);
     m_rate->setSpecialValueText(tr("as fast as possible"));
     m_rate->setSuffix(tr(" req/s"));
+    form->addRow(tr("Method"), m_method);
     form->addRow(tr("Path"), m_path);
+    form->addRow(tr("Body"), m_body);
     form->addRow(tr("Tiers"), m_tiers);
     form->addRow(tr("Connections"), m_connections);
     form->addRow(tr("Duration"), m_duration);
@@ -143,6 +150,13 @@ void ProfileDialog::poll()
 
 QString ProfileDialog::path() const { return m_path->text().trimmed(); }
 
+void ProfileDialog::setRequest(const QString &method, const QString &body)
+{
+    if (const int at = m_method->findText(method); at >= 0)
+        m_method->setCurrentIndex(at);
+    m_body->setText(body);
+}
+
 loadgen::LoadOptions ProfileDialog::loadOptions() const
 {
     loadgen::LoadOptions options;
@@ -150,6 +164,10 @@ loadgen::LoadOptions ProfileDialog::loadOptions() const
     options.host = url.host().toStdString();
     options.port = url.port(80);
     options.path = m_path->text().trimmed().toStdString();
+    options.method = m_method->currentText().toStdString();
+    options.body = m_body->text().toStdString();
+    if (const QString body = m_body->text().trimmed(); body.startsWith(QLatin1Char('{')) || body.startsWith(QLatin1Char('[')))
+        options.headers.emplace_back("Content-Type", "application/json");
     options.connections = m_connections->value();
     options.durationSeconds = m_seconds;
     options.rate = m_rate->value();
@@ -171,6 +189,14 @@ QString ProfileDialog::summary() const
                     .arg(micros(r.latency.percentileNs(50)), micros(r.latency.percentileNs(99)), micros(r.latency.percentileNs(99.9)))
                     .arg(r.non2xx + r.socketErrors);
     html += QStringLiteral("</table>");
+    // A speed-up of failures means nothing: most requests of a tier failing is the news.
+    for (const auto &[tier, r] : m_results)
+        if (r.requests > 0 && 2 * (r.non2xx + r.socketErrors) > r.requests)
+            return html + tr("<p><b>Most %1 requests failed</b> (%2 of %3): check the method, path and body. No speed-up is "
+                             "reported.</p>")
+                              .arg(QString::fromStdString(tier))
+                              .arg(r.non2xx + r.socketErrors)
+                              .arg(r.requests);
     if (m_results.size() == 2 && m_results[0].second.requestsPerSecond() > 0 && m_results[1].second.latency.percentileNs(50) > 0)
         html += tr("<p>JIT: <b>%1x</b> the interpreter's requests/s, p50 %2x lower.</p>")
                     .arg(m_results[1].second.requestsPerSecond() / m_results[0].second.requestsPerSecond(), 0, 'f', 2)

@@ -35,6 +35,8 @@ public:
     bool finished() const { return m_finished; }
     QString summary() const;
     QString path() const;
+    // The method (from the endpoint's: a POST endpoint is profiled with POSTs) and body.
+    void setRequest(const QString &method, const QString &body = {});
     // Per tier ("interp", "jit"), the load generator's view of the last run.
     const std::vector<std::pair<std::string, loadgen::LoadResult>> &results() const { return m_results; }
     // The run as `hotpath bench --json` writes it (loadgen::profileJson): one schema for the
@@ -51,6 +53,8 @@ private:
 
     QString m_url;
     QLineEdit *m_path;
+    QComboBox *m_method;
+    QLineEdit *m_body;
     QComboBox *m_tiers;
     QSpinBox *m_connections;
     QDoubleSpinBox *m_duration;
