@@ -91,6 +91,16 @@ private Q_SLOTS:
         window.showFile(fib, defLine + 1);
         QTRY_COMPARE_WITH_TIMEOUT(window.compiled()->views().function, QStringLiteral("fib_recursive"), 20000);
         QVERIFY(window.compiled()->listing(0)->toPlainText().contains(QStringLiteral("CALL")));
+        // Out of every function (the file's first line), then into one: the view follows.
+        const QString nbody = QDir(m_dir->path()).absoluteFilePath(QStringLiteral("nbody.py"));
+        window.showFile(nbody, 1);
+        QTRY_VERIFY_WITH_TIMEOUT(window.compiled()->views().file == nbody && window.compiled()->views().function.isEmpty(), 20000);
+        window.showFile(nbody, 30); // inside make_system
+        QTRY_COMPARE_WITH_TIMEOUT(window.compiled()->views().function, QStringLiteral("make_system"), 20000);
+        window.showFile(nbody, 72); // inside offset_momentum
+        QTRY_COMPARE_WITH_TIMEOUT(window.compiled()->views().function, QStringLiteral("offset_momentum"), 20000);
+        window.showFile(fib, defLine + 1);
+        QTRY_COMPARE_WITH_TIMEOUT(window.compiled()->views().function, QStringLiteral("fib_recursive"), 20000);
         QVERIFY(window.compiled()->listing(1)->toPlainText().contains(QStringLiteral("@hotpath.fib_recursive(")));
         QVERIFY(!window.compiled()->listing(2)->toPlainText().trimmed().isEmpty());
         QVERIFY(!window.compiled()->listing(1)->extraSelections().isEmpty()); // lines of the cursor's source line

@@ -116,6 +116,10 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
     m_viewDelay.setInterval(400);
     connect(&m_viewDelay, &QTimer::timeout, this, &MainWindow::updateCompiledView);
     connect(&m_session, &session::Session::codeViewsReady, this, [this](const session::CodeViews &views) {
+        // Compiles finish in the order they finish: one for a file no longer in front, or for
+        // a line the cursor has left, is not what the user is looking at.
+        if (views.file != currentFile() || views.line != m_viewsLine)
+            return;
         m_compiled->setViews(views);
         if (CodeEditor *e = editor(views.file))
             m_compiled->highlightSourceLine(e->textCursor().blockNumber() + 1);
@@ -227,6 +231,8 @@ void MainWindow::buildUi()
     // Centre: editors.
     m_editors = new QTabWidget;
     m_editors->setDocumentMode(true);
+    // Another file in front: the compiled view follows it (not only the cursor within one).
+    connect(m_editors, &QTabWidget::currentChanged, this, [this] { m_viewDelay.start(); });
 
     // Right: latency.
     auto *latency = new QWidget;
@@ -715,14 +721,17 @@ void MainWindow::updateCompiledView()
     const QString function = m_compiled->views().function;
     if (key == m_viewsKey && m_compiled->views().file == file) {
         m_compiled->highlightSourceLine(line);
-        // Still the same function? Otherwise fall through and compile for the new one.
+        // Still the same function? Otherwise fall through and compile for the new one. A view
+        // with no function (the cursor was outside all of them) is made again once the cursor
+        // moves: it may have moved into one.
         bool inside = false;
         for (const jit::CodeLine &l : m_compiled->views().bytecode)
             inside = inside || l.sourceLine == line;
-        if (inside || function.isEmpty())
+        if (inside || (function.isEmpty() && line == m_viewsLine))
             return;
     }
     m_viewsKey = key;
+    m_viewsLine = line;
     m_session.compileViews(file, e->toPlainText(), line);
 }
 

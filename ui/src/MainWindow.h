@@ -171,6 +171,7 @@ private:
     StateView *m_state = nullptr;
     int m_stateTicks = 0;
     QString m_viewsKey; // file and text the compiled view was made from
+    int m_viewsLine = 0; // the cursor's line when the last compiled view was asked for
     FindBar *m_findBar = nullptr;
     QTimer m_autosave;
     std::unique_ptr<project::Recovery> m_recovery;

@@ -124,6 +124,7 @@ CodeViews buildViews(const QString &file, const std::string &source, int line)
 {
     CodeViews views;
     views.file = file;
+    views.line = line;
     support::DiagnosticSink sink;
     auto program = lang::checkFile(support::SourceFile(QFileInfo(file).fileName().toStdString(), source), sink);
     if (sink.hasErrors()) {

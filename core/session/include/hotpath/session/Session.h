@@ -34,6 +34,7 @@ struct Problem
 struct CodeViews
 {
     QString file;
+    int line = 0;       // the cursor's line they were asked for
     QString function;   // empty when the cursor is in no function
     QString error;      // why there are no views (the file has errors, ...)
     jit::CodeView bytecode; // the interpreter's listing, each line with its source line
