@@ -23,6 +23,8 @@
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 #include <QtWidgets/QComboBox>
+#include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QStatusBar>
 #include <QtWidgets/QTabWidget>
 #include <QtWidgets/QApplication>
@@ -266,6 +268,27 @@ private Q_SLOTS:
         QVERIFY(!missing->summary().contains(QStringLiteral("the interpreter's requests/s")));
         missing->close();
         window.stop();
+    }
+
+    // The menus, in the usual order, hold the shortcuts: F5 and Shift+F5 under Run, Ctrl+G under Edit.
+    void menusHoldTheShortcuts()
+    {
+        session::Session session;
+        ui::MainWindow window(session);
+        QStringList titles;
+        QMap<QString, QStringList> shortcuts;
+        for (QAction *menu : window.menuBar()->actions()) {
+            titles << menu->text();
+            if (menu->menu())
+                for (QAction *item : menu->menu()->actions())
+                    if (!item->shortcut().isEmpty())
+                        shortcuts[menu->text()] << item->shortcut().toString();
+        }
+        QCOMPARE(titles, (QStringList{QStringLiteral("&File"), QStringLiteral("&Edit"), QStringLiteral("&View"), QStringLiteral("&Run")}));
+        QVERIFY(shortcuts[QStringLiteral("&Run")].contains(QStringLiteral("F5")));
+        QVERIFY(shortcuts[QStringLiteral("&Run")].contains(QStringLiteral("Shift+F5")));
+        QVERIFY(shortcuts[QStringLiteral("&Edit")].contains(QStringLiteral("Ctrl+G")));
+        QVERIFY(shortcuts[QStringLiteral("&View")].contains(QStringLiteral("Alt+5")));
     }
 
     // The State view shows the running server's module-level store filling up.

@@ -39,6 +39,7 @@
 #include <QtWidgets/QLineEdit>
 #include <QtWidgets/QListWidget>
 #include <QtWidgets/QMenu>
+#include <QtWidgets/QMenuBar>
 #include <QtWidgets/QMessageBox>
 #include <QtWidgets/QPushButton>
 #include <QtWidgets/QScrollArea>
@@ -97,7 +98,8 @@ MainWindow::MainWindow(session::Session &session, QWidget *parent) : QMainWindow
         m_stopAction->setEnabled(running);
         m_url->setText(running ? QStringLiteral("<a href=\"%1\">%1</a>").arg(m_session.url()) : tr("Stopped"));
         if (running) {
-            m_bottom->setCurrentIndex(1); // the log: requests appear as they are served
+            if (m_bottom->currentIndex() == 0)
+                m_bottom->setCurrentIndex(1); // the log, where requests appear; not away from a panel in use
             m_state->setReloadNote({});   // a fresh start: every variable at its initial value
         }
         refreshState();
@@ -195,14 +197,24 @@ void MainWindow::buildUi()
         for (const auto &[file, e] : m_editorByFile)
             e->zoomOut(1);
     });
-    addActions({find, replace, goTo, zoomIn, zoomOut});
+    // Every shortcut in a menu, where people look for it.
+    QMenu *edit = menuBar()->addMenu(tr("&Edit"));
+    edit->addActions({find, replace, goTo});
+    QMenu *view = menuBar()->addMenu(tr("&View"));
+    view->addActions({zoomIn, zoomOut});
+    view->addSeparator();
     // Alt+1 … Alt+5: the bottom panels (Problems, Log, Try it, Compiled, State), as IDEs do.
+    const QStringList panels{tr("Problems"), tr("Log"), tr("Try it"), tr("Compiled"), tr("State")};
     for (int panel = 0; panel < 5; ++panel) {
-        auto *show = new QAction(this);
+        auto *show = view->addAction(panels[panel]);
         show->setShortcut(QKeySequence(Qt::ALT | static_cast<Qt::Key>(Qt::Key_1 + panel)));
         connect(show, &QAction::triggered, this, [this, panel] { m_bottom->setCurrentIndex(panel); });
-        addAction(show);
     }
+    QMenu *runMenu = menuBar()->addMenu(tr("&Run"));
+    runMenu->addActions({m_runAction, m_stopAction});
+    runMenu->addSeparator();
+    runMenu->addAction(profileAction);
+    addActions({find, replace, goTo, zoomIn, zoomOut});
 
     // Left: files and endpoints.
     m_files = new QTreeWidget;

@@ -40,7 +40,9 @@ const QString recentKey = QStringLiteral("recent/projects");
 
 void MainWindow::buildFileMenu()
 {
-    QMenu *file = menuBar()->addMenu(tr("&File"));
+    // First in the bar, before the Edit, View and Run menus buildUi() made.
+    auto *file = new QMenu(tr("&File"), this);
+    menuBar()->insertMenu(menuBar()->actions().isEmpty() ? nullptr : menuBar()->actions().constFirst(), file);
     file->addAction(tr("&New Project…"), this, [this] {
         bool ok = false;
         QStringList titles;
@@ -243,7 +245,8 @@ bool MainWindow::exportAs(const QString &format, const QString &out)
         reportFailure(tr("Export"), result.error);
         return false;
     }
-    m_log->appendPlainText(tr("Exported %1 to %2 (%3 files)").arg(format, out).arg(result.written.size()));
+    m_log->appendPlainText(result.written.size() == 1 ? tr("Exported %1 to %2").arg(format, out)
+                                                      : tr("Exported %1 to %2 (%3 files)").arg(format, out).arg(result.written.size()));
     statusBar()->showMessage(tr("Exported to %1").arg(out), 8000);
     return true;
 }

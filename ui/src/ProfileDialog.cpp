@@ -110,6 +110,10 @@ void ProfileDialog::runNextTier()
 {
     if (m_queue.empty()) {
         m_finished = true;
+        std::uint64_t requests = 0;
+        for (const auto &[tier, result] : m_results)
+            requests += result.requests;
+        m_progress->setFormat(tr("Done: %1 requests").arg(requests));
         m_startButton->setEnabled(true);
         m_cancelButton->setText(tr("Close"));
         m_progress->setValue(1000);
