@@ -625,7 +625,7 @@ void MainWindow::findInEditor(bool replace) { m_findBar->open(replace); }
 // The latency panel as files: the chart as PNG, the numbers as CSV and JSON.
 void MainWindow::exportMetrics()
 {
-    const QString base = QFileDialog::getSaveFileName(this, tr("Export latency"), QDir::home().filePath(QStringLiteral("hotpath-latency")),
+    const QString base = QFileDialog::getSaveFileName(this, tr("Export latency"), QDir(projectDir()).filePath(QStringLiteral("hotpath-latency")),
                                                       tr("Base name (.png, .csv and .json are added)"));
     if (base.isEmpty())
         return;
@@ -641,8 +641,7 @@ void MainWindow::showProfile(const ProfileDialog &dialog)
     m_lastProfilePath = dialog.path();
     m_lastProfileJson = dialog.json();
     // Kept with the project, where `hotpath bench` keeps its runs: Export › Profile Report reads it.
-    const QFileInfo target(m_session.target());
-    const QString folder = target.isDir() ? target.absoluteFilePath() : target.absolutePath();
+    const QString folder = projectDir();
     if (!QDir(folder).mkpath(QStringLiteral(".hotpath")))
         m_log->appendPlainText(tr("Could not make %1/.hotpath to keep the profile run").arg(folder));
     else if (const project::SaveResult saved = project::saveAtomically(QDir(folder).filePath(QStringLiteral(".hotpath/last-profile.json")),

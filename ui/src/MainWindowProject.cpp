@@ -314,8 +314,7 @@ void MainWindow::offerRecovery()
     const std::vector<project::RecoveredBuffer> buffers = m_recovery->leftBehind();
     std::vector<project::RecoveredBuffer> ours;
     QStringList names;
-    const QFileInfo target(m_session.target());
-    const QString folder = (target.isDir() ? target.absoluteFilePath() : target.absolutePath()) + QLatin1Char('/');
+    const QString folder = projectDir() + QLatin1Char('/');
     for (const project::RecoveredBuffer &buffer : buffers) {
         // Edits to a file deleted, renamed or made unreadable while the studio was down are
         // offered too: restoring puts them back at the old path when saved.
