@@ -79,19 +79,6 @@ bool failsNow(const char *kind)
 
 extern "C" {
 
-namespace {
-
-int openAndRecord(const char *name, const char *path, int flags, mode_t mode)
-{
-    const int fd = real<int (*)(const char *, int, ...)>(name)(path, flags, mode);
-    if (fd >= 0 && watched(path))
-        record(std::string("open ") + path);
-    return fd;
-}
-
-} // namespace
-
-// Both names: with 64-bit file offsets (as Qt builds) the headers turn open() into open64().
 int open(const char *path, int flags, ...)
 {
     mode_t mode = 0;
@@ -101,20 +88,14 @@ int open(const char *path, int flags, ...)
         mode = static_cast<mode_t>(va_arg(arguments, int));
         va_end(arguments);
     }
-    return openAndRecord("open", path, flags, mode);
+    const int fd = real<int (*)(const char *, int, ...)>("open")(path, flags, mode);
+    if (fd >= 0 && watched(path))
+        record(std::string("open ") + path);
+    return fd;
 }
 
-int open64(const char *path, int flags, ...)
-{
-    mode_t mode = 0;
-    if (flags & (O_CREAT | O_TMPFILE)) {
-        va_list arguments;
-        va_start(arguments, flags);
-        mode = static_cast<mode_t>(va_arg(arguments, int));
-        va_end(arguments);
-    }
-    return openAndRecord("open64", path, flags, mode);
-}
+// The same function under glibc's large-file name (what Qt builds call, with 64-bit offsets).
+int open64(const char *path, int flags, ...) __attribute__((alias("open")));
 
 ssize_t write(int fd, const void *data, size_t size)
 {

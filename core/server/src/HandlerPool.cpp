@@ -173,9 +173,7 @@ void HandlerPool::work(Thread &self)
         lock.unlock();
         job(self.slot);
         job = nullptr; // what it holds goes now, not while the lock is held
-        const Clock::duration took = std::min<Clock::duration>(Clock::now() - self.jobStarted, m_options.longAfter);
         lock.lock();
-        m_typicalJob += (took - m_typicalJob) / 8;
         self.busy = false;
     }
     self.exited = true;

@@ -13,8 +13,8 @@
 //
 // Waking a sleeping thread costs more than a quick handler (a "Hello, World!" takes a few
 // microseconds): a new job waits for a thread that began its job less than `wakeAbove`
-// ago, rather than waking another, as long as jobs lately took less than that; if it then
-// waits longer than `wakeAbove`, the watcher wakes a thread for it. And a thread that runs
+// ago (or that is looking for work) rather than waking another, unless other jobs wait
+// too; if it then waits longer than `wakeAbove`, the watcher wakes a thread for it. And a thread that runs
 // out of jobs looks for the next one for `spinFor` before it sleeps (one at a time).
 //
 // A thread whose handler runs past `longAfter` is also given the lowest priority
@@ -110,7 +110,6 @@ private:
     std::atomic<std::size_t> m_queued{0}; // m_queue.size(), for the spinning thread
     bool m_watcherAsleep = false; // until a job comes or a thread leaves
     Clock::time_point m_lastSubmit;
-    Clock::duration m_typicalJob{}; // a moving average of job times, each capped at longAfter
     std::list<Thread> m_threads; // stable addresses: each thread holds its own entry
     std::vector<bool> m_slotTaken;
     int m_live = 0; // threads that have not decided to leave

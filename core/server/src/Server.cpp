@@ -78,6 +78,9 @@ void answerCors(const ServerOptions &options, const HttpRequest &request, HttpRe
         response.headers.emplace_back("Vary", "Origin");
 }
 
+// /healthz, /metrics and /openapi.json: answered by the server itself, before any route.
+bool isBuiltInPath(const std::string &path) { return path == "/healthz" || path == "/openapi.json" || path == "/metrics"; }
+
 bool isKnownMethod(const std::string &method)
 {
     for (const char *known : {"GET", "HEAD", "POST", "PUT", "DELETE", "PATCH", "OPTIONS"})
@@ -379,7 +382,7 @@ void Server::logRefusal(const GuardVerdict &verdict)
 
 bool Server::answersWithoutHandler(const HttpRequest &request) const
 {
-    if (request.path == "/healthz" || request.path == "/openapi.json" || request.path == "/metrics" || !isKnownMethod(request.method))
+    if (isBuiltInPath(request.path) || !isKnownMethod(request.method))
         return true;
     return current()->routes().match(request.method, request.path).result != RouteMatch::Result::Found;
 }
@@ -390,7 +393,7 @@ void Server::serve(int slot, const HttpRequest &request, HttpResponse &response,
     std::shared_ptr<const Version> version = current();
     // Host, Origin and the body's size were checked by the connection guard (RequestGuard)
     // before QtHttpServer read the request.
-    const bool builtIn = request.path == "/healthz" || request.path == "/openapi.json" || request.path == "/metrics";
+    const bool builtIn = isBuiltInPath(request.path);
     const bool reading = request.method == "GET" || request.method == "HEAD";
     if (builtIn && !reading && isKnownMethod(request.method)) {
         response.status = request.method == "OPTIONS" ? 200 : 405;
