@@ -13,9 +13,11 @@
 #include <netinet/in.h>
 #include <poll.h>
 #include <sys/socket.h>
+#include <sys/time.h>
 #include <unistd.h>
 
 #include <algorithm>
+#include <cerrno>
 #include <atomic>
 #include <chrono>
 #include <thread>
@@ -50,7 +52,8 @@ void writeProject(const QString &dir, const QByteArray &limits)
     writeFile(dir, QStringLiteral("app.py"),
               "from hotpath import get, post, Request\n\n"
               "@get(\"/\")\ndef index() -> str:\n    return \"ok\"\n\n"
-              "@post(\"/echo\")\ndef echo(request: Request) -> str:\n    return request.body\n");
+              "@post(\"/echo\")\ndef echo(request: Request) -> str:\n    return request.body\n\n"
+              "@get(\"/big\")\ndef big(n: int) -> str:\n    return \"y\" * n\n");
 }
 
 qint64 statusKb(qint64 pid, const char *field)
@@ -518,6 +521,40 @@ def doubling() -> int:
         }
         qInfo("70 runaways with a 3 s deadline, 64 threads: the last answered %lld ms after the quick requests",
               static_cast<long long>(std::chrono::duration_cast<std::chrono::milliseconds>(Clock::now() - waiting).count()));
+        QCOMPARE_CLEAN_STOP(server);
+    }
+
+    // A client that asks for a large answer and reads none of it is dropped once the idle
+    // timeout passes without its answer moving, so what was buffered for it is freed; the
+    // server goes on serving. (Before, 20 such clients grew the server to 1 GB for as long
+    // as they stayed.)
+    void aClientThatDoesNotReadIsDropped()
+    {
+        QTemporaryDir dir;
+        writeProject(dir.path(), "{\"request_timeout_ms\": 1500, \"idle_timeout_ms\": 1500}");
+        Served server({dir.path(), QStringLiteral("--quiet")});
+        QVERIFY2(server.port, server.errors().constData());
+        const int fd = connectTo(server.port);
+        QVERIFY(fd >= 0);
+        const int small = 4096;
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVBUF, &small, sizeof small);
+        constexpr qint64 size = 20'000'000;
+        const QByteArray get = "GET /big?n=" + QByteArray::number(size) + " HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n";
+        QCOMPARE(::send(fd, get.constData(), static_cast<std::size_t>(get.size()), MSG_NOSIGNAL), static_cast<ssize_t>(get.size()));
+        std::this_thread::sleep_for(std::chrono::milliseconds(4500)); // idle timeout 1.5 s, swept four times a second
+        const timeval wait{10, 0}; // a server that keeps the connection shows as a timeout
+        ::setsockopt(fd, SOL_SOCKET, SO_RCVTIMEO, &wait, sizeof wait);
+        qint64 received = 0;
+        char buffer[65536];
+        ssize_t n = 0;
+        while ((n = ::recv(fd, buffer, sizeof buffer, 0)) > 0)
+            received += n;
+        const int error = errno;
+        ::close(fd);
+        QVERIFY2(n == 0 || error == ECONNRESET, "the server did not close the connection");
+        QVERIFY2(received < size, qPrintable(QStringLiteral("%1 of %2 bytes arrived: the connection was kept").arg(received).arg(size)));
+        qInfo("a client that read nothing for 4.5 s got %lld of %lld bytes before the server dropped it", received, size);
+        QCOMPARE(request(server.port, "GET", "/").status, 200);
         QCOMPARE_CLEAN_STOP(server);
     }
 
