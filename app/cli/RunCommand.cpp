@@ -343,7 +343,8 @@ int runRun(const QStringList &arguments)
     for (size_t i = 0; i < args.size(); ++i)
         runtime::releaseSlot(args[i], function.paramTypes[i]);
     if (!result.ok) {
-        std::fprintf(stderr, "%s:%d: %s%s%s\n", qPrintable(path), result.line, runtime::errorName(result.error),
+        std::fprintf(stderr, "%s:%d: %s%s%s\n", qPrintable(path), result.line,
+                     result.errorClass.empty() ? runtime::errorName(result.error) : result.errorClass.c_str(),
                      result.message.empty() ? "" : ": ", result.message.c_str());
         return ExitErrors;
     }

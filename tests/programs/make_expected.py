@@ -40,7 +40,7 @@ def run_program(path):
     error = None
     with contextlib.redirect_stdout(out):
         try:
-            namespace = runpy.run_path(path)
+            namespace = runpy.run_path(path, run_name="__main__")  # user exceptions print unqualified
             namespace["main"]()
         except Exception as exc:  # RecursionError, AssertionError, ... are all Exceptions
             frames = [f for f in traceback.extract_tb(exc.__traceback__)

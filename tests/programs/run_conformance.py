@@ -17,7 +17,7 @@ CPYTHON = "/usr/bin/python3"
 
 def expected_from_cpython(path, shim):
     code = ("import runpy,sys; sys.path.insert(0, sys.argv[2]); "
-            "runpy.run_path(sys.argv[1])['main']()")
+            "runpy.run_path(sys.argv[1], run_name='__main__')['main']()")
     proc = subprocess.run([CPYTHON, "-c", code, path, shim], capture_output=True, text=True, timeout=120)
     out = proc.stdout
     if proc.returncode != 0:

@@ -410,6 +410,9 @@ public:
             m_entries[static_cast<std::size_t>(index)](&state, args.data(), &out);
         if (context.failed()) {
             result.error = context.error();
+            result.errorClass = context.errorClassName();
+            result.errorIsLimit = context.errorIsLimit();
+            result.httpStatus = context.errorHttpStatus();
             result.message = context.message();
             result.line = context.errorLine();
             return result;

@@ -173,8 +173,14 @@ private:
     std::vector<llvm::AllocaInst *> regs;
     std::vector<bool> isObject;
     std::map<std::uint32_t, llvm::BasicBlock *> blocks;
+    // Where an error goes from the instruction being lowered: the function's exit, or the
+    // block that enters the handler of the try statement around it (Function::handlers).
     llvm::BasicBlock *unwind = nullptr;
     llvm::PHINode *unwindLine = nullptr;
+    llvm::BasicBlock *frameUnwind = nullptr;
+    llvm::PHINode *frameUnwindLine = nullptr;
+    std::map<std::uint32_t, std::pair<llvm::BasicBlock *, llvm::PHINode *>> handlerEntries;
+    void selectUnwind(std::uint32_t pc);
     llvm::BasicBlock *exit = nullptr; // every return: release the frame's objects once
     llvm::PHINode *exitValue = nullptr;
     llvm::Value *state = nullptr, *errorFlag = nullptr, *countdown = nullptr, *maxDepth = nullptr, *stackLimit = nullptr;
@@ -448,6 +454,17 @@ void FunctionLowering::startBlock(llvm::BasicBlock *block)
     b.SetInsertPoint(block);
 }
 
+void FunctionLowering::selectUnwind(std::uint32_t pc)
+{
+    const std::uint32_t handler = fn.handlers.empty() ? vm::noHandler : fn.handlers[pc];
+    if (handler == vm::noHandler) {
+        unwind = frameUnwind;
+        unwindLine = frameUnwindLine;
+        return;
+    }
+    std::tie(unwind, unwindLine) = handlerEntries.at(handler);
+}
+
 // Leaves for the unwind block when `condition` holds; the error is already raised.
 void FunctionLowering::failIf(llvm::Value *condition)
 {
@@ -563,6 +580,22 @@ void FunctionLowering::lower()
         b.CreateRet(exitValue);
     }
 
+    frameUnwind = unwind;
+    frameUnwindLine = unwindLine;
+    // Each handler is entered through a block of its own that records the failing line
+    // (as the frame's exit does) and jumps to the handler's first instruction.
+    for (std::uint32_t handler : fn.handlers) {
+        if (handler == vm::noHandler || handlerEntries.count(handler))
+            continue;
+        llvm::IRBuilder<>::InsertPointGuard guard(b);
+        auto *entryBlock = llvm::BasicBlock::Create(ctx, "catch" + std::to_string(handler), F);
+        b.SetInsertPoint(entryBlock);
+        llvm::PHINode *line = b.CreatePHI(i32, 4, "line");
+        call(Import::hp_jit_fail_at, {state, line});
+        b.CreateBr(blockAt(handler));
+        handlerEntries[handler] = {entryBlock, line};
+    }
+
     // Blocks start at jump targets.
     for (std::uint32_t pc = 0; pc < fn.code.size(); ++pc) {
         const Instr &i = fn.code[pc];
@@ -588,10 +621,16 @@ void FunctionLowering::lower()
         line = fn.lines[pc];
         if (sp)
             b.SetCurrentDebugLocation(llvm::DILocation::get(ctx, static_cast<unsigned>(line), 0, sp));
+        selectUnwind(pc);
         emit(pc);
     }
     if (!b.GetInsertBlock()->getTerminator())
         b.CreateUnreachable();
+    for (auto &[handler, entryBlock] : handlerEntries)
+        if (entryBlock.second->getNumIncomingValues() == 0)
+            entryBlock.first->eraseFromParent();
+    unwind = frameUnwind;
+    unwindLine = frameUnwindLine;
     if (unwindLine->getNumIncomingValues() == 0)
         unwind->eraseFromParent();
     if (exitValue->getNumIncomingValues() == 0)
@@ -1100,6 +1139,33 @@ void FunctionLowering::emit(std::uint32_t pc)
     case Op::PRINT: call(Import::hp_jit_print, {state, getSlot(i.a), typeOf(i.b), constI(i.c)}); break;
     case Op::ASSERT_FAIL:
         call(Import::hp_op_assert_fail, {i.b ? getP(i.a) : constPtr(nullptr)});
+        b.CreateBr(unwind);
+        unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
+        break;
+    case Op::EXC_NEW:
+    case Op::EXC_NEW0: {
+        const bool withArgument = i.op == Op::EXC_NEW;
+        llvm::Value *e = call(Import::hp_exc_new, {constPtr(K[i.b].value.p), withArgument ? getP(next->a) : constPtr(nullptr),
+                                                   withArgument ? getP(next->b) : constPtr(nullptr)});
+        checkError();
+        setObject(i.a, e);
+        break;
+    }
+    case Op::EXC_TAKE: {
+        llvm::Value *e = call(Import::hp_exc_take, {});
+        checkError();
+        setObject(i.a, e);
+        break;
+    }
+    case Op::EXC_MATCH: setBool(i.a, call(Import::hp_exc_match, {getP(i.b), constPtr(K[i.c].value.p)})); break;
+    case Op::EXC_NAME: {
+        llvm::Value *name = call(Import::hp_exc_name, {getP(i.b)});
+        checkError();
+        setObject(i.a, name);
+        break;
+    }
+    case Op::RAISE:
+        call(Import::hp_exc_raise, {getP(i.a)});
         b.CreateBr(unwind);
         unwindLine->addIncoming(b.getInt32(static_cast<std::uint32_t>(line)), b.GetInsertBlock());
         break;

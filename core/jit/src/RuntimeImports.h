@@ -8,6 +8,7 @@
 
 #include "CallState.h"
 
+#include "hotpath/runtime/Exceptions.h"
 #include "hotpath/runtime/Ops.h"
 #include "hotpath/vm/Operations.h"
 
@@ -20,7 +21,8 @@
     X(vm, hp_op_retain_shared) X(vm, hp_op_store_object) X(vm, hp_op_store_state)                              \
     X(runtime, hp_truthy) X(runtime, hp_equal) X(runtime, hp_compare) X(runtime, hp_len)                      \
     X(runtime, hp_str_concat) X(runtime, hp_str_append) X(runtime, hp_list_append)                            \
-    X(runtime, hp_dict_get_item) X(runtime, hp_dict_set)
+    X(runtime, hp_dict_get_item) X(runtime, hp_dict_set) X(runtime, hp_exc_new) X(runtime, hp_exc_take)       \
+    X(runtime, hp_exc_match) X(runtime, hp_exc_raise) X(runtime, hp_exc_name)
 
 // X(namespace, name): functions of the JIT module itself (Engine.cpp).
 #define HOTPATH_JIT_MODULE_IMPORTS(X)                                                                          \

@@ -136,6 +136,9 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
             case GlobalSymbol::Kind::Record:
                 name.binding = NameBinding::Record;
                 return checkRecordCall(call, *symbol->record);
+            case GlobalSymbol::Kind::Exception:
+                name.binding = NameBinding::TypeName;
+                return checkExceptionCall(call, *symbol->exception);
             case GlobalSymbol::Kind::MathMember:
                 name.binding = NameBinding::Module;
                 if (const BuiltinInfo *function = findBuiltin(BuiltinReceiver::Math, symbol->member))
@@ -144,6 +147,10 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
             case GlobalSymbol::Kind::HotpathMember:
                 if (symbol->member == "Response")
                     return checkResponseCall(call);
+                if (symbol->member == "abort")
+                    return checkAbortCall(call);
+                if (symbol->member == "jsonify")
+                    return checkJsonifyCall(call);
                 if (symbol->member == "Request")
                     return fail(callee.span, "Request objects are made by the server; take one as a parameter "
                                              "(req: Request)");
@@ -162,6 +169,10 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
                     checkExpr(*arg);
                 return fail(callee.span, "'" + name.name + "' is a type; use it in annotations");
             }
+        }
+        if (const ExceptionInfo *cls = exceptionClassNamed(name.name)) {
+            name.binding = NameBinding::TypeName;
+            return checkExceptionCall(call, *cls);
         }
         if (const BuiltinInfo *builtin = findBuiltin(BuiltinReceiver::Function, name.name)) {
             name.binding = NameBinding::Builtin;
@@ -253,6 +264,38 @@ const Type *Checker::checkResponseCall(CallExpr &call)
     sig.optional = {false, true, true, true};
     call.target = CallTarget::Response;
     bindArguments(call, sig);
+    return m_types.responseType();
+}
+
+// abort(status, description=None), as Flask's: raises, so the statement ends its path.
+const Type *Checker::checkAbortCall(CallExpr &call)
+{
+    Signature sig;
+    sig.owner = "abort()";
+    sig.names = {"status", "description"};
+    sig.types = {m_types.intType(), m_types.optional(m_types.strType())};
+    sig.optional = {false, true};
+    call.target = CallTarget::Abort;
+    bindArguments(call, sig);
+    if (!call.args.empty() && call.args.front()->kind == ExprKind::IntLiteral) {
+        const std::int64_t status = call.args.front()->as<IntLiteral>().value;
+        if (status < 400 || status > 599)
+            error(call.args.front()->span, "abort() takes an error status, 400 to 599 (for another status, return "
+                                           "a Response or a (body, status) pair)");
+    }
+    return m_types.noneType();
+}
+
+// jsonify(value): a Response whose body is the value as JSON, as Flask's jsonify.
+const Type *Checker::checkJsonifyCall(CallExpr &call)
+{
+    call.target = CallTarget::Jsonify;
+    if (!expectArgCount(call, "jsonify()", 1, 1))
+        return m_types.responseType();
+    const Type *type = checkValue(*call.args.front());
+    if (!type->isError())
+        if (std::string why = jsonProblem(type); !why.empty())
+            error(call.args.front()->span, why);
     return m_types.responseType();
 }
 

@@ -25,7 +25,7 @@ const std::vector<std::string> &mathConstants()
 
 const std::vector<std::string> &hotpathMembers()
 {
-    static const std::vector<std::string> names = {"route", "get", "post", "Request", "Response"};
+    static const std::vector<std::string> names = {"route", "get", "post", "Request", "Response", "abort", "jsonify"};
     return names;
 }
 
@@ -63,6 +63,7 @@ void Checker::run()
         if (body[i]->kind == StmtKind::FunctionDef)
             m_regionEnd[&body[i]->as<FunctionDef>()] = i + 1 < body.size() ? body[i + 1]->span.begin : UINT32_MAX;
     }
+    declareBuiltinExceptions();
     collectDeclarations();
     // Records and constants in source order, as Python runs them: a field default or a
     // constant may use the constants above it.
@@ -90,7 +91,12 @@ void Checker::collectDeclarations()
         switch (stmt->kind) {
         case StmtKind::Import: checkImport(stmt->as<ImportStmt>()); break;
         case StmtKind::ImportFrom: checkImportFrom(stmt->as<ImportFromStmt>()); break;
-        case StmtKind::ClassDef: declareRecord(stmt->as<ClassDef>()); break;
+        case StmtKind::ClassDef:
+            if (isExceptionClassDef(stmt->as<ClassDef>()))
+                declareExceptionClass(stmt->as<ClassDef>());
+            else
+                declareRecord(stmt->as<ClassDef>());
+            break;
         case StmtKind::FunctionDef: declareFunction(stmt->as<FunctionDef>()); break;
         case StmtKind::Assign:
         case StmtKind::AnnAssign: break; // constants are checked in order, after signatures
@@ -518,6 +524,8 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
                                                         "move the class above");
                 return symbol->record->type;
             }
+            if (symbol->kind == GlobalSymbol::Kind::Exception)
+                return symbol->exception->type;
             if (symbol->kind == GlobalSymbol::Kind::HotpathMember && symbol->member == "Request")
                 return m_types.requestType();
             if (symbol->kind == GlobalSymbol::Kind::HotpathMember && symbol->member == "Response")
@@ -525,6 +533,8 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
         }
         if (name == "Request" || name == "Response")
             return fail(annotation->span, "name '" + name + "' is not defined; add 'from hotpath import " + name + "'");
+        if (const ExceptionInfo *cls = exceptionClassNamed(name))
+            return cls->type;
         std::vector<std::string> candidates = {"int", "float", "bool", "str", "list", "dict", "tuple"};
         for (const auto &record : m_program.records)
             candidates.push_back(record->name);

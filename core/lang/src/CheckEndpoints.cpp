@@ -241,20 +241,28 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
                                        "(int, float, bool, list, dict, tuple, dataclass) or Response");
         return;
     }
-    endpoint->response = returns->is(TypeKind::Str) ? ResponseKind::Text
-                       : returns->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
+    // A tuple of (body, int) or (body, int, dict[str, str]) is a body with its status (and
+    // headers), as Flask reads it; a handler answers a JSON array with a list.
+    const Type *body = returns;
+    if (returns->is(TypeKind::Tuple) && (returns->items.size() == 2 || returns->items.size() == 3)
+        && returns->items[1]->is(TypeKind::Int)) {
+        const Type *headers = returns->items.size() == 3 ? returns->items[2] : nullptr;
+        if (headers && headers != m_types.dict(m_types.strType(), m_types.strType())) {
+            error(function.decl->returns ? function.decl->returns->span : function.decl->nameSpan,
+                  "the third item of a (body, status, headers) answer must be dict[str, str], not " + headers->name());
+            return;
+        }
+        endpoint->statusPair = true;
+        endpoint->pairHeaders = headers != nullptr;
+        body = returns->items[0];
+    }
+    endpoint->response = body->is(TypeKind::Str) ? ResponseKind::Text
+                       : body->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
     if (endpoint->response == ResponseKind::Json) {
         // What json.dumps raises TypeError for under Flask too.
         const Span at = function.decl->returns ? function.decl->returns->span : function.decl->nameSpan;
-        if (findPart(returns, [](const Type *t) { return t->is(TypeKind::Set); })) {
-            error(at, "a set is not JSON serializable; return a list, e.g. sorted(s)");
-            return;
-        }
-        if (const Type *dict = findPart(returns, [](const Type *t) {
-                return t->is(TypeKind::Dict) && findPart(t->key, [](const Type *k) { return k->is(TypeKind::Tuple); });
-            })) {
-            error(at, "JSON object keys must be str, int, float, bool or None, so " + dict->name()
-                          + " cannot be returned as JSON; join the tuple into a str key");
+        if (std::string why = jsonProblem(body); !why.empty()) {
+            error(at, why);
             return;
         }
     }
@@ -272,6 +280,22 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
     }
     function.endpoint = endpoint.get();
     m_program.endpoints.push_back(std::move(endpoint));
+}
+
+std::string Checker::jsonProblem(const Type *type) const
+{
+    if (findPart(type, [](const Type *t) { return t->is(TypeKind::Set); }))
+        return "a set is not JSON serializable; return a list, e.g. sorted(s)";
+    if (const Type *exception = findPart(type, [](const Type *t) { return t->is(TypeKind::Exception); }))
+        return "an exception (" + exception->name() + ") is not JSON serializable; return its message, str(e)";
+    if (const Type *response = findPart(type, [](const Type *t) { return t->is(TypeKind::Response) || t->is(TypeKind::Request); }))
+        return "a " + response->name() + " is not JSON serializable";
+    if (const Type *dict = findPart(type, [](const Type *t) {
+            return t->is(TypeKind::Dict) && findPart(t->key, [](const Type *k) { return k->is(TypeKind::Tuple); });
+        }))
+        return "JSON object keys must be str, int, float, bool or None, so " + dict->name()
+             + " cannot be returned as JSON; join the tuple into a str key";
+    return {};
 }
 
 } // namespace hotpath::lang

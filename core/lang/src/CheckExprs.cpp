@@ -57,6 +57,9 @@ bool Checker::isAssignable(const Type *from, const Type *to) const
 {
     if (from == to || from->isError() || to->isError() || (from->is(TypeKind::Int) && to->is(TypeKind::Float)))
         return true;
+    // An exception of a subclass is one of its base: all have the same run-time shape.
+    if (from->is(TypeKind::Exception) && to->is(TypeKind::Exception))
+        return from->exception->isSubclassOf(to->exception);
     // T | None takes None, and anything T takes.
     return to->isOptional() && (from->is(TypeKind::None) || isAssignable(from, to->element));
 }
@@ -70,6 +73,8 @@ bool Checker::coerce(Expr &expr, const Type *target, const std::string &context)
         expr.widenToFloat = true;
         return true;
     }
+    if (type->is(TypeKind::Exception) && isAssignable(type, target))
+        return true;
     if (target->isOptional() && isAssignable(type, target)) {
         expr.widenToFloat = type->is(TypeKind::Int) && target->element->is(TypeKind::Float);
         expr.wrapOptional = true;
@@ -272,6 +277,9 @@ const Type *Checker::checkName(NameExpr &name)
                                    "call it: " + name.name + "(...)");
         case GlobalSymbol::Kind::Record:
             return fail(name.span, "'" + name.name + "' is a class; construct a value with " + name.name + "(...)");
+        case GlobalSymbol::Kind::Exception:
+            return fail(name.span, "'" + name.name + "' is an exception class; raise it, catch it, or make one with "
+                                       + name.name + "(\"message\")");
         case GlobalSymbol::Kind::MathModule:
             return fail(name.span, "'" + name.name + "' is a module; use one of its members, e.g. math.sqrt(x)");
         case GlobalSymbol::Kind::MathMember:
@@ -290,6 +298,9 @@ const Type *Checker::checkName(NameExpr &name)
     }
     if (findBuiltin(BuiltinReceiver::Function, name.name))
         return fail(name.span, "'" + name.name + "' is a built-in function; call it: " + name.name + "(...)");
+    if (exceptionClassNamed(name.name))
+        return fail(name.span, "'" + name.name + "' is an exception class; raise it, catch it, or make one with "
+                                   + name.name + "(\"message\")");
     if (isPoisoned(name.name))
         return m_types.errorType();
     if (m_inConstant) {
@@ -318,6 +329,21 @@ const Type *Checker::checkName(NameExpr &name)
 const Type *Checker::checkAttribute(AttributeExpr &attribute)
 {
     Expr &object = *attribute.object;
+    if (attribute.name == "__name__" && object.kind == ExprKind::Call) {
+        // type(e).__name__: the one use of type() Hotpath has, naming an exception's class.
+        auto &call = object.as<CallExpr>();
+        if (call.callee->kind == ExprKind::Name && call.callee->as<NameExpr>().name == "type" && call.args.size() == 1
+            && call.keywords.empty() && !(m_function && lookupLocal("type")) && !lookupGlobal("type")) {
+            const Type *type = checkValue(*call.args.front());
+            if (type->isError())
+                return type;
+            if (!type->is(TypeKind::Exception))
+                return fail(object.span, "type(x).__name__ is supported for exceptions only; this is " + withArticle(type));
+            object.type = type;
+            attribute.exceptionName = true;
+            return m_types.strType();
+        }
+    }
     if (object.kind == ExprKind::Name) {
         const GlobalSymbol *symbol = lookupGlobal(object.as<NameExpr>().name);
         const bool shadowed = m_function && lookupLocal(object.as<NameExpr>().name);

@@ -260,6 +260,15 @@ void collectRebound(const Block &block, std::set<std::string> &names)
             collectRebound(stmt->as<IfStmt>().body, names);
             collectRebound(stmt->as<IfStmt>().orelse, names);
             break;
+        case StmtKind::Try: {
+            const auto &attempt = stmt->as<TryStmt>();
+            collectRebound(attempt.body, names);
+            for (const ExceptHandler &handler : attempt.handlers)
+                collectRebound(handler.body, names);
+            collectRebound(attempt.orelse, names);
+            collectRebound(attempt.finalbody, names);
+            break;
+        }
         default: break;
         }
     }
@@ -286,7 +295,7 @@ bool Checker::leavesBlock(const Block &block) const
     if (alwaysReturns(block))
         return true;
     const Stmt &last = *block.back();
-    if (last.kind == StmtKind::Break || last.kind == StmtKind::Continue)
+    if (last.kind == StmtKind::Break || last.kind == StmtKind::Continue || last.kind == StmtKind::Raise)
         return true;
     if (last.kind == StmtKind::If) {
         const auto &branch = last.as<IfStmt>();

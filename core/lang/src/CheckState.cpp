@@ -29,7 +29,8 @@ const char *symbolKindName(GlobalSymbol::Kind kind)
 {
     switch (kind) {
     case GlobalSymbol::Kind::Function: return "a function";
-    case GlobalSymbol::Kind::Record: return "a class";
+    case GlobalSymbol::Kind::Record:
+    case GlobalSymbol::Kind::Exception: return "a class";
     case GlobalSymbol::Kind::MathModule: return "a module";
     default: return "an imported name";
     }
@@ -51,6 +52,15 @@ void Checker::collectGlobalDeclarations(const Block &block)
             collectGlobalDeclarations(stmt->as<IfStmt>().orelse);
             break;
         case StmtKind::While: collectGlobalDeclarations(stmt->as<WhileStmt>().body); break;
+        case StmtKind::Try: {
+            const auto &attempt = stmt->as<TryStmt>();
+            collectGlobalDeclarations(attempt.body);
+            for (const ExceptHandler &handler : attempt.handlers)
+                collectGlobalDeclarations(handler.body);
+            collectGlobalDeclarations(attempt.orelse);
+            collectGlobalDeclarations(attempt.finalbody);
+            break;
+        }
         case StmtKind::For: collectGlobalDeclarations(stmt->as<ForStmt>().body); break;
         default: break;
         }

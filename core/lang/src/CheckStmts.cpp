@@ -18,6 +18,14 @@ bool containsBreak(const Block &block)
             if (containsBreak(branch.body) || containsBreak(branch.orelse))
                 return true;
         }
+        if (stmt->kind == StmtKind::Try) {
+            const auto &attempt = stmt->as<TryStmt>();
+            if (containsBreak(attempt.body) || containsBreak(attempt.orelse) || containsBreak(attempt.finalbody))
+                return true;
+            for (const ExceptHandler &handler : attempt.handlers)
+                if (containsBreak(handler.body))
+                    return true;
+        }
     }
     return false;
 }
@@ -90,6 +98,18 @@ void Checker::collectAssignedNames(const Block &block, std::set<std::string> &na
             collectAssignedNames(stmt->as<IfStmt>().body, names);
             collectAssignedNames(stmt->as<IfStmt>().orelse, names);
             break;
+        case StmtKind::Try: {
+            const auto &attempt = stmt->as<TryStmt>();
+            collectAssignedNames(attempt.body, names);
+            for (const ExceptHandler &handler : attempt.handlers) {
+                if (!handler.name.empty())
+                    names.insert(handler.name);
+                collectAssignedNames(handler.body, names);
+            }
+            collectAssignedNames(attempt.orelse, names);
+            collectAssignedNames(attempt.finalbody, names);
+            break;
+        }
         default: break;
         }
     }
@@ -99,7 +119,28 @@ bool Checker::alwaysReturns(const Block &block) const
 {
     for (const StmtPtr &stmt : block) {
         switch (stmt->kind) {
-        case StmtKind::Return: return true;
+        case StmtKind::Return:
+        case StmtKind::Raise: return true;
+        case StmtKind::Expr: {
+            // abort(...) raises: nothing after it runs.
+            const Expr &e = *stmt->as<ExprStmt>().expr;
+            if (e.kind == ExprKind::Call && e.as<CallExpr>().target == CallTarget::Abort)
+                return true;
+            break;
+        }
+        case StmtKind::Try: {
+            // Never falls out of its end: every way through it returns or raises, or the
+            // finally block does.
+            const auto &attempt = stmt->as<TryStmt>();
+            if (alwaysReturns(attempt.finalbody))
+                return true;
+            bool all = alwaysReturns(attempt.body) || alwaysReturns(attempt.orelse);
+            for (const ExceptHandler &handler : attempt.handlers)
+                all = all && alwaysReturns(handler.body);
+            if (all)
+                return true;
+            break;
+        }
         case StmtKind::If: {
             const auto &branch = stmt->as<IfStmt>();
             if (!branch.orelse.empty() && alwaysReturns(branch.body) && alwaysReturns(branch.orelse))
@@ -155,6 +196,8 @@ void Checker::checkStatement(Stmt &stmt)
         return;
     case StmtKind::Pass: return;
     case StmtKind::Global: checkGlobal(stmt.as<GlobalStmt>()); return;
+    case StmtKind::Try: checkTry(stmt.as<TryStmt>()); return;
+    case StmtKind::Raise: checkRaise(stmt.as<RaiseStmt>()); return;
     case StmtKind::Return: {
         auto &ret = stmt.as<ReturnStmt>();
         const Type *expected = m_function->returnType;

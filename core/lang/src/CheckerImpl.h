@@ -27,13 +27,14 @@ void collectTargetNames(const Expr &target, std::set<std::string> &names);
 // What a module-level name refers to.
 struct GlobalSymbol
 {
-    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember, TypingMember, TypeAlias };
+    enum class Kind { Constant, Function, Record, MathModule, MathMember, Dataclass, HotpathMember, TypingMember, TypeAlias, Exception };
     GlobalSymbol(Kind k, Span s) : kind(k), span(s) {}
     Kind kind;
     Span span;
     int index = -1;         // Constant: index in Program::constants
     FunctionInfo *function = nullptr;
     RecordInfo *record = nullptr;
+    const ExceptionInfo *exception = nullptr; // Exception: the program's own class
     std::string member;     // MathMember / HotpathMember / TypingMember: the original name
     const Type *aliased = nullptr; // TypeAlias: the type the name stands for
 };
@@ -128,6 +129,10 @@ public:
     const Type *checkUserCall(CallExpr &call, FunctionInfo &function);
     const Type *checkRecordCall(CallExpr &call, RecordInfo &record);
     const Type *checkResponseCall(CallExpr &call);
+    const Type *checkAbortCall(CallExpr &call);
+    const Type *checkJsonifyCall(CallExpr &call);
+    // Why a value of this type cannot be answered as JSON, or empty.
+    std::string jsonProblem(const Type *type) const;
     const Type *checkBuiltinCall(CallExpr &call, Builtin id, const Type *expected);
     const Type *checkMathCall(CallExpr &call, const BuiltinInfo &function);
     const Type *builtinType(const std::string &spelling, const Type *element, const Type *key = nullptr);
@@ -167,6 +172,17 @@ public:
     // "; add 'global n' ...": when a local shadows a module-level variable of that name.
     std::string globalHint(const std::string &name) const;
     void analyseState();
+
+    // exceptions (CheckExceptions.cpp)
+    void declareBuiltinExceptions();
+    const ExceptionInfo *exceptionClassNamed(const std::string &name) const;
+    bool isExceptionClassDef(const ClassDef &cls) const;
+    void declareExceptionClass(ClassDef &cls);
+    const Type *checkExceptionCall(CallExpr &call, const ExceptionInfo &cls);
+    void resolveExceptClasses(ExceptHandler &handler);
+    void checkTry(TryStmt &stmt);
+    void checkRaise(RaiseStmt &stmt);
+    std::vector<int> m_handlerSlots; // the except blocks around the statement being checked
 
     // endpoints (CheckEndpoints.cpp)
     void checkDecorators(FunctionInfo &function);

@@ -280,14 +280,7 @@ void Parser::parseStatement(Block &out)
     case TokenKind::At: stmt = parseDecorated(); break;
     case TokenKind::KwDef: stmt = parseFunction({}, token.span.begin); break;
     case TokenKind::KwClass: stmt = parseClass({}, token.span.begin); break;
-    case TokenKind::KwTry:
-        unsupported(token.span, "try statement");
-        skipCompoundStatement();
-        // except/else/finally clauses belong to the same unsupported statement
-        while (check(TokenKind::KwExcept) || check(TokenKind::KwFinally) || check(TokenKind::KwElse))
-            skipCompoundStatement();
-        m_panic = false;
-        return;
+    case TokenKind::KwTry: stmt = parseTry(); break;
     case TokenKind::KwWith:
     case TokenKind::KwAsync:
         unsupported(token.span, token.kind == TokenKind::KwWith ? "with statement" : "async");
@@ -399,14 +392,26 @@ StmtPtr Parser::parseSimpleStatement()
                 m_rejectedNames.push_back(peek(i).text);
         return nullptr;
     case TokenKind::KwDel: unsupported(token.span, "del statement"); return nullptr;
-    case TokenKind::KwRaise: unsupported(token.span, "raise statement"); return nullptr;
+    case TokenKind::KwRaise: {
+        advance();
+        auto stmt = std::make_unique<RaiseStmt>(token.span);
+        if (!check(TokenKind::Newline) && !check(TokenKind::Semicolon) && !check(TokenKind::EndOfFile)) {
+            stmt->exception = parseExpression();
+            if (match(TokenKind::KwFrom))
+                stmt->cause = parseExpression();
+        }
+        stmt->span = spanFrom(begin);
+        return stmt;
+    }
     case TokenKind::KwYield: unsupported(token.span, "yield (generators)"); return nullptr;
     case TokenKind::KwElse:
     case TokenKind::KwElif:
         error(token.span, std::string(tokenSpelling(token.kind)) + " without a matching 'if'");
         return nullptr;
     case TokenKind::KwExcept:
-    case TokenKind::KwFinally: unsupported(token.span, "try statement"); return nullptr;
+    case TokenKind::KwFinally:
+        error(token.span, std::string(tokenSpelling(token.kind)) + " without a matching 'try'");
+        return nullptr;
     default: return parseExpressionStatement();
     }
 }
@@ -518,6 +523,59 @@ StmtPtr Parser::parseIf()
         const Token &elseToken = advance();
         parseBlock(stmt->orelse, "'else' statement", elseToken.span.begin);
     }
+    stmt->span = spanFrom(keyword.span.begin);
+    return stmt;
+}
+
+// try_stmt: 'try' block (except_clause block)+ ['else' block] ['finally' block]
+//         | 'try' block 'finally' block
+// except_clause: 'except' [expression ['as' NAME]]
+StmtPtr Parser::parseTry()
+{
+    const Token &keyword = advance();
+    auto stmt = std::make_unique<TryStmt>(keyword.span);
+    parseBlock(stmt->body, "'try' statement", keyword.span.begin);
+    while (!m_panic && check(TokenKind::KwExcept)) {
+        const Token &except = advance();
+        ExceptHandler handler;
+        handler.span = except.span;
+        if (!stmt->handlers.empty() && !stmt->handlers.back().type)
+            error(stmt->handlers.back().span, "default 'except:' must be last");
+        if (check(TokenKind::Star)) {
+            unsupported(peek().span, "except* (exception groups)");
+            return nullptr;
+        }
+        if (!check(TokenKind::Colon)) {
+            handler.type = parseExpression();
+            if (check(TokenKind::Comma)) {
+                error(peek().span, "multiple exception types must be parenthesized");
+                return nullptr;
+            }
+            if (match(TokenKind::KwAs)) {
+                if (!check(TokenKind::Name)) {
+                    error(peek().span, "expected a name after 'as'");
+                    return nullptr;
+                }
+                handler.name = peek().text;
+                handler.nameSpan = peek().span;
+                advance();
+            }
+        }
+        parseBlock(handler.body, "'except' statement", except.span.begin);
+        stmt->handlers.push_back(std::move(handler));
+    }
+    if (!m_panic && check(TokenKind::KwElse)) {
+        const Token &elseToken = advance();
+        if (stmt->handlers.empty())
+            error(elseToken.span, "an 'else' clause needs 'except' clauses before it");
+        parseBlock(stmt->orelse, "'else' statement", elseToken.span.begin);
+    }
+    if (!m_panic && check(TokenKind::KwFinally)) {
+        const Token &finallyToken = advance();
+        parseBlock(stmt->finalbody, "'finally' statement", finallyToken.span.begin);
+    }
+    if (!m_panic && stmt->handlers.empty() && stmt->finalbody.empty())
+        error(peek().span, "expected 'except' or 'finally' block");
     stmt->span = spanFrom(keyword.span.begin);
     return stmt;
 }

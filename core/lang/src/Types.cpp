@@ -21,6 +21,7 @@ std::string Type::name() const
     case TypeKind::Optional: return element->name() + " | None";
     case TypeKind::Set: return "set[" + element->name() + "]";
     case TypeKind::Record: return record->name;
+    case TypeKind::Exception: return exception->name;
     case TypeKind::Request: return "Request";
     case TypeKind::Response: return "Response";
     case TypeKind::Error: return "<error>";
@@ -167,6 +168,31 @@ const Type *TypeContext::record(const RecordInfo *info)
         t->record = info;
         return t;
     });
+}
+
+const Type *TypeContext::exception(const ExceptionInfo *info)
+{
+    return intern(m_exceptions, info, [&] {
+        Type *t = make(TypeKind::Exception);
+        t->exception = info;
+        return t;
+    });
+}
+
+bool ExceptionInfo::isSubclassOf(const ExceptionInfo *other) const
+{
+    for (const ExceptionInfo *cls = this; cls; cls = cls->base)
+        if (cls == other)
+            return true;
+    return false;
+}
+
+const ExceptionInfo *Program::findException(const std::string &name) const
+{
+    for (const auto &cls : exceptions)
+        if (cls->name == name)
+            return cls.get();
+    return nullptr;
 }
 
 int RecordInfo::fieldIndex(const std::string &field) const

@@ -1,6 +1,8 @@
 // SPDX-License-Identifier: GPL-3.0-or-later
 #include "hotpath/runtime/Format.h"
 
+#include "hotpath/runtime/Exceptions.h"
+
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/support/Text.h"
 
@@ -179,6 +181,14 @@ void appendRepr(std::string &out, Slot value, const TypeDesc *type)
         else
             appendRepr(out, unwrapOptional(value, type), type->element);
         return;
+    case Kind::Exception: {
+        const auto *e = static_cast<const Record *>(value.p);
+        out += classOf(e)->name;
+        out += '(';
+        out.append(view(argsReprOf(e)));
+        out += ')';
+        return;
+    }
     case Kind::Set: {
         const auto *set = static_cast<const Set *>(value.p);
         if (set->used == 0) {
@@ -264,6 +274,8 @@ void appendStr(std::string &out, Slot value, const TypeDesc *type)
         appendStr(out, unwrapOptional(value, type), type->element);
     else if (type->kind == Kind::Str)
         out.append(view(static_cast<Str *>(value.p)));
+    else if (type->kind == Kind::Exception)
+        out.append(view(messageOf(static_cast<const Record *>(value.p))));
     else
         appendRepr(out, value, type);
 }

@@ -506,7 +506,8 @@ public:
             return out.p != nullptr;
         }
         case Kind::None:
-        case Kind::Set: break;
+        case Kind::Set:
+        case Kind::Exception: break;
         }
         raiseOnCurrent(ErrorKind::ValueError, where + ": this type cannot be read from JSON");
         return false;
@@ -655,7 +656,8 @@ void appendJson(std::string &out, Slot value, const TypeDesc *type)
         else
             appendJson(out, unwrapOptional(value, type), type->element);
         return;
-    case Kind::Set: out += "null"; return; // the checker keeps sets out of JSON
+    case Kind::Set:
+    case Kind::Exception: out += "null"; return; // the checker keeps sets and exceptions out of JSON
     }
 }
 

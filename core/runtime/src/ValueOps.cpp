@@ -79,6 +79,7 @@ bool hp_equal(Slot a, Slot b, const TypeDesc *type)
     case Kind::Bool: return a.i == b.i;
     case Kind::Float: return a.f == b.f;
     case Kind::None: return true;
+    case Kind::Exception: return a.p == b.p; // as in Python: by identity
     case Kind::Optional:
         if (!a.p || !b.p)
             return !a.p && !b.p;
@@ -167,7 +168,8 @@ bool hp_truthy(Slot value, const TypeDesc *type)
     case Kind::List: return static_cast<List *>(value.p)->size != 0;
     case Kind::Dict: return static_cast<Dict *>(value.p)->size != 0;
     case Kind::Tuple: return type->count != 0;
-    case Kind::Record: return true;
+    case Kind::Record:
+    case Kind::Exception: return true;
     }
     return true;
 }

@@ -352,9 +352,20 @@ void answerError(const vm::CallResult &result, const VersionFile &file, const ru
         response.body = errorBody("ClientClosedRequest", response.failure);
         return;
     }
-    const std::string name = runtime::errorName(result.error);
+    if (result.httpStatus) {
+        // abort(status, description): Flask's answer for that status, as JSON.
+        const char *phrase = runtime::httpReasonPhrase(result.httpStatus);
+        response.status = result.httpStatus;
+        response.body = errorBody(phrase ? phrase : "HTTPException", result.message);
+        response.failure = std::to_string(result.httpStatus) + " " + (phrase ? phrase : "") + ": " + result.message + " ("
+                         + file.name + ":" + std::to_string(result.line) + ")";
+        return;
+    }
+    const std::string name = result.errorClass.empty() ? runtime::errorName(result.error) : result.errorClass;
     response.failure = name + ": " + result.message + " (" + file.name + ":" + std::to_string(result.line) + ")";
-    response.status = result.error == runtime::ErrorKind::TimeoutError ? 504 : context.errorIsRequests() ? 400 : 500;
+    // Only the deadline is a 504: a TimeoutError the handler raises itself is its own error.
+    const bool deadline = result.error == runtime::ErrorKind::TimeoutError && result.errorIsLimit;
+    response.status = deadline ? 504 : context.errorIsRequests() ? 400 : 500;
     std::string body = "{\"error\":";
     runtime::appendJsonString(body, name);
     body += ",\"message\":";
@@ -424,10 +435,44 @@ std::string badResponseHead(const HttpResponse &response)
     return {};
 }
 
+std::string strOf(Slot s) { return std::string(runtime::view(static_cast<const runtime::Str *>(s.p))); }
+
+void appendHeaders(const runtime::Dict *headers, HttpResponse &response)
+{
+    for (std::int64_t k = 0; headers && k < headers->used; ++k)
+        if (headers->entries[k].live())
+            response.headers.emplace_back(strOf(headers->entries[k].key), strOf(headers->entries[k].value));
+}
+
+// A head the handler wrote (a Response, or a status pair's status and headers): refused
+// when it could split the response; a Content-Type among the headers is the content type
+// (as Flask takes it); a Connection: close ends the connection after this answer.
+void finishHandlerHead(HttpResponse &response)
+{
+    if (std::string why = badResponseHead(response); !why.empty()) {
+        response.failure = why;
+        response.status = 500;
+        response.body = errorBody("ValueError", why);
+        response.contentType = "application/json";
+        response.headers.clear();
+        return;
+    }
+    for (auto it = response.headers.begin(); it != response.headers.end();) {
+        if (equalsIgnoringCase(it->first, "content-type")) {
+            response.contentType = it->second;
+            it = response.headers.erase(it);
+            continue;
+        }
+        if (equalsIgnoringCase(it->first, "connection") && equalsIgnoringCase(it->second, "close"))
+            response.close = true;
+        ++it;
+    }
+}
+
 // What the handler returned, by its declared kind: text, JSON, or a Response record.
 void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, HttpResponse &response)
 {
-    auto str = [](Slot s) { return std::string(runtime::view(static_cast<const runtime::Str *>(s.p))); };
+    auto str = strOf;
     switch (kind) {
     case lang::ResponseKind::Text:
         response.contentType = "text/plain; charset=utf-8";
@@ -439,34 +484,30 @@ void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, Http
         response.body = str(field[vm::ResponseBody]);
         response.status = static_cast<int>(field[vm::ResponseStatus].i);
         response.contentType = str(field[vm::ResponseContentType]);
-        const auto *headers = static_cast<const runtime::Dict *>(field[vm::ResponseHeaders].p);
-        for (std::int64_t k = 0; headers && k < headers->used; ++k)
-            if (headers->entries[k].live())
-                response.headers.emplace_back(str(headers->entries[k].key), str(headers->entries[k].value));
-        if (std::string why = badResponseHead(response); !why.empty()) {
-            response.failure = why;
-            response.status = 500;
-            response.body = errorBody("ValueError", why);
-            response.contentType = "application/json";
-            response.headers.clear();
-            break;
-        }
-        // A Content-Type among the headers is the content type (as Flask takes it); a
-        // Connection: close ends the connection after this answer.
-        for (auto it = response.headers.begin(); it != response.headers.end();) {
-            if (equalsIgnoringCase(it->first, "content-type")) {
-                response.contentType = it->second;
-                it = response.headers.erase(it);
-                continue;
-            }
-            if (equalsIgnoringCase(it->first, "connection") && equalsIgnoringCase(it->second, "close"))
-                response.close = true;
-            ++it;
-        }
+        appendHeaders(static_cast<const runtime::Dict *>(field[vm::ResponseHeaders].p), response);
+        finishHandlerHead(response);
         break;
     }
     }
     refuseSurrogates(response, kind);
+}
+
+// (body, status) or (body, status, headers), as Flask reads a returned tuple: the body as
+// the endpoint's kind says, then the status and headers over what the body set.
+void answerResult(Slot value, const lang::EndpointInfo &endpoint, const TypeDesc *type, HttpResponse &response)
+{
+    if (!endpoint.statusPair) {
+        answerValue(value, endpoint.response, type, response);
+        return;
+    }
+    const Slot *item = static_cast<const runtime::Tuple *>(value.p)->items();
+    answerValue(item[0], endpoint.response, type->items[0], response);
+    if (!response.failure.empty())
+        return;
+    response.status = static_cast<int>(std::clamp<std::int64_t>(item[1].i, -1, 100000));
+    if (endpoint.pairHeaders)
+        appendHeaders(static_cast<const runtime::Dict *>(item[2].p), response);
+    finishHandlerHead(response);
 }
 
 } // namespace
@@ -533,7 +574,7 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     if (!result.ok) {
         answerError(result, file, context, response);
     } else {
-        answerValue(result.value, endpoint.response, function.returnType, response);
+        answerResult(result.value, endpoint, function.returnType, response);
         runtime::releaseSlot(result.value, function.returnType);
     }
     response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));

@@ -38,6 +38,13 @@ int FunctionCompiler::call(const CallExpr &e, int dst)
     case CallTarget::Builtin: return builtinCall(e, dst);
     case CallTarget::MathFunction: return mathCall(e, dst);
     case CallTarget::Method: return methodCall(e, dst);
+    case CallTarget::Exception: return newException(e, dst);
+    case CallTarget::Abort: {
+        const int status = expr(*e.boundArgs[0]);
+        const int description = e.boundArgs[1] ? expr(*e.boundArgs[1]) : nullObject();
+        return native(Native::abort, {status, description}, {false, true}, dst, nullptr);
+    }
+    case CallTarget::Jsonify: return jsonifyCall(e, dst);
     default: unsupportedHere(e.span, "this call");
     }
 }
@@ -89,16 +96,36 @@ int FunctionCompiler::responseCall(const CallExpr &e, int dst)
         exprInto(*e.boundArgs[ResponseContentType], base + ResponseContentType);
     else
         emit(Op::LOAD_K_OBJ, base + ResponseContentType, strConstant("text/plain"));
-    if (e.boundArgs[ResponseHeaders]) {
+    if (e.boundArgs[ResponseHeaders])
         exprInto(*e.boundArgs[ResponseHeaders], base + ResponseHeaders);
-    } else {
-        const TypeDesc *response = m_module.desc(e.type);
+    return newResponse(base, !e.boundArgs[ResponseHeaders], e.type, dst);
+}
+
+// The Response record from its fields in registers base..base+3; with noHeaders, the
+// headers are a new empty dict.
+int FunctionCompiler::newResponse(int base, bool noHeaders, const lang::Type *type, int dst)
+{
+    if (noHeaders) {
+        const TypeDesc *response = m_module.desc(type);
         emit(Op::NEW_DICT, base + ResponseHeaders, typeConstantDesc(response->items[ResponseHeaders]), 0);
         emitExtra(0);
     }
     const int out = dst >= 0 ? dst : tempObject();
-    emit(Op::NEW_RECORD, out, typeConstant(e.type), base);
+    emit(Op::NEW_RECORD, out, typeConstant(type), base);
     return out;
+}
+
+// jsonify(value): Response(json text, 200, "application/json", {}).
+int FunctionCompiler::jsonifyCall(const CallExpr &e, int dst)
+{
+    const Expr &value = *e.args.front();
+    const int reg = expr(value);
+    const int base = tempBlock({true, false, true, true});
+    native(Native::to_json, {reg}, {isObject(value.type)}, base + ResponseBody, m_module.program.types.strType(),
+           m_module.desc(value.type));
+    emit(Op::LOAD_K, base + ResponseStatus, intConstant(200));
+    emit(Op::LOAD_K_OBJ, base + ResponseContentType, strConstant("application/json"));
+    return newResponse(base, true, e.type, dst);
 }
 
 int FunctionCompiler::printCall(const CallExpr &e)

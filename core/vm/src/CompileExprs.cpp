@@ -391,6 +391,7 @@ void FunctionCompiler::foldConstantOperand()
     // Nothing can jump between the load and its use: both come from one expression.
     m_function.code.erase(m_function.code.end() - 2);
     m_function.lines.erase(m_function.lines.end() - 2);
+    m_handlerOf.erase(m_handlerOf.end() - 2);
 }
 
 int FunctionCompiler::unary(const UnaryExpr &e, int dst)
@@ -642,6 +643,12 @@ int FunctionCompiler::slice(const SliceExpr &e, int dst)
 
 int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
 {
+    if (e.exceptionName) {
+        const int exception = expr(*e.object->as<CallExpr>().args.front());
+        const int out = dst >= 0 ? dst : tempObject();
+        emit(Op::EXC_NAME, out, exception);
+        return out;
+    }
     if (e.object->kind == ExprKind::Name && e.object->as<NameExpr>().binding == NameBinding::Module) {
         const int out = dst >= 0 ? dst : tempNumber();
         const std::string &n = e.name;

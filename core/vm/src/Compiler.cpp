@@ -48,6 +48,8 @@ const TypeDesc *ModuleCompiler::desc(const lang::Type *type)
         return noneDesc();
     if (auto it = descs.find(type); it != descs.end())
         return it->second;
+    if (type->is(TypeKind::Exception)) // every exception object has one layout; it knows its class
+        return descs[type] = runtime::exceptionLayout();
     TypeDesc &d = module.types.emplace_back();
     descs[type] = &d; // before recursing: records may refer to themselves through lists
     switch (type->kind) {
@@ -174,7 +176,8 @@ bool FunctionCompiler::isObject(const lang::Type *type) const
     case TypeKind::Request:
     case TypeKind::Response:
     case TypeKind::Optional:
-    case TypeKind::Set: return true;
+    case TypeKind::Set:
+    case TypeKind::Exception: return true;
     default: return false;
     }
 }
@@ -204,6 +207,7 @@ void FunctionCompiler::flushFlag()
     m_pendingFlag = -1;
     m_function.code.push_back({Op::LOAD_K, static_cast<std::uint16_t>(flag), static_cast<std::uint16_t>(intConstant(1)), 0});
     m_function.lines.push_back(m_line);
+    m_handlerOf.push_back(m_handlerStack.empty() ? -1 : m_handlerStack.back());
 }
 
 int FunctionCompiler::emit(Op op, int a, int b, int c)
@@ -225,6 +229,7 @@ int FunctionCompiler::emit(Op op, int a, int b, int c)
         m_registers[static_cast<size_t>(a)].constantOnly = op == Op::LOAD_K_OBJ || op == Op::LOAD_GLOBAL_OBJ;
     m_function.code.push_back({op, static_cast<std::uint16_t>(a), static_cast<std::uint16_t>(b), static_cast<std::uint16_t>(c)});
     m_function.lines.push_back(m_line);
+    m_handlerOf.push_back(m_handlerStack.empty() ? -1 : m_handlerStack.back());
     // Not here(): that would write a pending flag between this instruction and its EXTRA.
     return static_cast<int>(m_function.code.size()) - 1;
 }
@@ -346,6 +351,7 @@ void FunctionCompiler::compileBody(const Block &body)
     block(body);
     emit(Op::RETURN_NONE);
     flushFlag();
+    resolveHandlers();
     m_function.registerCount = static_cast<std::uint16_t>(m_registers.size());
     for (size_t r = 0; r < m_registers.size(); ++r)
         if (m_registers[r].object)
@@ -377,15 +383,19 @@ void FunctionCompiler::statement(const Stmt &stmt)
     case StmtKind::While: whileStatement(stmt.as<WhileStmt>()); break;
     case StmtKind::For: forStatement(stmt.as<ForStmt>()); break;
     case StmtKind::Break:
+        runFinallyBlocks(cleanupsInLoop());
         m_loops.back().breaks.push_back(emitJump(Op::JUMP));
         break;
     case StmtKind::Continue:
+        runFinallyBlocks(cleanupsInLoop());
         m_loops.back().continues.push_back(emitJump(Op::LOOP));
         break;
     case StmtKind::Pass:
     case StmtKind::Global: break; // the checker bound the names to module state
     case StmtKind::Return: returnStatement(stmt.as<ReturnStmt>()); break;
     case StmtKind::Assert: assertStatement(stmt.as<AssertStmt>()); break;
+    case StmtKind::Try: tryStatement(stmt.as<TryStmt>()); break;
+    case StmtKind::Raise: raiseStatement(stmt.as<RaiseStmt>()); break;
     default: unsupportedHere(stmt.span, "this statement");
     }
     releaseTemps(mark);
@@ -627,10 +637,21 @@ void FunctionCompiler::closeLoop(int exit, int continueTarget)
 void FunctionCompiler::returnStatement(const ReturnStmt &stmt)
 {
     if (!stmt.value) {
+        runFinallyBlocks(0);
         emit(Op::RETURN_NONE);
         return;
     }
-    emit(Op::RETURN, expr(*stmt.value));
+    if (m_cleanups.empty()) {
+        emit(Op::RETURN, expr(*stmt.value));
+        return;
+    }
+    // The value is computed before the finally blocks run, and they may change the local
+    // it came from: it waits in a register of its own.
+    const lang::Type *type = valueType(*stmt.value);
+    const int value = isObject(type) ? reserveObject() : tempNumber();
+    exprInto(*stmt.value, value);
+    runFinallyBlocks(0);
+    emit(Op::RETURN, value);
 }
 
 void FunctionCompiler::assertStatement(const AssertStmt &stmt)
@@ -681,7 +702,7 @@ CompileResult compileProgram(const Program &program)
     result.module = std::make_unique<Module>();
     Module &module = *result.module;
     module.path = program.file.path();
-    ModuleCompiler compiler{program, module, {}, {}, {}, {}};
+    ModuleCompiler compiler{program, module, {}, {}, {}, {}, {}};
     module.functions.resize(program.functions.size() + 1); // the last one initialises constants
     for (size_t i = 0; i < program.functions.size(); ++i)
         compiler.functionIndex[program.functions[i].get()] = static_cast<int>(i);

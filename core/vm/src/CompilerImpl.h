@@ -39,6 +39,9 @@ struct ModuleCompiler
     const TypeDesc *listDesc(const TypeDesc *element); // list[T] without a checker type
     const TypeDesc *boxDesc(const TypeDesc *element);  // the tuple[T] a scalar T | None lives in
     std::map<const TypeDesc *, const TypeDesc *> lists, boxes;
+    // The run-time class of an exception class (the program's own live in the module).
+    const runtime::ExceptionClass *exceptionClass(const ExceptionInfo *info);
+    std::map<const ExceptionInfo *, const runtime::ExceptionClass *> exceptionClasses;
 };
 
 // A value produced by an iteration step: one register, or a tuple produced as parts
@@ -105,6 +108,29 @@ public:
     void returnStatement(const ReturnStmt &stmt);
     void assertStatement(const AssertStmt &stmt);
 
+    // ---- exceptions (CompileExceptions.cpp)
+    void tryStatement(const TryStmt &stmt);
+    void raiseStatement(const RaiseStmt &stmt);
+    int newException(const CallExpr &e, int dst);
+    int exceptionClassConstant(const ExceptionInfo *info);
+    int reserveObject(); // an object register no statement frees
+    int newHandlerLabel();
+    void placeHandler(int label);
+    void resolveHandlers();
+    void runFinallyBlocks(size_t depth);
+    size_t cleanupsInLoop() const; // the cleanup depth at the innermost loop's start
+    struct Cleanup
+    {
+        const Block *body;    // a finally block
+        size_t handlerDepth;  // m_handlerStack's size outside its try statement
+        size_t loopDepth;     // m_loops's size there
+    };
+    std::vector<Cleanup> m_cleanups;   // the finally blocks around here, innermost last
+    std::vector<int> m_handlerStack;   // handler labels around here, innermost last
+    std::vector<int> m_handlerLabels;  // label -> pc of its first instruction
+    std::vector<int> m_handlerOf;      // per instruction: its handler label, or -1
+    std::vector<int> m_caught;         // registers of the exceptions being handled
+
     // ---- expressions (CompileExprs.cpp)
     int expr(const Expr &e, int dst = -1);
     int exprCore(const Expr &e, int dst);
@@ -151,6 +177,8 @@ public:
     template<typename Parameters> int argumentBlock(const CallExpr &e, const Parameters &params);
     int recordCall(const CallExpr &e, int dst);
     int responseCall(const CallExpr &e, int dst);
+    int jsonifyCall(const CallExpr &e, int dst);
+    int newResponse(int base, bool noHeaders, const lang::Type *type, int dst);
     int builtinCall(const CallExpr &e, int dst);
     int mathCall(const CallExpr &e, int dst);
     int setWithIterable(const CallExpr &e, int receiver, int dst);

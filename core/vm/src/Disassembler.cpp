@@ -5,6 +5,8 @@
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/vm/Interpreter.h"
+
+#include "hotpath/runtime/Exceptions.h"
 #include "hotpath/vm/Natives.h"
 #include "hotpath/vm/StateTransfer.h"
 
@@ -105,6 +107,7 @@ void appendOperands(std::string &out, const Module &module, const Function &func
             out += ')';
             break;
         case 'k': out += constantText(function, v); break;
+        case 'e': out += static_cast<const runtime::ExceptionClass *>(function.constants[static_cast<size_t>(v)].value.p)->name; break;
         case 't': out += typeText(function, v); break;
         case 'g': out += "G" + std::to_string(v); break;
         case 's': out += stateName(module, v); break;

@@ -5,6 +5,7 @@
 // per instruction; other compilers get a switch.
 #include "hotpath/vm/Interpreter.h"
 
+#include "hotpath/runtime/Exceptions.h"
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Ops.h"
@@ -135,6 +136,9 @@ CallResult Machine::run(int index, const std::vector<Slot> &args, std::vector<Sl
     m_stack.resize(std::max<std::size_t>(entry.registerCount, 256));
     if (!pushFrame(entry, 0, 0)) {
         result.error = m_context.error();
+        result.errorClass = m_context.errorClassName();
+        result.errorIsLimit = m_context.errorIsLimit();
+        result.httpStatus = m_context.errorHttpStatus();
         result.message = m_context.message();
         return result;
     }
@@ -927,6 +931,52 @@ dispatch:
             hp_op_assert_fail(i.b ? static_cast<Str *>(R[i.a].p) : nullptr);
             goto error;
         }
+        CASE(EXC_NEW)
+        {
+            const Instr &i = code[pc];
+            const Instr &x = code[pc + 1];
+            Record *e = hp_exc_new(static_cast<const ExceptionClass *>(K[i.b].value.p), static_cast<Str *>(R[x.a].p),
+                                   static_cast<Str *>(R[x.b].p));
+            CHECK();
+            storeObject(R[i.a], e);
+            ++pc;
+            NEXT();
+        }
+        CASE(EXC_NEW0)
+        {
+            const Instr &i = code[pc];
+            Record *e = hp_exc_new(static_cast<const ExceptionClass *>(K[i.b].value.p), nullptr, nullptr);
+            CHECK();
+            storeObject(R[i.a], e);
+            NEXT();
+        }
+        CASE(EXC_TAKE)
+        {
+            const Instr &i = code[pc];
+            Record *e = hp_exc_take();
+            CHECK();
+            storeObject(R[i.a], e);
+            NEXT();
+        }
+        CASE(EXC_MATCH)
+        {
+            const Instr &i = code[pc];
+            R[i.a].i = hp_exc_match(static_cast<const Record *>(R[i.b].p), static_cast<const ExceptionClass *>(K[i.c].value.p));
+            NEXT();
+        }
+        CASE(EXC_NAME)
+        {
+            const Instr &i = code[pc];
+            Str *name = hp_exc_name(static_cast<const Record *>(R[i.b].p));
+            CHECK();
+            storeObject(R[i.a], name);
+            NEXT();
+        }
+        CASE(RAISE)
+        {
+            hp_exc_raise(static_cast<const Record *>(R[code[pc].a].p));
+            goto error;
+        }
     }
 #if !defined(__GNUC__)
     default: break;
@@ -935,7 +985,25 @@ dispatch:
 
 error:
     m_context.setErrorLine(fn->lines[pc]);
+    // The innermost try statement around the failing instruction takes the error: in this
+    // frame, else in a caller's at its call.
+    for (;;) {
+        if (!fn->handlers.empty() && fn->handlers[pc] != noHandler) {
+            pc = fn->handlers[pc];
+            goto DISPATCH_AGAIN;
+        }
+        if (m_frames.size() == 1)
+            break;
+        for (std::uint16_t r : fn->objectRegisters)
+            release(R[r].p);
+        m_frames.pop_back();
+        RELOAD();
+        pc = m_frames.back().pc;
+    }
     result.error = m_context.error();
+    result.errorClass = m_context.errorClassName();
+    result.errorIsLimit = m_context.errorIsLimit();
+    result.httpStatus = m_context.errorHttpStatus();
     result.message = m_context.message();
     result.line = m_context.errorLine();
     unwind();

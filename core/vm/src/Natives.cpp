@@ -2,6 +2,7 @@
 // The native functions behind NATIVE: thin adapters from registers to runtime calls.
 #include "hotpath/vm/Natives.h"
 
+#include "hotpath/runtime/Exceptions.h"
 #include "hotpath/runtime/Format.h"
 #include "hotpath/runtime/Heap.h"
 #include "hotpath/runtime/Json.h"
@@ -380,6 +381,19 @@ NATIVE_FN(divmod_float)
 
 NATIVE_FN(equal) { r->i = hp_equal(a[0], a[1], t); }
 NATIVE_FN(json_parse) { *r = hp_json_parse(S(a[0]), t); }
+// jsonify(value): the value as JSON text, as the server answers a handler's result.
+NATIVE_FN(to_json)
+{
+    std::string text;
+    appendJson(text, a[0], t);
+    r->p = newStr(text);
+}
+NATIVE_FN(abort)
+{
+    UNUSED_T;
+    r->i = 0;
+    hp_abort(a[0].i, static_cast<const Str *>(a[1].p));
+}
 
 #undef NATIVE_FN
 

@@ -303,7 +303,8 @@ std::string describeType(const TypeDesc *type)
     case Kind::Set: return "set[" + describeType(type->element) + "]";
     case Kind::List: return type->tupleOf ? "tuple[" + describeType(type->element) + ", ...]" : "list[" + describeType(type->element) + "]";
     case Kind::Dict: return "dict[" + describeType(type->key) + ", " + describeType(type->element) + "]";
-    case Kind::Record: return type->name;
+    case Kind::Record:
+    case Kind::Exception: return type->name;
     case Kind::Tuple: {
         std::string text = "tuple[";
         for (std::uint32_t i = 0; i < type->count; ++i)

@@ -44,10 +44,20 @@ public:
             if (bar != std::string_view::npos)
                 ++m_pc;
         }
+        if (!m_function.handlers.empty()) {
+            if (m_function.handlers.size() != code.size())
+                return "has " + std::to_string(m_function.handlers.size()) + " handler entries for " + std::to_string(code.size())
+                    + " instructions";
+            for (m_pc = 0; m_pc < code.size(); ++m_pc) {
+                const std::uint32_t handler = m_function.handlers[m_pc];
+                if (handler != noHandler && (handler >= code.size() || code[handler].op != Op::EXC_TAKE))
+                    return at("its handler is not an instruction that takes the exception");
+            }
+        }
         if (!code.empty()) {
             const Op last = code.back().op == Op::EXTRA && code.size() > 1 ? code[code.size() - 2].op : code.back().op;
             if (last != Op::RETURN && last != Op::RETURN_NONE && last != Op::JUMP && last != Op::LOOP
-                && last != Op::ASSERT_FAIL && last != Op::FOR_RANGE_BACK)
+                && last != Op::ASSERT_FAIL && last != Op::FOR_RANGE_BACK && last != Op::RAISE)
                 return "can run off its end (last instruction " + std::string(opName(last)) + ")";
         }
         return {};
@@ -84,6 +94,10 @@ private:
             case 'k':
                 if (v >= constants)
                     return which + " is constant " + std::to_string(v) + " of " + std::to_string(constants);
+                break;
+            case 'e':
+                if (v >= constants || !m_function.constants[v].value.p || m_function.constants[v].type)
+                    return which + " is not an exception class constant";
                 break;
             case 't':
                 if (v != noType && (v >= constants || !m_function.constants[v].type))

@@ -24,6 +24,7 @@ using support::Span;
 class Type;
 struct FunctionInfo;
 struct RecordInfo;
+struct ExceptionInfo;
 struct LambdaExpr;
 
 enum class ExprKind : std::uint8_t {
@@ -133,6 +134,8 @@ struct AttributeExpr : Expr
     Span nameSpan;
     int fieldIndex = -1; // record field, set by the checker
     bool narrowed = false; // a T | None field proved not None here: typed T, read inside
+    // type(e).__name__ of an exception e (the object is the call type(e)).
+    bool exceptionName = false;
 };
 
 struct KeywordArgument
@@ -145,6 +148,9 @@ struct KeywordArgument
 // What a call resolved to; set by the checker.
 enum class CallTarget : std::uint8_t {
     Unresolved, Function, Builtin, Method, Record, Response, MathFunction, TypeConversion,
+    Exception, // ValueError("message"), NotFound(): a new exception object
+    Abort,     // hotpath.abort(status, description): ends the request with that status
+    Jsonify,   // hotpath.jsonify(value): a JSON Response
 };
 
 struct CallExpr : Expr
@@ -158,6 +164,7 @@ struct CallExpr : Expr
     Builtin builtin = Builtin::None;     // Builtin, Method, MathFunction: which one (Builtins.h)
     const FunctionInfo *function = nullptr;
     const RecordInfo *record = nullptr;
+    const ExceptionInfo *exception = nullptr;
     // Arguments in parameter order after binding keywords and defaults; null entries
     // take the parameter's default value.
     std::vector<Expr *> boundArgs;
@@ -322,7 +329,7 @@ struct InvalidExpr : Expr
 // ---------------------------------------------------------------------------------------
 enum class StmtKind : std::uint8_t {
     Expr, Assign, AnnAssign, AugAssign, If, While, For, Break, Continue, Pass, Return,
-    Assert, FunctionDef, ClassDef, Import, ImportFrom, Global,
+    Assert, FunctionDef, ClassDef, Import, ImportFrom, Global, Try, Raise,
 };
 
 struct Stmt
@@ -411,6 +418,37 @@ struct AssertStmt : Stmt
     AssertStmt(Span s, ExprPtr t, ExprPtr m) : Stmt(StmtKind::Assert, s), test(std::move(t)), message(std::move(m)) {}
     ExprPtr test;
     ExprPtr message; // may be null
+};
+
+// except E as name: body. The classes are the checker's: empty for a bare `except:`.
+struct ExceptHandler
+{
+    Span span;          // the `except` keyword
+    ExprPtr type;       // may be null (bare except); a Name or a Tuple of Names
+    std::string name;   // empty without `as`
+    Span nameSpan;
+    Block body;
+    int slot = -1;      // the local `name` binds, set by the checker
+    std::vector<const ExceptionInfo *> classes;
+};
+
+struct TryStmt : Stmt
+{
+    explicit TryStmt(Span s) : Stmt(StmtKind::Try, s) {}
+    Block body;
+    std::vector<ExceptHandler> handlers;
+    Block orelse;
+    Block finalbody;
+};
+
+// raise; raise E; raise E("message"); raise e; raise E(...) from cause.
+struct RaiseStmt : Stmt
+{
+    explicit RaiseStmt(Span s) : Stmt(StmtKind::Raise, s) {}
+    ExprPtr exception; // null for a bare raise
+    ExprPtr cause;     // may be null; checked, evaluated, not kept (Hotpath prints no chain)
+    // Set by the checker: a bare `raise` re-raises the exception of this handler's local.
+    int reraiseSlot = -1;
 };
 
 struct Parameter

@@ -37,6 +37,7 @@ private:
     StmtPtr parseExpressionStatement();
     StmtPtr parseIf();
     StmtPtr parseWhile();
+    StmtPtr parseTry();
     StmtPtr parseFor();
     StmtPtr parseDecorated();
     StmtPtr parseFunction(std::vector<ExprPtr> decorators, support::Offset begin);

@@ -36,6 +36,19 @@ struct RecordInfo
     int fieldIndex(const std::string &field) const;
 };
 
+// An exception class: one of CPython's built-in ones, or the program's own
+// (`class NotFound(Exception): pass`), which names its base.
+struct ExceptionInfo
+{
+    std::string name;
+    const ExceptionInfo *base = nullptr; // null for BaseException
+    bool builtin = false;
+    Span span;                           // the program's classes: the class name
+    const Type *type = nullptr;
+
+    bool isSubclassOf(const ExceptionInfo *other) const;
+};
+
 struct ParamInfo
 {
     std::string name;
@@ -77,7 +90,11 @@ struct EndpointInfo
     Span span;                        // the decorator
     const struct FunctionInfo *function = nullptr;
     std::vector<EndpointParam> params;
+    // How the body is answered; with statusPair, the body is item 0 of the tuple the handler
+    // returns, as Flask takes `return body, 404` and `return body, 201, {"Location": ...}`.
     ResponseKind response = ResponseKind::Json;
+    bool statusPair = false;
+    bool pairHeaders = false; // the tuple's third item: dict[str, str] of headers
 };
 
 struct FunctionInfo
@@ -120,6 +137,10 @@ struct Program
     Module module;
     TypeContext types;
     std::vector<std::unique_ptr<RecordInfo>> records;
+    // Built-in exception classes first (in an order where a base precedes its subclasses),
+    // then the program's, in source order.
+    std::vector<std::unique_ptr<ExceptionInfo>> exceptions;
+    const ExceptionInfo *findException(const std::string &name) const;
     std::vector<std::unique_ptr<FunctionInfo>> functions;
     std::vector<std::unique_ptr<EndpointInfo>> endpoints;
     std::vector<ConstantInfo> constants;

@@ -15,12 +15,14 @@
 namespace hotpath::lang {
 
 struct RecordInfo;
+struct ExceptionInfo;
 
 enum class TypeKind : unsigned char {
     Int, Float, Bool, Str, None, List, Dict, Tuple, Record, Request, Response,
     Iterable, // range(), d.items(), enumerate(), zip(), reversed(): usable only where iterated
     Optional, // T | None: element is T (never None or Optional itself)
     Set,      // set[T]: element is T, a hashable type
+    Exception, // an exception object of a class (built-in or the program's) or a subclass
     Error,
 };
 
@@ -36,6 +38,7 @@ public:
     bool tupleOf = false;
     std::vector<const Type *> items; // Tuple
     const RecordInfo *record = nullptr;
+    const ExceptionInfo *exception = nullptr;
 
     bool is(TypeKind k) const { return kind == k; }
     bool isError() const { return kind == TypeKind::Error; }
@@ -75,6 +78,7 @@ public:
     const Type *set(const Type *element);
     const Type *tuple(const std::vector<const Type *> &items);
     const Type *record(const RecordInfo *record);
+    const Type *exception(const ExceptionInfo *exception);
 
 private:
     Type *make(TypeKind kind);
@@ -84,6 +88,7 @@ private:
     std::map<std::pair<const Type *, const Type *>, const Type *> m_dicts;
     std::map<std::vector<const Type *>, const Type *> m_tuples;
     std::map<const RecordInfo *, const Type *> m_records;
+    std::map<const ExceptionInfo *, const Type *> m_exceptions;
     const Type *m_int, *m_float, *m_bool, *m_str, *m_none, *m_request, *m_response, *m_error;
 };
 

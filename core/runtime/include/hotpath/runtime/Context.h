@@ -21,7 +21,8 @@ namespace hotpath::runtime {
 #define HOTPATH_ERROR_KINDS(X)                                                                  \
     X(ZeroDivisionError) X(IndexError) X(KeyError) X(ValueError) X(OverflowError)              \
     X(RecursionError) X(TimeoutError) X(MemoryError) X(AssertionError) X(UnboundLocalError)    \
-    X(TypeError) X(RuntimeError) X(CancelledError)
+    X(TypeError) X(RuntimeError) X(CancelledError) X(BaseException) X(Exception) X(ArithmeticError)   \
+    X(LookupError) X(NameError) X(NotImplementedError) X(HTTPException)
 
 enum class ErrorKind : std::uint8_t {
     None,
@@ -31,6 +32,8 @@ enum class ErrorKind : std::uint8_t {
 };
 
 const char *errorName(ErrorKind kind);
+
+struct ExceptionClass; // Exceptions.h
 
 struct Limits
 {
@@ -60,6 +63,22 @@ public:
     const std::string &message() const { return m_message; }
     int errorLine() const { return m_errorLine; }
     void raise(ErrorKind kind, std::string message);
+    // The pending exception's class (a program's own, or the built-in one of error()) and
+    // its name as Python prints it: "ValueError", "NotFound".
+    const ExceptionClass *errorClass() const;
+    const char *errorClassName() const;
+    // What repr(e) shows inside the parentheses, computed from the message when empty.
+    const std::string &argsRepr() const { return m_argsRepr; }
+    bool hasArgsRepr() const { return m_hasArgsRepr; }
+    // Raised by one of the call's limits (the deadline, cancellation, the memory cap), not
+    // by the program: no `except` clause catches it, so catching cannot defeat a limit.
+    bool errorIsLimit() const { return m_errorIsLimit; }
+    // Raises an exception of any class, as `raise` does; line 0 lets the raising
+    // instruction's line be recorded.
+    void raiseException(const ExceptionClass *cls, std::string message, std::string argsRepr, bool hasArgsRepr, int line,
+                        bool limit, int httpStatus = 0);
+    // The status of an HTTPException (hotpath.abort), else 0.
+    int errorHttpStatus() const { return m_errorHttpStatus; }
     void setErrorLine(int line) { if (m_errorLine == 0) m_errorLine = line; }
     // While set, an error raised is the request's fault (Request.json() reading a body
     // that does not fit): the server answers 400, not 500.
@@ -107,10 +126,16 @@ public:
     static void setCurrent(Context *context);
 
 private:
+    void raiseLimit(ErrorKind kind, std::string message);
     static constexpr int pollInterval = 1024;
     Limits m_limits;
     ErrorKind m_error = ErrorKind::None;
     std::string m_message;
+    const ExceptionClass *m_errorClass = nullptr;
+    std::string m_argsRepr;
+    bool m_hasArgsRepr = false;
+    bool m_errorIsLimit = false;
+    int m_errorHttpStatus = 0;
     int m_errorLine = 0;
     bool m_blameRequest = false;
     bool m_errorIsRequests = false;

@@ -25,7 +25,8 @@ union Slot
 };
 static_assert(sizeof(Slot) == 8);
 
-enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None, Optional, Set };
+// Exception: an exception object, laid out as a Record (Exceptions.h).
+enum class Kind : std::uint8_t { Int, Float, Bool, Str, List, Dict, Tuple, Record, None, Optional, Set, Exception };
 
 // The run-time shape of a static type. Owned by the compiled program; immutable.
 struct TypeDesc
@@ -52,7 +53,7 @@ struct TypeDesc
     bool isObject() const
     {
         return kind == Kind::Str || kind == Kind::List || kind == Kind::Dict || kind == Kind::Tuple || kind == Kind::Record
-            || kind == Kind::Optional || kind == Kind::Set;
+            || kind == Kind::Optional || kind == Kind::Set || kind == Kind::Exception;
     }
     bool boxesScalar() const { return kind == Kind::Optional && !element->isObject(); }
 };

@@ -13,6 +13,7 @@
 // as one 32-bit instruction index. An instruction that needs more operands is followed
 // by one EXTRA word whose A, B, C hold them.
 
+#include "hotpath/runtime/Exceptions.h"
 #include "hotpath/runtime/Value.h"
 #include "hotpath/support/FormatSpec.h"
 
@@ -32,7 +33,7 @@ using runtime::TypeDesc;
 // X(name, operand kinds, meaning). The kinds say what A, B and C hold, and after a '|'
 // what the EXTRA word that follows holds: r register, k constant, t type constant (or
 // noType), g module constant, s state slot, f function, n native, p format spec (0 for
-// none, else its index + 1), i a plain number, - nothing; j is a jump target and takes
+// none, else its index + 1), e an exception class constant, i a plain number, - nothing; j is a jump target and takes
 // B and C together; b is the first of a block of registers as long as the EXTRA word's
 // A says (twice that for NEW_DICT's pairs). The listing and the verifier derive from them.
 #define HOTPATH_OPCODES(X)                                                                           \
@@ -133,7 +134,13 @@ using runtime::TypeDesc;
     X(CHECK_BOUND_NUM, "rk-", "UnboundLocalError naming K[B] if the flag R[A] of a number local is 0") \
     X(FORMAT, "rrt|pi-", "R[A] := format(R[B], K[spec]) for type T[C]")                  \
     X(PRINT, "rti", "print buffer += str(R[A]) of type T[B]; C: 1 flush")                       \
-    X(ASSERT_FAIL, "r--", "raise AssertionError(R[A] or no message)")
+    X(ASSERT_FAIL, "r--", "raise AssertionError(R[A] or no message)")                             \
+    X(EXC_NEW, "re-|rr-", "R[A] := exception of class K[B] whose str is R[x.A] and args repr R[x.B]") \
+    X(EXC_NEW0, "re-", "R[A] := exception of class K[B] without an argument")                     \
+    X(EXC_TAKE, "r--", "R[A] := the pending exception, which is no longer pending (a handler starts)") \
+    X(EXC_MATCH, "rre", "R[A] := whether `except K[C]` catches exception R[B]")                    \
+    X(EXC_NAME, "rr-", "R[A] := type(R[B]).__name__")                                              \
+    X(RAISE, "r--", "raise exception R[A] (its line stays if it was raised before)")
 
 enum class Op : std::uint16_t {
 #define HOTPATH_OP_ENUM(name, kinds, meaning) name,
@@ -167,6 +174,8 @@ static_assert(sizeof(Instr) == 8);
 
 // A type-constant operand meaning "no type".
 inline constexpr std::uint16_t noType = 0xFFFF;
+// Function::handlers for an instruction no try statement covers.
+inline constexpr std::uint32_t noHandler = 0xFFFFFFFFu;
 
 // Comparison operators carried by COMPARE's EXTRA word.
 enum class CompareKind : std::uint16_t { Eq, Ne, Lt, Le, Gt, Ge };
@@ -182,6 +191,10 @@ struct Function
     std::string name;
     std::vector<Instr> code;
     std::vector<int> lines; // source line of each instruction
+    // Where an error raised by each instruction goes in this frame: a handler's first
+    // instruction, or noHandler (the frame ends and the caller looks). Empty when the
+    // function has no try statement.
+    std::vector<std::uint32_t> handlers;
     std::vector<Constant> constants;
     std::uint16_t paramCount = 0;
     std::uint16_t registerCount = 0;
@@ -237,6 +250,7 @@ struct Module
     std::deque<std::vector<const char *>> nameLists;
     std::deque<std::vector<const Slot *>> defaultLists; // TypeDesc::defaults of records
     std::deque<std::string> strings;           // names referenced by TypeDesc
+    std::deque<runtime::ExceptionClass> exceptionClasses; // the program's own exception classes
     std::vector<void *> ownedObjects;          // immortal constants, freed with the module
     std::vector<support::FormatSpec> formatSpecs;
     // Module state, when the program has any. Released before the types and constants.

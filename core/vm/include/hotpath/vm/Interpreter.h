@@ -19,6 +19,9 @@ struct CallResult
     bool ok = false;
     Slot value{0}; // owned by the caller when the return type is an object
     runtime::ErrorKind error = runtime::ErrorKind::None;
+    std::string errorClass; // as Python names it: "ValueError", or a program's own "NotFound"
+    bool errorIsLimit = false; // raised by the deadline, cancellation or the memory cap
+    int httpStatus = 0;        // an HTTPException's status (hotpath.abort)
     std::string message;
     int line = 0;
 };

@@ -35,7 +35,8 @@ using NativeFunction = void (*)(runtime::Slot *args, runtime::Slot *result, cons
     X(set_update, 2) X(set_copy, 1) X(set_union, 2) X(set_intersection, 2) X(set_difference, 2)      \
     X(set_symmetric_difference, 2) X(set_intersection_update, 2) X(set_difference_update, 2)        \
     X(set_symmetric_difference_update, 2) X(set_le, 2) X(set_lt, 2) X(set_isdisjoint, 2)            \
-    X(set_contains, 2) X(set_to_list, 1) X(set_reinserted, 1) X(pow_mod, 3) X(list_unpack, 2) X(set_purge, 1)
+    X(set_contains, 2) X(set_to_list, 1) X(set_reinserted, 1) X(pow_mod, 3) X(list_unpack, 2) X(set_purge, 1)  \
+    X(to_json, 1) X(abort, 2)
 
 enum class Native : std::uint16_t {
 #define HOTPATH_NATIVE_ENUM(name, count) name,
