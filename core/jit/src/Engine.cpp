@@ -413,6 +413,8 @@ public:
             result.errorClass = context.errorClassName();
             result.errorIsLimit = context.errorIsLimit();
             result.httpStatus = context.errorHttpStatus();
+            result.exceptionClass = context.errorClass();
+            result.argsRepr = runtime::pendingArgsRepr(context);
             result.message = context.message();
             result.line = context.errorLine();
             return result;

@@ -25,7 +25,7 @@ const std::vector<std::string> &mathConstants()
 
 const std::vector<std::string> &hotpathMembers()
 {
-    static const std::vector<std::string> names = {"route", "get", "post", "Request", "Response", "abort", "jsonify"};
+    static const std::vector<std::string> names = {"route", "get", "post", "Request", "Response", "abort", "jsonify", "errorhandler"};
     return names;
 }
 

@@ -35,6 +35,13 @@ void Checker::checkDecorators(FunctionInfo &function)
         if (decorator->kind == ExprKind::Call)
             callee = decorator->as<CallExpr>().callee.get();
         const GlobalSymbol *symbol = callee->kind == ExprKind::Name ? lookupGlobal(callee->as<NameExpr>().name) : nullptr;
+        if (symbol && symbol->kind == GlobalSymbol::Kind::HotpathMember && symbol->member == "errorhandler") {
+            if (decorator->kind != ExprKind::Call)
+                error(decorator->span, "@errorhandler needs an exception class: @errorhandler(NotFound)");
+            else
+                checkErrorHandler(function, decorator->as<CallExpr>());
+            continue;
+        }
         const bool endpoint = symbol && symbol->kind == GlobalSymbol::Kind::HotpathMember
             && (symbol->member == "route" || symbol->member == "get" || symbol->member == "post");
         if (!endpoint) {
@@ -48,7 +55,7 @@ void Checker::checkDecorators(FunctionInfo &function)
                                        "(from hotpath import route)");
             else
                 error(decorator->span, "this decorator is not supported in Hotpath handlers "
-                                       "(use @route, @get or @post)");
+                                       "(use @route, @get, @post or @errorhandler)");
             continue;
         }
         if (decorator->kind != ExprKind::Call) {
@@ -235,37 +242,8 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
                                     param.defaultValue == nullptr && !param.type->isOptional(), {}});
     }
 
-    const Type *returns = function.returnType;
-    if (returns->is(TypeKind::None)) {
-        error(function.decl->nameSpan, "endpoint '" + function.name + "' must return a value: str, a JSON type "
-                                       "(int, float, bool, list, dict, tuple, dataclass) or Response");
+    if (!resolveAnswer(function, endpoint->response, endpoint->statusPair, endpoint->pairHeaders))
         return;
-    }
-    // A tuple of (body, int) or (body, int, dict[str, str]) is a body with its status (and
-    // headers), as Flask reads it; a handler answers a JSON array with a list.
-    const Type *body = returns;
-    if (returns->is(TypeKind::Tuple) && (returns->items.size() == 2 || returns->items.size() == 3)
-        && returns->items[1]->is(TypeKind::Int)) {
-        const Type *headers = returns->items.size() == 3 ? returns->items[2] : nullptr;
-        if (headers && headers != m_types.dict(m_types.strType(), m_types.strType())) {
-            error(function.decl->returns ? function.decl->returns->span : function.decl->nameSpan,
-                  "the third item of a (body, status, headers) answer must be dict[str, str], not " + headers->name());
-            return;
-        }
-        endpoint->statusPair = true;
-        endpoint->pairHeaders = headers != nullptr;
-        body = returns->items[0];
-    }
-    endpoint->response = body->is(TypeKind::Str) ? ResponseKind::Text
-                       : body->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
-    if (endpoint->response == ResponseKind::Json) {
-        // What json.dumps raises TypeError for under Flask too.
-        const Span at = function.decl->returns ? function.decl->returns->span : function.decl->nameSpan;
-        if (std::string why = jsonProblem(body); !why.empty()) {
-            error(at, why);
-            return;
-        }
-    }
 
     for (const auto &other : m_program.endpoints) {
         if (other->routeKey != endpoint->routeKey)
@@ -280,6 +258,82 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
     }
     function.endpoint = endpoint.get();
     m_program.endpoints.push_back(std::move(endpoint));
+}
+
+bool Checker::resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders)
+{
+    const Type *returns = function.returnType;
+    const char *what = function.isErrorHandler ? "error handler" : "endpoint";
+    if (returns->is(TypeKind::None)) {
+        error(function.decl->nameSpan, std::string(what) + " '" + function.name + "' must return a value: str, a JSON type "
+                                       "(int, float, bool, list, dict, tuple, dataclass), Response, or one of them with a "
+                                       "status: (body, 404)");
+        return false;
+    }
+    // A tuple of (body, int) or (body, int, dict[str, str]) is a body with its status (and
+    // headers), as Flask reads it; a handler answers a JSON array with a list.
+    const Type *body = returns;
+    const Span at = function.decl->returns ? function.decl->returns->span : function.decl->nameSpan;
+    if (returns->is(TypeKind::Tuple) && (returns->items.size() == 2 || returns->items.size() == 3)
+        && returns->items[1]->is(TypeKind::Int)) {
+        const Type *headers = returns->items.size() == 3 ? returns->items[2] : nullptr;
+        if (headers && headers != m_types.dict(m_types.strType(), m_types.strType())) {
+            error(at, "the third item of a (body, status, headers) answer must be dict[str, str], not " + headers->name());
+            return false;
+        }
+        statusPair = true;
+        pairHeaders = headers != nullptr;
+        body = returns->items[0];
+    }
+    response = body->is(TypeKind::Str) ? ResponseKind::Text : body->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
+    if (response == ResponseKind::Json) {
+        // What json.dumps raises TypeError for under Flask too.
+        if (std::string why = jsonProblem(body); !why.empty()) {
+            error(at, why);
+            return false;
+        }
+    }
+    return true;
+}
+
+// @errorhandler(NotFound) above `def f(e: NotFound) -> ...`: one parameter that takes the
+// class, and a result answered as an endpoint's.
+void Checker::checkErrorHandler(FunctionInfo &function, CallExpr &decorator)
+{
+    function.isErrorHandler = true;
+    ErrorHandlerInfo handler;
+    handler.function = &function;
+    handler.span = decorator.span;
+    if (decorator.args.size() != 1 || !decorator.keywords.empty() || decorator.args.front()->kind != ExprKind::Name) {
+        error(decorator.span, "@errorhandler takes one exception class: @errorhandler(NotFound) (a status such as "
+                              "@errorhandler(404) is not supported in Hotpath handlers)");
+        return;
+    }
+    const auto &name = decorator.args.front()->as<NameExpr>();
+    handler.exception = exceptionClassNamed(name.name);
+    if (!handler.exception) {
+        error(name.span, "'" + name.name + "' is not an exception class");
+        return;
+    }
+    if (function.endpoint) {
+        error(decorator.span, "'" + function.name + "' is an endpoint; an error handler is a function of its own");
+        return;
+    }
+    if (function.params.size() != 1 || !function.params.front().type->is(TypeKind::Exception)
+        || !handler.exception->isSubclassOf(function.params.front().type->exception)) {
+        error(function.decl->nameSpan, "error handler '" + function.name + "' takes one parameter, the exception: (e: "
+                                           + handler.exception->name + ")");
+        return;
+    }
+    for (const ErrorHandlerInfo &other : m_program.errorHandlers)
+        if (other.exception == handler.exception) {
+            error(decorator.span, handler.exception->name + " already has an error handler, '" + other.function->name + "' (line "
+                                      + std::to_string(lineOf(other.span)) + ")");
+            return;
+        }
+    if (!resolveAnswer(function, handler.response, handler.statusPair, handler.pairHeaders))
+        return;
+    m_program.errorHandlers.push_back(handler);
 }
 
 std::string Checker::jsonProblem(const Type *type) const

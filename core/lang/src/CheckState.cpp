@@ -186,6 +186,12 @@ void Checker::analyseState()
         const Effect &effect = effects[function.get()];
         function->stateAccess = !effect.reads ? StateAccess::None : effect.writes ? StateAccess::Write : StateAccess::Read;
     }
+    // An error handler runs under the lock of the endpoint whose error it answers, which may
+    // be a reader's: it may not touch module state itself.
+    for (const ErrorHandlerInfo &handler : m_program.errorHandlers)
+        if (handler.function->stateAccess != StateAccess::None)
+            error(handler.function->decl->nameSpan, "error handler '" + handler.function->name + "' uses module state; an error "
+                                                    "handler answers from the exception alone");
 }
 
 } // namespace hotpath::lang

@@ -187,6 +187,10 @@ public:
     // endpoints (CheckEndpoints.cpp)
     void checkDecorators(FunctionInfo &function);
     void checkEndpoint(FunctionInfo &function, CallExpr &decorator, const std::string &kind);
+    void checkErrorHandler(FunctionInfo &function, CallExpr &decorator);
+    // How a function's result is answered (text, JSON, Response, or a status pair of one);
+    // false after reporting why it cannot be.
+    bool resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders);
 
     // helpers
     void error(Span span, std::string message) { m_sink.error(span, std::move(message)); }

@@ -123,6 +123,20 @@ bool isSubclass(const ExceptionClass *cls, const ExceptionClass *of)
 
 const TypeDesc *exceptionLayout() { return &layout; }
 
+std::string pendingArgsRepr(const Context &context)
+{
+    if (context.hasArgsRepr())
+        return context.argsRepr();
+    // KeyError's message is already the repr of its key, as CPython's str(KeyError) is.
+    std::string args;
+    if (context.message().empty())
+        return args;
+    if (isSubclass(context.errorClass(), builtinExceptionClass(ErrorKind::KeyError)))
+        return context.message();
+    appendStrRepr(args, context.message());
+    return args;
+}
+
 const char *httpReasonPhrase(int status)
 {
     for (const Reason &reason : reasons)
@@ -159,13 +173,7 @@ Record *hp_exc_take()
     Context *context = Context::current();
     if (!context || !context->failed())
         return nullptr;
-    // KeyError's message is already the repr of its key, as CPython's str(KeyError) is.
-    std::string args;
-    if (context->hasArgsRepr())
-        args = context->argsRepr();
-    else if (!context->message().empty())
-        isSubclass(context->errorClass(), builtinExceptionClass(ErrorKind::KeyError)) ? void(args = context->message())
-                                                                                       : appendStrRepr(args, context->message());
+    const std::string args = pendingArgsRepr(*context);
     const ExceptionClass *cls = context->errorClass();
     const std::string message = context->message();
     const int line = context->errorLine();

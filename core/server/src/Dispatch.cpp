@@ -493,21 +493,63 @@ void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, Http
 }
 
 // (body, status) or (body, status, headers), as Flask reads a returned tuple: the body as
-// the endpoint's kind says, then the status and headers over what the body set.
-void answerResult(Slot value, const lang::EndpointInfo &endpoint, const TypeDesc *type, HttpResponse &response)
+// the function's kind says, then the status and headers over what the body set.
+void answerResult(Slot value, lang::ResponseKind kind, bool statusPair, bool pairHeaders, const TypeDesc *type, HttpResponse &response)
 {
-    if (!endpoint.statusPair) {
-        answerValue(value, endpoint.response, type, response);
+    if (!statusPair) {
+        answerValue(value, kind, type, response);
         return;
     }
     const Slot *item = static_cast<const runtime::Tuple *>(value.p)->items();
-    answerValue(item[0], endpoint.response, type->items[0], response);
+    answerValue(item[0], kind, type->items[0], response);
     if (!response.failure.empty())
         return;
     response.status = static_cast<int>(std::clamp<std::int64_t>(item[1].i, -1, 100000));
-    if (endpoint.pairHeaders)
+    if (pairHeaders)
         appendHeaders(static_cast<const runtime::Dict *>(item[2].p), response);
     finishHandlerHead(response);
+}
+
+// An exception the endpoint did not catch, answered by the file's @errorhandler for its
+// class or the nearest base that has one, as Flask's app.errorhandler; false when none
+// takes it. Limits, abort() and a client that left are never handed over.
+bool answerWithErrorHandler(const VersionFile &file, const jit::Program *native, const vm::CallResult &failed,
+                            runtime::Context &context, HttpResponse &response)
+{
+    const vm::Module &module = *file.module;
+    if (module.errorHandlers.empty() || failed.errorIsLimit || failed.httpStatus || !failed.exceptionClass
+        || failed.error == runtime::ErrorKind::CancelledError)
+        return false;
+    for (const runtime::ExceptionClass *cls = failed.exceptionClass; cls; cls = cls->base) {
+        for (std::size_t k = 0; k < module.errorHandlers.size(); ++k) {
+            if (module.errorHandlers[k].cls != cls)
+                continue;
+            const lang::ErrorHandlerInfo &info = file.program->errorHandlers[k];
+            const int index = module.errorHandlers[k].function;
+            const vm::Function &handler = module.functions[static_cast<std::size_t>(index)];
+            context.clearError();
+            runtime::Str *message = runtime::newStr(failed.message);
+            runtime::Str *args = runtime::newStr(failed.argsRepr);
+            runtime::Record *exception = message && args ? runtime::hp_exc_new(failed.exceptionClass, message, args) : nullptr;
+            runtime::release(message);
+            runtime::release(args);
+            if (!exception)
+                return false;
+            Slot argument;
+            argument.p = exception;
+            const vm::CallResult result = native ? native->call(index, {argument}, context)
+                                                 : vm::callFunction(module, index, {argument}, context);
+            runtime::release(exception);
+            if (!result.ok) {
+                answerError(result, file, context, response);
+                return true;
+            }
+            answerResult(result.value, info.response, info.statusPair, info.pairHeaders, handler.returnType, response);
+            runtime::releaseSlot(result.value, handler.returnType);
+            return true;
+        }
+    }
+    return false;
 }
 
 } // namespace
@@ -572,9 +614,10 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
     response.output = std::move(output);
     args.release();
     if (!result.ok) {
-        answerError(result, file, context, response);
+        if (!answerWithErrorHandler(file, native, result, context, response))
+            answerError(result, file, context, response);
     } else {
-        answerResult(result.value, endpoint, function.returnType, response);
+        answerResult(result.value, endpoint.response, endpoint.statusPair, endpoint.pairHeaders, function.returnType, response);
         runtime::releaseSlot(result.value, function.returnType);
     }
     response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));

@@ -737,6 +737,8 @@ CompileResult compileProgram(const Program &program)
                 flagged = fc.m_needsFlag;
             }
         }
+        for (const lang::ErrorHandlerInfo &handler : program.errorHandlers)
+            module.errorHandlers.push_back({compiler.exceptionClass(handler.exception), compiler.functionIndex.at(handler.function)});
         // Defaults the runtime needs as values, computed once with the module constants
         // (after them): a parameter's, for the server to bind an absent query parameter,
         // and a record field's, for Request.json() to fill an absent field.

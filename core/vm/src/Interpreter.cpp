@@ -139,6 +139,7 @@ CallResult Machine::run(int index, const std::vector<Slot> &args, std::vector<Sl
         result.errorClass = m_context.errorClassName();
         result.errorIsLimit = m_context.errorIsLimit();
         result.httpStatus = m_context.errorHttpStatus();
+        result.exceptionClass = m_context.errorClass();
         result.message = m_context.message();
         return result;
     }
@@ -1004,6 +1005,8 @@ error:
     result.errorClass = m_context.errorClassName();
     result.errorIsLimit = m_context.errorIsLimit();
     result.httpStatus = m_context.errorHttpStatus();
+    result.exceptionClass = m_context.errorClass();
+    result.argsRepr = pendingArgsRepr(m_context);
     result.message = m_context.message();
     result.line = m_context.errorLine();
     unwind();

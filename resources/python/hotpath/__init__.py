@@ -20,10 +20,25 @@ import dataclasses
 import json as _json
 import typing
 
-__all__ = ["ENDPOINTS", "route", "get", "post", "Request", "Response"]
+__all__ = ["ENDPOINTS", "ERROR_HANDLERS", "route", "get", "post", "errorhandler", "Request", "Response", "abort",
+           "jsonify", "HTTPException"]
 
 # Every endpoint declared so far, in declaration order: (methods, path, function).
 ENDPOINTS = []
+# Every @errorhandler so far: (exception class, function). Hotpath applies one to the
+# endpoints of its own file.
+ERROR_HANDLERS = []
+
+
+def errorhandler(exception_class):
+    """Answer the exceptions of ``exception_class`` (and its subclasses) that an endpoint
+    of the same file does not catch, as Flask's ``app.errorhandler`` does."""
+
+    def register(function):
+        ERROR_HANDLERS.append((exception_class, function))
+        return function
+
+    return register
 
 
 def route(path, methods=None):
@@ -95,6 +110,52 @@ class Response:
 
     def __repr__(self):
         return f"Response({self.body!r}, status={self.status}, content_type={self.content_type!r})"
+
+
+# The statuses Werkzeug's abort() has an exception for, with their reason phrases.
+_REASONS = {
+    400: "Bad Request", 401: "Unauthorized", 403: "Forbidden", 404: "Not Found", 405: "Method Not Allowed",
+    406: "Not Acceptable", 408: "Request Timeout", 409: "Conflict", 410: "Gone", 411: "Length Required",
+    412: "Precondition Failed", 413: "Request Entity Too Large", 414: "Request URI Too Long",
+    415: "Unsupported Media Type", 416: "Requested Range Not Satisfiable", 417: "Expectation Failed",
+    418: "I'm a teapot", 421: "Misdirected Request", 422: "Unprocessable Entity", 423: "Locked",
+    424: "Failed Dependency", 428: "Precondition Required", 429: "Too Many Requests",
+    431: "Request Header Fields Too Large", 451: "Unavailable For Legal Reasons", 500: "Internal Server Error",
+    501: "Not Implemented", 502: "Bad Gateway", 503: "Service Unavailable", 504: "Gateway Timeout",
+    505: "HTTP Version Not Supported",
+}
+
+
+class HTTPException(Exception):
+    """What ``abort`` raises: the request ends with ``status`` and a JSON body
+    ``{"error": reason phrase, "message": description}``."""
+
+    def __init__(self, status, description):
+        super().__init__(description)
+        self.status = status
+        self.description = description
+
+
+def abort(status, description=None):
+    """End the request with ``status`` (400-599), as Flask's ``abort`` does."""
+    if status not in _REASONS:
+        raise LookupError(f"no exception for {status}")
+    raise HTTPException(status, _REASONS[status] if description is None else description)
+
+
+def _jsonable(value):
+    if dataclasses.is_dataclass(value) and not isinstance(value, type):
+        return {f.name: _jsonable(getattr(value, f.name)) for f in dataclasses.fields(value)}
+    if isinstance(value, (list, tuple)):
+        return [_jsonable(v) for v in value]
+    if isinstance(value, dict):
+        return {k: _jsonable(v) for k, v in value.items()}
+    return value
+
+
+def jsonify(value):
+    """A Response whose body is ``value`` as JSON, as Flask's ``jsonify``."""
+    return Response(_json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False), 200, "application/json")
 
 
 def _convert(value, type_, where):

@@ -38,14 +38,45 @@ def _error(status, error, message, **extra):
                           content_type="application/json")
 
 
-def _to_json(value):
-    if dataclasses.is_dataclass(value):
-        return {f.name: _to_json(getattr(value, f.name)) for f in dataclasses.fields(value)}
-    if isinstance(value, (list, tuple)):
-        return [_to_json(v) for v in value]
-    if isinstance(value, dict):
-        return {k: _to_json(v) for k, v in value.items()}
-    return value
+_to_json = hotpath._jsonable
+
+
+def _answer(result):
+    """A handler's result as Flask sends it: a Response as given, str as text, else JSON."""
+    if isinstance(result, hotpath.Response):
+        response = flask.Response(result.body, status=result.status, content_type=result.content_type)
+        for key, value in result.headers.items():
+            response.headers[key] = value
+        return response
+    if isinstance(result, str):
+        return flask.Response(result, content_type="text/plain; charset=utf-8")
+    return flask.Response(json.dumps(_to_json(result), separators=(",", ":"), ensure_ascii=False),
+                          content_type="application/json")
+
+
+def _answer_result(result, hints):
+    """(body, status) and (body, status, headers), as Flask reads a returned tuple, when the
+    function is annotated to return one; else the result alone."""
+    if isinstance(result, tuple) and len(result) in (2, 3) and isinstance(result[1], int) \
+            and typing.get_origin(hints.get("return")) is tuple:
+        response = _answer(result[0])
+        response.status_code = result[1]
+        for key, value in (result[2] if len(result) == 3 else {}).items():
+            if key.lower() == "content-type":
+                response.content_type = value
+            else:
+                response.headers[key] = value
+        return response
+    return _answer(result)
+
+
+def _error_handler(function, failure_class):
+    """The @errorhandler of function's file for failure_class or its nearest base."""
+    handlers = {cls: handler for cls, handler in hotpath.ERROR_HANDLERS if handler.__module__ == function.__module__}
+    for cls in failure_class.__mro__:
+        if cls in handlers:
+            return handlers[cls]
+    return None
 
 
 def _convert(text, annotation):
@@ -92,21 +123,21 @@ def _view(function, path):
                 return _error(400, "BadRequest", f"missing query parameter '{name}' ({_type_name(annotation)})")
         try:
             result = function(**kwargs)
+        except hotpath.HTTPException as failure:  # abort(status, description)
+            return _error(failure.status, hotpath._REASONS[failure.status], failure.description)
         except Exception as failure:  # every handler error is the request's 500
+            handler = _error_handler(function, type(failure))
+            if handler is not None:
+                try:
+                    return _answer_result(handler(failure), typing.get_type_hints(handler))
+                except Exception as again:
+                    failure = again
             frame = traceback.extract_tb(failure.__traceback__)[-1]
             status = 400 if isinstance(failure, ValueError) and frame.name in ("json", "_convert") else 500
             line = next((f.lineno for f in reversed(traceback.extract_tb(failure.__traceback__))
                          if os.path.basename(f.filename) == source), 0)
             return _error(status, type(failure).__name__, str(failure), file=source, line=line)
-        if isinstance(result, hotpath.Response):
-            response = flask.Response(result.body, status=result.status, content_type=result.content_type)
-            for key, value in result.headers.items():
-                response.headers[key] = value
-            return response
-        if isinstance(result, str):
-            return flask.Response(result, content_type="text/plain; charset=utf-8")
-        return flask.Response(json.dumps(_to_json(result), separators=(",", ":"), ensure_ascii=False),
-                              content_type="application/json")
+        return _answer_result(result, hints)
 
     view.__name__ = f"{function.__module__}.{function.__name__}"
     return view
@@ -125,6 +156,7 @@ def create_app(target):
     app = flask.Flask("hotpath")
     app.json.sort_keys = False
     hotpath.ENDPOINTS.clear()
+    hotpath.ERROR_HANDLERS.clear()
     for path in _files(target):
         name = "hotpath_handlers_" + os.path.splitext(os.path.basename(path))[0]
         spec = importlib.util.spec_from_file_location(name, path)

@@ -97,6 +97,19 @@ struct EndpointInfo
     bool pairHeaders = false; // the tuple's third item: dict[str, str] of headers
 };
 
+// @errorhandler(NotFound) def not_found(e: NotFound) -> tuple[dict[str, str], int]: the
+// answer of any endpoint of the file that raises a NotFound (or a subclass) no handler of
+// a nearer class takes, as Flask's app.errorhandler.
+struct ErrorHandlerInfo
+{
+    const ExceptionInfo *exception = nullptr;
+    const struct FunctionInfo *function = nullptr;
+    Span span; // the decorator
+    ResponseKind response = ResponseKind::Json;
+    bool statusPair = false;
+    bool pairHeaders = false;
+};
+
 struct FunctionInfo
 {
     std::string name;
@@ -105,6 +118,7 @@ struct FunctionInfo
     const Type *returnType = nullptr;
     std::vector<LocalInfo> locals; // parameters first, in order
     const EndpointInfo *endpoint = nullptr;
+    bool isErrorHandler = false;
 
     // What the body does itself, recorded while it is checked; stateAccess adds callees.
     std::set<int> constantsUsed;     // module-level names read or written
@@ -143,6 +157,7 @@ struct Program
     const ExceptionInfo *findException(const std::string &name) const;
     std::vector<std::unique_ptr<FunctionInfo>> functions;
     std::vector<std::unique_ptr<EndpointInfo>> endpoints;
+    std::vector<ErrorHandlerInfo> errorHandlers;
     std::vector<ConstantInfo> constants;
     // The locals of module-level code: the targets of comprehensions and the parameters of
     // key lambdas in module constants, which the constant initialiser keeps in registers.

@@ -56,6 +56,9 @@ Str *hp_exc_name(const Record *e);
 void hp_abort(std::int64_t status, const Str *description);
 }
 
+// What repr() of the context's pending exception shows between its parentheses.
+std::string pendingArgsRepr(const Context &context);
+
 // The reason phrase of an HTTP status Werkzeug's abort() knows ("Not Found"), else null.
 const char *httpReasonPhrase(int status);
 

@@ -251,6 +251,13 @@ struct Module
     std::deque<std::vector<const Slot *>> defaultLists; // TypeDesc::defaults of records
     std::deque<std::string> strings;           // names referenced by TypeDesc
     std::deque<runtime::ExceptionClass> exceptionClasses; // the program's own exception classes
+    // Program::errorHandlers in its order: the class each takes and the function answering it.
+    struct ErrorHandler
+    {
+        const runtime::ExceptionClass *cls;
+        int function;
+    };
+    std::vector<ErrorHandler> errorHandlers;
     std::vector<void *> ownedObjects;          // immortal constants, freed with the module
     std::vector<support::FormatSpec> formatSpecs;
     // Module state, when the program has any. Released before the types and constants.

@@ -22,6 +22,8 @@ struct CallResult
     std::string errorClass; // as Python names it: "ValueError", or a program's own "NotFound"
     bool errorIsLimit = false; // raised by the deadline, cancellation or the memory cap
     int httpStatus = 0;        // an HTTPException's status (hotpath.abort)
+    const runtime::ExceptionClass *exceptionClass = nullptr; // the uncaught exception's class
+    std::string argsRepr;      // what repr() of it shows between the parentheses
     std::string message;
     int line = 0;
 };
