@@ -351,7 +351,7 @@ class Generator:
             self.try_statement(scope, indent, loop_depth)
             return
         # Outside a try body only helpers raise much: their callers may catch it.
-        if self.chance(0.45 if self.regions[-1:] == ["try"] else 0.05 if self.result != "None" or self.guarded else 0.015):
+        if self.chance(0.45 if self.regions[-1:] == ["try"] else 0.03 if self.result != "None" or self.guarded else 0.01):
             self.risky_statement(scope, indent, loop_depth)
             return
         kind = self.rng.randint(0, 13)
@@ -554,18 +554,24 @@ class Generator:
             self.may_raise("ZeroDivisionError")
             self.may_raise("OverflowError")
         elif kind == 1:
-            self.emit(indent, "%s = %s[%s]" % (target, self.expr("list[int]", scope, 1), self.expr("int", scope, 2)))
+            index = str(self.rng.randint(-4, 4)) if self.chance(0.7) else self.expr("int", scope, 2)
+            self.emit(indent, "%s = %s[%s]" % (target, self.expr("list[int]", scope, 1), index))
             self.may_raise("IndexError")
         elif kind == 2:
             d = self.pick(["dict[str, int]", IDICT, TDICT])
-            self.emit(indent, "%s = %s[%s]" % (target, self.expr(d, scope, 2), self.key_of(d, scope, 2)))
+            if self.chance(0.7):  # a key such dicts often hold
+                key = {IDICT: str(self.rng.randint(-5, 5)), TDICT: str((self.rng.randint(-2, 2), self.rng.randint(-2, 2))),
+                       "dict[str, int]": repr(self.pick(ALPHABET))}[d]
+            else:
+                key = self.key_of(d, scope, 2)
+            self.emit(indent, "%s = %s[%s]" % (target, self.expr(d, scope, 2), key))
             self.may_raise("KeyError")
         elif kind == 3:
             text = self.pick(INT_TEXTS) if self.chance(0.6) else self.expr("str", scope, 2)
             self.emit(indent, "%s = int(%s)" % (target, text))
             self.may_raise("ValueError")
         elif kind == 4:
-            edge = self.pick(INT_EDGES[:4])
+            edge = self.pick(INT_EDGES[:6])
             self.emit(indent, "%s = %s" % (target, self.pick(["%s * %s" % (target, edge), "%s + %s" % (edge, target),
                                                               "%s - %s" % (edge, target), "-(%s)" % target, "abs(%s)" % target,
                                                               "%s << %d" % (target, self.rng.randint(30, 63))])))
@@ -618,7 +624,7 @@ class Generator:
         for _ in range(2 if self.chance(0.25) else 1):
             if must_catch_overflow and not classes:
                 cls = self.pick(["Exception", "Exception", "BaseException", "ArithmeticError", "OverflowError"])
-            elif raisable and self.chance(0.65):
+            elif raisable and self.chance(0.75):
                 chain = self.ancestors(self.pick(sorted(raisable)))
                 cls = chain[0] if self.chance(0.7) else self.pick(chain[:-1] or chain)
             elif self.exceptions and self.chance(0.4):
@@ -644,15 +650,18 @@ class Generator:
             self.emit(indent, "print(%r, %s)" % (label, self.pick(self.names(scope, "int"))))
         if safe:
             return
-        if self.chance(0.4):
+        if self.chance(0.3):
             self.block(scope, indent, 1, loop_depth)
         ending = self.rng.random()
-        if ending < 0.25 and (self.guarded or self.result != "None" or self.chance(0.3)):
+        if ending < 0.25 and (self.guarded or self.result != "None" or self.chance(0.1)):
             self.raise_statement(indent, scope)
         elif ending < 0.4:
             self.control_flow(scope, indent, loop_depth)
 
-    def finally_body(self, scope, indent, loop_depth, control):
+    def finally_body(self, scope, indent, loop_depth, safe):
+        """Prints or changes a variable. An exception raised here would replace the one in
+        flight, which may be an OverflowError CPython never raises, and a break, continue or
+        return would drop it: only a safe try (see try_statement) has more."""
         label = self.fresh("fin")
         ints = self.names(scope, "int")
         change = self.rng.randint(0, 3)
@@ -664,26 +673,27 @@ class Generator:
             xs = self.pick(self.names(scope, "list[int]"))
             self.emit(indent, "if len(%s) < 100:" % xs)
             self.emit(indent + 1, "%s.append(%d)" % (xs, self.rng.randint(-9, 9)))
-        if change == 3 or self.chance(0.6):
+        if change == 3 or self.lines[-1].endswith("finally:") or self.chance(0.6):
             self.emit(indent, "print(%r, %s)" % (label, self.pick(ints)))
-        if self.chance(0.25):
-            self.block(scope, indent, 1, loop_depth)
-        if control:
+        if safe:
+            if self.chance(0.3):
+                self.block(scope, indent, 1, loop_depth)
             self.control_flow(scope, indent, loop_depth)
 
     def try_statement(self, scope, indent, loop_depth):
-        """try/except/else/finally around statements that may raise. A break, continue or
-        return in the finally block drops an exception in flight, so such a try catches
-        everything an OverflowError could be, first, and its handlers only print."""
-        control_in_finally = (loop_depth or self.result != "None") and self.chance(0.15)
-        has_handlers = control_in_finally or self.chance(0.8)
-        has_finally = control_in_finally or not has_handlers or self.chance(0.35)
+        """try/except/else/finally around statements that may raise, nested at most twice.
+        A safe try has a break, continue or return in its finally block (which drops an
+        exception in flight): its first handler catches OverflowError, its handlers only
+        print and it has no else block, so no OverflowError is in flight there."""
+        safe = bool(loop_depth or self.result != "None") and self.chance(0.15)
+        has_handlers = safe or self.chance(0.8)
+        has_finally = safe or not has_handlers or self.chance(0.35)
         self.emit(indent, "try:")
         self.regions.append("try")
         self.raisable.append(set())
         self.guarded += has_handlers
-        for _ in range(self.rng.randint(1, 3)):
-            if self.chance(0.55):
+        for _ in range(self.rng.randint(1, 2)):
+            if self.chance(0.6):
                 self.risky_statement(scope, indent + 1, loop_depth)
             else:
                 self.statement(scope, indent + 1, loop_depth)
@@ -694,13 +704,14 @@ class Generator:
         self.regions.pop()
         self.raisable[-1] |= raisable
         overflow_caught = False
-        count = self.rng.randint(1, 3) if has_handlers else 0
+        count = self.pick([1, 1, 2, 2, 3]) if has_handlers else 0
         for i in range(count):
-            if i == count - 1 and overflow_caught and self.chance(0.3):
+            catch_all = i == count - 1 and self.chance(0.55)
+            if catch_all and overflow_caught and self.chance(0.6):
                 classes, name = [], None
                 self.emit(indent, "except:")
             else:
-                classes = self.handler_classes(raisable, control_in_finally and i == 0)
+                classes = self.handler_classes(raisable, (safe and i == 0) or catch_all)
                 # A handler that may catch an OverflowError must say so (handler_body prints the type).
                 name = self.fresh("e") if self.chance(0.7) or (CATCHES_OVERFLOW & set(classes) and not overflow_caught) else None
                 overflow_caught = overflow_caught or bool(CATCHES_OVERFLOW & set(classes))
@@ -708,10 +719,10 @@ class Generator:
                 self.emit(indent, "except %s%s:" % (caught, " as %s" % name if name else ""))
             self.regions.append("handler")
             self.caught_names.append(name)
-            self.handler_body(scope, indent + 1, loop_depth, name if name else None, classes, control_in_finally)
+            self.handler_body(scope, indent + 1, loop_depth, name if name else None, classes, safe)
             self.caught_names.pop()
             self.regions.pop()
-        if has_handlers and not control_in_finally and self.chance(0.3):
+        if has_handlers and not safe and self.chance(0.3):
             self.emit(indent, "else:")
             self.regions.append("else")
             self.emit(indent + 1, "print(%r, %s)" % (self.fresh("ok"), self.pick(self.names(scope, "int"))))
@@ -721,7 +732,7 @@ class Generator:
         if has_finally:
             self.emit(indent, "finally:")
             self.regions.append("finally")
-            self.finally_body(scope, indent + 1, loop_depth, control_in_finally)
+            self.finally_body(scope, indent + 1, loop_depth, safe)
             self.regions.pop()
 
     def function(self, name, params, result, budget):
@@ -794,7 +805,7 @@ class Generator:
             params = {self.fresh("p"): self.pick(["int", "str", "float"]) for _ in range(self.rng.randint(1, 3))}
             self.function(name, params, self.pick(["int", "int", "str"]) if False else "int", self.rng.randint(1, 4))
             self.helpers.append((name, list(params.values())))
-        self.function("main", {}, "None", self.rng.randint(3, 8))
+        self.function("main", {}, "None", self.rng.randint(2, 7))
         return "\n".join(self.lines) + "\n"
 
 

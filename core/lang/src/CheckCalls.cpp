@@ -120,6 +120,10 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
     Expr &callee = *call.callee;
     if (callee.kind == ExprKind::Name) {
         auto &name = callee.as<NameExpr>();
+        if (m_function && m_function->method == MethodKind::Class && name.name == m_function->classParam) {
+            name.binding = NameBinding::Record; // cls(...) in a class method
+            return checkRecordCall(call, const_cast<RecordInfo &>(*m_function->owner));
+        }
         if (m_function && lookupLocal(name.name)) {
             const Type *type = checkName(name);
             for (ExprPtr &arg : call.args)
@@ -160,6 +164,11 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
                 return fail(callee.span, "'" + m_program.constants[static_cast<size_t>(symbol->index)].type->name()
                                              + "' object is not callable");
             case GlobalSymbol::Kind::Dataclass:
+                if (symbol->member == "replace")
+                    return checkReplaceCall(call);
+                if (symbol->member == "field")
+                    return fail(callee.span, "field() gives a dataclass field its default: x: list[int] = "
+                                             "field(default_factory=list), in the class body");
                 return fail(callee.span, "dataclass is a decorator: write @dataclass above a class");
             case GlobalSymbol::Kind::MathModule:
                 return fail(callee.span, "'module' object is not callable");
@@ -192,6 +201,10 @@ const Type *Checker::checkCall(CallExpr &call, const Type *expected)
         auto &attribute = callee.as<AttributeExpr>();
         if (attribute.object->kind == ExprKind::Name) {
             auto &object = attribute.object->as<NameExpr>();
+            if (const RecordInfo *record = classNamed(object.name)) {
+                object.binding = NameBinding::Record;
+                return checkClassMemberCall(call, attribute, *record);
+            }
             const GlobalSymbol *symbol = lookupGlobal(object.name);
             if (symbol && symbol->kind == GlobalSymbol::Kind::MathModule && !(m_function && lookupLocal(object.name))) {
                 object.binding = NameBinding::Module;
@@ -265,6 +278,41 @@ const Type *Checker::checkResponseCall(CallExpr &call)
     call.target = CallTarget::Response;
     bindArguments(call, sig);
     return m_types.responseType();
+}
+
+// dataclasses.replace(obj, field=value, ...): a new object of obj's class with those fields
+// changed; its __post_init__ runs, as the class's __init__ does in CPython.
+const Type *Checker::checkReplaceCall(CallExpr &call)
+{
+    call.target = CallTarget::Replace;
+    if (call.args.size() != 1) {
+        for (ExprPtr &arg : call.args)
+            checkExpr(*arg);
+        return fail(call.span, "replace() takes the object, then the fields to change by name: replace(p, x=1)");
+    }
+    const Type *type = notNone(*call.args.front(), checkValue(*call.args.front()));
+    if (type->isError())
+        return type;
+    if (!type->is(TypeKind::Record))
+        return fail(call.args.front()->span, "replace() should be called on dataclass instances, not " + withArticle(type));
+    const RecordInfo &record = *type->record;
+    call.record = &record;
+    call.boundArgs.assign(record.fields.size(), nullptr);
+    for (KeywordArgument &keyword : call.keywords) {
+        const int index = record.fieldIndex(keyword.name);
+        if (index < 0) {
+            checkExpr(*keyword.value);
+            error(keyword.nameSpan, record.name + ".__init__() got an unexpected keyword argument '" + keyword.name + "'");
+            continue;
+        }
+        const Type *fieldType = record.fields[static_cast<size_t>(index)].type;
+        checkValue(*keyword.value, fieldType);
+        coerce(*keyword.value, fieldType, "field '" + keyword.name + "' of " + record.name);
+        call.boundArgs[static_cast<size_t>(index)] = keyword.value.get();
+    }
+    if (record.postInit && m_function)
+        m_function->callees.insert(record.postInit);
+    return type;
 }
 
 // abort(status, description=None), as Flask's: raises, so the statement ends its path.
@@ -793,6 +841,9 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
         return receiver;
     }
     const std::string &method = callee.name;
+    if (receiver->is(TypeKind::Record))
+        if (const FunctionInfo *own = receiver->record->findMethod(method))
+            return checkRecordMethodCall(call, callee, *own);
     call.target = CallTarget::Method;
     const Type *element = receiver->element;
     const BuiltinReceiver kind = receiverOf(receiver->kind);
@@ -835,6 +886,17 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
             return fail(call.args[0]->span, "JSON object keys are strings, so Request.json() cannot fill "
                                                 + dict->name() + "; use dict[str, "
                                                 + dict->element->name() + "] and convert the keys");
+        // The class itself runs its __post_init__ after Request.json() builds it; classes
+        // inside other values would need it run for each (not yet).
+        const Type *inner = findPart(target, [&](const Type *t) {
+            return t != target && t->is(TypeKind::Record) && t->record->postInit;
+        });
+        if (inner)
+            return fail(call.args[0]->span, "Request.json() can build " + inner->name() + " (it has __post_init__) only as "
+                                                "the whole body, not inside " + target->name() + "; read the parts and call "
+                                                + inner->name() + "(...)");
+        if (target->is(TypeKind::Record) && target->record->postInit && m_function)
+            m_function->callees.insert(target->record->postInit);
         return target;
     }
 

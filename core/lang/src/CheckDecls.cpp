@@ -179,12 +179,14 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
             declareGlobal(bound, symbol);
             m_poisoned.erase(bound);
         } else if (module == "dataclasses") {
-            if (name.name != "dataclass") {
+            if (name.name != "dataclass" && name.name != "field" && name.name != "replace") {
                 error(name.span, "dataclasses." + name.name + " is not supported in Hotpath handlers "
-                                 "(only the @dataclass decorator is)");
+                                 "(dataclass, field and replace are)");
                 continue;
             }
-            declareGlobal(bound, {GlobalSymbol::Kind::Dataclass, name.span});
+            GlobalSymbol symbol{GlobalSymbol::Kind::Dataclass, name.span};
+            symbol.member = name.name;
+            declareGlobal(bound, symbol);
             m_poisoned.erase(bound);
         } else {
             if (!contains(hotpathMembers(), name.name)) {
@@ -209,7 +211,7 @@ void Checker::declareRecord(ClassDef &cls)
     bool isDataclass = false;
     for (const ExprPtr &decorator : cls.decorators) {
         const GlobalSymbol *symbol = decorator->kind == ExprKind::Name ? lookupGlobal(decorator->as<NameExpr>().name) : nullptr;
-        if (symbol && symbol->kind == GlobalSymbol::Kind::Dataclass)
+        if (symbol && symbol->kind == GlobalSymbol::Kind::Dataclass && symbol->member == "dataclass")
             isDataclass = true;
         else if (decorator->kind == ExprKind::Name && decorator->as<NameExpr>().name == "dataclass")
             error(decorator->span, "name 'dataclass' is not defined; add 'from dataclasses import dataclass'");
@@ -231,6 +233,7 @@ void Checker::declareRecord(ClassDef &cls)
     GlobalSymbol symbol{GlobalSymbol::Kind::Record, cls.nameSpan};
     symbol.record = record.get();
     declareGlobal(cls.name, symbol);
+    declareMethods(*record, cls);
     m_program.records.push_back(std::move(record));
 }
 
@@ -238,12 +241,12 @@ void Checker::resolveRecord(RecordInfo &record)
 {
     bool sawDefault = false;
     for (const StmtPtr &stmt : record.decl->body) {
-        if (stmt->kind == StmtKind::Pass)
+        if (stmt->kind == StmtKind::Pass || stmt->kind == StmtKind::FunctionDef)
             continue;
         if (stmt->kind == StmtKind::Expr && stmt->as<ExprStmt>().expr->kind == ExprKind::StrLiteral)
             continue;
         if (stmt->kind != StmtKind::AnnAssign) {
-            error(stmt->span, "only annotated fields (name: type) are supported in a dataclass in Hotpath handlers");
+            error(stmt->span, "only annotated fields (name: type) and methods are supported in a dataclass in Hotpath handlers");
             continue;
         }
         auto &field = stmt->as<AnnAssignStmt>();
@@ -255,12 +258,17 @@ void Checker::resolveRecord(RecordInfo &record)
         FieldInfo info{name, resolveType(field.annotation.get(), field.target->span), field.target->span, nullptr};
         if (info.type->is(TypeKind::Record) && info.type->record == &record)
             error(field.annotation->span, "a dataclass cannot contain itself directly; use list[" + record.name + "]");
-        if (field.value) {
+        if (field.value)
+            info.factory = resolveFieldCall(const_cast<AnnAssignStmt &>(field), info.type);
+        if (field.value && info.factory) {
+            sawDefault = true;
+            info.defaultValue = field.value.get();
+        } else if (field.value) {
             sawDefault = true;
             const TypeKind kind = info.type->kind;
-            if (info.type->isMutableList() || kind == TypeKind::Dict || kind == TypeKind::Record) {
+            if (info.type->isMutableList() || kind == TypeKind::Dict || kind == TypeKind::Record || kind == TypeKind::Set) {
                 error(field.value->span, "mutable default values are not allowed for dataclass fields (Python raises "
-                                         "ValueError); leave '" + name + "' without a default");
+                                         "ValueError); use field(default_factory=" + pythonClassName(info.type) + ")");
             } else {
                 m_inConstant = true;
                 m_constantEnd = record.decl->span.begin;
@@ -274,6 +282,53 @@ void Checker::resolveRecord(RecordInfo &record)
         }
         record.fields.push_back(std::move(info));
     }
+}
+
+// x: T = field(default=v) is x: T = v; field(default_factory=list) (dict, set or a
+// dataclass) makes a new value for each object: the call is replaced by the expression
+// that makes it ([], {}, set(), Address()), evaluated where a default is needed. True for
+// a factory.
+bool Checker::resolveFieldCall(AnnAssignStmt &field, const Type *type)
+{
+    if (field.value->kind != ExprKind::Call)
+        return false;
+    auto &call = field.value->as<CallExpr>();
+    if (call.callee->kind != ExprKind::Name)
+        return false;
+    const GlobalSymbol *symbol = lookupGlobal(call.callee->as<NameExpr>().name);
+    if (!symbol || symbol->kind != GlobalSymbol::Kind::Dataclass || symbol->member != "field")
+        return false;
+    if (!call.args.empty() || call.keywords.size() != 1
+        || (call.keywords.front().name != "default" && call.keywords.front().name != "default_factory")) {
+        error(call.span, "field() takes default= or default_factory= in Hotpath handlers");
+        field.value = std::make_unique<InvalidExpr>(call.span);
+        field.value->type = m_types.errorType();
+        return true;
+    }
+    KeywordArgument &keyword = call.keywords.front();
+    if (keyword.name == "default") {
+        field.value = std::move(keyword.value);
+        return false;
+    }
+    const Span at = keyword.value->span;
+    const std::string factory = keyword.value->kind == ExprKind::Name ? keyword.value->as<NameExpr>().name : std::string();
+    ExprPtr made;
+    if (factory == "list" && type->isMutableList())
+        made = std::make_unique<ListExpr>(at);
+    else if (factory == "dict" && type->is(TypeKind::Dict))
+        made = std::make_unique<DictExpr>(at);
+    else if ((factory == "set" && type->is(TypeKind::Set)) || (type->is(TypeKind::Record) && factory == type->record->name))
+        made = std::make_unique<CallExpr>(at, std::make_unique<NameExpr>(at, factory));
+    if (!made) {
+        error(at, "default_factory must make a " + type->name() + ": " + (type->is(TypeKind::Record) ? type->record->name : pythonClassName(type)));
+        field.value = std::make_unique<InvalidExpr>(call.span);
+        field.value->type = m_types.errorType();
+        return true;
+    }
+    field.value = std::move(made);
+    checkExpr(*field.value, type);
+    coerce(*field.value, type, "the default_factory of field '" + field.target->as<NameExpr>().name + "'");
+    return true;
 }
 
 void Checker::declareFunction(FunctionDef &def)
@@ -291,7 +346,10 @@ void Checker::declareFunction(FunctionDef &def)
 void Checker::resolveSignature(FunctionInfo &function)
 {
     const FunctionDef &def = *function.decl;
+    m_signatureOwner = function.owner;
     for (const Parameter &param : def.params) {
+        if (resolveMethodReceiver(function, param, &param == &def.params.front()))
+            continue;
         ParamInfo info{param.name, m_types.errorType(), param.span, param.defaultValue.get()};
         if (!param.annotation)
             error(param.span, "parameter '" + param.name + "' of '" + def.name + "' needs a type annotation, e.g. "
@@ -321,6 +379,9 @@ void Checker::resolveSignature(FunctionInfo &function)
     } else {
         function.returnType = resolveType(def.returns.get(), def.nameSpan);
     }
+    m_signatureOwner = nullptr;
+    if (function.owner)
+        checkMethodSignature(function);
 }
 
 // A module constant: NAME = expression, bound once, from literals, earlier constants,
@@ -517,6 +578,9 @@ const Type *Checker::resolveType(const Expr *annotation, Span ownerSpan)
             if (symbol->kind == GlobalSymbol::Kind::TypeAlias)
                 return symbol->aliased;
             if (symbol->kind == GlobalSymbol::Kind::Record) {
+                if (symbol->record == m_signatureOwner && !m_forwardReference)
+                    return fail(annotation->span, "'" + name + "' is not defined yet while its class body runs (Python "
+                                                      "evaluates a method's annotations then); quote it: \"" + name + "\"");
                 if (symbol->span.begin > ownerSpan.begin && !m_function && !m_forwardReference)
                     return fail(annotation->span, "'" + name + "' is used before its class definition on line "
                                                       + std::to_string(lineOf(symbol->span))

@@ -30,6 +30,8 @@ struct PathVariable
 void Checker::checkDecorators(FunctionInfo &function)
 {
     FunctionDef &def = *function.decl;
+    if (function.owner)
+        return; // a method's decorators are its kind (CheckMethods.cpp)
     for (ExprPtr &decorator : def.decorators) {
         Expr *callee = decorator.get();
         if (decorator->kind == ExprKind::Call)

@@ -366,6 +366,18 @@ const Type *Checker::checkAttribute(AttributeExpr &attribute)
     if (type->is(TypeKind::Record)) {
         const RecordInfo &record = *type->record;
         const int index = record.fieldIndex(attribute.name);
+        if (const FunctionInfo *member = index < 0 ? record.findMethod(attribute.name) : nullptr) {
+            if (member->method != MethodKind::Property)
+                return fail(attribute.nameSpan, "'" + attribute.name + "' is a method; methods are not values in Hotpath "
+                                                "handlers, call it: ." + attribute.name + "(...)");
+            if (m_inConstant)
+                return fail(attribute.span, "a module constant cannot read the property '" + member->name + "'");
+            attribute.property = member;
+            forgetFields();
+            if (m_function)
+                m_function->callees.insert(member);
+            return member->returnType ? member->returnType : m_types.errorType();
+        }
         if (index < 0) {
             std::vector<std::string> fields;
             for (const FieldInfo &field : record.fields)

@@ -52,6 +52,7 @@ public:
     void declareGlobal(const std::string &name, GlobalSymbol symbol);
     void declareRecord(ClassDef &cls);
     void resolveRecord(RecordInfo &record);
+    bool resolveFieldCall(AnnAssignStmt &field, const Type *type);
     void declareFunction(FunctionDef &def);
     void resolveSignature(FunctionInfo &function);
     void checkConstant(Stmt &stmt);
@@ -130,6 +131,7 @@ public:
     const Type *checkRecordCall(CallExpr &call, RecordInfo &record);
     const Type *checkResponseCall(CallExpr &call);
     const Type *checkAbortCall(CallExpr &call);
+    const Type *checkReplaceCall(CallExpr &call);
     const Type *checkJsonifyCall(CallExpr &call);
     // Why a value of this type cannot be answered as JSON, or empty.
     std::string jsonProblem(const Type *type) const;
@@ -172,6 +174,16 @@ public:
     // "; add 'global n' ...": when a local shadows a module-level variable of that name.
     std::string globalHint(const std::string &name) const;
     void analyseState();
+
+    // methods (CheckMethods.cpp)
+    void declareMethods(RecordInfo &record, ClassDef &cls);
+    bool resolveMethodReceiver(FunctionInfo &function, const Parameter &param, bool first);
+    void checkMethodSignature(FunctionInfo &function);
+    const Type *checkRecordMethodCall(CallExpr &call, AttributeExpr &callee, const FunctionInfo &method);
+    const Type *checkBoundCall(CallExpr &call, const FunctionInfo &method, Expr *receiver);
+    const Type *checkClassMemberCall(CallExpr &call, AttributeExpr &callee, const RecordInfo &record);
+    const RecordInfo *classNamed(const std::string &name) const;
+    const RecordInfo *m_signatureOwner = nullptr; // the class whose method's signature is being resolved
 
     // exceptions (CheckExceptions.cpp)
     void declareBuiltinExceptions();

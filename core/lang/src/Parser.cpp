@@ -663,10 +663,10 @@ StmtPtr Parser::parseDecorated()
 StmtPtr Parser::parseFunction(std::vector<ExprPtr> decorators, Offset begin)
 {
     const Token &keyword = advance();
-    if (m_functionDepth > 0 || m_classDepth > 0) {
+    if (m_functionDepth > 0) {
         if (peek().kind == TokenKind::Name)
             m_rejectedNames.push_back(peek().text);
-        unsupported(keyword.span, m_classDepth > 0 ? "method definition in a class" : "nested function definition");
+        unsupported(keyword.span, "nested function definition");
         skipCompoundStatement();
         m_panic = false;
         return nullptr;

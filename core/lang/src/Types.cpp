@@ -204,6 +204,14 @@ int RecordInfo::fieldIndex(const std::string &field) const
     return -1;
 }
 
+const FunctionInfo *RecordInfo::findMethod(const std::string &name) const
+{
+    for (const FunctionInfo *method : methods)
+        if (method->memberName == name)
+            return method;
+    return nullptr;
+}
+
 int FunctionInfo::paramIndex(const std::string &param) const
 {
     for (size_t i = 0; i < params.size(); ++i) {

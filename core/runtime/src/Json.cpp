@@ -385,6 +385,24 @@ void appendPythonRepr(std::string &out, const Node &node)
 class Converter
 {
 public:
+    // A field(default_factory=...) left out of the body: a new empty list, dict or set, or
+    // a record made from {} (its own defaults).
+    bool makeEmpty(const TypeDesc *type, const std::string &where, Slot &out)
+    {
+        switch (type->kind) {
+        case Kind::List: out.p = newList(type, 0); break;
+        case Kind::Dict: out.p = newDict(type); break;
+        case Kind::Set: out.p = newSet(type); break;
+        case Kind::Record: {
+            Node empty;
+            empty.type = Node::Type::Object;
+            return convert(empty, type, where, out);
+        }
+        default: out.i = 0; return true;
+        }
+        return out.p != nullptr;
+    }
+
     // Builds a value of `type` from `node`; false (ValueError raised) when it does not fit.
     bool convert(const Node &node, const TypeDesc *type, const std::string &where, Slot &out)
     {
@@ -485,6 +503,11 @@ public:
                 } else if (type->defaults && type->defaults[k]) {
                     record->items()[k] = *type->defaults[k];
                     retainSlot(record->items()[k], type->items[k]);
+                } else if (type->factories && type->factories[k]) {
+                    if (!makeEmpty(type->items[k], where + "." + type->fieldNames[k], record->items()[k]))
+                        return false;
+                } else if (type->items[k]->kind == Kind::Optional) {
+                    record->items()[k].p = nullptr; // a partial update leaves an Optional field out: None
                 } else {
                     raiseOnCurrent(ErrorKind::ValueError, where + ": missing field '" + type->fieldNames[k] + "' for " + type->name);
                     return false;

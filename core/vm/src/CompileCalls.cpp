@@ -45,6 +45,7 @@ int FunctionCompiler::call(const CallExpr &e, int dst)
         return native(Native::abort, {status, description}, {false, true}, dst, nullptr);
     }
     case CallTarget::Jsonify: return jsonifyCall(e, dst);
+    case CallTarget::Replace: return replaceCall(e, dst);
     default: unsupportedHere(e.span, "this call");
     }
 }
@@ -75,10 +76,38 @@ int FunctionCompiler::userCall(const CallExpr &e, int dst)
 
 int FunctionCompiler::recordCall(const CallExpr &e, int dst)
 {
+    return newRecord(*e.record, argumentBlock(e, e.record->fields), dst);
+}
+
+// replace(obj, x=1): the new values, else the object's own fields, into a new object.
+int FunctionCompiler::replaceCall(const CallExpr &e, int dst)
+{
     const RecordInfo &record = *e.record;
-    const int base = argumentBlock(e, record.fields);
+    const int source = expr(*e.args.front());
+    std::vector<bool> objects;
+    for (const FieldInfo &field : record.fields)
+        objects.push_back(isObject(field.type));
+    const int base = objects.empty() ? 0 : tempBlock(objects);
+    for (size_t k = 0; k < record.fields.size(); ++k) {
+        const int reg = base + static_cast<int>(k);
+        if (e.boundArgs[k])
+            exprInto(*e.boundArgs[k], reg);
+        else
+            emit(objects[k] ? Op::GET_ITEM_OBJ : Op::GET_ITEM, reg, source, static_cast<int>(k));
+    }
+    return newRecord(record, base, dst);
+}
+
+int FunctionCompiler::newRecord(const RecordInfo &record, int base, int dst)
+{
     const int out = dst >= 0 ? dst : tempObject();
     emit(Op::NEW_RECORD, out, typeConstant(record.type), base);
+    if (record.postInit) {
+        // __post_init__(self) runs on the new object before anything sees it.
+        const int self = tempObject();
+        emit(Op::MOVE_OBJ, self, out);
+        emit(Op::CALL, tempNumber(), m_module.functionIndex.at(record.postInit), self);
+    }
     return out;
 }
 
@@ -577,7 +606,13 @@ int FunctionCompiler::methodCall(const CallExpr &e, int dst)
         // The body, parsed straight into the static type the checker gave the call.
         const int body = tempObject();
         emit(Op::GET_ITEM_OBJ, body, receiver, RequestBody);
-        return native(Native::json_parse, {body}, {true}, dst, e.type, m_module.desc(e.type));
+        const int out = native(Native::json_parse, {body}, {true}, dst, e.type, m_module.desc(e.type));
+        if (e.type->is(TypeKind::Record) && e.type->record->postInit) {
+            const int self = tempObject();
+            emit(Op::MOVE_OBJ, self, out);
+            emit(Op::CALL, tempNumber(), m_module.functionIndex.at(e.type->record->postInit), self);
+        }
+        return out;
     }
     default: break;
     }

@@ -643,6 +643,16 @@ int FunctionCompiler::slice(const SliceExpr &e, int dst)
 
 int FunctionCompiler::attribute(const AttributeExpr &e, int dst)
 {
+    if (e.property) {
+        // obj.prop: a call of the property's function with the object.
+        const int base = tempObject();
+        exprInto(*e.object, base);
+        const lang::Type *type = e.property->returnType;
+        const int out = dst >= 0 ? dst : temp(type);
+        setLine(e.span);
+        emit(Op::CALL, out, m_module.functionIndex.at(e.property), base);
+        return out;
+    }
     if (e.exceptionName) {
         const int exception = expr(*e.object->as<CallExpr>().args.front());
         const int out = dst >= 0 ? dst : tempObject();

@@ -755,15 +755,20 @@ CompileResult compileProgram(const Program &program)
         for (const auto &record : program.records) {
             std::vector<int> fields;
             bool any = false;
+            std::vector<std::uint8_t> factories;
             for (const FieldInfo &field : record->fields) {
-                fields.push_back(field.defaultValue ? static_cast<int>(constants.size()) : -1);
-                if (field.defaultValue) {
+                const bool constant = field.defaultValue && !field.factory;
+                fields.push_back(constant ? static_cast<int>(constants.size()) : -1);
+                factories.push_back(field.factory);
+                if (constant)
                     constants.push_back({"<default of " + field.name + ">", field.type, field.span, field.defaultValue});
-                    any = true;
-                }
+                any = any || field.defaultValue;
             }
-            if (any)
+            if (any) {
                 recordDefaults.emplace_back(compiler.desc(record->type), std::move(fields));
+                // A field(default_factory=...) gets a new value of its type each time.
+                const_cast<TypeDesc *>(compiler.desc(record->type))->factories = module.factoryLists.emplace_back(std::move(factories)).data();
+            }
         }
         Function &init = module.functions.back();
         init.name = "<module constants>";

@@ -178,6 +178,8 @@ public:
     int recordCall(const CallExpr &e, int dst);
     int responseCall(const CallExpr &e, int dst);
     int jsonifyCall(const CallExpr &e, int dst);
+    int replaceCall(const CallExpr &e, int dst);
+    int newRecord(const RecordInfo &record, int base, int dst); // NEW_RECORD, then __post_init__
     int newResponse(int base, bool noHeaders, const lang::Type *type, int dst);
     int builtinCall(const CallExpr &e, int dst);
     int mathCall(const CallExpr &e, int dst);

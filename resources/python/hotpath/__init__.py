@@ -18,6 +18,7 @@ contains this package (``resources/python``) on ``sys.path`` to use it.
 
 import dataclasses
 import json as _json
+import types
 import typing
 
 __all__ = ["ENDPOINTS", "ERROR_HANDLERS", "route", "get", "post", "errorhandler", "Request", "Response", "abort",
@@ -165,6 +166,11 @@ def _convert(value, type_, where):
         return ValueError(f"{where}: expected {expected}, got {type(value).__name__} {value!r}")
 
     origin, args = typing.get_origin(type_), typing.get_args(type_)
+    if origin is typing.Union or (hasattr(types, "UnionType") and origin is types.UnionType):
+        # T | None, Optional[T]: null is None, anything else a T.
+        if value is None:
+            return None
+        return _convert(value, next(a for a in args if a is not type(None)), where)
     if type_ is bool:
         if not isinstance(value, bool):
             raise mismatch("bool")
@@ -201,7 +207,11 @@ def _convert(value, type_, where):
         for field in dataclasses.fields(type_):
             if field.name in value:
                 fields[field.name] = _convert(value[field.name], hints[field.name], f"{where}.{field.name}")
-            elif field.default is dataclasses.MISSING:
+            elif field.default is not dataclasses.MISSING or field.default_factory is not dataclasses.MISSING:
+                pass  # the dataclass fills its default
+            elif type(None) in typing.get_args(hints[field.name]):
+                fields[field.name] = None  # a partial update leaves an Optional field out
+            else:
                 raise ValueError(f"{where}: missing field {field.name!r} for {type_.__name__}")
         return type_(**fields)
     raise TypeError(f"Request.json: unsupported type {type_!r}")

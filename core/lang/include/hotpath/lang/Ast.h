@@ -136,6 +136,8 @@ struct AttributeExpr : Expr
     bool narrowed = false; // a T | None field proved not None here: typed T, read inside
     // type(e).__name__ of an exception e (the object is the call type(e)).
     bool exceptionName = false;
+    // obj.prop of a @property: a call of this function with the object.
+    const FunctionInfo *property = nullptr;
 };
 
 struct KeywordArgument
@@ -151,6 +153,7 @@ enum class CallTarget : std::uint8_t {
     Exception, // ValueError("message"), NotFound(): a new exception object
     Abort,     // hotpath.abort(status, description): ends the request with that status
     Jsonify,   // hotpath.jsonify(value): a JSON Response
+    Replace,   // dataclasses.replace(obj, field=value): boundArgs per field, null to copy
 };
 
 struct CallExpr : Expr

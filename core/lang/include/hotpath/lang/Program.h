@@ -23,6 +23,9 @@ struct FieldInfo
     const Type *type = nullptr;
     Span span;
     const Expr *defaultValue = nullptr;
+    // field(default_factory=...): defaultValue makes a new value each time it is evaluated
+    // ([], {}, set(), Address()), so it is no module constant.
+    bool factory = false;
 };
 
 struct RecordInfo
@@ -32,8 +35,13 @@ struct RecordInfo
     const ClassDef *decl = nullptr;
     std::vector<FieldInfo> fields;
     const Type *type = nullptr;
+    // Functions defined in the class body: methods, static and class methods, properties.
+    // __post_init__ runs after every construction (a call of the class, Request.json).
+    std::vector<struct FunctionInfo *> methods;
+    const struct FunctionInfo *postInit = nullptr;
 
     int fieldIndex(const std::string &field) const;
+    const struct FunctionInfo *findMethod(const std::string &name) const;
 };
 
 // An exception class: one of CPython's built-in ones, or the program's own
@@ -110,15 +118,24 @@ struct ErrorHandlerInfo
     bool pairHeaders = false;
 };
 
+// What a function defined in a class body is. A method's and a property's first parameter
+// is `self`, the instance; a class method's `cls` is not a parameter at all: inside, the
+// name stands for the class (cls(...) constructs one).
+enum class MethodKind : unsigned char { None, Instance, Static, Class, Property };
+
 struct FunctionInfo
 {
-    std::string name;
+    std::string name; // Point.norm for a method
     FunctionDef *decl = nullptr; // the checker annotates its body in place
     std::vector<ParamInfo> params;
     const Type *returnType = nullptr;
     std::vector<LocalInfo> locals; // parameters first, in order
     const EndpointInfo *endpoint = nullptr;
     bool isErrorHandler = false;
+    const RecordInfo *owner = nullptr; // the class whose body defines it
+    MethodKind method = MethodKind::None;
+    std::string memberName;            // norm, for Point.norm
+    std::string classParam;            // a class method's `cls`
 
     // What the body does itself, recorded while it is checked; stateAccess adds callees.
     std::set<int> constantsUsed;     // module-level names read or written

@@ -45,6 +45,9 @@ struct TypeDesc
     const TypeDesc *key = nullptr;
     // List only: a tuple[T, ...], a list that nothing changes, printed and hashed as a tuple.
     bool tupleOf = false;
+    // Record only: per field, whether it is a field(default_factory=...), which the runtime
+    // fills with a new empty value of its type (a record: one made from {}).
+    const std::uint8_t *factories = nullptr;
 
     // Optional (`T | None`): `element` is T. The value is a pointer, null for None; for an
     // object T it is the object itself, for int, float or bool a box: a one-item Tuple of

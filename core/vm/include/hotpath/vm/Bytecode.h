@@ -249,6 +249,7 @@ struct Module
     std::deque<std::vector<const TypeDesc *>> typeLists;
     std::deque<std::vector<const char *>> nameLists;
     std::deque<std::vector<const Slot *>> defaultLists; // TypeDesc::defaults of records
+    std::deque<std::vector<std::uint8_t>> factoryLists; // TypeDesc::factories of records
     std::deque<std::string> strings;           // names referenced by TypeDesc
     std::deque<runtime::ExceptionClass> exceptionClasses; // the program's own exception classes
     // Program::errorHandlers in its order: the class each takes and the function answering it.
