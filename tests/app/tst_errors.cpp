@@ -4,6 +4,8 @@
 // (body, status) answers, abort(), jsonify(), @errorhandler and uncaught exceptions; and a
 // handler cannot catch its way past the request's limits.
 #include <QtCore/QElapsedTimer>
+#include <QtCore/QJsonDocument>
+#include <QtCore/QJsonObject>
 #include <QtCore/QTemporaryDir>
 #include <QtNetwork/QTcpServer>
 #include <QtTest/QtTest>
@@ -228,6 +230,16 @@ private Q_SLOTS:
         QCOMPARE(exported.status, 203);
         QCOMPARE(exported.headers.value("content-type"), QByteArray("application/json"));
         QCOMPARE(exported.body, QByteArray(R"([{"id":1,"title":"write the spec","done":false},{"id":2,"title":"ship it","done":false}])"));
+        // OpenAPI lists the literal statuses: those returned with a body, and abort()'s.
+        const QJsonObject paths = QJsonDocument::fromJson(request(server.port, "GET", "/openapi.json").body).object().value(QStringLiteral("paths")).toObject();
+        auto statuses = [&](const char *path, const char *method) {
+            return paths.value(QLatin1String(path)).toObject().value(QLatin1String(method)).toObject().value(QStringLiteral("responses")).toObject().keys();
+        };
+        QCOMPARE(statuses("/todos", "post"), (QStringList{QStringLiteral("201"), QStringLiteral("400"), QStringLiteral("500"), QStringLiteral("504")}));
+        QVERIFY(statuses("/todos/{todo_id}", "get").contains(QStringLiteral("404")));
+        QVERIFY(statuses("/lookup/{todo_id}", "get").contains(QStringLiteral("404")));
+        QVERIFY(statuses("/lookup/{todo_id}", "get").contains(QStringLiteral("200")));
+        QVERIFY(statuses("/teapot", "get").contains(QStringLiteral("418")));
         QCOMPARE_CLEAN_STOP(server);
 
         if (!flaskInstalled())

@@ -11,13 +11,24 @@ or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
 (sum, any, all, str.join), key lambdas of sorted, min and max, dicts keyed by int and by
 (int, int) tuples, tuple(...) of any length, set[int] values (whose
-printed order CPython checks), and int | None locals narrowed by `is not None`, `or` and
-conditional expressions. The program
+printed order CPython checks), int | None locals narrowed by `is not None`, `or` and
+conditional expressions, and exceptions: most programs define 1-3 exception classes of
+their own (deriving from built-in classes or from each other), and try/except/else/finally
+statements, sometimes nested, in loops and in helpers, wrap statements that may raise
+(division and modulo by values that may be 0, list indexing, dict lookups, int() of text,
+arithmetic at the 64-bit edges, asserts, helpers that raise, and raise of the program's
+and built-in classes under random conditions). Handlers catch one class, a tuple of two,
+or everything (bare `except:`), print what they caught (str, repr, f-strings,
+type(e).__name__) and may re-raise it (bare `raise`, `raise e`), raise another exception
+`from e` or `from None`, or break, continue or return; try bodies break, continue and
+return through finally blocks, which print or change a variable. The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
 also runs under CPython (with the repo's shim), unless Hotpath stopped it with an
-OverflowError, which CPython's unbounded ints never raise, or a MemoryError from the
+OverflowError, which CPython's unbounded ints never raise, or caught one (a handler that
+may catch an OverflowError prints the class name; no finally block that one may pass
+through can replace it with another exception or drop it), or a MemoryError from the
 per-call memory cap, which CPython does not have.
 
 A difference is reduced to a minimal reproducer (statements are deleted while the

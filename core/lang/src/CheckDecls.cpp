@@ -219,7 +219,7 @@ void Checker::declareRecord(ClassDef &cls)
             error(decorator->span, "this class decorator is not supported in Hotpath handlers (only @dataclass is)");
     }
     if (!isDataclass && cls.decorators.empty())
-        error(cls.nameSpan, "classes other than field-only @dataclass classes are not supported in Hotpath handlers; "
+        error(cls.nameSpan, "classes other than @dataclass classes and exception classes are not supported in Hotpath handlers; "
                             "add @dataclass");
     if (!cls.bases.empty())
         error(cls.bases.front()->span, "class inheritance is not supported in Hotpath handlers");

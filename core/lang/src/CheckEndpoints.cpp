@@ -246,6 +246,7 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
 
     if (!resolveAnswer(function, endpoint->response, endpoint->statusPair, endpoint->pairHeaders))
         return;
+    collectLiteralStatuses(function.decl->body, *endpoint);
 
     for (const auto &other : m_program.endpoints) {
         if (other->routeKey != endpoint->routeKey)
@@ -260,6 +261,53 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
     }
     function.endpoint = endpoint.get();
     m_program.endpoints.push_back(std::move(endpoint));
+}
+
+namespace {
+
+const IntLiteral *literalStatus(const Expr *e)
+{
+    return e && e->kind == ExprKind::IntLiteral ? &e->as<IntLiteral>() : nullptr;
+}
+
+} // namespace
+
+void Checker::collectLiteralStatuses(const Block &block, EndpointInfo &endpoint) const
+{
+    for (const StmtPtr &stmt : block) {
+        switch (stmt->kind) {
+        case StmtKind::Return: {
+            const Expr *value = stmt->as<ReturnStmt>().value.get();
+            if (endpoint.statusPair && value && value->kind == ExprKind::TupleLiteral && value->as<TupleExpr>().elements.size() >= 2)
+                if (const IntLiteral *status = literalStatus(value->as<TupleExpr>().elements[1].get()))
+                    endpoint.answerStatuses.insert(static_cast<int>(status->value));
+            break;
+        }
+        case StmtKind::Expr: {
+            const Expr &e = *stmt->as<ExprStmt>().expr;
+            if (e.kind == ExprKind::Call && e.as<CallExpr>().target == CallTarget::Abort && !e.as<CallExpr>().args.empty())
+                if (const IntLiteral *status = literalStatus(e.as<CallExpr>().args.front().get()))
+                    endpoint.abortStatuses.insert(static_cast<int>(status->value));
+            break;
+        }
+        case StmtKind::If:
+            collectLiteralStatuses(stmt->as<IfStmt>().body, endpoint);
+            collectLiteralStatuses(stmt->as<IfStmt>().orelse, endpoint);
+            break;
+        case StmtKind::While: collectLiteralStatuses(stmt->as<WhileStmt>().body, endpoint); break;
+        case StmtKind::For: collectLiteralStatuses(stmt->as<ForStmt>().body, endpoint); break;
+        case StmtKind::Try: {
+            const auto &attempt = stmt->as<TryStmt>();
+            collectLiteralStatuses(attempt.body, endpoint);
+            for (const ExceptHandler &handler : attempt.handlers)
+                collectLiteralStatuses(handler.body, endpoint);
+            collectLiteralStatuses(attempt.orelse, endpoint);
+            collectLiteralStatuses(attempt.finalbody, endpoint);
+            break;
+        }
+        default: break;
+        }
+    }
 }
 
 bool Checker::resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders)

@@ -200,6 +200,7 @@ public:
     void checkDecorators(FunctionInfo &function);
     void checkEndpoint(FunctionInfo &function, CallExpr &decorator, const std::string &kind);
     void checkErrorHandler(FunctionInfo &function, CallExpr &decorator);
+    void collectLiteralStatuses(const Block &block, EndpointInfo &endpoint) const;
     // How a function's result is answered (text, JSON, Response, or a status pair of one);
     // false after reporting why it cannot be.
     bool resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders);

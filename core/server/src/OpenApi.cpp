@@ -117,11 +117,20 @@ QByteArray openApiDocument(const Version &version)
                           QJsonObject{{QStringLiteral("text/plain"), QJsonObject{{QStringLiteral("schema"), QJsonObject{{QStringLiteral("type"), QStringLiteral("string")}}}}}});
             else if (endpoint->response == lang::ResponseKind::Json && function)
                 ok.insert(QStringLiteral("content"),
-                          QJsonObject{{QStringLiteral("application/json"), QJsonObject{{QStringLiteral("schema"), schemaOf(function->returnType, records)}}}});
-            QJsonObject responses{{QStringLiteral("200"), ok},
-                                  {QStringLiteral("400"), errorResponse(QStringLiteral("A parameter or the body does not have its declared type"))},
+                          QJsonObject{{QStringLiteral("application/json"),
+                                       QJsonObject{{QStringLiteral("schema"),
+                                                    schemaOf(endpoint->statusPair ? function->returnType->items[0] : function->returnType, records)}}}});
+            QJsonObject responses{{QStringLiteral("400"), errorResponse(QStringLiteral("A parameter or the body does not have its declared type"))},
                                   {QStringLiteral("500"), errorResponse(QStringLiteral("The handler raised an exception"))},
                                   {QStringLiteral("504"), errorResponse(QStringLiteral("The handler ran past its deadline"))}};
+            // A (body, status) answer lists the statuses its returns write out; abort() calls
+            // with a literal status are errors of the operation.
+            if (endpoint->answerStatuses.empty())
+                responses.insert(QStringLiteral("200"), ok);
+            for (int status : endpoint->answerStatuses)
+                responses.insert(QString::number(status), ok);
+            for (int status : endpoint->abortStatuses)
+                responses.insert(QString::number(status), errorResponse(QStringLiteral("abort(%1)").arg(status)));
             const QString name = function ? qs(function->name) : QString();
             for (const std::string &method : endpoint->methods) {
                 QJsonObject operation{{QStringLiteral("operationId"), name + QLatin1Char('_') + qs(method).toLower()},

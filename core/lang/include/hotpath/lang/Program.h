@@ -103,6 +103,9 @@ struct EndpointInfo
     ResponseKind response = ResponseKind::Json;
     bool statusPair = false;
     bool pairHeaders = false; // the tuple's third item: dict[str, str] of headers
+    // Statuses written as literals in the handler's body, for OpenAPI: the status of
+    // `return body, 201` (answers) and of `abort(404, ...)` (errors).
+    std::set<int> answerStatuses, abortStatuses;
 };
 
 // @errorhandler(NotFound) def not_found(e: NotFound) -> tuple[dict[str, str], int]: the
