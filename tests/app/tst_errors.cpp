@@ -16,7 +16,8 @@ namespace {
 
 using namespace served;
 
-const QByteArray todoApi = R"(from dataclasses import dataclass
+const QByteArray todoApi = R"(from dataclasses import dataclass, replace
+from typing import Optional
 from hotpath import Request, Response, abort, errorhandler, get, jsonify, post, route
 
 
@@ -115,6 +116,28 @@ def gone() -> str:
 @get("/unknown-status")
 def unknown_status() -> str:
     abort(499)
+
+
+@dataclass
+class TodoPatch:
+    title: Optional[str]
+    done: Optional[bool]
+
+    def apply(self, todo: Todo) -> Todo:
+        if self.title is not None:
+            todo = replace(todo, title=self.title)
+        if self.done is not None:
+            todo = replace(todo, done=self.done)
+        return todo
+
+
+@route("/todos/<int:todo_id>", methods=["PATCH"])
+def update(todo_id: int, req: Request) -> Todo:
+    if todo_id not in TODOS:
+        abort(404, f"no todo {todo_id}")
+    todo = req.json(TodoPatch).apply(TODOS[todo_id])
+    TODOS[todo_id] = todo
+    return todo
 )";
 
 const QByteArray limitsApp = R"(from hotpath import get
@@ -197,11 +220,16 @@ private Q_SLOTS:
             {"POST", "/todos", R"({"id":3,"title":"ship it"})", 409, R"({"error":"DuplicateTitle","detail":"title 'ship it' exists"})"},
             {"GET", "/lookup/1", {}, 200, R"({"title":"write the spec"})"},
             {"GET", "/lookup/9", {}, 404, R"({"error":"no todo 9"})"},
-            {"GET", "/raw/9", {}, 500, R"({"error":"NotFound","message":"no todo 9","file":"app.py","line":41})"},
+            {"GET", "/raw/9", {}, 500, R"({"error":"NotFound","message":"no todo 9","file":"app.py","line":42})"},
             {"GET", "/key", {}, 404, "missing 'zz'"},
             {"GET", "/teapot", {}, 418, R"({"error":"I'm a teapot","message":"I'm a teapot"})"},
             {"GET", "/gone", {}, 410, R"({"error":"Gone","message":"this list was archived"})"},
-            {"GET", "/unknown-status", {}, 500, R"({"error":"LookupError","message":"no exception for 499","file":"app.py","line":99})"},
+            {"GET", "/unknown-status", {}, 500, R"({"error":"LookupError","message":"no exception for 499","file":"app.py","line":100})"},
+            // Partial updates: what the body leaves out is None.
+            {"PATCH", "/todos/1", R"({"done":true})", 200, R"({"id":1,"title":"write the spec","done":true})"},
+            {"PATCH", "/todos/1", R"({"title":"spec v2"})", 200, R"({"id":1,"title":"spec v2","done":true})"},
+            {"PATCH", "/todos/1", R"({"done":"yes"})", 400, R"({"error":"ValueError","message":"$.done: expected bool, got str 'yes'","file":"app.py","line":120})"},
+            {"PATCH", "/todos/8", R"({})", 404, R"({"error":"Not Found","message":"no todo 8"})"},
         };
         // Both tiers, from one state: the POSTs run once per tier, the second finds the first's todo.
         QList<Reply> interp, jit;
@@ -229,7 +257,7 @@ private Q_SLOTS:
         const Reply exported = request(server.port, "GET", "/export");
         QCOMPARE(exported.status, 203);
         QCOMPARE(exported.headers.value("content-type"), QByteArray("application/json"));
-        QCOMPARE(exported.body, QByteArray(R"([{"id":1,"title":"write the spec","done":false},{"id":2,"title":"ship it","done":false}])"));
+        QCOMPARE(exported.body, QByteArray(R"([{"id":1,"title":"spec v2","done":true},{"id":2,"title":"ship it","done":false}])"));
         // OpenAPI lists the literal statuses: those returned with a body, and abort()'s.
         const QJsonObject paths = QJsonDocument::fromJson(request(server.port, "GET", "/openapi.json").body).object().value(QStringLiteral("paths")).toObject();
         auto statuses = [&](const char *path, const char *method) {
