@@ -48,6 +48,9 @@ private Q_SLOTS:
             {"GET", "/primes/50"},
             {"GET", "/sort?count=8&seed=3"},
             {"GET", "/median?count=7"},
+            {"GET", "/todos"},
+            {"GET", "/todos/1"},
+            {"GET", "/todos?q=docs"},
         };
         for (const auto &[method, path] : gets) {
             const Reply a = request(server.port, method, path, {{"X-Hotpath-Tier", interp}});
@@ -205,6 +208,7 @@ private Q_SLOTS:
             {"GET", "/mandelbrot/count?size=40"}, {"GET", "/nbody/system"}, {"GET", "/sort?count=8&seed=3&descending=true"},
             {"GET", "/median?count=6"}, {"GET", "/median?count=0"}, {"GET", "/greet?times=x"}, {"GET", "/caesar"},
             {"GET", "/nowhere"}, {"DELETE", "/fib/3"}, {"GET", "/slugify?title=Hello%20World%21"},
+            {"GET", "/todos"}, {"GET", "/todos/9"}, {"PATCH", "/todos/9"},
         };
         for (const auto &[method, path] : cases) {
             const Reply ours = request(server.port, method, path);

@@ -69,6 +69,11 @@ EXPECTED_ENDPOINTS = {
     (("GET",), "/sort", "lists", "sort_numbers"),
     (("GET",), "/median", "lists", "median"),
     (("POST",), "/orders/summary", "lists", "order_summary"),
+    (("GET",), "/todos", "todos", "list_todos"),
+    (("GET",), "/todos/<int:todo_id>", "todos", "get_todo"),
+    (("POST",), "/todos", "todos", "create_todo"),
+    (("PATCH",), "/todos/<int:todo_id>", "todos", "update_todo"),
+    (("DELETE",), "/todos/<int:todo_id>", "todos", "delete_todo"),
 }
 
 
@@ -215,6 +220,21 @@ def check_lists(m, hotpath):
     check_equal(empty, m.Summary(0, 0, 0.0, ""), "POST /orders/summary with no orders")
 
 
+def check_todos(m, hotpath):
+    check_equal([t.title for t in m.list_todos()], ["Read the Hotpath docs"], "GET /todos")
+    check_equal(m.list_todos("nothing"), [], "GET /todos?q=nothing")
+    check_raises(hotpath.HTTPException, "no todo 9", m.get_todo, 9)
+    todo, status, headers = m.create_todo(hotpath.Request("POST", "/todos", body='{"title": "ship", "tags": ["x"]}'))
+    check_equal((todo.id, todo.title, todo.tags, status, headers), (2, "ship", ["x"], 201, {"Location": "/todos/2"}),
+                "POST /todos")
+    check_raises(m.DuplicateTitle, "'ship' is todo 2", m.create_todo, hotpath.Request("POST", "/todos", body='{"title": "ship"}'))
+    check_raises(ValueError, "a todo needs a title", m.create_todo, hotpath.Request("POST", "/todos", body='{"title": " "}'))
+    check_equal(m.todo_error(m.DuplicateTitle("t")), ({"error": "DuplicateTitle", "message": "t"}, 409), "the error handler")
+    patched = m.update_todo(2, hotpath.Request("PATCH", "/todos/2", body='{"done": true}'))
+    check_equal((patched.title, patched.done), ("ship", True), "PATCH leaves the title")
+    check_equal(m.delete_todo(2), ("deleted ship", 200), "DELETE /todos/2")
+
+
 @dataclasses.dataclass
 class Point:
     x: float
@@ -279,6 +299,7 @@ def main():
         check_nbody(modules["nbody"])
         check_text(modules["text"], hotpath)
         check_lists(modules["lists"], hotpath)
+        check_todos(modules["todos"], hotpath)
         check_shim(hotpath)
     except CheckFailed as failure:
         print(f"run_samples_cpython: FAILED: {failure}", file=sys.stderr)

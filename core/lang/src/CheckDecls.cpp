@@ -181,7 +181,9 @@ void Checker::checkImportFrom(const ImportFromStmt &stmt)
         } else if (module == "dataclasses") {
             if (name.name != "dataclass" && name.name != "field" && name.name != "replace") {
                 error(name.span, "dataclasses." + name.name + " is not supported in Hotpath handlers "
-                                 "(dataclass, field and replace are)");
+                                 "(dataclass, field and replace are)"
+                                 + std::string(name.name == "asdict" ? "; an endpoint returns the object itself, which is "
+                                                                       "answered as the same JSON object" : ""));
                 continue;
             }
             GlobalSymbol symbol{GlobalSymbol::Kind::Dataclass, name.span};
