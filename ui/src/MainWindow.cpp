@@ -341,12 +341,13 @@ void MainWindow::buildUi()
     auto *tryLayout = new QHBoxLayout(tryPage);
     auto *request = new QFormLayout;
     m_tryMethod = new QComboBox;
-    m_tryMethod->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("DELETE")});
+    m_tryMethod->addItems({QStringLiteral("GET"), QStringLiteral("POST"), QStringLiteral("PUT"), QStringLiteral("PATCH"),
+                           QStringLiteral("DELETE"), QStringLiteral("HEAD"), QStringLiteral("OPTIONS")});
     m_tryPath = new QLineEdit(QStringLiteral("/"));
     m_tryTier = new QComboBox;
     m_tryTier->addItems({tr("server default"), QStringLiteral("interp"), QStringLiteral("jit")});
     m_tryRequestBody = new QPlainTextEdit;
-    m_tryRequestBody->setPlaceholderText(tr("Request body (POST)"));
+    m_tryRequestBody->setPlaceholderText(tr("Request body (POST, PUT, PATCH, DELETE)"));
     m_tryHeaders = new QLineEdit;
     m_tryHeaders->setPlaceholderText(tr("Name: value; Other: value"));
     m_tryHistory = new QListWidget;
@@ -853,7 +854,8 @@ void MainWindow::sendTry(const QString &path, const QString &tier)
     const QByteArray method = m_tryMethod->currentText().toUtf8();
     auto timer = std::make_shared<QElapsedTimer>();
     timer->start();
-    QNetworkReply *reply = m_network->sendCustomRequest(request, method, method == "GET" ? QByteArray() : m_tryRequestBody->toPlainText().toUtf8());
+    const bool withBody = method != "GET" && method != "HEAD" && method != "OPTIONS";
+    QNetworkReply *reply = m_network->sendCustomRequest(request, method, withBody ? m_tryRequestBody->toPlainText().toUtf8() : QByteArray());
     m_tryStatus->setText(tr("Sending…"));
     const QStringList form{m_tryMethod->currentText(), m_tryPath->text(), QString::number(m_tryTier->currentIndex()), m_tryHeaders->text(),
                            m_tryRequestBody->toPlainText()};
