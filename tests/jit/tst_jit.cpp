@@ -73,6 +73,50 @@ std::string text(const jit::Program &program, const std::string &function, const
     return out;
 }
 
+const char exceptionsSource[] = "def keep(n: int) -> int:\n"
+                                "    x = 14\n"
+                                "    try:\n"
+                                "        x = x * n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x + n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x ** n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x << 62\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    return x\n"
+                                "def swallow() -> int:\n"
+                                "    n = 0\n"
+                                "    while True:\n"
+                                "        try:\n"
+                                "            while True:\n"
+                                "                n += 1\n"
+                                "        except TimeoutError:\n"
+                                "            n += 1\n"
+                                "        except:\n"
+                                "            n += 1\n"
+                                "def hog() -> int:\n"
+                                "    try:\n"
+                                "        s = 'x'\n"
+                                "        while True:\n"
+                                "            s = s + s\n"
+                                "    except BaseException:\n"
+                                "        return -1\n"
+                                "class Missing(LookupError):\n"
+                                "    pass\n"
+                                "def lookup(k: int) -> int:\n"
+                                "    try:\n"
+                                "        return {1: 10}[k]\n"
+                                "    except KeyError as e:\n"
+                                "        raise Missing(f'no {e}')\n";
+
 } // namespace
 
 class TestJit : public QObject
@@ -290,6 +334,32 @@ for line in sys.stdin:
         }
         qInfo("%zu integer cases x 3 tiers against CPython: %d disagreements", cases.size(), disagreements);
         QCOMPARE(disagreements, 0);
+    }
+
+    // As in the interpreter: an operation that raises leaves its target unchanged; no except
+    // clause catches the deadline or the memory cap; an uncaught exception has its class.
+    void exceptionsKeepTargetsAndLimits_data() { levels(); }
+    void exceptionsKeepTargetsAndLimits()
+    {
+        QFETCH(jit::OptLevel, level);
+        const auto p = jitCompile(exceptionsSource, level);
+        QCOMPARE(call(*p, "keep", {intArg(INT64_MAX)}).value.i, 14);
+        runtime::Limits limits;
+        limits.timeout = std::chrono::milliseconds(100);
+        const auto start = std::chrono::steady_clock::now();
+        const auto t = call(*p, "swallow", {}, limits);
+        QCOMPARE(t.error, runtime::ErrorKind::TimeoutError);
+        QVERIFY(t.errorIsLimit);
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        const auto m = call(*p, "hog", {});
+        QCOMPARE(m.error, runtime::ErrorKind::MemoryError);
+        QVERIFY(m.errorIsLimit);
+        const auto k = call(*p, "lookup", {intArg(2)});
+        QCOMPARE(k.errorClass, std::string("Missing"));
+        QCOMPARE(k.error, runtime::ErrorKind::LookupError);
+        QCOMPARE(k.message, std::string("no 2"));
+        QCOMPARE(k.line, 43);
+        QCOMPARE(call(*p, "lookup", {intArg(1)}).value.i, 10);
     }
 
     void cancelFlagStopsACallFromAnotherThread()

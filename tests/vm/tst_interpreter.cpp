@@ -57,6 +57,50 @@ runtime::Slot intArg(std::int64_t v)
     return s;
 }
 
+const char exceptionsSource[] = "def keep(n: int) -> int:\n"
+                                "    x = 14\n"
+                                "    try:\n"
+                                "        x = x * n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x + n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x ** n\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    try:\n"
+                                "        x = x << 62\n"
+                                "    except OverflowError:\n"
+                                "        pass\n"
+                                "    return x\n"
+                                "def swallow() -> int:\n"
+                                "    n = 0\n"
+                                "    while True:\n"
+                                "        try:\n"
+                                "            while True:\n"
+                                "                n += 1\n"
+                                "        except TimeoutError:\n"
+                                "            n += 1\n"
+                                "        except:\n"
+                                "            n += 1\n"
+                                "def hog() -> int:\n"
+                                "    try:\n"
+                                "        s = 'x'\n"
+                                "        while True:\n"
+                                "            s = s + s\n"
+                                "    except BaseException:\n"
+                                "        return -1\n"
+                                "class Missing(LookupError):\n"
+                                "    pass\n"
+                                "def lookup(k: int) -> int:\n"
+                                "    try:\n"
+                                "        return {1: 10}[k]\n"
+                                "    except KeyError as e:\n"
+                                "        raise Missing(f'no {e}')\n";
+
 } // namespace
 
 class TestInterpreter : public QObject
@@ -167,6 +211,30 @@ private Q_SLOTS:
         QCOMPARE(call(c, "add", {intArg(max - 1), intArg(1)}).value.i, max);
         QCOMPARE(call(c, "aug", {intArg(min + 2)}).value.i, min);
         QCOMPARE(call(c, "neg", {intArg(max)}).value.i, -max);
+    }
+
+    // An operation that raises leaves its target unchanged; no except clause catches the
+    // deadline or the memory cap; an uncaught exception carries its own class.
+    void exceptionsKeepTargetsAndLimits()
+    {
+        const Compiled c = compile(exceptionsSource);
+        QCOMPARE(call(c, "keep", {intArg(INT64_MAX)}).value.i, 14);
+        runtime::Limits limits;
+        limits.timeout = std::chrono::milliseconds(100);
+        const auto start = std::chrono::steady_clock::now();
+        const auto t = call(c, "swallow", {}, limits);
+        QCOMPARE(t.error, runtime::ErrorKind::TimeoutError);
+        QVERIFY(t.errorIsLimit);
+        QVERIFY(std::chrono::steady_clock::now() - start < std::chrono::seconds(2));
+        const auto m = call(c, "hog", {});
+        QCOMPARE(m.error, runtime::ErrorKind::MemoryError);
+        QVERIFY(m.errorIsLimit);
+        const auto k = call(c, "lookup", {intArg(2)});
+        QCOMPARE(k.errorClass, std::string("Missing"));
+        QCOMPARE(k.error, runtime::ErrorKind::LookupError);
+        QCOMPARE(k.message, std::string("no 2"));
+        QCOMPARE(k.line, 43);
+        QCOMPARE(call(c, "lookup", {intArg(1)}).value.i, 10);
     }
 
     void cancelFlagStopsACallFromAnotherThread()

@@ -822,8 +822,12 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::POW_I:
-        setI(i.a, call(Import::hp_op_pow_int, {getI(i.b), getI(i.c)}));
-        checkError();
+        {
+            // Stored only once it did not raise: a handler sees the target's old value, as in Python.
+            llvm::Value *out = call(Import::hp_op_pow_int, {getI(i.b), getI(i.c)});
+            checkError();
+            setI(i.a, out);
+        }
         break;
     case Op::DIV_I: {
         // Operands within ±2^53 convert exactly: one fdiv, as hp_op_div_int does; the
@@ -841,8 +845,12 @@ void FunctionLowering::emit(std::uint32_t pc)
         setF(i.a, b.CreateFDiv(b.CreateSIToFP(x, f64), b.CreateSIToFP(y, f64)));
         b.CreateBr(done);
         b.SetInsertPoint(slowBlock);
-        setF(i.a, call(Import::hp_op_div_int, {x, y}));
-        checkError();
+        {
+            // Stored only once it did not raise: a handler sees the target's old value, as in Python.
+            llvm::Value *out = call(Import::hp_op_div_int, {x, y});
+            checkError();
+            setF(i.a, out);
+        }
         b.CreateBr(done);
         b.SetInsertPoint(done);
         break;
@@ -888,16 +896,28 @@ void FunctionLowering::emit(std::uint32_t pc)
         break;
     }
     case Op::FLOORDIV_F:
-        setF(i.a, call(Import::hp_op_floordiv_float, {getF(i.b), getF(i.c)}));
-        checkError();
+        {
+            // Stored only once it did not raise: a handler sees the target's old value, as in Python.
+            llvm::Value *out = call(Import::hp_op_floordiv_float, {getF(i.b), getF(i.c)});
+            checkError();
+            setF(i.a, out);
+        }
         break;
     case Op::MOD_F:
-        setF(i.a, call(Import::hp_op_mod_float, {getF(i.b), getF(i.c)}));
-        checkError();
+        {
+            // Stored only once it did not raise: a handler sees the target's old value, as in Python.
+            llvm::Value *out = call(Import::hp_op_mod_float, {getF(i.b), getF(i.c)});
+            checkError();
+            setF(i.a, out);
+        }
         break;
     case Op::POW_F:
-        setF(i.a, call(Import::hp_op_pow_float, {getF(i.b), getF(i.c)}));
-        checkError();
+        {
+            // Stored only once it did not raise: a handler sees the target's old value, as in Python.
+            llvm::Value *out = call(Import::hp_op_pow_float, {getF(i.b), getF(i.c)});
+            checkError();
+            setF(i.a, out);
+        }
         break;
     case Op::NEG_F: setF(i.a, b.CreateFNeg(getF(i.b))); break;
     case Op::ABS_F: setF(i.a, b.CreateUnaryIntrinsic(llvm::Intrinsic::fabs, getF(i.b))); break;

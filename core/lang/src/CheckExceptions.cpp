@@ -176,6 +176,9 @@ void Checker::checkTry(TryStmt &stmt)
             // The name lives for the handler only (Python deletes it at the end), so each
             // handler has a local of its own and two handlers may catch different classes.
             shadowed = lookupLocal(handler.name);
+            if (shadowed)
+                error(handler.nameSpan, "'" + handler.name + "' already names a local here; Python deletes the name of "
+                                        "an except block's exception at the block's end, so name the exception otherwise");
             handler.slot = static_cast<int>(m_function->locals.size());
             m_localSlots[handler.name] = handler.slot;
             m_function->locals.push_back({handler.name, type, handler.nameSpan});

@@ -232,9 +232,13 @@ Str *hp_to_repr(Slot value, const TypeDesc *type)
 std::int64_t hp_int_from_str(Str *s, std::int64_t base)
 {
     const auto invalid = [&] {
-        std::string text = "invalid literal for int() with base " + std::to_string(base) + ": ";
-        appendStrRepr(text, view(s));
-        raiseOnCurrent(ErrorKind::ValueError, text);
+        // CPython formats it with %.200R: the repr, cut after 200 characters.
+        std::string repr;
+        appendStrRepr(repr, view(s));
+        std::size_t end = 0;
+        for (int characters = 0; characters < 200 && end < repr.size(); ++characters)
+            support::decodeUtf8(repr, end);
+        raiseOnCurrent(ErrorKind::ValueError, "invalid literal for int() with base " + std::to_string(base) + ": " + repr.substr(0, end));
         return std::int64_t{0};
     };
     if (base != 0 && (base < 2 || base > 36)) {

@@ -274,22 +274,28 @@ dispatch:
         CASE(ADD_I)
         {
             const Instr &i = code[pc];
-            if (addOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (addOverflows<Checked>(R[i.b].i, R[i.c].i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(SUB_I)
         {
             const Instr &i = code[pc];
-            if (subOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (subOverflows<Checked>(R[i.b].i, R[i.c].i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(MUL_I)
         {
             const Instr &i = code[pc];
-            if (mulOverflows<Checked>(R[i.b].i, R[i.c].i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (mulOverflows<Checked>(R[i.b].i, R[i.c].i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(FLOORDIV_I)
@@ -315,29 +321,33 @@ dispatch:
         CASE(POW_I)
         {
             const Instr &i = code[pc];
-            R[i.a].i = hp_op_pow_int(R[i.b].i, R[i.c].i);
+            const std::int64_t out = hp_op_pow_int(R[i.b].i, R[i.c].i);
             CHECK();
+            R[i.a].i = out;
             NEXT();
         }
         CASE(DIV_I)
         {
             const Instr &i = code[pc];
-            R[i.a].f = checkedDivInt(R[i.b].i, R[i.c].i);
+            const double out = checkedDivInt(R[i.b].i, R[i.c].i);
             CHECK();
+            R[i.a].f = out;
             NEXT();
         }
         CASE(LSHIFT_I)
         {
             const Instr &i = code[pc];
-            R[i.a].i = checkedShiftLeft(R[i.b].i, R[i.c].i);
+            const std::int64_t out = checkedShiftLeft(R[i.b].i, R[i.c].i);
             CHECK();
+            R[i.a].i = out;
             NEXT();
         }
         CASE(RSHIFT_I)
         {
             const Instr &i = code[pc];
-            R[i.a].i = checkedShiftRight(R[i.b].i, R[i.c].i);
+            const std::int64_t out = checkedShiftRight(R[i.b].i, R[i.c].i);
             CHECK();
+            R[i.a].i = out;
             NEXT();
         }
         CASE(AND_I)
@@ -409,22 +419,25 @@ dispatch:
         CASE(FLOORDIV_F)
         {
             const Instr &i = code[pc];
-            R[i.a].f = hp_op_floordiv_float(R[i.b].f, R[i.c].f);
+            const double out = hp_op_floordiv_float(R[i.b].f, R[i.c].f);
             CHECK();
+            R[i.a].f = out;
             NEXT();
         }
         CASE(MOD_F)
         {
             const Instr &i = code[pc];
-            R[i.a].f = hp_op_mod_float(R[i.b].f, R[i.c].f);
+            const double out = hp_op_mod_float(R[i.b].f, R[i.c].f);
             CHECK();
+            R[i.a].f = out;
             NEXT();
         }
         CASE(POW_F)
         {
             const Instr &i = code[pc];
-            R[i.a].f = hp_op_pow_float(R[i.b].f, R[i.c].f);
+            const double out = hp_op_pow_float(R[i.b].f, R[i.c].f);
             CHECK();
+            R[i.a].f = out;
             NEXT();
         }
         CASE(NEG_F)
@@ -837,22 +850,28 @@ dispatch:
         CASE(ADD_IK)
         {
             const Instr &i = code[pc];
-            if (addOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (addOverflows<Checked>(R[i.b].i, K[i.c].value.i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(SUB_IK)
         {
             const Instr &i = code[pc];
-            if (subOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (subOverflows<Checked>(R[i.b].i, K[i.c].value.i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(MUL_IK)
         {
             const Instr &i = code[pc];
-            if (mulOverflows<Checked>(R[i.b].i, K[i.c].value.i, &R[i.a].i))
-                RAISE(ErrorKind::OverflowError, overflowMessage);
+            std::int64_t out;
+            if (mulOverflows<Checked>(R[i.b].i, K[i.c].value.i, &out))
+                RAISE(ErrorKind::OverflowError, overflowMessage); // the target keeps its value, as in Python
+            R[i.a].i = out;
             NEXT();
         }
         CASE(MOD_IK)
