@@ -172,8 +172,14 @@ print(d['metadata']['name'])
         QCOMPARE(document[QStringLiteral("openapi")].toString(), QStringLiteral("3.1.0"));
         QCOMPARE(document[QStringLiteral("info")][QStringLiteral("title")].toString(), QStringLiteral("Hotpath samples"));
         const QJsonObject paths = document[QStringLiteral("paths")].toObject();
-        QCOMPARE(paths.size(), 17);
+        QCOMPARE(paths.size(), 19);
         QVERIFY(paths[QStringLiteral("/echo")].toObject().contains(QStringLiteral("post")));
+        // A (body, status, headers) answer lists its literal status; abort()'s are errors.
+        const QJsonObject todos = paths[QStringLiteral("/todos")].toObject();
+        QVERIFY(todos[QStringLiteral("post")][QStringLiteral("responses")].toObject().contains(QStringLiteral("201")));
+        QVERIFY(!todos[QStringLiteral("post")][QStringLiteral("responses")].toObject().contains(QStringLiteral("200")));
+        const QJsonObject todo = paths[QStringLiteral("/todos/{todo_id}")].toObject();
+        QCOMPARE(todo.keys(), (QStringList{QStringLiteral("delete"), QStringLiteral("get"), QStringLiteral("patch")}));
         const QJsonObject fib = paths[QStringLiteral("/fib/{n}")][QStringLiteral("get")].toObject();
         QCOMPARE(fib[QStringLiteral("parameters")][0][QStringLiteral("in")].toString(), QStringLiteral("path"));
         QCOMPARE(fib[QStringLiteral("parameters")][0][QStringLiteral("schema")][QStringLiteral("type")].toString(), QStringLiteral("integer"));

@@ -21,15 +21,17 @@ and built-in classes under random conditions). Handlers catch one class, a tuple
 or everything (bare `except:`), print what they caught (str, repr, f-strings,
 type(e).__name__) and may re-raise it (bare `raise`, `raise e`), raise another exception
 `from e` or `from None`, or break, continue or return; try bodies break, continue and
-return through finally blocks, which print or change a variable. The program
+return through finally blocks, which print or change a variable (and a few break,
+continue or return themselves). The program
 runs under `hotpath run --tier interp` and `--tier jit` (odd seeds at -O0, even at -O2);
 stdout, exit status and the error line must be identical; every third program also runs
 at the other JIT level, -O0 against -O2 directly. Every --cpython-every'th program
 also runs under CPython (with the repo's shim), unless Hotpath stopped it with an
 OverflowError, which CPython's unbounded ints never raise, or caught one (a handler that
 may catch an OverflowError prints the class name; no finally block that one may pass
-through can replace it with another exception or drop it), or by a limit CPython does
-not have: a MemoryError from the per-call memory cap, a TimeoutError from the deadline.
+through can replace it with another exception or drop it), or stopped it at a limit
+CPython does not have: a MemoryError from the per-call memory cap, a TimeoutError from
+the deadline.
 
 A difference is reduced to a minimal reproducer (statements are deleted while the
 program still checks and the tiers still disagree) and written to --out.
