@@ -22,6 +22,8 @@ trap 'rm -rf "$corpus"' EXIT
 case "$target" in
 frontend)
     cp samples/*/*.py "$corpus"/
+    # Programs with try/except/finally, raise and methods, whose paths the samples hardly take.
+    cp tests/programs/exc_*.py tests/programs/cls_*.py "$corpus"/
     # Each case of the diagnostics table is a small erroneous program: good seeds.
     awk -v dir="$corpus" '/^=== /{n++; next} /^--- /{next} n>0 {print > (dir "/case" n ".py")}' tests/lang/diagnostics.txt
     max_len=4096 ;;
