@@ -138,6 +138,11 @@ def update(todo_id: int, req: Request) -> Todo:
     todo = req.json(TodoPatch).apply(TODOS[todo_id])
     TODOS[todo_id] = todo
     return todo
+
+
+@get("/version")
+def version() -> tuple[str, dict[str, str]]:
+    return "1.0", {"X-Api": "todos"}
 )";
 
 const QByteArray limitsApp = R"(from hotpath import get
@@ -230,6 +235,8 @@ private Q_SLOTS:
             {"PATCH", "/todos/1", R"({"title":"spec v2"})", 200, R"({"id":1,"title":"spec v2","done":true})"},
             {"PATCH", "/todos/1", R"({"done":"yes"})", 400, R"({"error":"ValueError","message":"$.done: expected bool, got str 'yes'","file":"app.py","line":120})"},
             {"PATCH", "/todos/8", R"({})", 404, R"({"error":"Not Found","message":"no todo 8"})"},
+            // (body, headers): the status stays the body's.
+            {"GET", "/version", {}, 200, "1.0"},
         };
         // Both tiers, from one state: the POSTs run once per tier, the second finds the first's todo.
         QList<Reply> interp, jit;
@@ -250,6 +257,8 @@ private Q_SLOTS:
         }
         QCOMPARE(interp[2].headers.value("location"), QByteArray("/todos/2"));
         QCOMPARE(interp[7].headers.value("x-reason"), QByteArray("key"));
+        QCOMPARE(interp.last().headers.value("x-api"), QByteArray("todos"));
+        QCOMPARE(jit.last().headers.value("x-api"), QByteArray("todos"));
         QCOMPARE(interp[7].headers.value("content-type"), QByteArray("text/plain; charset=utf-8"));
         // The second create of "ship it" (the JIT's) is the conflict.
         QCOMPARE(jit[2].status, 409);
@@ -296,6 +305,7 @@ private Q_SLOTS:
             QCOMPARE(ours.headers.value("content-type"), theirs.headers.value("content-type"));
             QCOMPARE(ours.headers.value("location"), theirs.headers.value("location"));
             QCOMPARE(ours.headers.value("x-reason"), theirs.headers.value("x-reason"));
+            QCOMPARE(ours.headers.value("x-api"), theirs.headers.value("x-api"));
         }
         QCOMPARE(request(fresh.port, "GET", "/export").body, request(flaskPort, "GET", "/export").body);
         flask.terminate();

@@ -41,6 +41,7 @@ Exit status: 0 no differences, 1 differences (reproducers written), 2 bad usage.
 
 import os
 import random
+import re
 import subprocess
 import sys
 import tempfile
@@ -67,6 +68,21 @@ RAISE_POOL = ["ValueError", "KeyError", "IndexError", "RuntimeError", "TypeError
 USER_BASES = ["Exception", "Exception", "ValueError", "LookupError", "KeyError", "ArithmeticError", "RuntimeError", "IndexError"]
 INT_TEXTS = ["'12'", "'-7'", "' 42 '", "'x'", "''", "'3.5'", "'0x1f'", "'1_000'", "'+0'", "'9' * 3"]
 
+# Dataclasses with methods (see Generator.method_class).
+CLASS_NAMES = ["Box", "Acc", "Item", "Point", "Order", "Node"]
+FIELD_NAMES = {"int": ["count", "score", "n", "level"], "str": ["name", "label", "tag"], "float": ["weight", "ratio"],
+               "bool": ["active", "flag"], "list[int]": ["items", "history"], "dict[str, int]": ["counts", "seen"],
+               "set[int]": ["ids", "marks"]}
+FACTORY = {"list[int]": "list", "dict[str, int]": "dict", "set[int]": "set"}
+METHOD_NAMES = {"method": ["bump", "total", "update", "merge", "check", "scale", "describe"],
+                "property": ["size", "key", "text", "ok"], "static": ["unit", "parse", "combine"],
+                "class": ["make", "build", "create"]}
+MEMBER_TYPES = {"int", "str", "bool", "float", "list[int]"}
+# Hotpath evaluates keyword arguments in the parameters' order, CPython in the order written:
+# until that is fixed, keywords are reordered only when every argument is a name or constant.
+KEYWORDS_IN_ANY_ORDER = False
+PLAIN = re.compile(r"^-?[\w.]+$|^'[^'\\]*'$")
+
 
 class Generator:
     """Writes one random program; every expression is well typed by construction."""
@@ -84,6 +100,9 @@ class Generator:
         self.regions = []  # enclosing parts of try statements: "try", "handler", "else", "finally"
         self.caught_names = []  # names bound by the enclosing `except ... as` blocks
         self.guarded = 0  # enclosing try bodies that have handlers
+        self.classes = {}  # dataclasses with methods: name -> fields, methods, what construction may raise
+        self.ctx = None  # the method being written: its class, kind and level (see method_class)
+        self.loop_limit = 2  # how deep loops nest in the function being written
 
     # ---- helpers
     def chance(self, p):
@@ -97,7 +116,7 @@ class Generator:
         return "%s%d" % (prefix, self.counter)
 
     def emit(self, indent, text):
-        self.lines.append("    " * indent + text)
+        self.lines.append("    " * indent + text if text else "")
 
     def names(self, scope, type_):
         return [n for n, t in scope.items() if t == type_]
@@ -108,6 +127,14 @@ class Generator:
         existing = self.names(scope, type_)
         if existing and (leaf or self.chance(0.3)):
             return self.pick(existing)
+        if type_ in self.classes:
+            return self.expr_obj(type_, scope, depth + 1, leaf)
+        if type_.startswith("list[") and type_[5:-1] in self.classes:
+            return self.expr_objlist(type_[5:-1], scope, depth + 1, leaf)
+        if not leaf and self.classes and type_ in MEMBER_TYPES and self.chance(0.12):
+            member = self.member_expr(type_, scope, depth + 1)
+            if member:
+                return member
         kind = {IDICT: "idict", TDICT: "tdict"}.get(type_, type_.split("[")[0])
         return getattr(self, "expr_" + kind)(scope, depth + 1, leaf)
 
@@ -353,6 +380,354 @@ class Generator:
             return "{%s: %s%s}" % (self.expr("str", inner, depth), self.expr("int", inner, depth), clause)
         return "{%s}" % ", ".join("%r: %s" % (self.pick(ALPHABET), self.expr("int", scope, depth)) for _ in range(self.rng.randint(1, 3)))
 
+    # ---- dataclasses with methods
+    def bind(self, scope, name, type_, depth=0):
+        """Adds a variable and, for an object of a class with methods, the paths of its fields
+        (o.count, o.part.items), which statements read, assign and change like variables."""
+        scope[name] = type_
+        if type_ in self.classes and depth < 2:
+            for field_name, field_type, _ in self.classes[type_]["fields"]:
+                self.bind(scope, "%s.%s" % (name, field_name), field_type, depth + 1)
+
+    def annotation(self, type_):
+        # In its own class's signatures the class's name is quoted.
+        return '"%s"' % type_ if self.ctx and type_ == self.ctx["cls"] else type_
+
+    def literal(self, type_):
+        """A constant of the type (an object: its required fields), valid for every __post_init__."""
+        if type_ in self.classes:
+            return "%s(%s)" % (type_, ", ".join(self.literal(t) for _, t, d in self.classes[type_]["fields"] if d is None))
+        if type_ == "int":
+            return str(self.rng.randint(-9, 9))
+        if type_ == "str":
+            return repr(self.pick(ALPHABET))
+        if type_ == "float":
+            return self.pick(["0.5", "2.25", "-1.0"])
+        if type_ == "bool":
+            return self.pick(["True", "False"])
+        if type_ == "list[int]":
+            return "[%d, %d]" % (self.rng.randint(-9, 9), self.rng.randint(-9, 9))
+        if type_ == "dict[str, int]":
+            return "{%r: %d}" % (self.pick(ALPHABET), self.rng.randint(-9, 9))
+        if type_ == "set[int]":
+            return "{%d}" % self.rng.randint(-9, 9)
+        return "Rec(%d, %r, [])" % (self.rng.randint(-9, 9), self.pick(ALPHABET))
+
+    def field_default(self, type_):
+        if type_ in FACTORY:
+            return "field(default_factory=%s)" % FACTORY[type_] if self.chance(0.75) else None
+        if type_ in self.classes:
+            return "field(default_factory=%s)" % type_ if self.classes[type_]["all_default"] and self.chance(0.6) else None
+        if type_ == "Rec" or not self.chance(0.35):
+            return None
+        value = self.literal(type_)
+        return "field(default=%s)" % value if self.chance(0.3) else value
+
+    def method_class(self):
+        """A dataclass: fields of scalar, collection and earlier record types (defaults,
+        field(default=...), field(default_factory=...)), sometimes __post_init__, and 2-5
+        methods: instance methods, properties, static methods and class methods.
+
+        A method calls methods of earlier classes and, of its own class, only methods of a
+        lower level (0 or 1; properties are 0), so calls never recur; it calls the helpers
+        written before the class, which call no methods."""
+        name = self.fresh(self.pick(CLASS_NAMES))
+        types = ["int"] + [self.pick(["int", "int", "str", "str", "float", "bool", "list[int]", "list[int]", "dict[str, int]", "set[int]"])
+                           for _ in range(self.rng.randint(1, 4))]
+        if self.chance(0.3):
+            types.append(self.pick(["Rec"] + sorted(self.classes)))
+        fields, used = [], set()
+        for type_ in types:
+            pool = [f for f in FIELD_NAMES.get(type_, ["part", "inner"]) if f not in used]
+            if pool:
+                field_name = self.pick(pool)
+                used.add(field_name)
+                fields.append((field_name, type_, self.field_default(type_)))
+        fields.sort(key=lambda f: f[2] is not None)  # defaults last, as Python requires
+        self.emit(0, "@dataclass")
+        self.emit(0, "class %s:" % name)
+        for field_name, type_, default in fields:
+            self.emit(1, "%s: %s%s" % (field_name, type_, " = %s" % default if default else ""))
+        self.emit(0, "")
+        info = {"fields": fields, "methods": [], "post_raises": set(), "all_default": all(d for _, _, d in fields)}
+        self.classes[name] = info
+        if self.chance(0.5):
+            self.post_init(name)
+        specs = []
+        for _ in range(self.rng.randint(2, 5)):
+            kind = self.pick(["method", "method", "method", "property", "static", "class"])
+            spec = {"name": self.fresh(self.pick(METHOD_NAMES[kind])), "kind": kind, "params": {}, "defaults": {}}
+            pool = ["int", "int", "str"]
+            if kind == "method":
+                pool += ["float", "list[int]", name] + sorted(c for c in self.classes if c != name)
+            count = {"method": self.rng.randint(0, 2), "property": 0}.get(kind, self.rng.randint(1, 2))
+            for _ in range(count):
+                spec["params"][self.fresh("p")] = self.pick(pool)
+            spec["result"] = {"method": lambda: self.pick(["int", "int", "str", "bool", "list[int]", name, "None", "None"]),
+                              "property": lambda: self.pick(["int", "str", "bool", "float"]),
+                              "static": lambda: self.pick([name, "int", "str"]), "class": lambda: name}[kind]()
+            last = list(spec["params"])[-1] if spec["params"] else None
+            if last and spec["params"][last] in ("int", "str") and kind in ("method", "static") and self.chance(0.3):
+                spec["defaults"][last] = " = %s" % self.literal(spec["params"][last])
+            spec["level"] = 1 if kind != "property" and self.chance(0.5) else 0
+            specs.append(spec)
+        self.loop_limit = 1
+        for spec in sorted(specs, key=lambda m: m["level"]):
+            self.ctx = {"cls": name, "kind": spec["kind"], "level": spec["level"]}
+            spec["raises"] = self.function(spec["name"], spec["params"], spec["result"], self.rng.randint(1, 2),
+                                           owner=name, kind=spec["kind"], defaults=spec["defaults"])
+            info["methods"].append(spec)
+        self.ctx = None
+        self.loop_limit = 2
+
+    def post_init(self, cls):
+        """__post_init__: validates fields (ValueError, never for the values of literal()) or
+        normalises them."""
+        info = self.classes[cls]
+        self.emit(1, "def __post_init__(self) -> None:")
+        for _ in range(self.rng.randint(1, 2)):
+            field_name, type_, _ = self.pick([f for f in info["fields"] if f[1] in ("int", "str", "float", "list[int]")])
+            f = "self." + field_name
+            if self.chance(0.5):
+                if type_ == "int":
+                    condition = self.pick(["%s < %d" % (f, -self.pick([10, 100, 10 ** 6])), "%s > %d" % (f, self.pick([50, 1000, 10 ** 9]))])
+                elif type_ == "float":
+                    condition = "abs(%s) > %s" % (f, self.pick(["1e9", "1e15"]))
+                else:
+                    condition = "len(%s) > %d" % (f, self.pick([3, 6, 12] if type_ == "str" else [5, 20]))
+                message = ['f"%s out of range: {%s}"' % (field_name, f), '"invalid %s"' % field_name]
+                if type_ == "str":
+                    message.append('"bad %s: " + repr(%s)' % (field_name, f))
+                self.emit(2, "if %s:" % condition)
+                self.emit(3, "raise ValueError(%s)" % self.pick(message))
+                info["post_raises"].add("ValueError")
+            else:
+                k = self.pick([7, 100, 1000])
+                forms = {"int": ["%s = %s %% %d" % (f, f, k), "%s = max(%s, %d)" % (f, f, -k), "%s = min(%s, %d)" % (f, f, k)],
+                         "str": ["%s = %s.strip()" % (f, f), "%s = %s.lower()" % (f, f), "%s = %s[:5]" % (f, f)],
+                         "float": ["%s = max(%s, 0.0)" % (f, f), "%s = %s * 0.5" % (f, f)],
+                         "list[int]": ["%s = sorted(%s)" % (f, f), "%s = %s[:8]" % (f, f)]}[type_]
+                self.emit(2, self.pick(forms))
+        self.emit(0, "")
+
+    def callable_methods(self, cls):
+        methods = self.classes[cls]["methods"]
+        if self.ctx and self.ctx["cls"] == cls:
+            return [m for m in methods if m["level"] < self.ctx["level"]]
+        return methods
+
+    def arguments(self, values, positional_limit):
+        """values: (parameter, argument) in the parameters' order; positions, then keywords.
+        Keywords are written in the parameters' order unless all are plain names or constants:
+        Hotpath evaluates keyword arguments in the parameters' order, CPython as written."""
+        split = min(positional_limit, len(values) if self.chance(0.7) else self.rng.randint(0, len(values)))
+        keywords = ["%s=%s" % (p, v) for p, v in values[split:]]
+        if len(keywords) > 1 and self.chance(0.5) and (KEYWORDS_IN_ANY_ORDER or all(PLAIN.match(v) for _, v in values[split:])):
+            self.rng.shuffle(keywords)
+        return ", ".join([v for _, v in values[:split]] + keywords)
+
+    def construct(self, cls, scope, depth):
+        """A call of the class (`cls(...)` in its own class methods), defaults sometimes left out."""
+        values, limit = [], None
+        for field_name, type_, default in self.classes[cls]["fields"]:
+            if default and self.chance(0.5):
+                limit = len(values) if limit is None else limit
+                continue
+            values.append((field_name, self.expr(type_, scope, depth + 1)))
+        for c in sorted(self.classes[cls]["post_raises"]):
+            self.may_raise(c)
+        callee = "cls" if self.ctx and self.ctx["kind"] == "class" and self.ctx["cls"] == cls else cls
+        return "%s(%s)" % (callee, self.arguments(values, len(values) if limit is None else limit))
+
+    def object_of(self, cls, scope, depth):
+        names = self.names(scope, cls)
+        if names and self.chance(0.85):
+            return self.pick(names)
+        return self.expr_obj(cls, scope, depth + 1, depth >= 3)
+
+    def method_call(self, cls, method, scope, depth, obj=None):
+        """A call of the method (a read of a property) on obj, an object or the class."""
+        params = list(method["params"].items())
+        if params and params[-1][0] in method["defaults"] and self.chance(0.5):
+            params.pop()
+        arguments = self.arguments([(p, self.expr(t, scope, depth + 1)) for p, t in params], len(params))
+        for c in sorted(method["raises"]):
+            self.may_raise(c)
+        kind = method["kind"]
+        if kind == "class" or (kind == "static" and obj is None and self.chance(0.6)):
+            target = cls
+        else:
+            target = obj or self.object_of(cls, scope, depth)
+        if kind == "property":
+            return "%s.%s" % (target, method["name"])
+        return "%s.%s(%s)" % (target, method["name"], arguments)
+
+    def expr_obj(self, cls, scope, depth, leaf):
+        # A call of the class, a method that makes one, replace(), or one of two.
+        if leaf:
+            return self.construct(cls, scope, depth)
+        r = self.rng.random()
+        makers = [m for m in self.callable_methods(cls) if m["result"] == cls]
+        if r < 0.3 and makers:
+            return self.method_call(cls, self.pick(makers), scope, depth)
+        if r < 0.45 and self.names(scope, cls):
+            fields = self.classes[cls]["fields"]
+            chosen = sorted(self.rng.sample(range(len(fields)), self.rng.randint(1, min(2, len(fields)))))
+            values = [(fields[i][0], self.expr(fields[i][1], scope, depth + 1)) for i in chosen]
+            for c in sorted(self.classes[cls]["post_raises"]):
+                self.may_raise(c)
+            return "replace(%s, %s)" % (self.pick(self.names(scope, cls)), self.arguments(values, 0))
+        if r < 0.55:
+            return "[%s, %s][%s %% 2]" % (self.expr(cls, scope, depth), self.expr(cls, scope, depth), self.expr("int", scope, depth))
+        return self.construct(cls, scope, depth)
+
+    def expr_objlist(self, cls, scope, depth, leaf):
+        # A list of objects: literal, comprehension, sorted by a method or field, filtered.
+        if leaf:
+            return "[%s]" % ", ".join(self.construct(cls, scope, 3) for _ in range(self.rng.randint(1, 2)))
+        kind = self.rng.randint(0, 5)
+        xs = lambda: self.expr("list[%s]" % cls, scope, depth)
+        if kind == 0:
+            clause, inner = self.comprehension_clause(scope, depth)
+            return "[%s%s]" % (self.expr(cls, inner, depth), clause)
+        if kind in (1, 2):
+            var = self.fresh("k")
+            inner = dict(scope)
+            self.bind(inner, var, cls)
+            if kind == 1:
+                key = self.obj_value(var, cls, self.pick(["int", "int", "str"]), inner, depth)
+                return "sorted(%s, key=lambda %s: %s%s)" % (xs(), var, key, self.pick(["", ", reverse=True"]))
+            return "[%s for %s in %s if %s]" % (var, var, xs(), self.obj_value(var, cls, "bool", inner, depth))
+        if kind == 3:
+            return "%s[%s:%s]" % (xs(), self.pick(["", "1", "-2"]), self.pick(["", "3", "-1"]))
+        if kind == 4:
+            return "(%s + %s)" % (xs(), xs())
+        return "[%s, %s]" % (self.expr(cls, scope, depth), self.expr(cls, scope, depth))
+
+    def obj_value(self, var, cls, type_, scope, depth):
+        """A value of the type from the object named var: a method, property or field."""
+        fields = ["%s.%s" % (var, f) for f, t, _ in self.classes[cls]["fields"] if t == type_]
+        methods = [m for m in self.callable_methods(cls) if m["result"] == type_ and m["kind"] in ("method", "property")]
+        if methods and (not fields or self.chance(0.7)):
+            return self.method_call(cls, self.pick(methods), scope, depth, obj=var)
+        if fields:
+            return self.pick(fields)
+        return self.expr(type_, scope, depth)
+
+    def member_expr(self, type_, scope, depth):
+        """A value of the type from objects: a method call, a property, a comprehension over a
+        list of objects calling their methods, or == between objects; None if none fits."""
+        lists = [(n, t[5:-1]) for n, t in scope.items() if t.startswith("list[") and t[5:-1] in self.classes]
+        r = self.rng.random()
+        if lists and r < 0.35:
+            name, cls = self.pick(lists)
+            var = self.fresh("o")
+            inner = dict(scope)
+            self.bind(inner, var, cls)
+            value = lambda t: self.obj_value(var, cls, t, inner, depth)
+            if type_ == "int":
+                if self.chance(0.5):
+                    return "len([%s for %s in %s if %s])" % (var, var, name, value("bool"))
+                return "sum(%s for %s in %s)" % (value("int"), var, name)
+            if type_ == "str":
+                return "%r.join(%s for %s in %s)" % (self.pick(["", ",", " | "]), value("str"), var, name)
+            if type_ == "list[int]":
+                return "[%s for %s in %s]" % (value("int"), var, name)
+            if type_ == "bool":
+                return "%s(%s for %s in %s)" % (self.pick(["any", "all"]), value("bool"), var, name)
+            return "sum(%s for %s in %s)" % (value("float"), var, name)
+        if type_ == "bool" and r < 0.5:
+            named = [c for c in self.classes if self.names(scope, c)]
+            if named:
+                cls = self.pick(named)
+                return "(%s %s %s)" % (self.object_of(cls, scope, depth), self.pick(["==", "!="]), self.expr(cls, scope, depth))
+        calls = [(c, m) for c in self.classes for m in self.callable_methods(c) if m["result"] == type_]
+        if calls:
+            cls, method = self.pick(calls)
+            return self.method_call(cls, method, scope, depth)
+        return None
+
+    def call_statement(self, calls, scope, indent, obj=None):
+        cls, method = self.pick(calls)
+        call = self.method_call(cls, method, scope, 1, obj)
+        ints = self.names(scope, "int")
+        if method["result"] == "None":
+            self.emit(indent, call)
+        elif method["result"] == "int" and self.chance(0.5):
+            self.emit(indent, "%s = %s" % (self.pick(ints), call))
+        else:
+            self.emit(indent, "print(%s)" % call)
+
+    def object_statement(self, scope, indent, loop_depth, risky=False):
+        """A method call (risky: one that may raise, or a construction whose __post_init__ may),
+        a loop over a list of objects calling their methods, replace() and the copy's list
+        changed, a list of objects changed; False if nothing fits."""
+        calls = [(c, m) for c in self.classes for m in self.callable_methods(c) if m["kind"] != "property"]
+        if risky:
+            raising = [(c, m) for c, m in calls if m["raises"]]
+            makers = [c for c in self.classes if self.classes[c]["post_raises"]]
+            if raising and (not makers or self.chance(0.7)):
+                self.call_statement(raising, scope, indent)
+            elif makers:
+                self.emit(indent, "print(%s)" % self.construct(self.pick(makers), scope, 1))
+            else:
+                return False
+            return True
+        objects = [(n, t) for n, t in scope.items() if t in self.classes]
+        lists = [(n, t[5:-1]) for n, t in scope.items() if t.startswith("list[") and t[5:-1] in self.classes]
+        choice = self.rng.randint(0, 4)
+        if choice == 0 and lists and loop_depth < self.loop_limit:
+            name, cls = self.pick(lists)
+            own = [(cls, m) for m in self.callable_methods(cls) if m["kind"] == "method"]
+            var = self.fresh("o")
+            inner = dict(scope)
+            self.bind(inner, var, cls)
+            self.emit(indent, "for %s in %s:" % (var, name))
+            if own:
+                self.call_statement(own, inner, indent + 1, var)
+            else:
+                self.emit(indent + 1, "print(%s)" % self.obj_value(var, cls, "int", inner, 1))
+            if self.chance(0.5):
+                self.block(inner, indent + 1, 1, loop_depth + 1)
+            return True
+        with_list = [(n, c) for n, c in objects if any(t == "list[int]" for _, t, _ in self.classes[c]["fields"])]
+        if choice == 1 and with_list:
+            # replace() copies shallowly: the copy shares the list, as both objects show.
+            name, cls = self.pick(with_list)
+            fields = self.classes[cls]["fields"]
+            shared = self.pick([f for f, t, _ in fields if t == "list[int]"])
+            changed = self.pick([f for f in fields if f[0] != shared] or fields)
+            copy = self.fresh("r")
+            for c in sorted(self.classes[cls]["post_raises"]):
+                self.may_raise(c)
+            self.emit(indent, "%s = replace(%s, %s=%s)" % (copy, name, changed[0], self.expr(changed[1], scope, 1)))
+            self.emit(indent, "if len(%s.%s) < 50:" % (copy, shared))
+            self.emit(indent + 1, "%s.%s.append(%s)" % (copy, shared, self.expr("int", scope, 2)))
+            self.emit(indent, "print(%s, %s)" % (name, copy))
+            return True
+        if choice == 2 and lists:
+            name, cls = self.pick(lists)
+            own = [m for m in self.callable_methods(cls) if m["kind"] in ("method", "property") and m["result"] != "None"]
+            if own and self.chance(0.5):
+                self.emit(indent, "if %s:" % name)
+                element = "%s[%s %% len(%s)]" % (name, self.expr("int", scope, 2), name)
+                self.emit(indent + 1, "print(%s)" % self.method_call(cls, self.pick(own), scope, 1, element))
+            else:
+                self.emit(indent, "if len(%s) < 20:" % name)
+                self.emit(indent + 1, "%s.append(%s)" % (name, self.expr(cls, scope, 1)))
+            return True
+        if choice == 3 and objects:
+            name, cls = self.pick(objects)
+            readable = [m for m in self.callable_methods(cls) if m["kind"] == "property"]
+            shown = [self.method_call(cls, self.pick(readable), scope, 1, name) if readable and self.chance(0.7) else name
+                     for _ in range(self.rng.randint(1, 2))]
+            self.emit(indent, "print(%s)" % ", ".join(shown))
+            return True
+        if not calls:
+            return False
+        self.call_statement(calls, scope, indent)
+        return True
+
     # ---- statements
     def block(self, scope, indent, budget, loop_depth):
         for _ in range(max(1, budget)):
@@ -366,6 +741,8 @@ class Generator:
         # Outside a try body only helpers raise much: their callers may catch it.
         if self.chance(0.45 if self.regions[-1:] == ["try"] else 0.03 if self.result != "None" or self.guarded else 0.01):
             self.risky_statement(scope, indent, loop_depth)
+            return
+        if self.classes and self.chance(0.15) and self.object_statement(scope, indent, loop_depth):
             return
         kind = self.rng.randint(0, 13)
         ints = self.names(scope, "int")
@@ -401,7 +778,7 @@ class Generator:
                 self.emit(indent, "print(%s * 2, %s == %s)" % (o, o, self.expr("int", scope)))
             return
         if kind <= 2 and scope:
-            name = self.pick(list(scope))
+            name = self.pick([n for n in scope if n != "self"])
             self.emit(indent, "%s = %s" % (name, self.expr(scope[name], scope)))
         elif kind == 3 and ints:
             self.emit(indent, "%s %s %s" % (self.pick(ints), self.pick(["+=", "-=", "*=", "//=", "%="]),
@@ -414,13 +791,13 @@ class Generator:
             if self.chance(0.5):
                 self.emit(indent, "else:")
                 self.block(scope, indent + 1, self.rng.randint(1, 2), loop_depth)
-        elif kind == 6 and loop_depth < 2:
+        elif kind == 6 and loop_depth < self.loop_limit:
             var = self.fresh("i")
             self.emit(indent, "for %s in range(%d, %d, %d):" % (var, self.rng.randint(-3, 3), self.rng.randint(-3, 9), self.pick([1, 1, 2, -1, -2])))
             inner = dict(scope)
             inner[var] = "int"
             self.block(inner, indent + 1, self.rng.randint(1, 3), loop_depth + 1)
-        elif kind == 7 and loop_depth < 2 and self.names(scope, "list[int]"):
+        elif kind == 7 and loop_depth < self.loop_limit and self.names(scope, "list[int]"):
             var = self.fresh("x")
             self.emit(indent, "for %s in %s:" % (var, self.pick(self.names(scope, "list[int]"))))
             inner = dict(scope)
@@ -454,7 +831,7 @@ class Generator:
                 self.emit(indent, "%s[%s] = %s.get(%s, 0) + 1" % (d, key, d, key))
             else:
                 self.emit(indent, "%s[%s] = %s" % (d, key, self.expr("int", scope)))
-        elif kind == 10 and loop_depth < 2 and self.names(scope, IDICT) and self.chance(0.4):
+        elif kind == 10 and loop_depth < self.loop_limit and self.names(scope, IDICT) and self.chance(0.4):
             k, v = self.fresh("k"), self.fresh("v")
             d = self.pick(self.names(scope, IDICT))
             self.emit(indent, "for %s, %s in %s:" % (k, v, self.pick(["%s.items()" % d, "sorted(%s.items())" % d])))
@@ -462,13 +839,13 @@ class Generator:
             inner[k], inner[v] = "int", "int"
             self.emit(indent + 1, "print(%s, %s)" % (k, v))
             self.block(inner, indent + 1, 1, loop_depth + 1)
-        elif kind == 10 and loop_depth < 2 and self.names(scope, TDICT) and self.chance(0.4):
+        elif kind == 10 and loop_depth < self.loop_limit and self.names(scope, TDICT) and self.chance(0.4):
             x, y, v = self.fresh("x"), self.fresh("y"), self.fresh("v")
             self.emit(indent, "for (%s, %s), %s in %s.items():" % (x, y, v, self.pick(self.names(scope, TDICT))))
             inner = dict(scope)
             inner[x], inner[y], inner[v] = "int", "int", "int"
             self.emit(indent + 1, "print(%s, %s, %s)" % (x, y, v))
-        elif kind == 10 and loop_depth < 2 and self.names(scope, "dict[str, int]"):
+        elif kind == 10 and loop_depth < self.loop_limit and self.names(scope, "dict[str, int]"):
             k, v = self.fresh("k"), self.fresh("v")
             self.emit(indent, "for %s, %s in %s.items():" % (k, v, self.pick(self.names(scope, "dict[str, int]"))))
             inner = dict(scope)
@@ -559,6 +936,8 @@ class Generator:
         """A statement that raises now and then: division or modulo by a value that may be 0,
         an index or key that may be missing, int() of text, arithmetic near the 64-bit edges,
         an assert, a helper call, or an explicit raise under a condition."""
+        if self.classes and self.chance(0.25) and self.object_statement(scope, indent, loop_depth, risky=True):
+            return
         target = self.pick(self.names(scope, "int"))
         kind = self.rng.randint(0, 10)
         if kind == 0:
@@ -624,7 +1003,7 @@ class Generator:
             return False
         word = self.pick(options)
         if word == "return":
-            word = "return %s" % self.expr("int", scope)
+            word = "return %s" % self.expr(self.result, scope)
         if self.chance(0.7):
             self.emit(indent, "if %s:" % self.expr("bool", scope, 1))
             indent += 1
@@ -749,30 +1128,49 @@ class Generator:
             self.finally_body(scope, indent + 1, loop_depth, safe)
             self.regions.pop()
 
-    def function(self, name, params, result, budget):
+    def function(self, name, params, result, budget, owner=None, kind=None, defaults=None):
+        """A module-level function, or a method of the dataclass owner (kind: method, property,
+        static or class; see method_class). Returns the classes its body may raise."""
         self.result = result
         self.raisable.append(set())
-        scope = dict(params)
-        scope.update(self.globals)
-        signature = ", ".join("%s: %s" % (p, t) for p, t in params.items())
-        self.emit(0, "def %s(%s) -> %s:" % (name, signature, result))
+        base = 1 if owner else 0
+        scope = {}
+        if kind in ("method", "property"):
+            self.bind(scope, "self", owner)
+        for p, t in params.items():
+            self.bind(scope, p, t)
+        for g, t in self.globals.items():
+            self.bind(scope, g, t)
+        signature = ["self"] if kind in ("method", "property") else ["cls"] if kind == "class" else []
+        signature += ["%s: %s%s" % (p, self.annotation(t), (defaults or {}).get(p, "")) for p, t in params.items()]
+        if kind in ("property", "static", "class"):
+            self.emit(base, "@%s" % {"property": "property", "static": "staticmethod", "class": "classmethod"}[kind])
+        self.emit(base, "def %s(%s) -> %s:" % (name, ", ".join(signature), self.annotation(result)))
         if self.globals:
-            self.emit(1, "global %s" % ", ".join(sorted(self.globals)))
-        for type_ in ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]:
-            if self.chance(0.6) or type_ == "int":
+            self.emit(base + 1, "global %s" % ", ".join(sorted(self.globals)))
+        types = ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]
+        types += [t for c in self.classes for t in (c, "list[%s]" % c)]
+        for type_ in types:
+            if self.chance(0.25 if owner else 0.6) or type_ == "int":
                 var = self.fresh("v")
-                annotation = ": %s" % type_ if type_ in ("list[int]", "dict[str, int]", "Rec", "set[int]", IDICT, TDICT) else ""
+                annotation = ": %s" % type_ if type_ not in ("int", "float", "str", "bool", "opt") else ""
                 if type_ == "opt":
                     annotation = ": %s" % self.pick(["Optional[int]", "int | None"])
-                self.emit(1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
-                scope[var] = type_
-        self.block(scope, 1, budget, 0)
+                self.emit(base + 1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
+                self.bind(scope, var, type_)
+        self.block(scope, base + 1, budget, 0)
         if result == "None":
-            self.emit(1, "print(%s)" % ", ".join(sorted(scope)))
+            shown = [n for n in sorted(scope) if "." not in n]
+            if owner:
+                shown = sorted(self.rng.sample(shown, min(len(shown), 3)))
+            self.emit(base + 1, "print(%s)" % ", ".join(shown))
         else:
-            self.emit(1, "return %s" % self.expr(result, scope))
-        self.emit(0, "")
-        self.helper_raises[name] = self.raisable.pop()
+            self.emit(base + 1, "return %s" % self.expr(result, scope))
+        self.emit(base, "")
+        raises = self.raisable.pop()
+        if not owner:
+            self.helper_raises[name] = raises
+        return raises
 
     def module_state(self):
         """Module-level variables that every function may rebind (global) or change."""
@@ -790,9 +1188,21 @@ class Generator:
                 self.globals[name] = type_
         self.emit(0, "")
 
+    def class_section(self, with_state):
+        """1-2 dataclasses with methods, then (with module state) module-level objects of them."""
+        for _ in range(1 + self.chance(0.3)):
+            self.method_class()
+        if with_state:
+            for cls, info in self.classes.items():
+                if not info["post_raises"] and self.chance(0.5):
+                    name = self.fresh("G")
+                    self.emit(0, "%s = %s" % (name, self.literal(cls)))
+                    self.globals[name] = cls
+            self.emit(0, "")
+
     def program(self):
         self.emit(0, "import math")
-        self.emit(0, "from dataclasses import dataclass")
+        self.emit(0, "from dataclasses import dataclass, field, replace")
         self.emit(0, "from typing import Optional")
         self.emit(0, "")
         self.emit(0, "")
@@ -804,7 +1214,8 @@ class Generator:
         self.emit(0, "")
         if self.chance(0.75):
             self.exception_classes()
-        if self.chance(0.6):
+        with_state = self.chance(0.6)
+        if with_state:
             self.module_state()
         # A bounded recursion, then helpers that may call earlier helpers.
         rec = self.fresh("rec")
@@ -814,11 +1225,19 @@ class Generator:
         self.emit(1, "return %s(n - 1, (acc * %d + n) %% %d)" % (rec, self.rng.randint(2, 99), self.rng.randint(7, 1000003)))
         self.emit(0, "")
         self.helpers.append((rec, ["int", "int"]))
-        for _ in range(self.rng.randint(0, 2)):
+        # Methods call the helpers written before their class; the later ones call methods.
+        with_classes = self.chance(0.7)
+        count = self.rng.randint(0, 2)
+        early = self.rng.randint(0, count) if with_classes else count + 1
+        for i in range(count):
+            if i == early:
+                self.class_section(with_state)
             name = self.fresh("h")
-            params = {self.fresh("p"): self.pick(["int", "str", "float"]) for _ in range(self.rng.randint(1, 3))}
-            self.function(name, params, self.pick(["int", "int", "str"]) if False else "int", self.rng.randint(1, 4))
+            params = {self.fresh("p"): self.pick(["int", "str", "float"] + sorted(self.classes)) for _ in range(self.rng.randint(1, 3))}
+            self.function(name, params, "int", self.rng.randint(1, 4))
             self.helpers.append((name, list(params.values())))
+        if early == count:
+            self.class_section(with_state)
         self.function("main", {}, "None", self.rng.randint(2, 7))
         return "\n".join(self.lines) + "\n"
 

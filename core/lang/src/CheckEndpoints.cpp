@@ -244,7 +244,7 @@ void Checker::checkEndpoint(FunctionInfo &function, CallExpr &decorator, const s
                                     param.defaultValue == nullptr && !param.type->isOptional(), {}});
     }
 
-    if (!resolveAnswer(function, endpoint->response, endpoint->statusPair, endpoint->pairHeaders))
+    if (!resolveAnswer(function, endpoint->response, endpoint->tuple))
         return;
     collectLiteralStatuses(function.decl->body, *endpoint);
 
@@ -278,7 +278,7 @@ void Checker::collectLiteralStatuses(const Block &block, EndpointInfo &endpoint)
         switch (stmt->kind) {
         case StmtKind::Return: {
             const Expr *value = stmt->as<ReturnStmt>().value.get();
-            if (endpoint.statusPair && value && value->kind == ExprKind::TupleLiteral && value->as<TupleExpr>().elements.size() >= 2)
+            if (endpoint.tuple != TupleAnswer::None && endpoint.tuple != TupleAnswer::Headers && value && value->kind == ExprKind::TupleLiteral && value->as<TupleExpr>().elements.size() >= 2)
                 if (const IntLiteral *status = literalStatus(value->as<TupleExpr>().elements[1].get()))
                     endpoint.answerStatuses.insert(static_cast<int>(status->value));
             break;
@@ -310,7 +310,7 @@ void Checker::collectLiteralStatuses(const Block &block, EndpointInfo &endpoint)
     }
 }
 
-bool Checker::resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders)
+bool Checker::resolveAnswer(const FunctionInfo &function, ResponseKind &response, TupleAnswer &tuple)
 {
     const Type *returns = function.returnType;
     const char *what = function.isErrorHandler ? "error handler" : "endpoint";
@@ -320,19 +320,23 @@ bool Checker::resolveAnswer(const FunctionInfo &function, ResponseKind &response
                                        "status: (body, 404)");
         return false;
     }
-    // A tuple of (body, int) or (body, int, dict[str, str]) is a body with its status (and
-    // headers), as Flask reads it; a handler answers a JSON array with a list.
+    // A tuple of (body, int), (body, int, dict[str, str]) or (body, dict[str, str]) is a
+    // body with its status and headers, as Flask reads it; a handler answers a JSON array
+    // with a list.
     const Type *body = returns;
     const Span at = function.decl->returns ? function.decl->returns->span : function.decl->nameSpan;
+    const Type *headerType = m_types.dict(m_types.strType(), m_types.strType());
     if (returns->is(TypeKind::Tuple) && (returns->items.size() == 2 || returns->items.size() == 3)
         && returns->items[1]->is(TypeKind::Int)) {
         const Type *headers = returns->items.size() == 3 ? returns->items[2] : nullptr;
-        if (headers && headers != m_types.dict(m_types.strType(), m_types.strType())) {
+        if (headers && headers != headerType) {
             error(at, "the third item of a (body, status, headers) answer must be dict[str, str], not " + headers->name());
             return false;
         }
-        statusPair = true;
-        pairHeaders = headers != nullptr;
+        tuple = headers ? TupleAnswer::StatusHeaders : TupleAnswer::Status;
+        body = returns->items[0];
+    } else if (returns->is(TypeKind::Tuple) && returns->items.size() == 2 && returns->items[1] == headerType) {
+        tuple = TupleAnswer::Headers;
         body = returns->items[0];
     }
     response = body->is(TypeKind::Str) ? ResponseKind::Text : body->is(TypeKind::Response) ? ResponseKind::Response : ResponseKind::Json;
@@ -362,7 +366,11 @@ void Checker::checkErrorHandler(FunctionInfo &function, CallExpr &decorator)
     const auto &name = decorator.args.front()->as<NameExpr>();
     handler.exception = exceptionClassNamed(name.name);
     if (!handler.exception) {
-        error(name.span, "'" + name.name + "' is not an exception class");
+        if (lookupLocal(name.name) || lookupGlobal(name.name) || isPoisoned(name.name))
+            error(name.span, "'" + name.name + "' is not an exception class");
+        else
+            error(name.span, "name '" + name.name + "' is not defined"
+                                 + (exceptionNameLike(name.name) ? "; did you mean '" + *exceptionNameLike(name.name) + "'?" : std::string()));
         return;
     }
     if (function.endpoint) {
@@ -381,7 +389,7 @@ void Checker::checkErrorHandler(FunctionInfo &function, CallExpr &decorator)
                                       + std::to_string(lineOf(other.span)) + ")");
             return;
         }
-    if (!resolveAnswer(function, handler.response, handler.statusPair, handler.pairHeaders))
+    if (!resolveAnswer(function, handler.response, handler.tuple))
         return;
     m_program.errorHandlers.push_back(handler);
 }

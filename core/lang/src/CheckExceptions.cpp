@@ -2,6 +2,8 @@
 // Exceptions: the built-in classes, the program's own, try/except/else/finally and raise.
 #include "CheckerImpl.h"
 
+#include "hotpath/support/Text.h"
+
 namespace hotpath::lang {
 
 namespace {
@@ -56,12 +58,27 @@ const ExceptionInfo *Checker::exceptionClassNamed(const std::string &name) const
     return cls && cls->builtin ? cls : nullptr;
 }
 
+// A class without decorators whose bases are exception classes, or one base that is not
+// defined but close to an exception class's name (a typo: reported, and taken as meant).
 bool Checker::isExceptionClassDef(const ClassDef &cls) const
 {
-    if (cls.bases.size() != 1 || cls.bases.front()->kind != ExprKind::Name || !cls.decorators.empty())
+    if (cls.bases.empty() || !cls.decorators.empty())
         return false;
-    const std::string &base = cls.bases.front()->as<NameExpr>().name;
-    return exceptionClassNamed(base) != nullptr;
+    for (const ExprPtr &base : cls.bases)
+        if (base->kind != ExprKind::Name)
+            return false;
+    const std::string &first = cls.bases.front()->as<NameExpr>().name;
+    if (exceptionClassNamed(first))
+        return true;
+    return cls.bases.size() == 1 && !lookupGlobal(first) && exceptionNameLike(first);
+}
+
+std::optional<std::string> Checker::exceptionNameLike(const std::string &name) const
+{
+    std::vector<std::string> names;
+    for (const auto &cls : m_program.exceptions)
+        names.push_back(cls->name);
+    return support::closestMatch(name, names);
 }
 
 // class NotFound(Exception): pass — a class with a body of `pass` or a docstring, whose
@@ -73,6 +90,14 @@ void Checker::declareExceptionClass(ClassDef &cls)
     info->name = cls.name;
     info->span = cls.nameSpan;
     info->base = exceptionClassNamed(baseName.name);
+    if (!info->base) {
+        const std::string meant = exceptionNameLike(baseName.name).value_or("Exception");
+        error(baseName.span, "name '" + baseName.name + "' is not defined; did you mean '" + meant + "'?");
+        info->base = m_program.findException(meant);
+    }
+    if (cls.bases.size() > 1)
+        error(cls.bases[1]->span, "an exception class has one base class in Hotpath handlers; derive " + cls.name + " from "
+                                      + baseName.name + " alone (catch the others by their own classes)");
     info->type = m_types.exception(info.get());
     for (const StmtPtr &stmt : cls.body) {
         if (isDocstringOrPass(*stmt))

@@ -329,6 +329,11 @@ void Checker::noteFieldStore(const Expr &target, const Type *valueType)
 const Type *Checker::checkStoreTarget(Expr &target)
 {
     const Type *type = checkExpr(target);
+    if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().property) {
+        const FunctionInfo &property = *target.as<AttributeExpr>().property;
+        return fail(target.as<AttributeExpr>().nameSpan, "property '" + property.memberName + "' of '" + property.owner->name
+                                                             + "' object has no setter");
+    }
     if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().narrowed) {
         auto &attribute = target.as<AttributeExpr>();
         attribute.narrowed = false;
@@ -372,6 +377,13 @@ void Checker::checkAugAssign(AugAssignStmt &stmt)
         }
     }
     const Type *current = notNone(target, checkExpr(target));
+    if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().property) {
+        const FunctionInfo &property = *target.as<AttributeExpr>().property;
+        checkExpr(*stmt.value);
+        error(target.as<AttributeExpr>().nameSpan, "property '" + property.memberName + "' of '" + property.owner->name
+                                                       + "' object has no setter");
+        return;
+    }
     const Type *value = checkValue(*stmt.value, current->is(TypeKind::List) ? current : nullptr);
     if (target.kind == ExprKind::Attribute)
         noteMutation(target.as<AttributeExpr>().object->type);

@@ -189,6 +189,7 @@ public:
     void declareBuiltinExceptions();
     const ExceptionInfo *exceptionClassNamed(const std::string &name) const;
     bool isExceptionClassDef(const ClassDef &cls) const;
+    std::optional<std::string> exceptionNameLike(const std::string &name) const;
     void declareExceptionClass(ClassDef &cls);
     const Type *checkExceptionCall(CallExpr &call, const ExceptionInfo &cls);
     void resolveExceptClasses(ExceptHandler &handler);
@@ -203,7 +204,7 @@ public:
     void collectLiteralStatuses(const Block &block, EndpointInfo &endpoint) const;
     // How a function's result is answered (text, JSON, Response, or a status pair of one);
     // false after reporting why it cannot be.
-    bool resolveAnswer(const FunctionInfo &function, ResponseKind &response, bool &statusPair, bool &pairHeaders);
+    bool resolveAnswer(const FunctionInfo &function, ResponseKind &response, TupleAnswer &tuple);
 
     // helpers
     void error(Span span, std::string message) { m_sink.error(span, std::move(message)); }

@@ -492,11 +492,12 @@ void answerValue(Slot value, lang::ResponseKind kind, const TypeDesc *type, Http
     refuseSurrogates(response, kind);
 }
 
-// (body, status) or (body, status, headers), as Flask reads a returned tuple: the body as
-// the function's kind says, then the status and headers over what the body set.
-void answerResult(Slot value, lang::ResponseKind kind, bool statusPair, bool pairHeaders, const TypeDesc *type, HttpResponse &response)
+// (body, status), (body, status, headers) or (body, headers), as Flask reads a returned
+// tuple: the body as the function's kind says, then the status and headers over what the
+// body set.
+void answerResult(Slot value, lang::ResponseKind kind, lang::TupleAnswer tuple, const TypeDesc *type, HttpResponse &response)
 {
-    if (!statusPair) {
+    if (tuple == lang::TupleAnswer::None) {
         answerValue(value, kind, type, response);
         return;
     }
@@ -504,9 +505,13 @@ void answerResult(Slot value, lang::ResponseKind kind, bool statusPair, bool pai
     answerValue(item[0], kind, type->items[0], response);
     if (!response.failure.empty())
         return;
-    response.status = static_cast<int>(std::clamp<std::int64_t>(item[1].i, -1, 100000));
-    if (pairHeaders)
-        appendHeaders(static_cast<const runtime::Dict *>(item[2].p), response);
+    if (tuple == lang::TupleAnswer::Headers) {
+        appendHeaders(static_cast<const runtime::Dict *>(item[1].p), response);
+    } else {
+        response.status = static_cast<int>(std::clamp<std::int64_t>(item[1].i, -1, 100000));
+        if (tuple == lang::TupleAnswer::StatusHeaders)
+            appendHeaders(static_cast<const runtime::Dict *>(item[2].p), response);
+    }
     finishHandlerHead(response);
 }
 
@@ -544,7 +549,7 @@ bool answerWithErrorHandler(const VersionFile &file, const jit::Program *native,
                 answerError(result, file, context, response);
                 return true;
             }
-            answerResult(result.value, info.response, info.statusPair, info.pairHeaders, handler.returnType, response);
+            answerResult(result.value, info.response, info.tuple, handler.returnType, response);
             runtime::releaseSlot(result.value, handler.returnType);
             return true;
         }
@@ -617,7 +622,7 @@ HttpResponse dispatch(const Version &version, const HttpRequest &request, const 
         if (!answerWithErrorHandler(file, native, result, context, response))
             answerError(result, file, context, response);
     } else {
-        answerResult(result.value, endpoint.response, endpoint.statusPair, endpoint.pairHeaders, function.returnType, response);
+        answerResult(result.value, endpoint.response, endpoint.tuple, function.returnType, response);
         runtime::releaseSlot(result.value, function.returnType);
     }
     response.headers.emplace_back("X-Hotpath-Tier", metrics::tierName(response.tier));

@@ -119,7 +119,7 @@ QByteArray openApiDocument(const Version &version)
                 ok.insert(QStringLiteral("content"),
                           QJsonObject{{QStringLiteral("application/json"),
                                        QJsonObject{{QStringLiteral("schema"),
-                                                    schemaOf(endpoint->statusPair ? function->returnType->items[0] : function->returnType, records)}}}});
+                                                    schemaOf(endpoint->tuple != lang::TupleAnswer::None ? function->returnType->items[0] : function->returnType, records)}}}});
             QJsonObject responses{{QStringLiteral("400"), errorResponse(QStringLiteral("A parameter or the body does not have its declared type"))},
                                   {QStringLiteral("500"), errorResponse(QStringLiteral("The handler raised an exception"))},
                                   {QStringLiteral("504"), errorResponse(QStringLiteral("The handler ran past its deadline"))}};

@@ -459,6 +459,8 @@ void FunctionCompiler::storeTo(const Expr &target, int src)
     }
     if (target.kind == ExprKind::Attribute) {
         const auto &attribute = target.as<AttributeExpr>();
+        if (attribute.fieldIndex < 0)
+            unsupportedHere(attribute.span, "storing into something that is not a field"); // the checker refuses it
         const int object = expr(*attribute.object);
         emit(Op::SET_FIELD, object, attribute.fieldIndex, src);
         return;
@@ -578,6 +580,8 @@ void FunctionCompiler::augAssign(const AugAssignStmt &stmt)
                current, targetType);
     else
         arithmetic(stmt.op, targetType, current, targetType, value, valueType(*stmt.value), current);
+    if (target.kind == ExprKind::Attribute && target.as<AttributeExpr>().fieldIndex < 0)
+        unsupportedHere(target.span, "storing into something that is not a field"); // the checker refuses it
     if (target.kind == ExprKind::Attribute)
         emit(Op::SET_FIELD, container, target.as<AttributeExpr>().fieldIndex, current);
     else if (target.as<SubscriptExpr>().object->type->is(TypeKind::Dict))

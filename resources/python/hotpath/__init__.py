@@ -92,9 +92,17 @@ class Request:
         ``dict[str, T]`` or ``tuple[A, B, ...]``.  A value that does not fit
         raises ValueError naming where it is (``$.items[2].price``).  Object
         keys that are not fields of the dataclass are ignored; a missing field
-        without a default is an error.
+        without a default is an error.  A body that is not JSON raises ValueError
+        with json's message, as Hotpath does (also for nesting deeper than 200).
         """
-        return _convert(_json.loads(self.body), type_, "$")
+        too_deep = _too_deep(self.body)
+        if too_deep is not None:
+            raise ValueError(str(_json.JSONDecodeError("Nesting too deep", self.body, too_deep)))
+        try:
+            value = _json.loads(self.body)
+        except _json.JSONDecodeError as failure:
+            raise ValueError(str(failure)) from None
+        return _convert(value, type_, "$")
 
     def __repr__(self):
         return f"Request({self.method!r}, {self.path!r})"
@@ -157,6 +165,36 @@ def _jsonable(value):
 def jsonify(value):
     """A Response whose body is ``value`` as JSON, as Flask's ``jsonify``."""
     return Response(_json.dumps(_jsonable(value), separators=(",", ":"), ensure_ascii=False), 200, "application/json")
+
+
+_MAX_NESTING = 200  # Hotpath's JSON reader nests at most this deep
+
+
+def _too_deep(text):
+    """Where a value nested deeper than _MAX_NESTING starts in ``text``, or None."""
+    depth = 0
+    in_string = escaped = False
+    for at, char in enumerate(text):
+        if in_string:
+            if escaped:
+                escaped = False
+            elif char == "\\":
+                escaped = True
+            elif char == '"':
+                in_string = False
+            continue
+        if char in " \t\r\n,:":
+            continue
+        if char in "]}":
+            depth -= 1
+            continue
+        if depth > _MAX_NESTING:
+            return at
+        if char in "[{":
+            depth += 1
+        elif char == '"':
+            in_string = True
+    return None
 
 
 def _convert(value, type_, where):

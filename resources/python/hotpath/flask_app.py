@@ -21,6 +21,7 @@ import json
 import os
 import sys
 import traceback
+import types
 import typing
 
 import flask
@@ -41,33 +42,51 @@ def _error(status, error, message, **extra):
 _to_json = hotpath._jsonable
 
 
-def _answer(result):
-    """A handler's result as Flask sends it: a Response as given, str as text, else JSON."""
+def _answer(result, annotation):
+    """A handler's result as Hotpath sends it: a Response as given, a str (by its
+    annotation) as text, anything else as JSON."""
     if isinstance(result, hotpath.Response):
         response = flask.Response(result.body, status=result.status, content_type=result.content_type)
         for key, value in result.headers.items():
             response.headers[key] = value
         return response
-    if isinstance(result, str):
+    if isinstance(result, str) and annotation is str:
         return flask.Response(result, content_type="text/plain; charset=utf-8")
     return flask.Response(json.dumps(_to_json(result), separators=(",", ":"), ensure_ascii=False),
                           content_type="application/json")
 
 
+def _tuple_answer(annotation):
+    """How Hotpath reads a returned tuple of this annotation, as Flask does: "status" for
+    (body, int), "status_headers" for (body, int, dict[str, str]), "headers" for (body,
+    dict[str, str]); None for any other return type (a tuple[int, str] is JSON)."""
+    if typing.get_origin(annotation) is not tuple:
+        return None
+    args = typing.get_args(annotation)
+    if len(args) in (2, 3) and args[1] is int:
+        return "status" if len(args) == 2 else "status_headers"
+    if len(args) == 2 and args[1] == dict[str, str]:
+        return "headers"
+    return None
+
+
 def _answer_result(result, hints):
-    """(body, status) and (body, status, headers), as Flask reads a returned tuple, when the
-    function is annotated to return one; else the result alone."""
-    if isinstance(result, tuple) and len(result) in (2, 3) and isinstance(result[1], int) \
-            and typing.get_origin(hints.get("return")) is tuple:
-        response = _answer(result[0])
+    """A handler's result as Hotpath answers it: a returned tuple by its annotation (see
+    _tuple_answer), else the result alone."""
+    annotation = hints.get("return")
+    shape = _tuple_answer(annotation)
+    if shape is None:
+        return _answer(result, annotation)
+    response = _answer(result[0], typing.get_args(annotation)[0])
+    headers = result[1] if shape == "headers" else result[2] if shape == "status_headers" else {}
+    if shape != "headers":
         response.status_code = result[1]
-        for key, value in (result[2] if len(result) == 3 else {}).items():
-            if key.lower() == "content-type":
-                response.content_type = value
-            else:
-                response.headers[key] = value
-        return response
-    return _answer(result)
+    for key, value in headers.items():
+        if key.lower() == "content-type":
+            response.content_type = value
+        else:
+            response.headers[key] = value
+    return response
 
 
 def _error_handler(function, failure_class):
@@ -79,7 +98,15 @@ def _error_handler(function, failure_class):
     return None
 
 
+def _unwrap_optional(annotation):
+    """T for Optional[T] (and T | None), else the annotation itself."""
+    if typing.get_origin(annotation) in (typing.Union, types.UnionType):
+        return next(a for a in typing.get_args(annotation) if a is not type(None))
+    return annotation
+
+
 def _convert(text, annotation):
+    annotation = _unwrap_optional(annotation)
     if annotation is bool:
         lowered = text.lower()
         if lowered in _TRUE:
@@ -93,6 +120,7 @@ def _convert(text, annotation):
 
 
 def _type_name(annotation):
+    annotation = _unwrap_optional(annotation)
     return getattr(annotation, "__name__", str(annotation))
 
 

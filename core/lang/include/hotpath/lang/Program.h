@@ -79,6 +79,8 @@ enum class StateAccess : unsigned char { None, Read, Write };
 
 enum class ParamSource : unsigned char { Path, Query, Request };
 enum class ResponseKind : unsigned char { Text, Json, Response };
+// A returned tuple as Flask reads it: (body, status), (body, status, headers), (body, headers).
+enum class TupleAnswer : unsigned char { None, Status, StatusHeaders, Headers };
 
 struct EndpointParam
 {
@@ -98,11 +100,10 @@ struct EndpointInfo
     Span span;                        // the decorator
     const struct FunctionInfo *function = nullptr;
     std::vector<EndpointParam> params;
-    // How the body is answered; with statusPair, the body is item 0 of the tuple the handler
+    // How the body is answered; with a tuple, the body is item 0 of the tuple the handler
     // returns, as Flask takes `return body, 404` and `return body, 201, {"Location": ...}`.
     ResponseKind response = ResponseKind::Json;
-    bool statusPair = false;
-    bool pairHeaders = false; // the tuple's third item: dict[str, str] of headers
+    TupleAnswer tuple = TupleAnswer::None;
     // Statuses written as literals in the handler's body, for OpenAPI: the status of
     // `return body, 201` (answers) and of `abort(404, ...)` (errors).
     std::set<int> answerStatuses, abortStatuses;
@@ -117,8 +118,7 @@ struct ErrorHandlerInfo
     const struct FunctionInfo *function = nullptr;
     Span span; // the decorator
     ResponseKind response = ResponseKind::Json;
-    bool statusPair = false;
-    bool pairHeaders = false;
+    TupleAnswer tuple = TupleAnswer::None;
 };
 
 // What a function defined in a class body is. A method's and a property's first parameter
