@@ -103,6 +103,7 @@ class Generator:
         self.classes = {}  # dataclasses with methods: name -> fields, methods, what construction may raise
         self.ctx = None  # the method being written: its class, kind and level (see method_class)
         self.loop_limit = 2  # how deep loops nest in the function being written
+        self.max_depth = 3  # how deep expressions nest (less in methods: compile time grows with size)
 
     # ---- helpers
     def chance(self, p):
@@ -123,7 +124,7 @@ class Generator:
 
     # ---- expressions
     def expr(self, type_, scope, depth=0):
-        leaf = depth >= 3 or self.chance(0.3)
+        leaf = depth >= self.max_depth or self.chance(0.3)
         existing = self.names(scope, type_)
         if existing and (leaf or self.chance(0.3)):
             return self.pick(existing)
@@ -471,14 +472,14 @@ class Generator:
                 spec["defaults"][last] = " = %s" % self.literal(spec["params"][last])
             spec["level"] = 1 if kind != "property" and self.chance(0.5) else 0
             specs.append(spec)
-        self.loop_limit = 1
+        self.loop_limit, self.max_depth = 1, 2
         for spec in sorted(specs, key=lambda m: m["level"]):
             self.ctx = {"cls": name, "kind": spec["kind"], "level": spec["level"]}
             spec["raises"] = self.function(spec["name"], spec["params"], spec["result"], self.rng.randint(1, 2),
                                            owner=name, kind=spec["kind"], defaults=spec["defaults"])
             info["methods"].append(spec)
         self.ctx = None
-        self.loop_limit = 2
+        self.loop_limit, self.max_depth = 2, 3
 
     def post_init(self, cls):
         """__post_init__: validates fields (ValueError, never for the values of literal()) or
@@ -1151,7 +1152,7 @@ class Generator:
         types = ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]
         types += [t for c in self.classes for t in (c, "list[%s]" % c)]
         for type_ in types:
-            if self.chance(0.25 if owner else 0.6) or type_ == "int":
+            if self.chance(0.08 if owner else 0.6) or type_ == "int":
                 var = self.fresh("v")
                 annotation = ": %s" % type_ if type_ not in ("int", "float", "str", "bool", "opt") else ""
                 if type_ == "opt":

@@ -58,6 +58,27 @@ private Q_SLOTS:
         QCOMPARE(del.allowed, (std::vector<std::string>{"GET", "HEAD", "POST"})); // a GET route answers HEAD
         QVERIFY(t.match("DELETE", "/nothing").result == RouteMatch::Result::NotFound);
     }
+
+    // As Werkzeug orders its rules: a literal segment beats a converter, a typed converter
+    // beats a string, a string beats a path, whichever was declared first.
+    void theMostSpecificRouteWins()
+    {
+        RouteTable t;
+        t.add({{"GET"}, "/<code>", {}, 0, 0});
+        t.add({{"GET"}, "/files/<path:rest>", {}, 0, 1});
+        t.add({{"GET"}, "/links", {}, 0, 2});
+        t.add({{"GET"}, "/files/special", {}, 0, 3});
+        t.add({{"GET"}, "/items/<name>", {}, 0, 4});
+        t.add({{"GET"}, "/items/<int:id>", {}, 0, 5});
+        QCOMPARE(t.match("GET", "/links").route->endpoint, 2);
+        QCOMPARE(t.match("GET", "/abc").route->endpoint, 0);
+        QCOMPARE(t.match("GET", "/files/special").route->endpoint, 3);
+        QCOMPARE(t.match("GET", "/files/a/b").route->endpoint, 1);
+        QCOMPARE(t.match("GET", "/items/7").route->endpoint, 5);
+        QCOMPARE(t.match("GET", "/items/seven").route->endpoint, 4);
+        // The table still lists routes as declared.
+        QCOMPARE(t.routes().front().pattern, std::string("/<code>"));
+    }
 };
 
 QTEST_APPLESS_MAIN(TestRoutes)

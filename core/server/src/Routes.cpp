@@ -59,17 +59,53 @@ std::vector<RouteSegment> RouteTable::parsePattern(const std::string &pattern)
     return segments;
 }
 
+namespace {
+
+// How general a segment is, as Werkzeug weighs its rules: a literal is more specific than a
+// typed converter, which is more specific than a string, than a path.
+int generality(RouteSegment::Kind kind)
+{
+    switch (kind) {
+    case RouteSegment::Kind::Literal: return 0;
+    case RouteSegment::Kind::Int:
+    case RouteSegment::Kind::Float: return 1;
+    case RouteSegment::Kind::String: return 2;
+    case RouteSegment::Kind::Path: return 3;
+    }
+    return 3;
+}
+
+bool moreSpecific(const Route &a, const Route &b)
+{
+    const std::size_t n = std::min(a.segments.size(), b.segments.size());
+    for (std::size_t k = 0; k < n; ++k) {
+        const int x = generality(a.segments[k].kind), y = generality(b.segments[k].kind);
+        if (x != y)
+            return x < y;
+    }
+    return false; // equally specific: declaration order decides
+}
+
+} // namespace
+
 void RouteTable::add(Route route)
 {
     route.segments = parsePattern(route.pattern);
     m_routes.push_back(std::move(route));
+    // Flask (Werkzeug) tries the most specific rule first: GET /links beats /<code>,
+    // whichever was declared first.
+    m_order.resize(m_routes.size());
+    for (std::size_t k = 0; k < m_order.size(); ++k)
+        m_order[k] = k;
+    std::stable_sort(m_order.begin(), m_order.end(), [&](std::size_t a, std::size_t b) { return moreSpecific(m_routes[a], m_routes[b]); });
 }
 
 RouteMatch RouteTable::match(const std::string &method, const std::string &path) const
 {
     RouteMatch result;
     const std::vector<std::string> parts = splitPath(path);
-    for (const Route &route : m_routes) {
+    for (const std::size_t index : m_order) {
+        const Route &route = m_routes[index];
         std::vector<std::pair<std::string, std::string>> captures;
         bool matched = true;
         std::size_t k = 0;

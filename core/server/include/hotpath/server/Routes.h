@@ -45,7 +45,8 @@ public:
     static std::vector<RouteSegment> parsePattern(const std::string &pattern);
 
 private:
-    std::vector<Route> m_routes;
+    std::vector<Route> m_routes;  // in declaration order
+    std::vector<std::size_t> m_order; // m_routes by specificity: the order match() tries them in
 };
 
 } // namespace hotpath::server
