@@ -455,7 +455,7 @@ class Generator:
         if self.chance(0.5):
             self.post_init(name)
         specs = []
-        for _ in range(self.rng.randint(2, 5)):
+        for _ in range(self.pick([2, 3, 3])):
             kind = self.pick(["method", "method", "method", "property", "static", "class"])
             spec = {"name": self.fresh(self.pick(METHOD_NAMES[kind])), "kind": kind, "params": {}, "defaults": {}}
             pool = ["int", "int", "str"]
@@ -475,7 +475,7 @@ class Generator:
         self.loop_limit, self.max_depth = 1, 2
         for spec in sorted(specs, key=lambda m: m["level"]):
             self.ctx = {"cls": name, "kind": spec["kind"], "level": spec["level"]}
-            spec["raises"] = self.function(spec["name"], spec["params"], spec["result"], self.rng.randint(1, 2),
+            spec["raises"] = self.function(spec["name"], spec["params"], spec["result"], self.pick([1, 1, 2]),
                                            owner=name, kind=spec["kind"], defaults=spec["defaults"])
             info["methods"].append(spec)
         self.ctx = None
@@ -736,7 +736,7 @@ class Generator:
 
     def statement(self, scope, indent, loop_depth):
         depth = len(self.regions)
-        if depth < 2 and self.chance(0.11 if depth == 0 else 0.05):
+        if depth < 2 and self.chance((0.11 if depth == 0 else 0.05) * (0.5 if self.ctx else 1)):
             self.try_statement(scope, indent, loop_depth)
             return
         # Outside a try body only helpers raise much: their callers may catch it.
@@ -1152,7 +1152,7 @@ class Generator:
         types = ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]
         types += [t for c in self.classes for t in (c, "list[%s]" % c)]
         for type_ in types:
-            if self.chance(0.08 if owner else 0.6) or type_ == "int":
+            if self.chance(0.08 if owner else 0.35 if self.classes else 0.6) or type_ == "int":
                 var = self.fresh("v")
                 annotation = ": %s" % type_ if type_ not in ("int", "float", "str", "bool", "opt") else ""
                 if type_ == "opt":
@@ -1191,7 +1191,7 @@ class Generator:
 
     def class_section(self, with_state):
         """1-2 dataclasses with methods, then (with module state) module-level objects of them."""
-        for _ in range(1 + self.chance(0.3)):
+        for _ in range(1 + self.chance(0.2)):
             self.method_class()
         if with_state:
             for cls, info in self.classes.items():
@@ -1227,8 +1227,8 @@ class Generator:
         self.emit(0, "")
         self.helpers.append((rec, ["int", "int"]))
         # Methods call the helpers written before their class; the later ones call methods.
-        with_classes = self.chance(0.7)
-        count = self.rng.randint(0, 2)
+        with_classes = self.chance(0.65)
+        count = self.rng.randint(0, 1 if with_classes else 2)
         early = self.rng.randint(0, count) if with_classes else count + 1
         for i in range(count):
             if i == early:
@@ -1239,7 +1239,7 @@ class Generator:
             self.helpers.append((name, list(params.values())))
         if early == count:
             self.class_section(with_state)
-        self.function("main", {}, "None", self.rng.randint(2, 7))
+        self.function("main", {}, "None", self.rng.randint(2, 5 if self.classes else 7))
         return "\n".join(self.lines) + "\n"
 
 

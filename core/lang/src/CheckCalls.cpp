@@ -917,6 +917,25 @@ const Type *Checker::checkMethodCall(CallExpr &call, AttributeExpr &callee)
         // Most of these methods take positional arguments only, as in CPython.
         return fail(call.keywords.front().nameSpan, owner + " takes no keyword arguments");
     }
+    // d.get(k, None) is d.get(k); d.pop(k, None) of a dict of objects is V | None (for numbers
+    // the None would need a box the dict's values do not have).
+    if ((found->id == Builtin::DictGet || found->id == Builtin::DictPop) && call.args.size() == 2 && call.keywords.empty()
+        && call.args[1]->kind == ExprKind::NoneLiteral) {
+        if (found->id == Builtin::DictGet) {
+            call.args.pop_back();
+        } else if (!element->isOptional() && (element->isNumeric())) {
+            for (ExprPtr &arg : call.args)
+                checkExpr(*arg);
+            return fail(call.args[1]->span, "d.pop(k, None) of a dict of " + element->name() + " values is not supported; "
+                                            "check 'k in d' first, or give a default " + element->name());
+        } else {
+            checkValue(*call.args[0], receiver->key);
+            coerce(*call.args[0], receiver->key, "the key of dict.pop()");
+            checkExpr(*call.args[1]);
+            call.boundArgs = {call.args[0].get(), call.args[1].get()};
+            return element->isOptional() ? element : m_types.optional(element);
+        }
+    }
     Signature sig{owner, {}, {}, {}, 0};
     for (const BuiltinParameter &param : builtinParameters(found->id)) {
         sig.names.push_back(param.name);
