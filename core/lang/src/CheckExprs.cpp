@@ -184,7 +184,11 @@ const Type *Checker::unify(const Type *a, const Type *b)
 const Type *Checker::checkValue(Expr &expr, const Type *expected)
 {
     const Type *type = checkExpr(expr, expected);
-    if (type->is(TypeKind::None) && expr.kind != ExprKind::NoneLiteral) {
+    if (type->is(TypeKind::None) && expr.kind == ExprKind::Call && expr.as<CallExpr>().target == CallTarget::Abort) {
+        error(expr.span, "abort() raises, so it has no value to use; write it as a statement: 'if todo is None: "
+                         "abort(404)'");
+        expr.type = m_types.errorType();
+    } else if (type->is(TypeKind::None) && expr.kind != ExprKind::NoneLiteral) {
         error(expr.span, "this call returns None, so it has no value to use");
         expr.type = m_types.errorType();
     } else if (type->is(TypeKind::Iterable) && expr.kind == ExprKind::Comprehension) {
@@ -581,6 +585,8 @@ const Type *Checker::checkBoolOp(BoolOpExpr &op, const Type *expected)
     m_truthOnly = truthOnly;
     const Type *right = checkValue(*op.right, expected);
     m_notNone = before;
+    if (!op.isAnd && left->isOptional() && right->isError())
+        return left->element; // `x or <a mistake>`: already reported; x's T keeps later uses quiet
     if (truthOnly && !left->isError() && !right->isError() && left != right) {
         // `while n and len(c) < k:` — only the truth of the result is used.
         op.truthOnly = true;
