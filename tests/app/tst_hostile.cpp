@@ -393,9 +393,16 @@ def doubling() -> int:
                         const auto started = Clock::now();
                         const Reply reply = request(server.port, "GET", kind.path, {{"X-Hotpath-Tier", tier}});
                         const double ms = std::chrono::duration<double, std::milli>(Clock::now() - started).count();
-                        QVERIFY2(reply.status == kind.status,
+                        // On a loaded machine a request may wait for a handler thread past its
+                        // 200 ms deadline (it counts from arrival): then 504 without running is right.
+                        const bool waitedOut = reply.status == 504 && reply.body.contains("waited for a handler thread");
+                        if (reply.status != kind.status && !waitedOut) {
+                            storming = false;
+                            client.join();
+                        }
+                        QVERIFY2(reply.status == kind.status || waitedOut,
                                  (kind.path + " in " + tier + " -O" + opt.toLatin1() + ": " + QByteArray::number(reply.status) + " " + reply.body).constData());
-                        if (kind.status == 504)
+                        if (kind.status == 504 && !waitedOut)
                             lateMs.push_back(ms - 200);
                     }
                 }
@@ -405,6 +412,7 @@ def doubling() -> int:
                 QVERIFY2(std::none_of(healthy.begin(), healthy.end(), [](double ms) { return ms < 0; }), "the healthy endpoint failed during the storm");
                 std::sort(lateMs.begin(), lateMs.end());
                 std::sort(healthy.begin(), healthy.end());
+                QVERIFY(!lateMs.empty());
                 qInfo("%s -O%s: deadline to 504 p50 %.1f ms, p99 %.1f ms over %zu runaway loops; healthy endpoint p50 %.2f ms, p99 %.1f ms over %zu requests",
                       tier.constData(), qPrintable(opt), lateMs[lateMs.size() / 2], lateMs[lateMs.size() * 99 / 100], lateMs.size(),
                       healthy[healthy.size() / 2], healthy[healthy.size() * 99 / 100], healthy.size());
