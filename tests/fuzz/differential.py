@@ -6,13 +6,33 @@ Each seed gives one program of the handler subset: nested loops, int arithmetic 
 64-bit boundaries, floor division and modulo with negative operands, string slicing with
 negative steps, list and dict mutation, a dataclass (construction, fields read and
 written, a list field mutated, repr), module state (module-level ints, strs, lists, dicts
-and a dataclass object, some built by comprehensions, that functions rebind with `global`
+and dataclass objects, some built by comprehensions, that functions rebind with `global`
 or change in place), recursion
 and helper calls, f-strings, list and dict comprehensions and generator expressions
 (sum, any, all, str.join), key lambdas of sorted, min and max, dicts keyed by int and by
 (int, int) tuples, tuple(...) of any length, set[int] values (whose
 printed order CPython checks), int | None locals narrowed by `is not None`, `or` and
-conditional expressions, and exceptions: most programs define 1-3 exception classes of
+conditional expressions, dataclasses with methods, and exceptions.
+
+About two programs in three also define one or two dataclasses with methods: fields of
+scalar, list, dict, set and earlier record types, with plain defaults, field(default=...)
+and field(default_factory=list / dict / set / an earlier class); instance methods whose
+bodies are written like helpers (so they read, assign and change self's fields as
+variables: self.count += 1, self.items.append(x)), call the class's other methods (only of
+a lower level, so calls never recur), the helpers written before the class and earlier
+classes' methods, may raise (their own checks raise the program's classes or ValueError)
+and return values or new objects (annotated with the quoted class name); @staticmethod
+members called on the class and on objects, @classmethod members constructing with
+cls(...), @property getters; __post_init__ validating a field (ValueError) or normalising
+it; and replace(obj, f=v), whose copy shares the original's lists (both are printed after
+the copy's list changes). Methods are called in expressions, statements, loops over lists
+of objects, comprehensions and generator expressions, key lambdas of sorted and try bodies,
+on objects held in variables, parameters, fields, lists and module state, with positional
+and keyword arguments; objects are compared with == and printed. One known Hotpath
+difference is kept out (see KEYWORDS_IN_ANY_ORDER): keyword arguments that are not plain
+names or constants keep the parameters' order.
+
+Exceptions: most programs define 1-3 exception classes of
 their own (deriving from built-in classes or from each other), and try/except/else/finally
 statements, sometimes nested, in loops and in helpers, wrap statements that may raise
 (division and modulo by values that may be 0, list indexing, dict lookups, int() of text,
@@ -81,9 +101,8 @@ MEMBER_TYPES = {"int", "str", "bool", "float", "list[int]"}
 # Hotpath evaluates keyword arguments in the parameters' order, CPython in the order written:
 # until that is fixed, keywords are reordered only when every argument is a name or constant.
 KEYWORDS_IN_ANY_ORDER = False
-# Hotpath does not evaluate the object of a static method's call (`make().f()` skips make()):
-# until that is fixed, static methods are called on names only.
-STATIC_CALL_OBJECTS_EVALUATED = False
+# Static methods are also called on expressions (`make().f()` evaluates make() first).
+STATIC_CALL_OBJECTS_EVALUATED = True
 PLAIN = re.compile(r"^-?[\w.]+$|^'[^'\\]*'$")
 
 
@@ -429,17 +448,21 @@ class Generator:
 
     def method_class(self):
         """A dataclass: fields of scalar, collection and earlier record types (defaults,
-        field(default=...), field(default_factory=...)), sometimes __post_init__, and 2-5
-        methods: instance methods, properties, static methods and class methods.
+        field(default=...), field(default_factory=...)), sometimes __post_init__, and 2-3
+        methods: instance methods, properties, static methods and class methods. Methods
+        are smaller than helpers (shallower expressions, one loop level, few locals): the
+        JIT compiles every function, and its compile time sets the test's.
 
         A method calls methods of earlier classes and, of its own class, only methods of a
         lower level (0 or 1; properties are 0), so calls never recur; it calls the helpers
         written before the class, which call no methods."""
         name = self.fresh(self.pick(CLASS_NAMES))
-        types = ["int"] + [self.pick(["int", "int", "str", "str", "float", "bool", "list[int]", "list[int]", "dict[str, int]", "set[int]"])
-                           for _ in range(self.rng.randint(1, 4))]
+        pool = ["int", "int", "str", "str", "float", "bool", "list[int]", "list[int]", "dict[str, int]", "set[int]"]
+        types = ["int"] + [self.pick(pool) for _ in range(self.rng.randint(1, 4))]
         if self.chance(0.3):
             types.append(self.pick(["Rec"] + sorted(self.classes)))
+        if self.chance(0.5):
+            types.insert(1, "list[int]")
         fields, used = [], set()
         for type_ in types:
             pool = [f for f in FIELD_NAMES.get(type_, ["part", "inner"]) if f not in used]
@@ -458,7 +481,7 @@ class Generator:
         if self.chance(0.5):
             self.post_init(name)
         specs = []
-        for _ in range(self.pick([2, 3, 3])):
+        for _ in range(self.pick([2, 2, 3])):
             kind = self.pick(["method", "method", "method", "property", "static", "class"])
             spec = {"name": self.fresh(self.pick(METHOD_NAMES[kind])), "kind": kind, "params": {}, "defaults": {}}
             pool = ["int", "int", "str"]
@@ -484,6 +507,15 @@ class Generator:
         self.ctx = None
         self.loop_limit, self.max_depth = 2, 3
 
+    def method_raise(self, scope, indent):
+        """A method's own check: raises one of the program's classes or ValueError, now and then."""
+        cls = self.pick(sorted(self.exceptions)) if self.exceptions and self.chance(0.6) else "ValueError"
+        ints = self.names(scope, "int")
+        self.emit(indent, "if (%s) %% %d == %d:" % (self.expr("int", scope, 2), self.pick([5, 7, 11]), self.rng.randint(0, 4)))
+        message = self.pick(['f"rejected {%s}"' % self.pick(ints), repr(self.pick(["bad state", "no room"]))])
+        self.emit(indent + 1, "raise %s(%s)" % (cls, message))
+        self.may_raise(cls)
+
     def post_init(self, cls):
         """__post_init__: validates fields (ValueError, never for the values of literal()) or
         normalises them."""
@@ -494,7 +526,8 @@ class Generator:
             f = "self." + field_name
             if self.chance(0.5):
                 if type_ == "int":
-                    condition = self.pick(["%s < %d" % (f, -self.pick([10, 100, 10 ** 6])), "%s > %d" % (f, self.pick([50, 1000, 10 ** 9]))])
+                    condition = self.pick(["%s < %d" % (f, -self.pick([10, 100, 10 ** 6])),
+                                           "%s > %d" % (f, self.pick([50, 1000, 10 ** 9]))])
                 elif type_ == "float":
                     condition = "abs(%s) > %s" % (f, self.pick(["1e9", "1e15"]))
                 else:
@@ -537,7 +570,8 @@ class Generator:
             if default and self.chance(0.5):
                 limit = len(values) if limit is None else limit
                 continue
-            values.append((field_name, self.expr(type_, scope, depth + 1)))
+            # Mostly names and constants: objects are built often, and compile time grows with size.
+            values.append((field_name, self.expr(type_, scope, depth + 1 if self.chance(0.3) else self.max_depth)))
         for c in sorted(self.classes[cls]["post_raises"]):
             self.may_raise(c)
         callee = "cls" if self.ctx and self.ctx["kind"] == "class" and self.ctx["cls"] == cls else cls
@@ -602,7 +636,9 @@ class Generator:
             inner = dict(scope)
             self.bind(inner, var, cls)
             if kind == 1:
-                key = self.obj_value(var, cls, self.pick(["int", "int", "str"]), inner, depth)
+                typed = [m["result"] for m in self.callable_methods(cls) if m["kind"] in ("method", "property")
+                         and m["result"] in ("int", "str")]
+                key = self.obj_value(var, cls, self.pick(typed or ["int", "int", "str"]), inner, depth)
                 return "sorted(%s, key=lambda %s: %s%s)" % (xs(), var, key, self.pick(["", ", reverse=True"]))
             return "[%s for %s in %s if %s]" % (var, var, xs(), self.obj_value(var, cls, "bool", inner, depth))
         if kind == 3:
@@ -626,8 +662,12 @@ class Generator:
         list of objects calling their methods, or == between objects; None if none fits."""
         lists = [(n, t[5:-1]) for n, t in scope.items() if t.startswith("list[") and t[5:-1] in self.classes]
         r = self.rng.random()
-        if lists and r < 0.35:
-            name, cls = self.pick(lists)
+        if r < 0.35:
+            if lists and self.chance(0.6):
+                name, cls = self.pick(lists)
+            else:
+                cls = self.pick(sorted(self.classes))
+                name = self.expr("list[%s]" % cls, scope, depth + 1)
             var = self.fresh("o")
             inner = dict(scope)
             self.bind(inner, var, cls)
@@ -682,9 +722,18 @@ class Generator:
             return True
         objects = [(n, t) for n, t in scope.items() if t in self.classes]
         lists = [(n, t[5:-1]) for n, t in scope.items() if t.startswith("list[") and t[5:-1] in self.classes]
-        choice = self.rng.randint(0, 4)
-        if choice == 0 and lists and loop_depth < self.loop_limit:
-            name, cls = self.pick(lists)
+        with_list = [(n, c) for n, c in objects if any(t == "list[int]" for _, t, _ in self.classes[c]["fields"])]
+        options = (["loop"] * (loop_depth < self.loop_limit) + ["replace"] * bool(with_list) + ["list"] * bool(lists)
+                   + ["show"] * bool(objects) + ["call"] * 2 * bool(calls))
+        if not options:
+            return False
+        choice = self.pick(options)
+        if choice == "loop":
+            if lists and self.chance(0.6):
+                name, cls = self.pick(lists)
+            else:
+                cls = self.pick(sorted(self.classes))
+                name = self.expr("list[%s]" % cls, scope, 1)
             own = [(cls, m) for m in self.callable_methods(cls) if m["kind"] == "method"]
             var = self.fresh("o")
             inner = dict(scope)
@@ -696,9 +745,7 @@ class Generator:
                 self.emit(indent + 1, "print(%s)" % self.obj_value(var, cls, "int", inner, 1))
             if self.chance(0.5):
                 self.block(inner, indent + 1, 1, loop_depth + 1)
-            return True
-        with_list = [(n, c) for n, c in objects if any(t == "list[int]" for _, t, _ in self.classes[c]["fields"])]
-        if choice == 1 and with_list:
+        elif choice == "replace":
             # replace() copies shallowly: the copy shares the list, as both objects show.
             name, cls = self.pick(with_list)
             fields = self.classes[cls]["fields"]
@@ -711,8 +758,7 @@ class Generator:
             self.emit(indent, "if len(%s.%s) < 50:" % (copy, shared))
             self.emit(indent + 1, "%s.%s.append(%s)" % (copy, shared, self.expr("int", scope, 2)))
             self.emit(indent, "print(%s, %s)" % (name, copy))
-            return True
-        if choice == 2 and lists:
+        elif choice == "list":
             name, cls = self.pick(lists)
             own = [m for m in self.callable_methods(cls) if m["kind"] in ("method", "property") and m["result"] != "None"]
             if own and self.chance(0.5):
@@ -722,17 +768,14 @@ class Generator:
             else:
                 self.emit(indent, "if len(%s) < 20:" % name)
                 self.emit(indent + 1, "%s.append(%s)" % (name, self.expr(cls, scope, 1)))
-            return True
-        if choice == 3 and objects:
+        elif choice == "show":
             name, cls = self.pick(objects)
             readable = [m for m in self.callable_methods(cls) if m["kind"] == "property"]
             shown = [self.method_call(cls, self.pick(readable), scope, 1, name) if readable and self.chance(0.7) else name
                      for _ in range(self.rng.randint(1, 2))]
             self.emit(indent, "print(%s)" % ", ".join(shown))
-            return True
-        if not calls:
-            return False
-        self.call_statement(calls, scope, indent)
+        else:
+            self.call_statement(calls, scope, indent)
         return True
 
     # ---- statements
@@ -943,7 +986,7 @@ class Generator:
         """A statement that raises now and then: division or modulo by a value that may be 0,
         an index or key that may be missing, int() of text, arithmetic near the 64-bit edges,
         an assert, a helper call, or an explicit raise under a condition."""
-        if self.classes and self.chance(0.25) and self.object_statement(scope, indent, loop_depth, risky=True):
+        if self.classes and self.chance(0.35) and self.object_statement(scope, indent, loop_depth, risky=True):
             return
         target = self.pick(self.names(scope, "int"))
         kind = self.rng.randint(0, 10)
@@ -1158,13 +1201,17 @@ class Generator:
         types = ["int", "float", "str", "bool", "list[int]", "dict[str, int]", "Rec", "opt", "set[int]", IDICT, TDICT]
         types += [t for c in self.classes for t in (c, "list[%s]" % c)]
         for type_ in types:
-            if self.chance(0.08 if owner else 0.35 if self.classes else 0.6) or type_ == "int":
+            # Every function has an int variable (a method may have self's int fields instead).
+            chance = 0.08 if owner else 0.3 if self.classes else 0.6
+            if self.chance(chance) or (type_ == "int" and not (owner and self.names(scope, "int"))):
                 var = self.fresh("v")
                 annotation = ": %s" % type_ if type_ not in ("int", "float", "str", "bool", "opt") else ""
                 if type_ == "opt":
                     annotation = ": %s" % self.pick(["Optional[int]", "int | None"])
                 self.emit(base + 1, "%s%s = %s" % (var, annotation, self.expr(type_, scope)))
                 self.bind(scope, var, type_)
+        if owner and self.chance(0.35):
+            self.method_raise(scope, base + 1)
         self.block(scope, base + 1, budget, 0)
         if result == "None":
             shown = [n for n in sorted(scope) if "." not in n]
@@ -1197,7 +1244,7 @@ class Generator:
 
     def class_section(self, with_state):
         """1-2 dataclasses with methods, then (with module state) module-level objects of them."""
-        for _ in range(1 + self.chance(0.2)):
+        for _ in range(1 + self.chance(0.15)):
             self.method_class()
         if with_state:
             for cls, info in self.classes.items():
@@ -1234,18 +1281,19 @@ class Generator:
         self.helpers.append((rec, ["int", "int"]))
         # Methods call the helpers written before their class; the later ones call methods.
         with_classes = self.chance(0.65)
-        count = self.rng.randint(0, 1 if with_classes else 2)
+        count = int(self.chance(0.4)) if with_classes else self.rng.randint(0, 2)
         early = self.rng.randint(0, count) if with_classes else count + 1
         for i in range(count):
             if i == early:
                 self.class_section(with_state)
             name = self.fresh("h")
-            params = {self.fresh("p"): self.pick(["int", "str", "float"] + sorted(self.classes)) for _ in range(self.rng.randint(1, 3))}
+            types = ["int", "str", "float"] + sorted(self.classes)
+            params = {self.fresh("p"): self.pick(types) for _ in range(self.rng.randint(1, 3))}
             self.function(name, params, "int", self.rng.randint(1, 4))
             self.helpers.append((name, list(params.values())))
         if early == count:
             self.class_section(with_state)
-        self.function("main", {}, "None", self.rng.randint(2, 5 if self.classes else 7))
+        self.function("main", {}, "None", self.rng.randint(2, 4 if self.classes else 7))
         return "\n".join(self.lines) + "\n"
 
 

@@ -67,6 +67,15 @@ int FunctionCompiler::argumentBlock(const CallExpr &e, const Parameters &params)
 int FunctionCompiler::userCall(const CallExpr &e, int dst)
 {
     const FunctionInfo &callee = *e.function;
+    if ((callee.method == MethodKind::Static || callee.method == MethodKind::Class) && e.callee->kind == ExprKind::Attribute) {
+        // make().twice(3): the object is evaluated first, as Python does, then not passed.
+        const Expr &object = *e.callee->as<AttributeExpr>().object;
+        if (!(object.kind == ExprKind::Name && object.as<NameExpr>().binding == NameBinding::Record)) {
+            const TempMark mark = markTemps();
+            expr(object);
+            releaseTemps(mark);
+        }
+    }
     const int base = argumentBlock(e, callee.params);
     const int out = dst >= 0 ? dst : (callee.returnType->is(TypeKind::None) ? tempNumber() : temp(callee.returnType));
     setLine(e.span);

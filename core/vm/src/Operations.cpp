@@ -143,7 +143,15 @@ void hp_op_unbound(Str *name)
 
 void hp_op_assert_fail(Str *message)
 {
-    raiseOnCurrent(ErrorKind::AssertionError, message ? std::string(view(message)) : std::string());
+    Context *context = Context::current();
+    if (!message || !context) {
+        raiseOnCurrent(ErrorKind::AssertionError, std::string());
+        return;
+    }
+    // `assert x, ""` has an argument, though an empty one: repr(e) is AssertionError('').
+    std::string args;
+    appendStrRepr(args, view(message));
+    context->raiseException(builtinExceptionClass(ErrorKind::AssertionError), std::string(view(message)), args, true, 0, false);
 }
 
 void hp_op_raise(std::int64_t kind, const char *message)
