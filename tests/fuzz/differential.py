@@ -28,9 +28,8 @@ it; and replace(obj, f=v), whose copy shares the original's lists (both are prin
 the copy's list changes). Methods are called in expressions, statements, loops over lists
 of objects, comprehensions and generator expressions, key lambdas of sorted and try bodies,
 on objects held in variables, parameters, fields, lists and module state, with positional
-and keyword arguments; objects are compared with == and printed. One known Hotpath
-difference is kept out (see KEYWORDS_IN_ANY_ORDER): keyword arguments that are not plain
-names or constants keep the parameters' order.
+and keyword arguments; objects are compared with == and printed. Keyword arguments come
+in any order, with side effects (KEYWORDS_IN_ANY_ORDER).
 
 Exceptions: most programs define 1-3 exception classes of
 their own (deriving from built-in classes or from each other), and try/except/else/finally
@@ -98,9 +97,8 @@ METHOD_NAMES = {"method": ["bump", "total", "update", "merge", "check", "scale",
                 "property": ["size", "key", "text", "ok"], "static": ["unit", "parse", "combine"],
                 "class": ["make", "build", "create"]}
 MEMBER_TYPES = {"int", "str", "bool", "float", "list[int]"}
-# Hotpath evaluates keyword arguments in the parameters' order, CPython in the order written:
-# until that is fixed, keywords are reordered only when every argument is a name or constant.
-KEYWORDS_IN_ANY_ORDER = False
+# Keyword arguments in any order, with side effects: Hotpath runs them as written, as CPython.
+KEYWORDS_IN_ANY_ORDER = True
 # Static methods are also called on expressions (`make().f()` evaluates make() first).
 STATIC_CALL_OBJECTS_EVALUATED = True
 PLAIN = re.compile(r"^-?[\w.]+$|^'[^'\\]*'$")

@@ -3,6 +3,9 @@
 #include "BuiltinNatives.h"
 #include "CompilerImpl.h"
 
+#include <algorithm>
+#include <climits>
+
 namespace hotpath::vm {
 
 int FunctionCompiler::native(Native fn, const std::vector<int> &args, const std::vector<bool> &argObjects, int dst,
@@ -59,7 +62,23 @@ int FunctionCompiler::argumentBlock(const CallExpr &e, const Parameters &params)
     for (const auto &param : params)
         objects.push_back(isObject(param.type));
     const int base = objects.empty() ? 0 : tempBlock(objects);
-    for (size_t i = 0; i < params.size(); ++i)
+    // Arguments run in the order they are written, as in Python (`f(q=g(), p=h())` calls g
+    // first), each into its parameter's register; a method's receiver runs before them all,
+    // defaults (constants) after.
+    auto written = [&](const Expr *arg) {
+        for (size_t j = 0; j < e.args.size(); ++j)
+            if (e.args[j].get() == arg)
+                return static_cast<int>(j);
+        for (size_t k = 0; k < e.keywords.size(); ++k)
+            if (e.keywords[k].value.get() == arg)
+                return static_cast<int>(e.args.size() + k);
+        return arg ? -1 : INT_MAX;
+    };
+    std::vector<size_t> order(params.size());
+    for (size_t i = 0; i < order.size(); ++i)
+        order[i] = i;
+    std::stable_sort(order.begin(), order.end(), [&](size_t a, size_t b) { return written(e.boundArgs[a]) < written(e.boundArgs[b]); });
+    for (size_t i : order)
         exprInto(e.boundArgs[i] ? *e.boundArgs[i] : *params[i].defaultValue, base + static_cast<int>(i));
     return base;
 }
