@@ -1,6 +1,6 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
-# Arguments run in the order they are written, keywords included, for functions, classes and methods.
-from dataclasses import dataclass
+# Arguments run in the order they are written, keywords included, for functions, classes, methods and replace().
+from dataclasses import dataclass, replace
 
 def side(n: int) -> int:
     print("side", n)
@@ -22,3 +22,10 @@ def main() -> None:
     print(f(side(3), r=side(4), q=side(5)))
     print(P(b=side(6), a=side(7)))
     print(P(1, 2).m(y=side(8), x=side(9)))
+    replaced()
+
+
+def replaced() -> None:
+    p = P(1, 2)
+    q = replace(p, b=side(10), a=side(11))
+    print(q)

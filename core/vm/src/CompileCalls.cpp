@@ -116,13 +116,14 @@ int FunctionCompiler::replaceCall(const CallExpr &e, int dst)
     for (const FieldInfo &field : record.fields)
         objects.push_back(isObject(field.type));
     const int base = objects.empty() ? 0 : tempBlock(objects);
-    for (size_t k = 0; k < record.fields.size(); ++k) {
-        const int reg = base + static_cast<int>(k);
-        if (e.boundArgs[k])
-            exprInto(*e.boundArgs[k], reg);
-        else
-            emit(objects[k] ? Op::GET_ITEM_OBJ : Op::GET_ITEM, reg, source, static_cast<int>(k));
-    }
+    // The new values in the order they are written, as Python evaluates them; then the rest.
+    for (const KeywordArgument &keyword : e.keywords)
+        for (size_t k = 0; k < record.fields.size(); ++k)
+            if (e.boundArgs[k] == keyword.value.get())
+                exprInto(*e.boundArgs[k], base + static_cast<int>(k));
+    for (size_t k = 0; k < record.fields.size(); ++k)
+        if (!e.boundArgs[k])
+            emit(objects[k] ? Op::GET_ITEM_OBJ : Op::GET_ITEM, base + static_cast<int>(k), source, static_cast<int>(k));
     return newRecord(record, base, dst);
 }
 
