@@ -9,6 +9,8 @@
 #include <QtCore/QProcess>
 #include <QtCore/QRegularExpression>
 #include <QtCore/QSaveFile>
+#include <QtCore/QThread>
+#include <QtNetwork/QTcpServer>
 #include <QtNetwork/QTcpSocket>
 #include <QtTest/QtTest>
 
@@ -135,6 +137,51 @@ private:
     QByteArray m_log;
     QByteArray m_errors;
 };
+
+#ifdef HOTPATH_SHIM_DIR
+// The same handler files served by Flask through the repo's shim (python3 -m
+// hotpath.flask_app), on a free port; port 0 when python3-flask is missing or it never
+// answered `readyPath`.
+class FlaskShim
+{
+public:
+    FlaskShim(const QString &target, const QByteArray &readyPath)
+    {
+        if (QProcess::execute(QStringLiteral("/usr/bin/python3"), {QStringLiteral("-c"), QStringLiteral("import flask")}) != 0)
+            return;
+        QTcpServer probe;
+        if (!probe.listen(QHostAddress::LocalHost, 0))
+            return;
+        const quint16 free = probe.serverPort();
+        probe.close();
+        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
+        environment.insert(QStringLiteral("PYTHONPATH"), QStringLiteral(HOTPATH_SHIM_DIR));
+        environment.insert(QStringLiteral("PYTHONDONTWRITEBYTECODE"), QStringLiteral("1"));
+        m_process.setProcessEnvironment(environment);
+        m_process.start(QStringLiteral("/usr/bin/python3"),
+                        {QStringLiteral("-m"), QStringLiteral("hotpath.flask_app"), target, QStringLiteral("--port"), QString::number(free)});
+        QElapsedTimer timer;
+        timer.start();
+        while (timer.elapsed() < 20000 && m_process.state() != QProcess::NotRunning) {
+            if (request(free, "GET", readyPath).status != 0) {
+                port = free;
+                return;
+            }
+            QThread::msleep(100);
+        }
+    }
+    ~FlaskShim()
+    {
+        m_process.terminate();
+        m_process.waitForFinished(5000);
+    }
+
+    quint16 port = 0;
+
+private:
+    QProcess m_process;
+};
+#endif
 
 // Stops the server and checks it exited cleanly, showing its stderr when it did not.
 #define QCOMPARE_CLEAN_STOP(server)                                                                \

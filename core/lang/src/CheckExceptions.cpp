@@ -208,9 +208,9 @@ void Checker::checkTry(TryStmt &stmt)
             m_localSlots[handler.name] = handler.slot;
             m_function->locals.push_back({handler.name, type, handler.nameSpan});
         }
-        m_handlerSlots.push_back(handler.slot);
+        ++m_exceptDepth;
         checkBlock(handler.body);
-        m_handlerSlots.pop_back();
+        --m_exceptDepth;
         if (!handler.name.empty()) {
             if (shadowed)
                 m_localSlots[handler.name] = *shadowed;
@@ -230,10 +230,8 @@ void Checker::checkTry(TryStmt &stmt)
 void Checker::checkRaise(RaiseStmt &stmt)
 {
     if (!stmt.exception) {
-        if (m_handlerSlots.empty())
+        if (m_exceptDepth == 0)
             error(stmt.span, "a bare 'raise' re-raises the exception being handled, so it belongs in an 'except' block");
-        else
-            stmt.reraiseSlot = m_handlerSlots.back();
         return;
     }
     Expr &exception = *stmt.exception;

@@ -195,7 +195,7 @@ public:
     void resolveExceptClasses(ExceptHandler &handler);
     void checkTry(TryStmt &stmt);
     void checkRaise(RaiseStmt &stmt);
-    std::vector<int> m_handlerSlots; // the except blocks around the statement being checked
+    int m_exceptDepth = 0; // except blocks around the statement being checked
 
     // endpoints (CheckEndpoints.cpp)
     void checkDecorators(FunctionInfo &function);

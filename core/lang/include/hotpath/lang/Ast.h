@@ -450,8 +450,6 @@ struct RaiseStmt : Stmt
     explicit RaiseStmt(Span s) : Stmt(StmtKind::Raise, s) {}
     ExprPtr exception; // null for a bare raise
     ExprPtr cause;     // may be null; checked, evaluated, not kept (Hotpath prints no chain)
-    // Set by the checker: a bare `raise` re-raises the exception of this handler's local.
-    int reraiseSlot = -1;
 };
 
 struct Parameter
